@@ -1,0 +1,85 @@
+package org.mtpj.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.mtpj.analysis.cli.AnalysisCommands;
+import org.mtpj.cli.core.CoreCommands;
+import org.mtpj.core.UserError;
+import org.mtpj.core.io.InputFormatException;
+import org.mtpj.lammps.cli.LammpsCommands;
+import org.mtpj.train.cli.TrainCommands;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code mtpj} command line. Subcommands come from each module's *Commands class; their
+ * argument order mirrors MLIP-2's {@code mlp} where the two overlap.
+ *
+ * <p>Exit codes: 0 success, 1 a check failed (e.g. compare beyond tolerance), 2 bad input or
+ * usage (one line naming file:line and what was expected; never a stack trace).
+ */
+@Command(name = "mtpj", mixinStandardHelpOptions = true, version = "mtpj 0.1.0",
+        description = {"Moment Tensor Potentials in Java: evaluation, training, active learning, LAMMPS coupling, analysis.",
+                "Units: LAMMPS metal (Å, eV, ps, bar); .cfg files: Å, eV, eV/Å, PlusStress in eV."},
+        subcommandsRepeatable = false)
+public final class Main implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** All subcommand objects, in the order `mtpj --help` lists them. */
+    static List<Object> subcommands() {
+        List<Object> all = new ArrayList<>();
+        all.addAll(CoreCommands.all());
+        all.addAll(TrainCommands.all());
+        all.addAll(LammpsCommands.all());
+        all.addAll(AnalysisCommands.all());
+        return all;
+    }
+
+    /** A configured command line (also used by tests, which call execute() in-process). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        for (Object sub : subcommands()) cl.addSubcommand(sub);
+        cl.setExecutionExceptionHandler(Main::handle);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("mtpj: " + ex.getMessage());
+            err.println("Try 'mtpj " + ex.getCommandLine().getCommandName() + " --help'.");
+            return 2;
+        });
+        return cl;
+    }
+
+    private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        Throwable t = ex;
+        while (t.getCause() != null && !(t instanceof InputFormatException) && !(t instanceof UserError)) t = t.getCause();
+        if (t instanceof InputFormatException || t instanceof UserError) {
+            err.println("mtpj: " + t.getMessage());
+            return t instanceof UserError ue ? ue.exitCode() : 2;
+        }
+        if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
+            err.println("mtpj: I/O error: " + t.getMessage());
+            return 2;
+        }
+        if (t instanceof OutOfMemoryError) {
+            err.println("mtpj: out of memory (raise it with MTPJ_JAVA_OPTS=-Xmx...)");
+            return 3;
+        }
+        // A bug, not the user's fault: one line plus where, and a hint to get the full trace.
+        StackTraceElement[] st = t.getStackTrace();
+        err.println("mtpj: internal error: " + t + (st.length > 0 ? " at " + st[0] : "")
+                + " (set MTPJ_TRACE=1 for the full trace; please report it)");
+        if ("1".equals(System.getenv("MTPJ_TRACE"))) t.printStackTrace(err);
+        return 70;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,12 @@
+package org.mtpj.cli.core;
+
+import java.util.List;
+
+/** The subcommands on the MTP core: calc-efs, calc-errors, compare, convert, info, bench. */
+public final class CoreCommands {
+    private CoreCommands() {}
+
+    public static List<Object> all() {
+        return List.of();
+    }
+}
