@@ -1,5 +1,6 @@
 package org.mtpj.analysis.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The picocli subcommands this module adds to {@code mtpj}; Main registers every one. */
@@ -7,6 +8,8 @@ public final class AnalysisCommands {
     private AnalysisCommands() {}
 
     public static List<Object> all() {
-        return List.of();
+        List<Object> all = new ArrayList<>(DiffusionCommands.all());
+        all.addAll(StructureCommands.all());
+        return all;
     }
 }

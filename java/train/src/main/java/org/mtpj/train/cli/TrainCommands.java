@@ -1,5 +1,6 @@
 package org.mtpj.train.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The picocli subcommands this module adds to {@code mtpj}; Main registers every one. */
@@ -7,6 +8,8 @@ public final class TrainCommands {
     private TrainCommands() {}
 
     public static List<Object> all() {
-        return List.of();
+        List<Object> all = new ArrayList<>(BasisCommands.all());
+        all.addAll(LearningCommands.all());
+        return all;
     }
 }

@@ -1,0 +1,12 @@
+package org.mtpj.analysis.cli;
+
+import java.util.List;
+
+/** Trajectory commands: msd, diffusion, arrhenius, diffusion-report. */
+public final class DiffusionCommands {
+    private DiffusionCommands() {}
+
+    public static List<Object> all() {
+        return List.of();
+    }
+}
