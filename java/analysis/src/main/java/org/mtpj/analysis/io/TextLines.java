@@ -1,0 +1,119 @@
+package org.mtpj.analysis.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.mtpj.core.io.InputFormatException;
+
+/**
+ * Line-by-line reading with the 1-based line number and file name kept for error messages.
+ * Rejects binary data (NUL or other control bytes) with a clear {@link InputFormatException}.
+ */
+public final class TextLines implements AutoCloseable {
+    private final BufferedReader in;
+    private final String file;
+    private long lineNo;
+    private String pushedBack;
+
+    public TextLines(BufferedReader in, String file) {
+        this.in = in;
+        this.file = file;
+    }
+
+    public String file() { return file; }
+
+    /** The number of the line returned last (1-based; 0 before the first). */
+    public long lineNo() { return lineNo; }
+
+    /** The next line, or null at end of file. */
+    public String nextOrNull() {
+        if (pushedBack != null) {
+            String s = pushedBack;
+            pushedBack = null;
+            lineNo++;
+            return s;
+        }
+        String s;
+        try {
+            s = in.readLine();
+        } catch (IOException e) {
+            throw new InputFormatException(file, lineNo + 1, "cannot read: " + e.getMessage());
+        }
+        if (s == null) return null;
+        lineNo++;
+        checkText(s);
+        return s;
+    }
+
+    /** The next line; end of file is an error saying what was expected. */
+    public String next(String expected) {
+        String s = nextOrNull();
+        if (s == null) throw new InputFormatException(file, lineNo + 1, "unexpected end of file, expected " + expected);
+        return s;
+    }
+
+    /** Makes the line just read be returned again by the next call. */
+    public void pushBack(String line) {
+        pushedBack = line;
+        lineNo--;
+    }
+
+    public InputFormatException error(String what) {
+        return new InputFormatException(file, lineNo, what);
+    }
+
+    private void checkText(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\r' && c != '\f' || c == 0xFFFD) {
+                throw new InputFormatException(file, lineNo, "binary data, expected a text file");
+            }
+        }
+    }
+
+    /** Whitespace-separated tokens of a line (empty array for a blank line). */
+    public static String[] tokens(String line) {
+        String t = line.strip();
+        return t.isEmpty() ? new String[0] : t.split("\\s+");
+    }
+
+    /** Parses a double, naming the line and what it is on failure. */
+    public double parseDouble(String token, String what) {
+        try {
+            double v = Double.parseDouble(token.replace('D', 'E').replace('d', 'e'));
+            if (Double.isNaN(v) || Double.isInfinite(v)) throw new NumberFormatException();
+            return v;
+        } catch (NumberFormatException e) {
+            throw error("expected " + what + " (a number), found '" + abbreviate(token) + "'");
+        }
+    }
+
+    public int parseInt(String token, String what) {
+        try {
+            return Integer.parseInt(token);
+        } catch (NumberFormatException e) {
+            throw error("expected " + what + " (an integer), found '" + abbreviate(token) + "'");
+        }
+    }
+
+    public long parseLong(String token, String what) {
+        try {
+            return Long.parseLong(token);
+        } catch (NumberFormatException e) {
+            throw error("expected " + what + " (an integer), found '" + abbreviate(token) + "'");
+        }
+    }
+
+    static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+
+    @Override
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
