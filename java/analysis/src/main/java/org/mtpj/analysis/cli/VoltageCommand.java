@@ -1,0 +1,122 @@
+package org.mtpj.analysis.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mtpj.analysis.lro.PyNumbers;
+import org.mtpj.analysis.voltage.EnergyTable;
+import org.mtpj.analysis.voltage.VoltagePlot;
+import org.mtpj.analysis.voltage.VoltageProfile;
+import org.mtpj.analysis.voltage.VoltageReport;
+import org.mtpj.analysis.voltage.StructureEnergies;
+import org.mtpj.core.UserError;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mtpj voltage}: average intercalation voltages, lower hull and plateaus of Mg_x V2O5. */
+@Command(name = "voltage", mixinStandardHelpOptions = true,
+        description = {"Average Mg intercalation voltage of MgxV2O5 for every pair of compositions x1 < x2,",
+                "V = -[E(x2) - E(x1) - (x2-x1) E_Mg] / (2 (x2-x1))  (volts vs Mg/Mg2+, 2 electrons per Mg),",
+                "the lower convex hull of (x, E) with one plateau voltage per segment, formation energies",
+                "E_f(x) against the end members and each point's energy above the hull.",
+                "Input: a TSV of x and total energy per V2O5 unit (eV), header line first, x strictly",
+                "increasing; or relaxed structures (POSCAR/.cfg) with --pot, whose MTP energies are",
+                "normalised per V2O5 unit (E_cell * 2 / N_V, x = 2 N_Mg / N_V).",
+                "Output: a table on stdout, --tsv (case, quantity, value; quantities V_avg_<x1>_<x2>,",
+                "hull_<a>_<b>, Ef_x<x>, E_above_hull_x<x>) and a step plot (PNG + SVG)."})
+public final class VoltageCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT",
+            description = "ENERGIES.tsv (columns x, E_eV_per_V2O5), or structure files (POSCAR/CONTCAR/.cfg) with --pot.")
+    List<Path> inputs;
+
+    @Option(names = "--mg-metal", required = true, paramLabel = "E|STRUCTURE",
+            description = "Energy of Mg metal per atom (eV), e.g. -1.51, or a Mg structure (hcp) evaluated with --pot.")
+    String mgMetal;
+
+    @Option(names = "--pot", paramLabel = "POT.mtp", description = "MTP for structure inputs (energies computed as given; relax them first with `mtpj relax`).")
+    Path pot;
+
+    @Option(names = "--case", paramLabel = "NAME", description = "Label of the rows in the TSV (default: the input file name).")
+    String caseName;
+
+    @Option(names = "--tsv", paramLabel = "OUT.tsv", description = "Write the machine-readable table here.")
+    Path tsv;
+
+    @Option(names = "--plot", paramLabel = "BASE", description = "Plot files BASE.png/.svg and BASE_hull.png/.svg (default: the --tsv path without .tsv).")
+    Path plot;
+
+    @Option(names = "--no-plot", description = "Do not draw the plots.")
+    boolean noPlot;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Threads for the MTP evaluation (0 = all cores; default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        EnergyTable table;
+        boolean single = inputs.size() == 1;
+        if (single && looksLikeTable(inputs.get(0))) {
+            if (pot != null) throw new UserError("--pot is for structure inputs; " + inputs.get(0) + " is an energy table");
+            table = EnergyTable.read(inputs.get(0));
+        } else {
+            if (pot == null) throw new UserError("structure inputs need --pot POT.mtp to compute their energies (or give an energy TSV)");
+            table = StructureEnergies.compute(inputs, pot, threads, out);
+        }
+        double eMg = mgMetalEnergy();
+        VoltageProfile p = new VoltageProfile(table, eMg);
+        String name = caseName != null ? caseName : stripExt(inputs.get(0).getFileName().toString());
+        List<VoltageReport.Row> rows = VoltageReport.rows(p);
+
+        out.printf("Mg metal: %s eV/atom; %d compositions; case %s%n", PyNumbers.repr(eMg), p.size(), name);
+        out.printf("%-10s %-10s %12s%n", "x1", "x2", "plateau (V)");
+        for (VoltageProfile.Plateau pl : p.plateaus())
+            out.printf("%-10s %-10s %12.4f%n", PyNumbers.shortest(pl.x1()), PyNumbers.shortest(pl.x2()), pl.voltage());
+        out.printf("%-10s %16s %18s%n", "x", "E_f (eV/V2O5)", "above hull (eV)");
+        for (int i = 0; i < p.size(); i++)
+            out.printf("%-10s %16.6f %18.6f%n", PyNumbers.shortest(p.x()[i]), p.formationEnergy(i), p.aboveHull(i));
+        out.printf("average voltage %s -> %s: %.4f V%n", PyNumbers.shortest(p.x()[0]),
+                PyNumbers.shortest(p.x()[p.size() - 1]), p.averageVoltage(0, p.size() - 1));
+        if (tsv != null) {
+            VoltageReport.write(tsv, name, rows);
+            out.println("wrote " + tsv);
+        }
+        Path base = plot;
+        if (base == null && tsv != null) base = Path.of(stripExt(tsv.toString()));
+        if (!noPlot && base != null) {
+            VoltagePlot.write(p, name, base);
+            out.println("wrote " + base + ".png/.svg and " + base + "_hull.png/.svg");
+        }
+        out.flush();
+        return 0;
+    }
+
+    private double mgMetalEnergy() throws Exception {
+        try {
+            return Double.parseDouble(mgMetal);
+        } catch (NumberFormatException notNumber) {
+            Path f = Path.of(mgMetal);
+            if (!Files.exists(f)) throw new UserError("--mg-metal: '" + mgMetal + "' is neither a number (eV/atom) nor an existing structure file");
+            if (pot == null) throw new UserError("--mg-metal " + mgMetal + " is a structure: give --pot POT.mtp to compute its energy");
+            return StructureEnergies.energyPerAtom(f, pot, threads);
+        }
+    }
+
+    private static boolean looksLikeTable(Path p) {
+        String n = p.getFileName().toString().toLowerCase();
+        return n.endsWith(".tsv") || n.endsWith(".txt") || n.endsWith(".dat") || n.endsWith(".csv");
+    }
+
+    private static String stripExt(String s) {
+        int dot = s.lastIndexOf('.');
+        int slash = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
+        return dot > slash + 0 && dot > 0 ? s.substring(0, dot) : s;
+    }
+}
