@@ -1,0 +1,191 @@
+package org.mtpj.core.io;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Number text exactly as C's printf writes it ({@code %.Ne}, {@code %W.Nf}, {@code %g}) and strict
+ * decimal parsing.
+ *
+ * <p>Why not {@link String#format}: Java's {@code %e}/{@code %f} round the <em>shortest</em>
+ * decimal representation of a double, not its exact binary value, and pad with zeros beyond it
+ * ({@code String.format("%.16e", 0.54)} gives {@code 5.4000000000000000e-01}, C gives
+ * {@code 5.4000000000000004e-01}). MLIP-2 files are written by C, so byte-identical output needs
+ * the exact value, which {@link BigDecimal#BigDecimal(double)} provides.
+ */
+public final class CNumbers {
+    private CNumbers() {}
+
+    private static final MathContext[] CONTEXTS = new MathContext[40];
+    static {
+        for (int i = 1; i < CONTEXTS.length; i++) CONTEXTS[i] = new MathContext(i, RoundingMode.HALF_EVEN);
+    }
+
+    /** C's {@code %.<digitsAfterPoint>e}, e.g. sci(7.0, 15) = "7.000000000000000e+00". */
+    public static String sci(double v, int digitsAfterPoint) {
+        StringBuilder sb = new StringBuilder(digitsAfterPoint + 8);
+        appendSci(sb, v, digitsAfterPoint);
+        return sb.toString();
+    }
+
+    /** Appends C's {@code %.<digitsAfterPoint>e} of v to sb. */
+    public static void appendSci(StringBuilder sb, double v, int digitsAfterPoint) {
+        if (!Double.isFinite(v)) { appendNonFinite(sb, v); return; }
+        int sig = digitsAfterPoint + 1;
+        if (v == 0) {
+            if (Double.doubleToRawLongBits(v) < 0) sb.append('-');
+            sb.append('0');
+            if (digitsAfterPoint > 0) { sb.append('.'); sb.repeat('0', digitsAfterPoint); }
+            sb.append("e+00");
+            return;
+        }
+        String digits;
+        int exp10;
+        String shortest = Double.toString(Math.abs(v));
+        // Fast path: when the shortest representation already has `sig` significant digits it is
+        // the correctly rounded one (the shortest-digits algorithm picks the candidate closest to
+        // the exact value, and sig >= 17 digits always resolve a double).
+        int[] e = new int[1];
+        String sd = significantDigits(shortest, e);
+        if (sig >= 17 && sd.length() == sig) {
+            digits = sd;
+            exp10 = e[0];
+        } else {
+            BigDecimal bd = new BigDecimal(Math.abs(v)).round(CONTEXTS[Math.min(sig, CONTEXTS.length - 1)]);
+            String u = bd.unscaledValue().toString();
+            // value = u * 10^-scale; normalise to sig digits
+            exp10 = u.length() - 1 - bd.scale();
+            if (u.length() < sig) u = u + "0".repeat(sig - u.length());
+            else if (u.length() > sig) u = u.substring(0, sig); // trailing zeros only
+            digits = u;
+        }
+        if (v < 0) sb.append('-');
+        sb.append(digits.charAt(0));
+        if (digitsAfterPoint > 0) sb.append('.').append(digits, 1, sig);
+        sb.append('e').append(exp10 < 0 ? '-' : '+');
+        int ae = Math.abs(exp10);
+        if (ae < 10) sb.append('0');
+        sb.append(ae);
+    }
+
+    /**
+     * Significant digits of a positive Double.toString result (e.g. "1.2345E-5", "0.001", "12.5")
+     * without leading/trailing zeros; exponent of the first digit in exp[0].
+     */
+    private static String significantDigits(String s, int[] exp) {
+        int ePos = s.indexOf('E');
+        int extra = 0;
+        String mant = s;
+        if (ePos >= 0) { extra = Integer.parseInt(s.substring(ePos + 1)); mant = s.substring(0, ePos); }
+        int dot = mant.indexOf('.');
+        String intPart = dot < 0 ? mant : mant.substring(0, dot);
+        String frac = dot < 0 ? "" : mant.substring(dot + 1);
+        String all = intPart + frac;
+        int firstNz = 0;
+        while (firstNz < all.length() && all.charAt(firstNz) == '0') firstNz++;
+        int lastNz = all.length() - 1;
+        while (lastNz > firstNz && all.charAt(lastNz) == '0') lastNz--;
+        exp[0] = intPart.length() - 1 - firstNz + extra;
+        return all.substring(firstNz, lastNz + 1);
+    }
+
+    /** C's {@code %<width>.<decimals>f}: fixed point, right-aligned in width (0 = no padding). */
+    public static String fixed(double v, int width, int decimals) {
+        String s;
+        if (!Double.isFinite(v)) {
+            StringBuilder sb = new StringBuilder();
+            appendNonFinite(sb, v);
+            s = sb.toString();
+        } else {
+            BigDecimal bd = new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN);
+            s = bd.toPlainString();
+            if (bd.signum() == 0 && (Double.doubleToRawLongBits(v) < 0) && !s.startsWith("-")) s = "-" + s;
+        }
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    }
+
+    /** C's {@code %<width>d}. */
+    public static String integer(long v, int width) {
+        String s = Long.toString(v);
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    }
+
+    /**
+     * C's {@code %.<precision>g} (C++ default stream output is precision 6): scientific when the
+     * exponent is < -4 or >= precision, trailing zeros removed.
+     */
+    public static String general(double v, int precision) {
+        if (!Double.isFinite(v)) {
+            StringBuilder sb = new StringBuilder();
+            appendNonFinite(sb, v);
+            return sb.toString();
+        }
+        int p = precision == 0 ? 1 : precision;
+        if (v == 0) return Double.doubleToRawLongBits(v) < 0 ? "-0" : "0";
+        BigDecimal bd = new BigDecimal(v).round(CONTEXTS[p]);
+        String u = bd.unscaledValue().abs().toString();
+        int x = u.length() - 1 - bd.scale(); // decimal exponent after rounding
+        String out;
+        if (x < -4 || x >= p) {
+            String s = sci(v, p - 1);
+            int ePos = s.indexOf('e');
+            out = stripZeros(s.substring(0, ePos)) + s.substring(ePos);
+        } else {
+            out = stripZeros(new BigDecimal(v).setScale(p - 1 - x, RoundingMode.HALF_EVEN).toPlainString());
+        }
+        return out;
+    }
+
+    private static String stripZeros(String s) {
+        if (s.indexOf('.') < 0) return s;
+        int end = s.length();
+        while (s.charAt(end - 1) == '0') end--;
+        if (s.charAt(end - 1) == '.') end--;
+        return s.substring(0, end);
+    }
+
+    private static void appendNonFinite(StringBuilder sb, double v) {
+        if (Double.isNaN(v)) sb.append("nan");
+        else sb.append(v < 0 ? "-inf" : "inf");
+    }
+
+    /**
+     * Whether s is a plain decimal number as C's strtod reads it from MLIP-2 files: optional sign,
+     * digits with an optional point, optional exponent. Rejects NaN, Infinity, hex and Java's
+     * d/f suffixes, which {@link Double#parseDouble} would accept.
+     */
+    public static boolean isDecimal(CharSequence s) {
+        int n = s.length(), i = 0;
+        if (n == 0) return false;
+        char c = s.charAt(0);
+        if (c == '+' || c == '-') i++;
+        int digits = 0;
+        while (i < n && isDigit(s.charAt(i))) { i++; digits++; }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) { i++; digits++; }
+        }
+        if (digits == 0) return false;
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) i++;
+            int ed = 0;
+            while (i < n && isDigit(s.charAt(i))) { i++; ed++; }
+            if (ed == 0) return false;
+        }
+        return i == n;
+    }
+
+    /** Whether s is an optionally signed decimal integer. */
+    public static boolean isInteger(CharSequence s) {
+        int n = s.length(), i = 0;
+        if (n == 0) return false;
+        if (s.charAt(0) == '+' || s.charAt(0) == '-') i++;
+        if (i == n) return false;
+        for (; i < n; i++) if (!isDigit(s.charAt(i))) return false;
+        return true;
+    }
+
+    private static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
+}
