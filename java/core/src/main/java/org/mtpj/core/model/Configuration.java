@@ -43,6 +43,12 @@ public final class Configuration {
     public final Map<String, String> features = new TreeMap<>();
     /** Extra per-atom columns this reader kept but does not interpret (MLIP-3 additions), or empty. */
     public final Map<String, double[]> extraColumns = new TreeMap<>();
+    /**
+     * Extra configuration-level fields this reader kept but does not interpret (MLIP-3 additions
+     * such as {@code EnergyWeight}), in file order: field name to the raw text that followed it
+     * (its values, possibly several lines joined by '\n'). Written back only on request.
+     */
+    public final Map<String, String> extraFields = new java.util.LinkedHashMap<>();
 
     public Configuration(int size) {
         if (size < 0) throw new IllegalArgumentException("negative atom count " + size);
@@ -85,6 +91,7 @@ public final class Configuration {
         c.plusStress = plusStress == null ? null : plusStress.clone();
         c.features.putAll(features);
         extraColumns.forEach((k, v) -> c.extraColumns.put(k, v.clone()));
+        c.extraFields.putAll(extraFields);
         return c;
     }
 }
