@@ -7,6 +7,6 @@ public final class BasisCommands {
     private BasisCommands() {}
 
     public static List<Object> all() {
-        return List.of();
+        return List.of(new NewPotentialCommand());
     }
 }
