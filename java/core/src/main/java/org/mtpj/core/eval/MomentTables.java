@@ -1,0 +1,167 @@
+package org.mtpj.core.eval;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.mtpj.core.UserError;
+import org.mtpj.core.model.MtpPotential;
+
+/**
+ * Flat index tables of one potential, built once and shared (read-only) by every
+ * {@link SiteEvaluator}. They turn the file's nested lists into int/double arrays so the hot loops
+ * never chase {@code int[][]} rows.
+ *
+ * <p>Basic moments are evaluated through direction monomials u_x^p u_y^q u_z^s (u = r_ij/r) of
+ * every degree up to the largest rank; monomial 0 is the constant 1 and monomial m is
+ * monomial {@link #monParent}[m] times the axis component {@link #monAxis}[m]. The spec writes the
+ * moment as x^p y^q z^s / r^nu, which is the same number.
+ */
+final class MomentTables {
+    final MtpPotential pot;
+    final int speciesCount, radialFuncs, radialSize, basicCount, slotCount, productCount, scalarCount;
+    final double scaling, rmin, rcut;
+    final boolean repulsive;
+    /** Radial coefficients, layout of {@link MtpPotential#radialIndex}. */
+    final double[] radial;
+    final double[] speciesCoeffs, momentCoeffs;
+
+    // monomials of degree 0..maxRank
+    final int maxRank, monCount;
+    final int[] monParent, monAxis, monPx, monPy, monPz;
+
+    // basic moments q: radial function, monomial, rank, (mu, rank) block, used-monomial index
+    final int[] basicMu, basicMon, basicRank, basicBlock, basicUsed;
+    // distinct (mu, rank) blocks
+    final int blockCount;
+    final int[] blockMu, blockRank;
+    // distinct monomials among the basic moments, with their lower neighbours for the gradient
+    final int usedCount;
+    final int[] usedMon, usedDownX, usedDownY, usedDownZ, usedPx, usedPy, usedPz;
+
+    // product table, flat
+    final int[] prodI, prodJ, prodK;
+    final double[] prodMult;
+    final int[] scalarSlot;
+
+    MomentTables(MtpPotential pot) {
+        this.pot = pot;
+        speciesCount = pot.speciesCount;
+        radialFuncs = pot.radialFuncsCount;
+        radialSize = pot.radialBasisSize;
+        basicCount = pot.basicCount();
+        slotCount = pot.momentsCount;
+        productCount = pot.momentProducts.length;
+        scalarCount = pot.scalarCount();
+        scaling = pot.scaling;
+        rmin = pot.minDist;
+        rcut = pot.maxDist;
+        repulsive = pot.radialBasisType == MtpPotential.RadialBasisType.RBChebyshev_repuls;
+        radial = pot.radialCoeffs;
+        speciesCoeffs = pot.speciesCoeffs;
+        momentCoeffs = pot.momentCoeffs;
+        if (radialSize < 2) throw new UserError("radial_basis_size must be >= 2, got " + radialSize);
+        if (!(rmin < rcut)) throw new UserError("min_dist " + rmin + " must be below max_dist " + rcut);
+
+        int mr = 0;
+        for (int[] b : pot.basicMoments) {
+            if (b[0] < 0 || b[0] >= radialFuncs)
+                throw new UserError("basic moment uses radial function " + b[0] + " but radial_funcs_count = " + radialFuncs);
+            if (b[1] < 0 || b[2] < 0 || b[3] < 0) throw new UserError("basic moment with a negative exponent");
+            mr = Math.max(mr, b[1] + b[2] + b[3]);
+        }
+        maxRank = mr;
+        monCount = (mr + 1) * (mr + 2) * (mr + 3) / 6;
+        monParent = new int[monCount];
+        monAxis = new int[monCount];
+        monPx = new int[monCount];
+        monPy = new int[monCount];
+        monPz = new int[monCount];
+        int[][][] index = new int[mr + 1][mr + 1][mr + 1];
+        int m = 0;
+        for (int nu = 0; nu <= mr; nu++)
+            for (int p = nu; p >= 0; p--)
+                for (int q = nu - p; q >= 0; q--) {
+                    int s = nu - p - q;
+                    index[p][q][s] = m;
+                    monPx[m] = p;
+                    monPy[m] = q;
+                    monPz[m] = s;
+                    if (p > 0) { monParent[m] = index[p - 1][q][s]; monAxis[m] = 0; }
+                    else if (q > 0) { monParent[m] = index[p][q - 1][s]; monAxis[m] = 1; }
+                    else if (s > 0) { monParent[m] = index[p][q][s - 1]; monAxis[m] = 2; }
+                    m++;
+                }
+
+        basicMu = new int[basicCount];
+        basicMon = new int[basicCount];
+        basicRank = new int[basicCount];
+        basicBlock = new int[basicCount];
+        basicUsed = new int[basicCount];
+        Map<Long, Integer> blocks = new HashMap<>();
+        Map<Integer, Integer> used = new HashMap<>();
+        int[] bMu = new int[basicCount], bRank = new int[basicCount], uMon = new int[basicCount];
+        for (int q = 0; q < basicCount; q++) {
+            int[] b = pot.basicMoments[q];
+            basicMu[q] = b[0];
+            basicRank[q] = b[1] + b[2] + b[3];
+            basicMon[q] = index[b[1]][b[2]][b[3]];
+            long key = (long) b[0] * 1000 + basicRank[q];
+            Integer blk = blocks.get(key);
+            if (blk == null) {
+                blk = blocks.size();
+                blocks.put(key, blk);
+                bMu[blk] = b[0];
+                bRank[blk] = basicRank[q];
+            }
+            basicBlock[q] = blk;
+            Integer u = used.get(basicMon[q]);
+            if (u == null) {
+                u = used.size();
+                used.put(basicMon[q], u);
+                uMon[u] = basicMon[q];
+            }
+            basicUsed[q] = u;
+        }
+        blockCount = blocks.size();
+        blockMu = Arrays.copyOf(bMu, blockCount);
+        blockRank = Arrays.copyOf(bRank, blockCount);
+        usedCount = used.size();
+        usedMon = Arrays.copyOf(uMon, usedCount);
+        usedDownX = new int[usedCount];
+        usedDownY = new int[usedCount];
+        usedDownZ = new int[usedCount];
+        usedPx = new int[usedCount];
+        usedPy = new int[usedCount];
+        usedPz = new int[usedCount];
+        for (int u = 0; u < usedCount; u++) {
+            int mm = usedMon[u], p = monPx[mm], q = monPy[mm], s = monPz[mm];
+            usedPx[u] = p;
+            usedPy[u] = q;
+            usedPz[u] = s;
+            usedDownX[u] = p > 0 ? index[p - 1][q][s] : -1;
+            usedDownY[u] = q > 0 ? index[p][q - 1][s] : -1;
+            usedDownZ[u] = s > 0 ? index[p][q][s - 1] : -1;
+        }
+
+        prodI = new int[productCount];
+        prodJ = new int[productCount];
+        prodK = new int[productCount];
+        prodMult = new double[productCount];
+        for (int t = 0; t < productCount; t++) {
+            int[] row = pot.momentProducts[t];
+            prodI[t] = row[0];
+            prodJ[t] = row[1];
+            prodMult[t] = row[2];
+            prodK[t] = row[3];
+            for (int c : new int[] {row[0], row[1], row[3]})
+                if (c < 0 || c >= slotCount)
+                    throw new UserError("alpha_index_times entry " + t + " uses slot " + c + " outside 0.." + (slotCount - 1));
+            if (row[3] < basicCount)
+                throw new UserError("alpha_index_times entry " + t + " writes basic slot " + row[3]);
+        }
+        scalarSlot = pot.scalarMoments.clone();
+        for (int s : scalarSlot)
+            if (s < 0 || s >= slotCount)
+                throw new UserError("alpha_moment_mapping uses slot " + s + " outside 0.." + (slotCount - 1));
+    }
+}

@@ -1,0 +1,285 @@
+package org.mtpj.core.eval;
+
+import java.util.Arrays;
+import org.mtpj.core.UserError;
+import org.mtpj.core.model.Configuration;
+
+/**
+ * Neighbourhoods of every atom of a configuration (mtp-spec.md §3.1): all atoms and all periodic
+ * images (images of the atom itself included) at 0 &lt; r &lt; Rcut, strictly. The search over
+ * lattice shifts is complete: every shift that can bring an image within Rcut of some atom is
+ * tried (any triclinic cell, 0–3 periodic rows; an all-zero row is not periodic). Candidates
+ * are binned in cells of edge ≥ Rcut, so the cost is linear in the number of atoms.
+ *
+ * <p>Storage is CSR: the entries of atom i are {@code offsets[i] .. offsets[i+1]-1}; entry e has
+ * the original atom {@code neighbours[e]}, its species {@code types[e]} and
+ * {@code rij[3e..3e+2] = r_j + shift − r_i}. {@code reverseOffsets}/{@code reverseEntries} list,
+ * for each atom j, the entries whose neighbour is j (ascending), so forces can be gathered in a
+ * fixed order. {@link #rebuild} reuses the arrays.
+ */
+public final class NeighbourList {
+    public final double cutoff;
+    private int atomCount;
+    private int entryCount;
+    public int[] offsets = new int[1];
+    public int[] neighbours = new int[0];
+    public int[] types = new int[0];
+    public double[] rij = new double[0];
+    public int[] reverseOffsets = new int[1];
+    public int[] reverseEntries = new int[0];
+
+    // candidate (image) scratch, reused
+    private double[] candPos = new double[0];
+    private int[] candAtom = new int[0];
+    private boolean[] candZero = new boolean[0];
+    private int[] binStart = new int[0], binOrder = new int[0];
+
+    private NeighbourList(double cutoff) {
+        if (!(cutoff > 0) || Double.isInfinite(cutoff)) throw new IllegalArgumentException("cutoff must be positive, got " + cutoff);
+        this.cutoff = cutoff;
+    }
+
+    /** Builds the neighbour list of cfg for cutoff Rcut (Å). */
+    public static NeighbourList build(Configuration cfg, double cutoff) {
+        NeighbourList nl = new NeighbourList(cutoff);
+        nl.rebuild(cfg);
+        return nl;
+    }
+
+    /** Number of atoms of the configuration last built. */
+    public int atomCount() { return atomCount; }
+
+    /** Total number of neighbour entries. */
+    public int entryCount() { return entryCount; }
+
+    /** Number of neighbours of atom i. */
+    public int count(int i) { return offsets[i + 1] - offsets[i]; }
+
+    /** Largest neighbourhood. */
+    public int maxCount() {
+        int mx = 0;
+        for (int i = 0; i < atomCount; i++) mx = Math.max(mx, count(i));
+        return mx;
+    }
+
+    /** Rebuilds the list for cfg (same cutoff), reusing the arrays where they are big enough. */
+    public void rebuild(Configuration cfg) {
+        final int n = cfg.size;
+        final double rc = cutoff, rc2 = rc * rc;
+        final double[] pos = cfg.positions;
+        for (int i = 0; i < 3 * n; i++)
+            if (!Double.isFinite(pos[i]))
+                throw new UserError("atom " + cfg.ids[i / 3] + " has a non-finite position");
+        atomCount = n;
+        if (offsets.length < n + 1) offsets = new int[n + 1];
+        if (reverseOffsets.length < n + 1) reverseOffsets = new int[n + 1];
+        offsets[0] = 0;
+        entryCount = 0;
+        if (n == 0) { reverseOffsets[0] = 0; return; }
+
+        // periodic rows and their dual vectors in the span they define
+        double[][] rows = new double[3][];
+        int np = 0;
+        for (int r = 0; r < 3; r++) if (cfg.isPeriodic(r)) rows[np++] = cfg.lattice[r].clone();
+        double[][] dual = dualVectors(rows, np);
+
+        // range of lattice shifts along each periodic row that can bring an image within rc
+        double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int i = 0; i < n; i++)
+            for (int a = 0; a < 3; a++) {
+                lo[a] = Math.min(lo[a], pos[3 * i + a]);
+                hi[a] = Math.max(hi[a], pos[3 * i + a]);
+            }
+        int[] nmin = new int[3], nmax = new int[3];
+        for (int k = 0; k < np; k++) {
+            double cmin = Double.POSITIVE_INFINITY, cmax = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                double c = dual[k][0] * pos[3 * i] + dual[k][1] * pos[3 * i + 1] + dual[k][2] * pos[3 * i + 2];
+                cmin = Math.min(cmin, c);
+                cmax = Math.max(cmax, c);
+            }
+            double bnorm = Math.sqrt(dual[k][0] * dual[k][0] + dual[k][1] * dual[k][1] + dual[k][2] * dual[k][2]);
+            // |c_j − c_i + shift| ≤ rc·|b_k| must be possible; small margin against rounding
+            double reach = rc * bnorm * (1 + 1e-12) + 1e-9 + (cmax - cmin);
+            nmax[k] = (int) Math.floor(reach);
+            nmin[k] = -nmax[k];
+            long total = 1;
+            for (int kk = 0; kk <= k; kk++) total *= (nmax[kk] - nmin[kk] + 1);
+            if (total * n > 200_000_000L)
+                throw new UserError("cell too small for cutoff " + rc + " Å: " + total + " periodic images per atom would be needed");
+        }
+
+        // candidates: every image within rc of the bounding box of the atoms
+        int shifts = 1;
+        for (int k = 0; k < np; k++) shifts *= nmax[k] - nmin[k] + 1;
+        int nc = 0;
+        int[] sh = new int[3];
+        for (int s = 0; s < shifts; s++) {
+            int rem = s;
+            boolean zero = true;
+            double tx = 0, ty = 0, tz = 0;
+            for (int k = 0; k < np; k++) {
+                int span = nmax[k] - nmin[k] + 1;
+                sh[k] = nmin[k] + rem % span;
+                rem /= span;
+                if (sh[k] != 0) zero = false;
+                tx += sh[k] * rows[k][0];
+                ty += sh[k] * rows[k][1];
+                tz += sh[k] * rows[k][2];
+            }
+            for (int j = 0; j < n; j++) {
+                double x, y, z;
+                if (zero) { x = pos[3 * j]; y = pos[3 * j + 1]; z = pos[3 * j + 2]; }
+                else {
+                    x = pos[3 * j] + tx; y = pos[3 * j + 1] + ty; z = pos[3 * j + 2] + tz;
+                    if (x <= lo[0] - rc || x >= hi[0] + rc || y <= lo[1] - rc || y >= hi[1] + rc
+                            || z <= lo[2] - rc || z >= hi[2] + rc) continue;
+                }
+                if (nc == candAtom.length) growCandidates(Math.max(2 * nc, 4 * n + 16));
+                candPos[3 * nc] = x; candPos[3 * nc + 1] = y; candPos[3 * nc + 2] = z;
+                candAtom[nc] = j;
+                candZero[nc] = zero;
+                nc++;
+            }
+        }
+
+        // bins of edge >= rc over the padded bounding box; capped in number for sparse clusters
+        double[] blo = new double[3];
+        int[] nb = new int[3];
+        double[] bw = new double[3];
+        long maxBins = Math.max(64, 2L * nc);
+        double perAxis = Math.cbrt((double) maxBins);
+        for (int a = 0; a < 3; a++) {
+            blo[a] = lo[a] - rc;
+            double ext = hi[a] - lo[a] + 2 * rc;
+            int cnt = (int) Math.max(1, Math.min(Math.floor(ext / rc), perAxis));
+            nb[a] = cnt;
+            bw[a] = ext / cnt;
+            if (bw[a] < rc) bw[a] = rc;
+        }
+        int nbins = nb[0] * nb[1] * nb[2];
+        if (binStart.length < nbins + 1) binStart = new int[nbins + 1];
+        Arrays.fill(binStart, 0, nbins + 1, 0);
+        if (binOrder.length < nc) binOrder = new int[Math.max(nc, 16)];
+        int[] candBin = new int[nc];
+        for (int c = 0; c < nc; c++) {
+            int b = binOf(candPos[3 * c], candPos[3 * c + 1], candPos[3 * c + 2], blo, bw, nb);
+            candBin[c] = b;
+            binStart[b + 1]++;
+        }
+        for (int b = 0; b < nbins; b++) binStart[b + 1] += binStart[b];
+        int[] fill = Arrays.copyOf(binStart, nbins);
+        for (int c = 0; c < nc; c++) binOrder[fill[candBin[c]]++] = c;
+
+        // pair every atom with the candidates in the 27 surrounding bins
+        int ne = 0;
+        for (int i = 0; i < n; i++) {
+            double xi = pos[3 * i], yi = pos[3 * i + 1], zi = pos[3 * i + 2];
+            int bx = axisBin(xi, blo[0], bw[0], nb[0]), by = axisBin(yi, blo[1], bw[1], nb[1]), bz = axisBin(zi, blo[2], bw[2], nb[2]);
+            for (int cx = Math.max(0, bx - 1); cx <= Math.min(nb[0] - 1, bx + 1); cx++)
+                for (int cy = Math.max(0, by - 1); cy <= Math.min(nb[1] - 1, by + 1); cy++)
+                    for (int cz = Math.max(0, bz - 1); cz <= Math.min(nb[2] - 1, bz + 1); cz++) {
+                        int b = (cx * nb[1] + cy) * nb[2] + cz;
+                        for (int p = binStart[b]; p < binStart[b + 1]; p++) {
+                            int c = binOrder[p];
+                            double dx = candPos[3 * c] - xi, dy = candPos[3 * c + 1] - yi, dz = candPos[3 * c + 2] - zi;
+                            double r2 = dx * dx + dy * dy + dz * dz;
+                            if (r2 > rc2 * (1 + 1e-9)) continue;
+                            double r = Math.sqrt(r2);
+                            if (!(r < rc)) continue;
+                            int j = candAtom[c];
+                            if (r == 0) {
+                                if (j == i && candZero[c]) continue;
+                                throw new UserError(j == i
+                                        ? "atom " + cfg.ids[i] + " coincides with its own periodic image (degenerate cell)"
+                                        : "atoms " + cfg.ids[i] + " and " + cfg.ids[j] + (candZero[c] ? "" : " (periodic image)")
+                                          + " are at distance 0");
+                            }
+                            if (ne == neighbours.length) growEntries(Math.max(2 * ne, 64 * n + 64));
+                            neighbours[ne] = j;
+                            types[ne] = cfg.types[j];
+                            rij[3 * ne] = dx; rij[3 * ne + 1] = dy; rij[3 * ne + 2] = dz;
+                            ne++;
+                        }
+                    }
+            offsets[i + 1] = ne;
+        }
+        entryCount = ne;
+
+        // reverse index: entries pointing to each atom, ascending
+        Arrays.fill(reverseOffsets, 0, n + 1, 0);
+        for (int e = 0; e < ne; e++) reverseOffsets[neighbours[e] + 1]++;
+        for (int j = 0; j < n; j++) reverseOffsets[j + 1] += reverseOffsets[j];
+        if (reverseEntries.length < ne) reverseEntries = new int[neighbours.length];
+        int[] rfill = Arrays.copyOf(reverseOffsets, n);
+        for (int e = 0; e < ne; e++) reverseEntries[rfill[neighbours[e]]++] = e;
+    }
+
+    private static int axisBin(double x, double lo, double w, int count) {
+        int b = (int) ((x - lo) / w);
+        return b < 0 ? 0 : b >= count ? count - 1 : b;
+    }
+
+    private static int binOf(double x, double y, double z, double[] lo, double[] w, int[] nb) {
+        return (axisBin(x, lo[0], w[0], nb[0]) * nb[1] + axisBin(y, lo[1], w[1], nb[1])) * nb[2] + axisBin(z, lo[2], w[2], nb[2]);
+    }
+
+    private void growCandidates(int c) {
+        candPos = Arrays.copyOf(candPos, 3 * c);
+        candAtom = Arrays.copyOf(candAtom, c);
+        candZero = Arrays.copyOf(candZero, c);
+    }
+
+    private void growEntries(int c) {
+        neighbours = Arrays.copyOf(neighbours, c);
+        types = Arrays.copyOf(types, c);
+        rij = Arrays.copyOf(rij, 3 * c);
+    }
+
+    /**
+     * Dual vectors b_k of the np periodic rows within their span: b_k · a_l = δ_kl. The
+     * coefficient of a vector d along a_k is b_k·d, and |b_k·d| ≤ |b_k||d| bounds the shifts.
+     */
+    private static double[][] dualVectors(double[][] rows, int np) {
+        double[][] g = new double[np][np];
+        for (int k = 0; k < np; k++)
+            for (int l = 0; l < np; l++) g[k][l] = dot(rows[k], rows[l]);
+        double[][] inv = invert(g, np);
+        double[][] dual = new double[np][3];
+        for (int k = 0; k < np; k++)
+            for (int l = 0; l < np; l++)
+                for (int a = 0; a < 3; a++) dual[k][a] += inv[k][l] * rows[l][a];
+        return dual;
+    }
+
+    private static double dot(double[] a, double[] b) { return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]; }
+
+    private static double[][] invert(double[][] g, int n) {
+        double[][] inv = new double[n][n];
+        if (n == 0) return inv;
+        double scale = 0;
+        for (int k = 0; k < n; k++) scale = Math.max(scale, g[k][k]);
+        double det;
+        if (n == 1) {
+            det = g[0][0];
+            inv[0][0] = 1 / det;
+        } else if (n == 2) {
+            det = g[0][0] * g[1][1] - g[0][1] * g[1][0];
+            inv[0][0] = g[1][1] / det; inv[1][1] = g[0][0] / det;
+            inv[0][1] = -g[0][1] / det; inv[1][0] = -g[1][0] / det;
+        } else {
+            det = g[0][0] * (g[1][1] * g[2][2] - g[1][2] * g[2][1])
+                    - g[0][1] * (g[1][0] * g[2][2] - g[1][2] * g[2][0])
+                    + g[0][2] * (g[1][0] * g[2][1] - g[1][1] * g[2][0]);
+            for (int i = 0; i < 3; i++)
+                for (int j = 0; j < 3; j++) {
+                    int i1 = (j + 1) % 3, i2 = (j + 2) % 3, j1 = (i + 1) % 3, j2 = (i + 2) % 3;
+                    inv[i][j] = (g[i1][j1] * g[i2][j2] - g[i1][j2] * g[i2][j1]) / det;
+                }
+        }
+        if (!(Math.abs(det) > 1e-12 * Math.pow(scale, n)))
+            throw new UserError("the periodic lattice rows are linearly dependent (degenerate Supercell)");
+        return inv;
+    }
+}
