@@ -1,0 +1,63 @@
+package org.mtpj.analysis.traj;
+
+import java.util.Arrays;
+import org.mtpj.analysis.io.Cell;
+import org.mtpj.core.io.InputFormatException;
+
+/**
+ * One trajectory frame as read, rows in file order (not sorted; see {@link #orderById()}).
+ * Positions are Cartesian Å ({@code positions[3*row + axis]}); scaled dump columns are already
+ * converted with r = origin + s·[a;b;c].
+ *
+ * <p>{@code types} are LAMMPS types (1-based) or 0 when the file has none; {@code elements}
+ * (may be null) are per-row symbols from an {@code element} column or a POSCAR. {@code images}
+ * holds ix iy iz per row for {@link PositionKind#WRAPPED_WITH_IMAGES}, else null.
+ */
+public final class Frame {
+    public final String file;
+    /** 1-based line of the frame's first line (for messages). */
+    public final long line;
+    public final long step;
+    public final Cell cell;
+    public final double[] origin;
+    public final int size;
+    public final int[] ids;
+    public final int[] types;
+    public final String[] elements;
+    public final double[] positions;
+    public final PositionKind kind;
+    public final int[] images;
+    private int[] order;
+
+    public Frame(String file, long line, long step, Cell cell, double[] origin, int size, int[] ids, int[] types,
+                 String[] elements, double[] positions, PositionKind kind, int[] images) {
+        this.file = file;
+        this.line = line;
+        this.step = step;
+        this.cell = cell;
+        this.origin = origin;
+        this.size = size;
+        this.ids = ids;
+        this.types = types;
+        this.elements = elements;
+        this.positions = positions;
+        this.kind = kind;
+        this.images = images;
+    }
+
+    /** Row indices sorted by atom id; a repeated id is an error naming the frame. */
+    public int[] orderById() {
+        if (order != null) return order;
+        long[] key = new long[size];
+        for (int r = 0; r < size; r++) key[r] = ((long) ids[r] << 32) | r;
+        Arrays.sort(key);
+        int[] o = new int[size];
+        for (int k = 0; k < size; k++) {
+            o[k] = (int) key[k];
+            if (k > 0 && (key[k] >> 32) == (key[k - 1] >> 32))
+                throw new InputFormatException(file, line, "atom id " + (key[k] >> 32) + " appears twice in the frame of step " + step);
+        }
+        order = o;
+        return o;
+    }
+}

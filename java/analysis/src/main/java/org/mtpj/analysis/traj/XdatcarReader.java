@@ -1,0 +1,126 @@
+package org.mtpj.analysis.traj;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import org.mtpj.analysis.io.Cell;
+import org.mtpj.analysis.io.InputFiles;
+import org.mtpj.analysis.io.PoscarReader;
+import org.mtpj.analysis.io.TextLines;
+import org.mtpj.core.io.InputFormatException;
+
+/**
+ * Streams a VASP XDATCAR: a header (comment, scale, lattice, symbols, counts) and then blocks
+ * "Direct configuration= k" + N rows; for variable-cell runs the header is repeated before each
+ * block. Step of a frame = k. A truncated last block gives a warning and ends the stream.
+ */
+public final class XdatcarReader implements TrajectoryReader {
+    private final TextLines in;
+    private final Consumer<String> warnings;
+    private final List<String> symbolsIfMissing;
+    private final long total;
+    private PoscarReader.Header header;
+    private boolean done;
+    private int complete;
+    private long bytesEstimate;
+
+    public XdatcarReader(Path file, List<String> symbolsIfMissing, Consumer<String> warnings) {
+        this.in = InputFiles.openLines(file);
+        this.warnings = warnings;
+        this.symbolsIfMissing = symbolsIfMissing;
+        long t;
+        try { t = Files.size(file); } catch (Exception e) { t = -1; }
+        this.total = t;
+    }
+
+    /** For tests: reads from given lines. */
+    public XdatcarReader(TextLines in, List<String> symbolsIfMissing, Consumer<String> warnings) {
+        this.in = in;
+        this.warnings = warnings;
+        this.symbolsIfMissing = symbolsIfMissing;
+        this.total = -1;
+    }
+
+    @Override
+    public Frame next() {
+        if (done) return null;
+        try {
+            Frame f = readBlock();
+            if (f == null) done = true;
+            else complete++;
+            return f;
+        } catch (InputFormatException e) {
+            done = true;
+            if (header != null && complete > 0 && restHasNoBlock()) {
+                warnings.accept("warning: " + e.getMessage() + "; the last configuration is incomplete and was ignored, keeping "
+                        + complete + " complete configurations");
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private boolean restHasNoBlock() {
+        try {
+            for (String s; (s = in.nextOrNull()) != null; ) if (isBlockLine(s)) return false;
+        } catch (InputFormatException ignored) {
+            // unreadable tail holds no complete block
+        }
+        return true;
+    }
+
+    private static boolean isBlockLine(String s) {
+        String t = s.strip().toLowerCase();
+        return t.contains("configuration") && (t.startsWith("direct") || t.startsWith("cartesian"));
+    }
+
+    private Frame readBlock() {
+        String line = in.nextOrNull();
+        while (line != null && line.isBlank()) line = in.nextOrNull();
+        if (line == null) {
+            if (header == null) throw new InputFormatException(in.file(), 1, "empty file, expected an XDATCAR header");
+            return null;
+        }
+        if (header == null || !isBlockLine(line)) {
+            in.pushBack(line);
+            header = PoscarReader.readHeader(in, symbolsIfMissing);
+            line = in.next("'Direct configuration= k'");
+            if (!isBlockLine(line)) throw in.error("expected 'Direct configuration= k', found '" + line.strip() + "'");
+        }
+        long blockLine = in.lineNo();
+        boolean cartesian = line.strip().toLowerCase().startsWith("c");
+        String[] t = TextLines.tokens(line.replace('=', ' '));
+        long step = complete + 1;
+        if (t.length > 0) {
+            try { step = Long.parseLong(t[t.length - 1]); } catch (NumberFormatException ignored) { /* keep count */ }
+        }
+        int n = header.atomCount();
+        Cell cell = header.cell();
+        double[] pos = new double[3 * n];
+        for (int i = 0; i < n; i++) {
+            String[] r = TextLines.tokens(in.next("coordinates of atom " + (i + 1) + " of " + n));
+            if (r.length < 3) throw in.error("expected 3 coordinates of atom " + (i + 1) + ", found " + r.length);
+            double a = in.parseDouble(r[0], "a coordinate"), b = in.parseDouble(r[1], "a coordinate"), c = in.parseDouble(r[2], "a coordinate");
+            if (cartesian) {
+                pos[3 * i] = a * header.cartesianScale()[0];
+                pos[3 * i + 1] = b * header.cartesianScale()[1];
+                pos[3 * i + 2] = c * header.cartesianScale()[2];
+            } else {
+                cell.toCartesian(a, b, c, pos, 3 * i);
+            }
+        }
+        bytesEstimate += 40L * n;
+        int[] ids = new int[n], types = new int[n];
+        String[] el = new String[n];
+        int k = 0;
+        int[] counts = header.counts();
+        for (int b = 0; b < counts.length; b++)
+            for (int c = 0; c < counts[b]; c++) { ids[k] = k + 1; types[k] = b + 1; el[k] = header.symbols().get(b); k++; }
+        return new Frame(in.file(), blockLine, step, cell, new double[3], n, ids, types, el, pos, PositionKind.WRAPPED, null);
+    }
+
+    @Override public long bytesRead() { return total < 0 ? bytesEstimate : Math.min(bytesEstimate, total); }
+    @Override public long totalBytes() { return total; }
+    @Override public void close() { in.close(); }
+}
