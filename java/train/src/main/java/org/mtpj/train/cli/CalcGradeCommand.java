@@ -1,0 +1,107 @@
+package org.mtpj.train.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mtpj.core.UserError;
+import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.io.CfgWriter;
+import org.mtpj.core.io.MtpReader;
+import org.mtpj.core.model.Configuration;
+import org.mtpj.core.model.MtpPotential;
+import org.mtpj.train.grade.ActiveSetState;
+import org.mtpj.train.grade.GradeFormat;
+import org.mtpj.train.grade.SelectionSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mtpj calc-grade}: MaxVol extrapolation grades (mtp-spec §6.4), MLIP-2's numbers. */
+@Command(name = "calc-grade", mixinStandardHelpOptions = true,
+        description = {"Builds the MaxVol active set from TRAIN.cfg (one selection pass), saves it, and writes IN.cfg to OUT.cfg",
+                "with a 'Feature MV_grade' line per configuration (%f, or 9.9e99 above 1e10), as MLIP-2's calc-grade.",
+                "Default: configuration mode (one energy row per configuration). Neighbourhood mode (one row per atom,",
+                "the MD workflow): --nbh-weight=1 --energy-weight=0. Grades are dimensionless; 1 = inside the training set."})
+public final class CalcGradeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "POT.mtp", description = "Potential (.mtp).") Path pot;
+    @Parameters(index = "1", paramLabel = "TRAIN.cfg", description = "Training set that defines the active set.") Path train;
+    @Parameters(index = "2", paramLabel = "IN.cfg", description = "Configurations to grade.") Path in;
+    @Parameters(index = "3", paramLabel = "OUT.cfg", description = "IN.cfg with MV_grade features (lossless numbers).") Path out;
+
+    @Mixin SelectionOptions sel = new SelectionOptions();
+
+    @Option(names = "--als-filename", paramLabel = "FILE",
+            description = "Where the active-set state is saved (mtpj text format, docs/active-set-state.md; default ${DEFAULT-VALUE}).")
+    Path alsFile = Path.of("state.als");
+
+    @Option(names = "--load-state", paramLabel = "FILE",
+            description = "Use a saved state instead of selecting from TRAIN.cfg (TRAIN.cfg is then ignored; the state's potential must equal POT.mtp).")
+    Path loadState;
+
+    @Option(names = "--tsv", paramLabel = "FILE",
+            description = "Also write a table: mode, input (file name without .cfg), index, note, MV_grade.")
+    Path tsv;
+
+    @Option(names = "--atom-tsv", paramLabel = "FILE",
+            description = "With neighbourhood rows: per-atom grades (input, cfg_index, atom_index, type, nbh_grade).")
+    Path atomTsv;
+
+    @Option(names = "--lossy", description = "Write OUT.cfg in MLIP-2's default fixed-point style.")
+    boolean lossy;
+
+    @Override
+    public Integer call() throws IOException {
+        MtpPotential p = MtpReader.read(pot);
+        System.out.println("MTPR from " + pot + ", train: " + train + ", input: " + in);
+        SelectionSession s;
+        if (loadState != null) {
+            s = ActiveSetState.load(loadState);
+            if (!java.util.Arrays.equals(s.potential().coefficients(), p.coefficients()) || s.potential().scaling != p.scaling)
+                throw new UserError(loadState + ": the state's potential differs from " + pot + "; grade with the potential it was made for");
+        } else {
+            s = new SelectionSession(p, sel.rowWeights(), sel.initThreshold);
+            List<Configuration> trainCfgs = CfgReader.readAll(train);
+            long t0 = System.nanoTime();
+            int swaps = s.selectFrom(trainCfgs, sel.selectThreshold, sel.swapThreshold, 0);
+            System.err.printf(Locale.ROOT, "active set: %d configurations, %d swaps, %d of %d rows filled (%.1f s)%n",
+                    trainCfgs.size(), swaps, s.activeSet().filledSlots(), s.activeSet().size(), (System.nanoTime() - t0) * 1e-9);
+            ActiveSetState.save(s, alsFile);
+        }
+        String inputName = in.getFileName().toString().replaceFirst("\\.cfg$", "");
+        String mode = s.weights().mode();
+        if (atomTsv != null && !s.weights().neighbourhoodRows())
+            throw new UserError("--atom-tsv needs neighbourhood rows (--nbh-weight=1)");
+        long t0 = System.nanoTime();
+        int count = 0;
+        try (CfgReader r = CfgReader.open(in);
+             CfgWriter w = CfgWriter.open(out, lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS);
+             BufferedWriter t = tsv == null ? null : Files.newBufferedWriter(tsv, StandardCharsets.UTF_8);
+             BufferedWriter a = atomTsv == null ? null : Files.newBufferedWriter(atomTsv, StandardCharsets.UTF_8)) {
+            if (t != null) t.write("mode\tinput\tindex\tnote\tMV_grade\n");
+            if (a != null) a.write("input\tcfg_index\tatom_index\ttype\tnbh_grade\n");
+            for (Configuration c : r) {
+                SelectionSession.Grade g = s.grade(c);
+                String text = GradeFormat.format(g.value());
+                c.features.put("MV_grade", text);
+                w.write(c);
+                if (t != null) {
+                    String note = c.features.getOrDefault("note", c.features.getOrDefault("source", ""));
+                    t.write(mode + "\t" + inputName + "\t" + count + "\t" + note + "\t" + text + "\n");
+                }
+                if (a != null && g.atomGrades() != null)
+                    for (int i = 0; i < c.size; i++)
+                        a.write(inputName + "\t" + count + "\t" + i + "\t" + c.types[i] + "\t" + GradeFormat.format(g.atomGrades()[i]) + "\n");
+                count++;
+            }
+        }
+        double sec = (System.nanoTime() - t0) * 1e-9;
+        System.err.printf(Locale.ROOT, "graded %d configurations in %.2f s (%.1f configurations/s)%n", count, sec, count / Math.max(sec, 1e-9));
+        return 0;
+    }
+}

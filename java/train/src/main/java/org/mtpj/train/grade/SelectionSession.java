@@ -1,0 +1,78 @@
+package org.mtpj.train.grade;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.mtpj.core.model.Configuration;
+import org.mtpj.core.model.MtpPotential;
+
+/**
+ * Active learning with one potential (mtp-spec §6): the active set, the configurations whose rows
+ * were ever queued (ids = index in {@link #configurations()}), selection passes and grades.
+ */
+public final class SelectionSession {
+    private final MtpPotential pot;
+    private final RowWeights weights;
+    private final ActiveSet set;
+    private final List<Configuration> configs = new ArrayList<>();
+    private final GradeRows rowBuilder;
+
+    public SelectionSession(MtpPotential pot, RowWeights weights, double initThreshold) {
+        this(pot, weights, ActiveSet.initial(pot.coefficientCount(), initThreshold), List.of());
+    }
+
+    /** A session resumed from a state: set owners index {@code configs}. */
+    public SelectionSession(MtpPotential pot, RowWeights weights, ActiveSet set, List<Configuration> configs) {
+        if (set.size() != pot.coefficientCount())
+            throw new IllegalArgumentException("active set of size " + set.size() + " for a potential with "
+                    + pot.coefficientCount() + " coefficients");
+        this.pot = pot;
+        this.weights = weights;
+        this.set = set;
+        this.configs.addAll(configs);
+        this.rowBuilder = new GradeRows(pot, weights);
+    }
+
+    public MtpPotential potential() { return pot; }
+    public RowWeights weights() { return weights; }
+    public ActiveSet activeSet() { return set; }
+    public List<Configuration> configurations() { return configs; }
+
+    /**
+     * Queues every configuration and runs one selection pass over all their rows together.
+     * Returns the number of swaps. The configurations get ids {@code configurations().size()...}.
+     */
+    public int selectFrom(List<Configuration> cfgs, double trigger, double swapThreshold, int limit) {
+        CandidatePool pool = new CandidatePool(set.size());
+        for (Configuration c : cfgs) {
+            int id = configs.size();
+            configs.add(c);
+            double[] rows = rowBuilder.rows(c);
+            int m = rows.length / set.size();
+            for (int r = 0; r < m; r++) pool.add(rows, r * set.size(), id);
+        }
+        return MaxVolSelector.select(set, pool, trigger, swapThreshold, limit);
+    }
+
+    /** Ids of the configurations owning at least one slot, once each, in slot order. */
+    public List<Integer> selectedIds() {
+        Set<Integer> ids = new LinkedHashSet<>();
+        for (int j = 0; j < set.size(); j++) if (set.owner(j) != ActiveSet.INITIAL) ids.add(set.owner(j));
+        return new ArrayList<>(ids);
+    }
+
+    /** Grade of cfg against the current active set (no update); 0 for an empty configuration. */
+    public Grade grade(Configuration cfg) {
+        int m = rowBuilder.rowCount(cfg);
+        if (m == 0) return new Grade(0, new double[0]);
+        double[] g = set.grades(rowBuilder.rows(cfg), m);
+        double max = 0;
+        for (double x : g) max = Math.max(max, x);
+        double[] atoms = weights.neighbourhoodRows() ? java.util.Arrays.copyOf(g, cfg.size) : null;
+        return new Grade(max, atoms);
+    }
+
+    /** A configuration's grade and, with neighbourhood rows, each atom's grade (else null). */
+    public record Grade(double value, double[] atomGrades) {}
+}

@@ -1,0 +1,55 @@
+package org.mtpj.train.grade;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.model.Configuration;
+
+/** Save → load of the active-set state restores A, owners, weights and grades. */
+class ActiveSetStateTest {
+    @TempDir Path dir;
+
+    @Test
+    void roundTripKeepsGrades() throws Exception {
+        SelectionSession s = new SelectionSession(GradeReferenceTest.pot(), RowWeights.CONFIGURATION_MODE, 1e-5);
+        List<Configuration> frames = GradeReferenceTest.cfgs("dump600K_frames00-09");
+        s.selectFrom(frames.subList(0, 4), 1.1, 1.0000001, 0);
+        Path f = dir.resolve("state.als");
+        ActiveSetState.save(s, f);
+        SelectionSession t = ActiveSetState.load(f);
+        assertEquals(s.weights(), t.weights());
+        assertEquals(4, t.configurations().size());
+        assertEquals(s.activeSet().filledSlots(), t.activeSet().filledSlots());
+        int n = s.activeSet().size();
+        for (int j = 0; j < n; j++) assertArrayEquals(s.activeSet().row(j), t.activeSet().row(j), 0.0);
+        assertArrayEquals(s.potential().coefficients(), t.potential().coefficients(), 0.0);
+        for (Configuration c : frames.subList(3, 7)) {
+            double a = s.grade(c).value(), b = t.grade(c).value();
+            assertEquals(a, b, 1e-9 * a);
+        }
+        // owners point at the stored configurations, in slot order
+        for (int j = 0; j < n; j++) {
+            int o = t.activeSet().owner(j);
+            assertTrue(o == ActiveSet.INITIAL || o < 4);
+        }
+    }
+
+    @Test
+    void garbageIsAClearError() throws Exception {
+        Path f = dir.resolve("bad.als");
+        Files.writeString(f, "\u0001binary MLIP-2 state\n");
+        InputFormatException e = assertThrows(InputFormatException.class, () -> ActiveSetState.load(f));
+        assertTrue(e.getMessage().contains("bad.als:1"), e.getMessage());
+        Files.writeString(f, ActiveSetState.MAGIC + "\nweights = 1 0\n");
+        e = assertThrows(InputFormatException.class, () -> ActiveSetState.load(f));
+        assertTrue(e.getMessage().contains(":2"), e.getMessage());
+    }
+}
