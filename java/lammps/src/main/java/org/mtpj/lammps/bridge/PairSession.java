@@ -1,0 +1,314 @@
+package org.mtpj.lammps.bridge;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.mtpj.core.UserError;
+
+/**
+ * One {@code pair_style mtp/java} instance on one MPI rank: the model, the type-to-species map,
+ * the worker threads and the per-step scratch. {@link #compute} reads LAMMPS's arrays in place.
+ *
+ * <p>Two phases per step, so that results do not depend on the thread count (bit for bit):
+ * (1) in parallel, each local atom's in-cutoff neighbours are gathered and its site energy and
+ * gradients computed into per-atom slots of shared arrays; (2) on LAMMPS's thread, forces, the
+ * per-atom energy/virial and the totals are accumulated in list order. Phase 2 is a few additions
+ * per neighbour entry, well under 1% of phase 1 for an MTP.
+ */
+final class PairSession implements AutoCloseable {
+    /** The whole address space, for reading neighbour rows at raw addresses without allocation. */
+    private static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+    private static final int CHUNK = 8;
+
+    final PairSettings settings;
+    final SiteModel model;
+    final int rank;
+    private final WorkerPool pool;
+    private final Worker[] workers;
+    private final List<StepHook> hooks = new ArrayList<>();
+    private final StepView view = new StepView(this);
+    private final AtomicInteger nextChunk = new AtomicInteger();
+    /** speciesOfType[t] for LAMMPS type t (1-based); -1 = type not handled. Null before pair_coeff. */
+    private int[] speciesOfType;
+    private double cutsq;
+
+    // current step (valid during compute)
+    long timestep;
+    int inum, nlocal, nall, neighmask, tagBytes;
+    double energy;
+    final double[] box = new double[9];
+    private MemorySegment ilist, numneigh, firstneigh, x, type, tag;
+    // per local atom ii and per kept neighbour entry (entries of ii start at entryOff[ii])
+    int[] centralSpecies = new int[0], kept = new int[0], entryOff = new int[0];
+    double[] site = new double[0];
+    int[] entryJ = new int[0], entrySpecies = new int[0];
+    double[] entryR = new double[0], entryG = new double[0];
+
+    PairSession(PairSettings settings, SiteModel model, int rank) {
+        this.settings = settings;
+        this.model = model;
+        this.rank = rank;
+        double rc = model.cutoff();
+        this.cutsq = rc * rc;
+        this.pool = new WorkerPool(settings.threads());
+        this.workers = new Worker[settings.threads()];
+        for (int w = 0; w < workers.length; w++) workers[w] = new Worker(model.newKernel());
+        for (StepHook.Factory f : ServiceLoader.load(StepHook.Factory.class, PairSession.class.getClassLoader())) {
+            StepHook h = f.create(settings, model);
+            if (h != null) hooks.add(h);
+        }
+    }
+
+    boolean hasHooks() { return !hooks.isEmpty(); }
+
+    /**
+     * pair_coeff: names empty → type t is species t-1; else one element name (or NULL) per type,
+     * matched against the model's species names. Returns the map for types 1..ntypes.
+     */
+    int[] mapTypes(int ntypes, List<String> names) {
+        int c = model.speciesCount();
+        int[] map = new int[ntypes + 1];
+        map[0] = -1;
+        if (names.isEmpty()) {
+            if (c != Integer.MAX_VALUE && ntypes > c)
+                throw new UserError("the data has " + ntypes + " atom types but the potential only " + c
+                        + " species (type t is species t-1); use 'pair_coeff * * NAME...' with NULL for extra types");
+            for (int t = 1; t <= ntypes; t++) map[t] = t - 1;
+        } else {
+            if (names.size() != ntypes)
+                throw new UserError("pair_coeff * * needs one element name (or NULL) per atom type: " + ntypes
+                        + " types, " + names.size() + " names given");
+            String[] known = model.speciesNames();
+            for (int t = 1; t <= ntypes; t++) {
+                String n = names.get(t - 1);
+                if (n.equals("NULL")) { map[t] = -1; continue; }
+                if (known == null) {
+                    // numbers are species indices (0-based), also accepted without names in the file
+                    map[t] = speciesIndex(n, c);
+                    continue;
+                }
+                int s = -1;
+                for (int k = 0; k < known.length; k++) if (known[k] != null && known[k].equals(n)) s = k;
+                if (s < 0) {
+                    int asIndex = tryIndex(n, c);
+                    if (asIndex < 0)
+                        throw new UserError("element '" + n + "' (type " + t + ") is not a species of the potential; it has "
+                                + String.join(" ", known));
+                    s = asIndex;
+                }
+                map[t] = s;
+            }
+        }
+        boolean any = false;
+        for (int t = 1; t <= ntypes; t++) any |= map[t] >= 0;
+        if (!any) throw new UserError("pair_coeff maps no atom type to a species");
+        this.speciesOfType = map;
+        return map;
+    }
+
+    private static int tryIndex(String n, int c) {
+        try {
+            int s = Integer.parseInt(n);
+            return s >= 0 && s < c ? s : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static int speciesIndex(String n, int c) {
+        int s = tryIndex(n, c);
+        if (s < 0)
+            throw new UserError("the potential has no species names, so 'pair_coeff * * " + n + " ...' cannot be mapped;"
+                    + " use 'pair_coeff * *' (type t = species t-1) or species numbers 0.." + (c - 1));
+        return s;
+    }
+
+    double cutoff() { return model.cutoff(); }
+
+    /** One force evaluation; see the class comment. */
+    void compute(MemorySegment step) {
+        if (speciesOfType == null) throw new UserError("pair_coeff * * missing");
+        StepLayout.check(step.get(JAVA_LONG, StepLayout.STRUCT_SIZE), step.get(JAVA_INT, StepLayout.ABI));
+        timestep = step.get(JAVA_LONG, StepLayout.TIMESTEP);
+        inum = step.get(JAVA_INT, StepLayout.INUM);
+        nlocal = step.get(JAVA_INT, StepLayout.NLOCAL);
+        nall = step.get(JAVA_INT, StepLayout.NALL);
+        neighmask = step.get(JAVA_INT, StepLayout.NEIGHMASK);
+        tagBytes = step.get(JAVA_INT, StepLayout.TAG_BYTES);
+        boolean eflagAtom = step.get(JAVA_INT, StepLayout.EFLAG_ATOM) != 0;
+        boolean vflagAtom = step.get(JAVA_INT, StepLayout.VFLAG_ATOM) != 0;
+        boolean virialHere = step.get(JAVA_INT, StepLayout.VFLAG_GLOBAL) != 0
+                && step.get(JAVA_INT, StepLayout.VFLAG_FDOTR) == 0;
+        for (int k = 0; k < 3; k++) {
+            box[k] = step.get(JAVA_DOUBLE, StepLayout.BOXLO + 8L * k);
+            box[3 + k] = step.get(JAVA_DOUBLE, StepLayout.BOXHI + 8L * k);
+            box[6 + k] = step.get(JAVA_DOUBLE, StepLayout.TILT + 8L * k);
+        }
+        energy = 0;
+        double[] vir = new double[6];
+        if (inum == 0 || nall == 0) {
+            writeTotals(step, 0, vir);
+            runHooks();
+            return;
+        }
+        ilist = seg(step, StepLayout.ILIST, 4L * inum);
+        numneigh = seg(step, StepLayout.NUMNEIGH, 4L * nlocal);
+        firstneigh = seg(step, StepLayout.FIRSTNEIGH, 8L * nlocal);
+        x = seg(step, StepLayout.X, 24L * nall);
+        type = seg(step, StepLayout.TYPE, 4L * nall);
+        tag = seg(step, StepLayout.TAG, (long) tagBytes * nall);
+        MemorySegment f = seg(step, StepLayout.F, 24L * nall);
+        MemorySegment eatom = eflagAtom ? seg(step, StepLayout.EATOM, 8L * nall) : null;
+        MemorySegment vatom = vflagAtom ? seg(step, StepLayout.VATOM, 48L * nall) : null;
+
+        prepareEntries();
+        nextChunk.set(0);
+        pool.run(w -> workers[w].evaluate());
+
+        // phase 2: fixed order, independent of the thread count
+        double e = 0;
+        for (int ii = 0; ii < inum; ii++) {
+            if (centralSpecies[ii] < 0) continue;
+            int i = ilist.getAtIndex(JAVA_INT, ii);
+            e += site[ii];
+            if (eatom != null) eatom.setAtIndex(JAVA_DOUBLE, i, eatom.getAtIndex(JAVA_DOUBLE, i) + site[ii]);
+            double fx = 0, fy = 0, fz = 0;
+            double vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
+            int start = entryOff[ii], end = start + kept[ii];
+            for (int k = start; k < end; k++) {
+                double gx = entryG[3 * k], gy = entryG[3 * k + 1], gz = entryG[3 * k + 2];
+                fx += gx; fy += gy; fz += gz;
+                long jo = 3L * entryJ[k];
+                f.setAtIndex(JAVA_DOUBLE, jo, f.getAtIndex(JAVA_DOUBLE, jo) - gx);
+                f.setAtIndex(JAVA_DOUBLE, jo + 1, f.getAtIndex(JAVA_DOUBLE, jo + 1) - gy);
+                f.setAtIndex(JAVA_DOUBLE, jo + 2, f.getAtIndex(JAVA_DOUBLE, jo + 2) - gz);
+                if (vatom != null || virialHere) {
+                    double dx = entryR[3 * k], dy = entryR[3 * k + 1], dz = entryR[3 * k + 2];
+                    vxx -= gx * dx; vyy -= gy * dy; vzz -= gz * dz;
+                    vxy -= 0.5 * (gx * dy + gy * dx);
+                    vxz -= 0.5 * (gx * dz + gz * dx);
+                    vyz -= 0.5 * (gy * dz + gz * dy);
+                }
+            }
+            long io = 3L * i;
+            f.setAtIndex(JAVA_DOUBLE, io, f.getAtIndex(JAVA_DOUBLE, io) + fx);
+            f.setAtIndex(JAVA_DOUBLE, io + 1, f.getAtIndex(JAVA_DOUBLE, io + 1) + fy);
+            f.setAtIndex(JAVA_DOUBLE, io + 2, f.getAtIndex(JAVA_DOUBLE, io + 2) + fz);
+            // MLIP-2's convention: the whole pair term goes to the central atom (mtp-spec.md §3.6)
+            if (vatom != null) {
+                long vo = 6L * i;
+                vatom.setAtIndex(JAVA_DOUBLE, vo, vatom.getAtIndex(JAVA_DOUBLE, vo) + vxx);
+                vatom.setAtIndex(JAVA_DOUBLE, vo + 1, vatom.getAtIndex(JAVA_DOUBLE, vo + 1) + vyy);
+                vatom.setAtIndex(JAVA_DOUBLE, vo + 2, vatom.getAtIndex(JAVA_DOUBLE, vo + 2) + vzz);
+                vatom.setAtIndex(JAVA_DOUBLE, vo + 3, vatom.getAtIndex(JAVA_DOUBLE, vo + 3) + vxy);
+                vatom.setAtIndex(JAVA_DOUBLE, vo + 4, vatom.getAtIndex(JAVA_DOUBLE, vo + 4) + vxz);
+                vatom.setAtIndex(JAVA_DOUBLE, vo + 5, vatom.getAtIndex(JAVA_DOUBLE, vo + 5) + vyz);
+            }
+            if (virialHere) {
+                vir[0] += vxx; vir[1] += vyy; vir[2] += vzz; vir[3] += vxy; vir[4] += vxz; vir[5] += vyz;
+            }
+        }
+        energy = e;
+        writeTotals(step, e, vir);
+        runHooks();
+    }
+
+    private void runHooks() {
+        for (StepHook h : hooks) h.afterCompute(view);
+    }
+
+    private static void writeTotals(MemorySegment step, double e, double[] vir) {
+        step.set(JAVA_DOUBLE, StepLayout.ENERGY, e);
+        for (int k = 0; k < 6; k++) step.set(JAVA_DOUBLE, StepLayout.VIRIAL + 8L * k, vir[k]);
+    }
+
+    private static MemorySegment seg(MemorySegment step, long field, long bytes) {
+        MemorySegment p = step.get(ADDRESS, field);
+        if (p.address() == 0) throw new IllegalStateException("LAMMPS passed a null array at offset " + field);
+        return p.reinterpret(bytes);
+    }
+
+    /** Sizes the per-atom and per-entry arrays; entries of atom ii get room for all numneigh[i]. */
+    private void prepareEntries() {
+        if (centralSpecies.length < inum) {
+            int n = Math.max(inum, centralSpecies.length * 5 / 4);
+            centralSpecies = new int[n]; kept = new int[n]; entryOff = new int[n + 1]; site = new double[n];
+        }
+        int total = 0;
+        for (int ii = 0; ii < inum; ii++) {
+            entryOff[ii] = total;
+            total += numneigh.getAtIndex(JAVA_INT, ilist.getAtIndex(JAVA_INT, ii));
+        }
+        entryOff[inum] = total;
+        if (entryJ.length < total) {
+            int n = Math.max(total, entryJ.length * 5 / 4);
+            entryJ = new int[n]; entrySpecies = new int[n]; entryR = new double[3 * n]; entryG = new double[3 * n];
+        }
+    }
+
+    int ilistAt(int ii) { return ilist.getAtIndex(JAVA_INT, ii); }
+
+    long tagOf(int i) { return tagBytes == 8 ? tag.getAtIndex(JAVA_LONG, i) : tag.getAtIndex(JAVA_INT, i); }
+
+    double positionOf(int i, int axis) { return x.getAtIndex(JAVA_DOUBLE, 3L * i + axis); }
+
+    /** Per-thread phase 1: takes chunks of local atoms until none are left. */
+    private final class Worker {
+        private final SiteModel.SiteKernel kernel;
+
+        Worker(SiteModel.SiteKernel kernel) { this.kernel = kernel; }
+
+        void evaluate() {
+            final int[] map = speciesOfType;
+            final int mask = neighmask;
+            final double rc2 = cutsq;
+            final MemorySegment xs = x, ts = type;
+            for (int c; (c = nextChunk.getAndAdd(CHUNK)) < inum; ) {
+                int end = Math.min(inum, c + CHUNK);
+                for (int ii = c; ii < end; ii++) {
+                    int i = ilist.getAtIndex(JAVA_INT, ii);
+                    int ci = map[ts.getAtIndex(JAVA_INT, i)];
+                    centralSpecies[ii] = ci;
+                    if (ci < 0) { kept[ii] = 0; site[ii] = 0; continue; }
+                    double xi = xs.getAtIndex(JAVA_DOUBLE, 3L * i), yi = xs.getAtIndex(JAVA_DOUBLE, 3L * i + 1),
+                            zi = xs.getAtIndex(JAVA_DOUBLE, 3L * i + 2);
+                    int n = numneigh.getAtIndex(JAVA_INT, i);
+                    long row = firstneigh.getAtIndex(ADDRESS, i).address();
+                    int off = entryOff[ii], m = off;
+                    for (int k = 0; k < n; k++) {
+                        int j = ALL.get(JAVA_INT, row + 4L * k) & mask;
+                        int sj = map[ts.getAtIndex(JAVA_INT, j)];
+                        if (sj < 0) continue;
+                        double dx = xs.getAtIndex(JAVA_DOUBLE, 3L * j) - xi;
+                        double dy = xs.getAtIndex(JAVA_DOUBLE, 3L * j + 1) - yi;
+                        double dz = xs.getAtIndex(JAVA_DOUBLE, 3L * j + 2) - zi;
+                        double r2 = dx * dx + dy * dy + dz * dz;
+                        if (r2 >= rc2) continue;
+                        if (r2 == 0)
+                            throw new UserError("atoms with ids " + tagOf(i) + " and " + tagOf(j)
+                                    + " are at the same position (step " + timestep + ")");
+                        entryJ[m] = j;
+                        entrySpecies[m] = sj;
+                        entryR[3 * m] = dx; entryR[3 * m + 1] = dy; entryR[3 * m + 2] = dz;
+                        m++;
+                    }
+                    kept[ii] = m - off;
+                    site[ii] = kernel.siteEnergy(ci, m - off, entrySpecies, entryR, entryG, off);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        for (StepHook h : hooks) h.close();
+    }
+}

@@ -1,0 +1,46 @@
+// How the styles get into a LAMMPS instance: direct registration (launcher, Java-host mode) and
+// the PLUGIN package's lammpsplugin_init (for 'plugin load' in a PLUGIN-enabled LAMMPS).
+#include "mtpj_register.h"
+
+#include "force.h"
+#include "lammps.h"
+#include "pair_mtp_java.h"
+#if MTPJ_HAVE_PLUGIN_HEADER
+#include "lammpsplugin.h"
+#include "version.h"
+#endif
+
+using namespace LAMMPS_NS;
+
+extern "C" int mtpj_register_styles(void *lmp)
+{
+  if (!lmp) return 1;
+  LAMMPS *l = static_cast<LAMMPS *>(lmp);
+  (*l->force->pair_map)["mtp/java"] = &PairMTPJava::creator;
+  (*l->force->pair_map)["mlip"] = &PairMTPJava::creator;  // unchanged MLIP-2 inputs run as well
+  return 0;
+}
+
+#if MTPJ_HAVE_PLUGIN_HEADER
+static void *plugin_creator(void *lmp)
+{
+  return PairMTPJava::creator(static_cast<LAMMPS *>(lmp));
+}
+
+extern "C" void lammpsplugin_init(void *lmp, void *handle, void *regfunc)
+{
+  lammpsplugin_regfunc reg = (lammpsplugin_regfunc) regfunc;
+  const char *names[] = {"mtp/java", "mlip"};
+  for (const char *name : names) {
+    lammpsplugin_t plugin;
+    plugin.version = LAMMPS_VERSION;
+    plugin.style = "pair";
+    plugin.name = name;
+    plugin.info = "Moment Tensor Potential evaluated in Java (mtpj)";
+    plugin.author = "mtpj";
+    plugin.creator.v1 = (lammpsplugin_factory1 *) &plugin_creator;
+    plugin.handle = handle;
+    (*reg)(&plugin, lmp);
+  }
+}
+#endif

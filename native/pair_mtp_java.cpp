@@ -1,0 +1,195 @@
+// pair_style mtp/java: see pair_mtp_java.h. Written from LAMMPS's documented Pair contract
+// (full list, newton on, ev_init / virial_fdotr_compute), no code copied from other styles.
+#include "pair_mtp_java.h"
+
+#include <cstdio>
+#include <cstring>
+
+#include "atom.h"
+#include "comm.h"
+#include "domain.h"
+#include "error.h"
+#include "force.h"
+#include "memory.h"
+#include "neigh_list.h"
+#include "neighbor.h"
+#include "update.h"
+#include "utils.h"
+#if !MTPJ_NEIGH_ADD_REQUEST
+#include "neigh_request.h"
+#endif
+
+#include "mtpj_jvm.h"
+
+using namespace LAMMPS_NS;
+
+PairMTPJava::PairMTPJava(LAMMPS *lmp) : Pair(lmp), api(nullptr), handle(0), cutoff(0.0), msg(8192, 0)
+{
+  single_enable = 0;
+  restartinfo = 0;
+  one_coeff = 1;
+  manybody_flag = 1;
+  centroidstressflag = CENTROID_NOTAVAIL;
+}
+
+PairMTPJava::~PairMTPJava()
+{
+  if (api && handle > 0) api->destroy(handle);
+  if (allocated) {
+    memory->destroy(setflag);
+    memory->destroy(cutsq);
+  }
+}
+
+std::string PairMTPJava::style_name() const
+{
+  return force->pair_style ? std::string(force->pair_style) : std::string("mtp/java");
+}
+
+// Debian's LAMMPS has no exceptions: the error call ends the process. With stdout redirected
+// its screen message can be lost, so the message also goes to stderr (once per rank for one()).
+void PairMTPJava::fatal_all(const std::string &what)
+{
+  std::string text = "pair_style " + style_name() + ": " + what;
+  if (comm->me == 0) fprintf(stderr, "ERROR: %s\n", text.c_str());
+  fflush(stderr);
+  error->all(FLERR, text);
+}
+
+void PairMTPJava::fatal_one(const std::string &what)
+{
+  std::string text = "pair_style " + style_name() + ": " + what;
+  fprintf(stderr, "ERROR on proc %d: %s\n", comm->me, text.c_str());
+  fflush(stderr);
+  error->one(FLERR, text);
+}
+
+void PairMTPJava::allocate()
+{
+  allocated = 1;
+  int n = atom->ntypes;
+  memory->create(setflag, n + 1, n + 1, "pair:setflag");
+  memory->create(cutsq, n + 1, n + 1, "pair:cutsq");
+  for (int i = 0; i <= n; i++)
+    for (int j = 0; j <= n; j++) setflag[i][j] = 0;
+}
+
+void PairMTPJava::settings(int narg, char **arg)
+{
+  if (narg < 1)
+    fatal_all("expected 'pair_style " + style_name() + " POTENTIAL.mtp [threads N]' or 'pair_style " + style_name() +
+              " mlip.ini [threads N]'");
+  if (!api) {
+    std::string err;
+    api = mtpj::java_api(err);
+    if (!api) fatal_all(err);
+  }
+  if (handle > 0) {  // pair_style given again with the same style: start over
+    api->destroy(handle);
+    handle = 0;
+  }
+  std::string joined;
+  for (int i = 0; i < narg; i++) {
+    if (i) joined += '\n';
+    joined += arg[i];
+  }
+  msg[0] = 0;
+  handle = api->create(joined.c_str(), comm->me, msg.data(), (int32_t) msg.size());
+  if (handle <= 0) fatal_all(msg.data());
+  if (comm->me == 0 && msg[0]) utils::logmesg(lmp, std::string(msg.data()) + "\n");
+}
+
+void PairMTPJava::coeff(int narg, char **arg)
+{
+  if (handle <= 0) fatal_all("pair_coeff before a successful pair_style");
+  if (narg < 2 || strcmp(arg[0], "*") != 0 || strcmp(arg[1], "*") != 0)
+    fatal_all("expected 'pair_coeff * *' or 'pair_coeff * * ELEMENT...' (one name or NULL per atom type)");
+  if (!allocated) allocate();
+  int ntypes = atom->ntypes;
+  std::string names;
+  for (int i = 2; i < narg; i++) {
+    if (i > 2) names += '\n';
+    names += arg[i];
+  }
+  std::vector<int32_t> species(ntypes + 1, -1);
+  msg[0] = 0;
+  if (api->coeff(handle, ntypes, names.c_str(), species.data(), &cutoff, msg.data(), (int32_t) msg.size()) != 0)
+    fatal_all(msg.data());
+  if (comm->me == 0 && msg[0]) utils::logmesg(lmp, std::string(msg.data()) + "\n");
+  for (int i = 1; i <= ntypes; i++)
+    for (int j = 1; j <= ntypes; j++) setflag[i][j] = (species[i] >= 0 && species[j] >= 0) ? 1 : 0;
+}
+
+void PairMTPJava::init_style()
+{
+  if (force->newton_pair == 0)
+    fatal_all("requires 'newton on' (forces on ghost atoms are returned by LAMMPS's reverse communication)");
+  if (strcmp(update->unit_style, "metal") != 0)
+    fatal_all(std::string("requires 'units metal' (the potential is in eV and Angstrom), not units ") +
+              update->unit_style);
+  if (handle <= 0) fatal_all("pair_coeff * * missing");
+#if MTPJ_NEIGH_ADD_REQUEST
+  neighbor->add_request(this, NeighConst::REQ_FULL);
+#else
+  int r = neighbor->request(this, instance_me);
+  neighbor->requests[r]->half = 0;
+  neighbor->requests[r]->full = 1;
+#endif
+}
+
+double PairMTPJava::init_one(int i, int j)
+{
+  if (setflag[i][j] == 0) fatal_all("all pair coeffs are not set (pair_coeff * * ...)");
+  return cutoff;
+}
+
+void PairMTPJava::compute(int eflag, int vflag)
+{
+  ev_init(eflag, vflag);
+
+  MtpjStep s;
+  memset(&s, 0, sizeof(s));
+  s.struct_size = sizeof(MtpjStep);
+  s.abi_version = MTPJ_ABI_VERSION;
+  s.timestep = (int64_t) update->ntimestep;
+  s.inum = list->inum;
+  s.nlocal = atom->nlocal;
+  s.nall = atom->nlocal + atom->nghost;
+  s.ilist = list->ilist;
+  s.numneigh = list->numneigh;
+  s.firstneigh = list->firstneigh;
+  if (s.nall > 0) {  // x[0] of an empty subdomain may be invalid
+    s.x = atom->x[0];
+    s.f = atom->f[0];
+    s.type = atom->type;
+    s.tag = atom->tag;
+    s.vatom = (vflag_atom && vatom) ? vatom[0] : nullptr;
+    s.eatom = (eflag_atom && eatom) ? eatom : nullptr;
+  }
+  s.eflag_global = eflag_global;
+  s.eflag_atom = eflag_atom;
+  s.vflag_global = vflag_global;
+  s.vflag_atom = vflag_atom;
+  s.vflag_fdotr = vflag_fdotr;
+  s.neighmask = NEIGHMASK;
+  s.tag_bytes = (int32_t) sizeof(tagint);
+  s.rank = comm->me;
+  for (int k = 0; k < 3; k++) {
+    s.boxlo[k] = domain->boxlo[k];
+    s.boxhi[k] = domain->boxhi[k];
+    s.periodic[k] = domain->periodicity[k];
+  }
+  s.tilt[0] = domain->xy;
+  s.tilt[1] = domain->xz;
+  s.tilt[2] = domain->yz;
+  s.errbuf = msg.data();
+  s.errlen = (int32_t) msg.size();
+  msg[0] = 0;
+
+  if (api->compute(handle, &s) != 0) fatal_one(msg.data());
+
+  if (eflag_global) eng_vdwl += s.energy;
+  if (vflag_global && !vflag_fdotr)
+    for (int k = 0; k < 6; k++) virial[k] += s.virial[k];
+  if (vflag_fdotr) virial_fdotr_compute();
+}

@@ -1,0 +1,39 @@
+// pair_style mtp/java (alias mlip): a Moment Tensor Potential evaluated in Java (mtpj).
+// The shim holds no physics: per step it hands LAMMPS's arrays to Java in one FFM upcall.
+#ifndef MTPJ_PAIR_MTP_JAVA_H
+#define MTPJ_PAIR_MTP_JAVA_H
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "pair.h"
+#include "mtpj_step.h"
+
+namespace LAMMPS_NS {
+
+class PairMTPJava : public Pair {
+ public:
+  explicit PairMTPJava(class LAMMPS *);
+  ~PairMTPJava() override;
+  void compute(int, int) override;
+  void settings(int, char **) override;
+  void coeff(int, char **) override;
+  void init_style() override;
+  double init_one(int, int) override;
+
+  static Pair *creator(class LAMMPS *lmp) { return new PairMTPJava(lmp); }
+
+ private:
+  const MtpjJavaApi *api;
+  int64_t handle;
+  double cutoff;
+  std::vector<char> msg;  // message buffer shared with Java
+  std::string style_name() const;
+  void fatal_all(const std::string &what);  // same error on every rank
+  void fatal_one(const std::string &what);  // this rank only (MPI_Abort)
+  void allocate();
+};
+
+}  // namespace LAMMPS_NS
+#endif
