@@ -1,0 +1,55 @@
+package org.mtpj.cli.demo;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mtpj.core.UserError;
+import org.mtpj.core.io.InputFormatException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Helpers of {@code scripts/demo} (the embedded SiO2 demo): {@code mindist} and {@code report}.
+ * Run as {@code java -cp build/mtpj.jar org.mtpj.cli.demo.DemoTools ...}; it can also be registered
+ * as an ordinary {@code mtpj} subcommand ({@code demo-tools}).
+ */
+@Command(name = "demo-tools", mixinStandardHelpOptions = true, subcommands = {ReportCommand.class},
+        description = "Helpers of scripts/demo: minimal interatomic distance of .cfg files, the report folder.")
+public final class DemoTools implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "mindist", description = {"Print the smallest interatomic distance (Å) over all configurations of .cfg files",
+            "(minimum image in orthogonal or triclinic cells wider than twice that distance)."})
+    int mindist(@Parameters(paramLabel = "FILE.cfg", arity = "1..*") List<Path> files) throws java.io.IOException {
+        double best = Double.POSITIVE_INFINITY;
+        for (Path f : files) for (DemoCfg c : DemoCfg.readAll(f)) best = Math.min(best, MinDistance.of(c));
+        if (Double.isInfinite(best)) throw new UserError("mindist: no atom pairs in " + files);
+        System.out.println(String.format(Locale.ROOT, "%.6f", best));
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        CommandLine cl = new CommandLine(new DemoTools());
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            PrintWriter err = c.getErr();
+            Throwable t = ex;
+            while (t.getCause() != null && !(t instanceof InputFormatException) && !(t instanceof UserError)) t = t.getCause();
+            if (t instanceof InputFormatException || t instanceof UserError || t instanceof java.io.IOException) {
+                err.println("demo-tools: " + t.getMessage());
+                return 2;
+            }
+            err.println("demo-tools: internal error: " + t);
+            t.printStackTrace(err);
+            return 70;
+        });
+        System.exit(cl.execute(args));
+    }
+}
