@@ -29,6 +29,7 @@ public final class SiteKernel {
     // per-site state after evaluate()
     private int ti, nn;
     private int[] nTypes;
+    private int tOff;
     private final double[] slots, adj, tslots, adj2;
     // per-neighbour scratch (grown on demand)
     private int cap;
@@ -103,16 +104,22 @@ public final class SiteKernel {
      * @param types neighbour species, {@code rij[3k..3k+2]} = r_j − r_i (Å), all with r &lt; Rcut
      */
     public double evaluate(int centralType, int n, int[] types, double[] rij) {
+        return evaluate(centralType, n, types, 0, rij, 0);
+    }
+
+    /** Like {@link #evaluate(int, int, int[], double[])} for neighbours at {@code types[typeOff..]}, {@code rij[rijOff..]}. */
+    public double evaluate(int centralType, int n, int[] types, int typeOff, double[] rij, int rijOff) {
         grow(n);
         ti = centralType;
         nn = n;
         nTypes = types;
+        tOff = typeOff;
         final int R = rCount, K = kCount, B = bCount;
         double[] xp = this.xp, yp = this.yp, zp = this.zp;
         double span = rCut - rMin, dxi = 2.0 / span;
         java.util.Arrays.fill(slots, 0);
         for (int j = 0; j < n; j++) {
-            double x = rij[3 * j], y = rij[3 * j + 1], z = rij[3 * j + 2];
+            double x = rij[rijOff + 3 * j], y = rij[rijOff + 3 * j + 1], z = rij[rijOff + 3 * j + 2];
             double rr = Math.sqrt(x * x + y * y + z * z);
             double rinv = 1.0 / rr;
             r[j] = rr; ux[j] = x * rinv; uy[j] = y * rinv; uz[j] = z * rinv;
@@ -130,7 +137,7 @@ public final class SiteKernel {
                 q[qo + k] = 2 * xi * q[qo + k - 1] - q[qo + k - 2];
                 dq[qo + k] = 2 * (dxi * q[qo + k - 1] + xi * dq[qo + k - 1]) - dq[qo + k - 2];
             }
-            int co = ((ti * cCount + types[j]) * K) * R;
+            int co = ((ti * cCount + types[typeOff + j]) * K) * R;
             for (int m = 0; m < K; m++) {
                 double fv = 0, dfv = 0;
                 int cm = co + m * R;
@@ -217,7 +224,7 @@ public final class SiteKernel {
             java.util.Arrays.fill(dmu, 0, K, 0);
             int ho = j * B;
             for (int b = 0; b < B; b++) dmu[mu[b]] += adj[b] * h[ho + b];
-            int co = ((ti * cCount + nTypes[j]) * K) * R, qo = j * R;
+            int co = ((ti * cCount + nTypes[tOff + j]) * K) * R, qo = j * R;
             for (int m = 0; m < K; m++) {
                 double w = weight * dmu[m];
                 if (w == 0) continue;
@@ -278,7 +285,7 @@ public final class SiteKernel {
                 dmu[m] += adj2[b] * hb + adj[b] * hd;      // multiplies Q_n
                 dmu[K + m] += adj[b] * hb;                  // times rd multiplies Q'_n
             }
-            int co = ((ti * cCount + nTypes[j]) * K) * R, qo = j * R;
+            int co = ((ti * cCount + nTypes[tOff + j]) * K) * R, qo = j * R;
             for (int m = 0; m < K; m++) {
                 double a = weight * dmu[m], bq = weight * dmu[K + m] * rd[j];
                 if (a == 0 && bq == 0) continue;

@@ -1,0 +1,211 @@
+package org.mtpj.train.fit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.mtpj.core.eval.NeighbourList;
+import org.mtpj.core.model.Configuration;
+import org.mtpj.core.model.MtpPotential;
+
+/**
+ * The training loss of mtp-spec §7.1 and its analytic gradient with respect to every coefficient:
+ *
+ * <pre>L(θ) = (1/K) Σ_c [ w_E' (E_c − E_ref)² + Σ_i w_F,i |F_ci − F_ref|² + w_S' ‖W_c − W_ref‖²_F ] + radial penalty</pre>
+ *
+ * (w_E' = w_E/N etc. per {@link LossWeights}). The force and stress parts of the gradient are
+ * one directional derivative per site (forward-over-reverse, {@link SiteKernel#addTangentGradient}):
+ * Σ_i w ΔF_i·∂F_i/∂θ = ∂/∂θ Σ_ij g_ij·(w_i ΔF_i − w_j ΔF_j), and Σ ΔW:∂W/∂θ = −∂/∂θ Σ_ij g_ij·(ΔW r_ij).
+ *
+ * <p>Parallel over configurations; every configuration's contribution is summed in file order,
+ * so results do not depend on the thread count.
+ */
+public final class LossFunction implements Objective, AutoCloseable {
+    /** Error statistics of the last evaluation (RMS as in MLIP-2's error report, §7.5). */
+    public record Stats(double loss, double energyPerAtomRms, double forceRms, double stressRms) {}
+
+    private final MtpPotential shape;
+    private final TrainingSet set;
+    private final LossWeights weights;
+    private final ExecutorService pool;
+    private final int threads;
+    private final ThreadLocal<SiteKernel> kernels;
+    private double scaling;
+    private double penaltyWeight = 1e-9;
+    private volatile Stats last;
+
+    public LossFunction(MtpPotential shape, TrainingSet set, LossWeights weights, int threads) {
+        this.shape = shape;
+        this.set = set;
+        this.weights = weights;
+        this.threads = Math.max(1, threads);
+        this.pool = this.threads > 1 ? Executors.newFixedThreadPool(this.threads, r -> {
+            Thread t = new Thread(r, "mtpj-train");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        this.kernels = ThreadLocal.withInitial(() -> new SiteKernel(shape));
+        this.scaling = shape.scaling;
+    }
+
+    public void setScaling(double s) { this.scaling = s; }
+    public double scaling() { return scaling; }
+    public LossFunction penaltyWeight(double w) { this.penaltyWeight = w; return this; }
+    public Stats lastStats() { return last; }
+    public int threads() { return threads; }
+
+    private static final class Part {
+        double loss, de2, df2, ds2;
+        int nE, nF, nS;
+        double[] grad;
+    }
+
+    @Override
+    public double evaluate(double[] theta, double[] gradOut) {
+        List<TrainingSet.Item> items = set.items();
+        Part[] parts = new Part[items.size()];
+        boolean wantGrad = gradOut != null;
+        if (pool == null) {
+            for (int c = 0; c < parts.length; c++) parts[c] = one(items.get(c), theta, wantGrad);
+        } else {
+            List<Future<Part>> fs = new ArrayList<>();
+            for (TrainingSet.Item it : items) fs.add(pool.submit(() -> one(it, theta, wantGrad)));
+            try {
+                for (int c = 0; c < parts.length; c++) parts[c] = fs.get(c).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("training interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        double invK = 1.0 / Math.max(1, parts.length);
+        double loss = 0, de2 = 0, df2 = 0, ds2 = 0;
+        int nE = 0, nF = 0, nS = 0;
+        if (wantGrad) java.util.Arrays.fill(gradOut, 0);
+        for (Part p : parts) {
+            loss += p.loss;
+            de2 += p.de2; df2 += p.df2; ds2 += p.ds2;
+            nE += p.nE; nF += p.nF; nS += p.nS;
+            if (wantGrad) for (int k = 0; k < gradOut.length; k++) gradOut[k] += p.grad[k];
+        }
+        loss *= invK;
+        if (wantGrad) for (int k = 0; k < gradOut.length; k++) gradOut[k] *= invK;
+        loss += RadialPenalty.add(shape, theta, penaltyWeight, gradOut);
+        last = new Stats(loss, nE > 0 ? Math.sqrt(de2 / nE) : Double.NaN, nF > 0 ? Math.sqrt(df2 / (3.0 * nF)) : Double.NaN,
+                nS > 0 ? Math.sqrt(ds2 / (9.0 * nS)) : Double.NaN);
+        return loss;
+    }
+
+    private Part one(TrainingSet.Item item, double[] theta, boolean wantGrad) {
+        SiteKernel k = kernels.get();
+        k.setCoefficients(theta, scaling);
+        Configuration cfg = item.cfg();
+        NeighbourList nl = item.nl();
+        int n = cfg.size;
+        int nTheta = theta.length;
+        double[] forces = new double[3 * n];
+        double[] w = new double[9];
+        double energy = 0;
+        boolean useE = weights.energy() != 0 && cfg.hasEnergy();
+        boolean useF = weights.force() != 0 && cfg.forces != null;
+        boolean useS = weights.stress() != 0 && cfg.plusStress != null;
+        double[] dE = wantGrad && useE ? new double[nTheta] : null;
+        double[] g = new double[3 * Math.max(1, nl.maxCount())];
+        for (int i = 0; i < n; i++) {
+            int off = nl.offsets[i], cnt = nl.count(i);
+            energy += k.evaluate(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off);
+            k.positionGradient(g);
+            for (int e = 0; e < cnt; e++) {
+                int j = nl.neighbours[off + e];
+                double gx = g[3 * e], gy = g[3 * e + 1], gz = g[3 * e + 2];
+                forces[3 * i] += gx; forces[3 * i + 1] += gy; forces[3 * i + 2] += gz;
+                forces[3 * j] -= gx; forces[3 * j + 1] -= gy; forces[3 * j + 2] -= gz;
+                int ro = 3 * (off + e);
+                double rx = nl.rij[ro], ry = nl.rij[ro + 1], rz = nl.rij[ro + 2];
+                w[0] -= gx * rx; w[1] -= gx * ry; w[2] -= gx * rz;
+                w[3] -= gy * rx; w[4] -= gy * ry; w[5] -= gy * rz;
+                w[6] -= gz * rx; w[7] -= gz * ry; w[8] -= gz * rz;
+            }
+            if (dE != null) k.addEnergyGradient(1.0, dE);
+        }
+        Part p = new Part();
+        if (wantGrad) p.grad = new double[nTheta];
+        if (useE) {
+            double d = energy - cfg.energy;
+            double f = weights.energyFactor(n);
+            p.loss += f * d * d;
+            p.de2 = (d / n) * (d / n);
+            p.nE = 1;
+            if (dE != null) for (int t = 0; t < nTheta; t++) p.grad[t] += 2 * f * d * dE[t];
+        }
+        double[] fw = null;          // 2 w_F,i ΔF_i
+        if (useF) {
+            fw = new double[3 * n];
+            for (int i = 0; i < n; i++) {
+                double dx = forces[3 * i] - cfg.forces[3 * i], dy = forces[3 * i + 1] - cfg.forces[3 * i + 1],
+                        dz = forces[3 * i + 2] - cfg.forces[3 * i + 2];
+                double fr2 = cfg.forces[3 * i] * cfg.forces[3 * i] + cfg.forces[3 * i + 1] * cfg.forces[3 * i + 1]
+                        + cfg.forces[3 * i + 2] * cfg.forces[3 * i + 2];
+                double f = weights.forceFactor(n, fr2);
+                double d2 = dx * dx + dy * dy + dz * dz;
+                p.loss += f * d2;
+                p.df2 += d2;
+                fw[3 * i] = 2 * f * dx; fw[3 * i + 1] = 2 * f * dy; fw[3 * i + 2] = 2 * f * dz;
+            }
+            p.nF = n;
+        }
+        double[] sw = null;          // −2 w_S' ΔW (3×3)
+        if (useS) {
+            double[] ref = fullStress(cfg.plusStress);
+            double f = weights.stressFactor(n);
+            double d2 = 0;
+            sw = new double[9];
+            for (int a = 0; a < 9; a++) {
+                double d = w[a] - ref[a];
+                d2 += d * d;
+                sw[a] = -2 * f * d;
+            }
+            p.loss += f * d2;
+            p.ds2 = d2;
+            p.nS = 1;
+        }
+        if (wantGrad && (fw != null || sw != null)) {
+            double[] delta = new double[g.length];
+            for (int i = 0; i < n; i++) {
+                int off = nl.offsets[i], cnt = nl.count(i);
+                for (int e = 0; e < cnt; e++) {
+                    int j = nl.neighbours[off + e];
+                    double dx = 0, dy = 0, dz = 0;
+                    if (fw != null) {
+                        dx = fw[3 * i] - fw[3 * j]; dy = fw[3 * i + 1] - fw[3 * j + 1]; dz = fw[3 * i + 2] - fw[3 * j + 2];
+                    }
+                    if (sw != null) {
+                        int ro = 3 * (off + e);
+                        double rx = nl.rij[ro], ry = nl.rij[ro + 1], rz = nl.rij[ro + 2];
+                        dx += sw[0] * rx + sw[1] * ry + sw[2] * rz;
+                        dy += sw[3] * rx + sw[4] * ry + sw[5] * rz;
+                        dz += sw[6] * rx + sw[7] * ry + sw[8] * rz;
+                    }
+                    delta[3 * e] = dx; delta[3 * e + 1] = dy; delta[3 * e + 2] = dz;
+                }
+                k.evaluate(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off);
+                k.addTangentGradient(delta, 1.0, p.grad);
+            }
+        }
+        return p;
+    }
+
+    /** PlusStress xx yy zz yz xz xy → row-major 3×3. */
+    static double[] fullStress(double[] s) {
+        return new double[] {s[0], s[5], s[4], s[5], s[1], s[3], s[4], s[3], s[2]};
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) pool.shutdownNow();
+    }
+}

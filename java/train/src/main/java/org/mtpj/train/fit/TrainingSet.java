@@ -1,0 +1,49 @@
+package org.mtpj.train.fit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.mtpj.core.eval.NeighbourList;
+import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.model.Configuration;
+
+/**
+ * Training configurations with their neighbour lists, built once (positions never change during
+ * training). Each configuration is read once from its file, streaming.
+ */
+public final class TrainingSet {
+    /** One configuration: its reference data and neighbour list. */
+    public record Item(Configuration cfg, NeighbourList nl) {
+        public int atoms() { return cfg.size; }
+    }
+
+    private final List<Item> items;
+    private final int atoms;
+
+    private TrainingSet(List<Item> items) {
+        this.items = Collections.unmodifiableList(items);
+        int a = 0;
+        for (Item i : items) a += i.atoms();
+        this.atoms = a;
+    }
+
+    /** Reads path and builds neighbour lists for cutoff Rcut; empty configurations are skipped. */
+    public static TrainingSet read(Path path, double cutoff) {
+        List<Item> items = new ArrayList<>();
+        try (CfgReader r = CfgReader.open(path)) {
+            for (Configuration c : r) if (c.size > 0) items.add(new Item(c, NeighbourList.build(c, cutoff)));
+        }
+        return new TrainingSet(items);
+    }
+
+    public static TrainingSet of(List<Configuration> cfgs, double cutoff) {
+        List<Item> items = new ArrayList<>();
+        for (Configuration c : cfgs) if (c.size > 0) items.add(new Item(c, NeighbourList.build(c, cutoff)));
+        return new TrainingSet(items);
+    }
+
+    public List<Item> items() { return items; }
+    public int size() { return items.size(); }
+    public int atoms() { return atoms; }
+}
