@@ -38,6 +38,8 @@ final class ReportCommand implements Callable<Integer> {
     static final double AGREE_Z = 2.0;
 
     private Map<String, String> params;
+    /** False when a pair style log says the extrapolation grades were not computed. */
+    private boolean selectionActive = true;
 
     @Override
     public Integer call() throws IOException {
@@ -120,6 +122,8 @@ final class ReportCommand implements Callable<Integer> {
                 int presel = 0;
                 double maxGrade = Double.NaN;
                 Path ps = dir.resolve("preselected.cfg");
+                boolean selOff = pot.equals("mtp") && Files.readString(dir.resolve("log.lammps")).contains("extrapolation grades are not computed");
+                if (selOff) selectionActive = false;
                 if (pot.equals("mtp") && Files.exists(ps)) {
                     for (String line : Files.readAllLines(ps)) {
                         if (line.strip().equals("BEGIN_CFG")) presel++;
@@ -132,7 +136,7 @@ final class ReportCommand implements Callable<Integer> {
                 double us = b.loopSeconds() / b.steps() / natoms * 1e6;
                 double pGpa = b.mean("Press") * 1e-4;
                 runs.append(String.join("\t", pot, T, f1(b.mean("Temp")), f3(pGpa), Long.toString(b.steps()), f1(b.loopSeconds()), f1(us),
-                        f3(msdSi[msdSi.length - 1]), f3(msdO[msdO.length - 1]), pot.equals("mtp") ? Integer.toString(presel) : "",
+                        f3(msdSi[msdSi.length - 1]), f3(msdO[msdO.length - 1]), pot.equals("mtp") ? (selOff ? "not computed" : Integer.toString(presel)) : "",
                         Double.isNaN(maxGrade) ? "" : g(maxGrade))).append('\n');
                 Map<String, Object> rj = new LinkedHashMap<>();
                 rj.put("potential", pot); rj.put("T_target_K", Double.parseDouble(T)); rj.put("T_mean_K", b.mean("Temp"));
@@ -144,6 +148,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         Files.writeString(out.resolve("md_runs.tsv"), runs);
         json.put("md_runs", runJson);
+        json.put("selection_active", selectionActive);
 
         // ---- 4. diffusion: the analysis step's table, plus LAMMPS' single-origin MSD as a cross-check
         double fitLo = Double.parseDouble(param("fit_lo")), fitHi = Double.parseDouble(param("fit_hi"));
@@ -198,13 +203,14 @@ final class ReportCommand implements Callable<Integer> {
             List<DemoPlots.Curve> curves = new ArrayList<>();
             String source = "mtpj msd, all time origins";
             for (String pot : List.of("classical", "mtp")) {
-                Path tab = demo.resolve("analysis/" + pot + "_T" + T + "/msd.tsv");
+                Path tabSi = demo.resolve("analysis/" + pot + "_T" + T + "/Si/msd.tsv");
+                Path tabO = demo.resolve("analysis/" + pot + "_T" + T + "/O/msd.tsv");
                 java.awt.Color col = pot.equals("mtp") ? DemoPlots.MTP : DemoPlots.CLASSICAL;
                 String label = pot.equals("mtp") ? "MTP" : "Vashishta";
-                if (Files.exists(tab)) {
-                    double[][] m = readColumns(tab, 3);
-                    curves.add(new DemoPlots.Curve(label + " O", m[0], m[2], col, false));
-                    curves.add(new DemoPlots.Curve(label + " Si", m[0], m[1], col, true));
+                if (Files.exists(tabSi) && Files.exists(tabO)) {
+                    double[][] mo = readColumns(tabO, 2), ms = readColumns(tabSi, 2);
+                    curves.add(new DemoPlots.Curve(label + " O", mo[0], mo[1], col, false));
+                    curves.add(new DemoPlots.Curve(label + " Si", ms[0], ms[1], col, true));
                 } else {
                     source = "LAMMPS compute msd, single origin";
                     LammpsLog.Block b = prod.get(pot + "_T" + T);
@@ -239,7 +245,7 @@ final class ReportCommand implements Callable<Integer> {
         writeInputs();
         writeJson(out.resolve("summary.json"), json);
         Files.writeString(out.resolve("summary.md"), SummaryText.markdown(params, train.size(), valid.size(), ev, et, parityRmse,
-                runs.toString(), cmp.toString(), agree, total, arr, msdPlots, Files.exists(efs), readTimings()));
+                runs.toString(), cmp.toString(), agree, total, arr, msdPlots, Files.exists(efs), selectionActive, readTimings()));
         System.out.println("report written to " + out.resolve("summary.md"));
         return 0;
     }

@@ -10,7 +10,7 @@ final class SummaryText {
 
     static String markdown(Map<String, String> p, int nTrain, int nValid, Map<String, Double> ev, Map<String, Double> et,
                            double parityRmse, String runsTsv, String cmpRows, int agree, int total,
-                           Map<String, String[]> arr, List<String> msdPlots, boolean parity, String timings) {
+                           Map<String, String[]> arr, List<String> msdPlots, boolean parity, boolean selectionActive, String timings) {
         StringBuilder s = new StringBuilder();
         s.append("# mtpj demo report (").append(p.get("variant")).append(")\n\n");
         s.append("SiO2 (128 Si + 256 O, 2.20 g/cm³). Reference: LAMMPS ").append(p.get("lmp_version"))
@@ -43,6 +43,8 @@ final class SummaryText {
                         "control on (grade threshold %s, stop above %s; configurations above the threshold go to `preselected.cfg`). Classical: Debian's `lmp`.%n%n",
                 p.get("neq"), p.get("nprod"), p.get("md_every"), p.get("sel_threshold"), p.get("sel_break")));
         s.append(tsvToMarkdown(runsTsv)).append('\n');
+        if (!selectionActive) s.append("**Extrapolation grades were not computed**: this mtpj build's pair style ignores `select TRUE` " +
+                "(see the mtp/java WARNING in the MD logs), so the MTP runs carry no extrapolation check.\n\n");
 
         s.append("## 4. Diffusion\n\n");
         s.append(String.format(Locale.ROOT, "`mtpj msd` (all time origins, centre-of-mass drift removed) and `mtpj diffusion` (straight-line fit of MSD " +
