@@ -174,6 +174,14 @@ JavaVM *get_or_create_vm(std::string &err, std::string &classpath) {
 }  // namespace
 
 namespace mtpj {
+void set_java_api(const int64_t *a) {
+  g_api.create = (int64_t(*)(const char *, int32_t, char *, int32_t)) (intptr_t) a[0];
+  g_api.coeff = (int32_t(*)(int64_t, int32_t, const char *, int32_t *, double *, char *, int32_t)) (intptr_t) a[1];
+  g_api.compute = (int32_t(*)(int64_t, MtpjStep *)) (intptr_t) a[2];
+  g_api.destroy = (void (*)(int64_t)) (intptr_t) a[3];
+  g_ready = true;
+}
+
 const MtpjJavaApi *java_api(std::string &err) {
   if (g_ready) return &g_api;
   std::string classpath;
@@ -217,11 +225,8 @@ const MtpjJavaApi *java_api(std::string &err) {
   }
   jlong a[4];
   e->GetLongArrayRegion(arr, 0, 4, a);
-  g_api.create = (int64_t(*)(const char *, int32_t, char *, int32_t)) (intptr_t) a[0];
-  g_api.coeff = (int32_t(*)(int64_t, int32_t, const char *, int32_t *, double *, char *, int32_t)) (intptr_t) a[1];
-  g_api.compute = (int32_t(*)(int64_t, MtpjStep *)) (intptr_t) a[2];
-  g_api.destroy = (void (*)(int64_t)) (intptr_t) a[3];
-  g_ready = true;
+  int64_t b[4] = {a[0], a[1], a[2], a[3]};
+  set_java_api(b);
   return &g_api;
 }
 }  // namespace mtpj

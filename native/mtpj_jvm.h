@@ -9,5 +9,7 @@ namespace mtpj {
 // (libjvm from MTPJ_JAVA_HOME, JAVA_HOME if it is >= 22, or the build-time JDK); reuses a JVM
 // that already runs in this process (Java-host mode, a re-loaded plugin). Thread: LAMMPS's main.
 const MtpjJavaApi *java_api(std::string &err);
+// Java-host mode: the entry points handed over directly by the JVM that hosts LAMMPS.
+void set_java_api(const int64_t *stubs);
 }  // namespace mtpj
 #endif

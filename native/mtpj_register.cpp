@@ -5,6 +5,7 @@
 #include "force.h"
 #include "lammps.h"
 #include "pair_mtp_java.h"
+#include "mtpj_jvm.h"
 #if MTPJ_HAVE_PLUGIN_HEADER
 #include "lammpsplugin.h"
 #include "version.h"
@@ -19,6 +20,13 @@ extern "C" int mtpj_register_styles(void *lmp)
   (*l->force->pair_map)["mtp/java"] = &PairMTPJava::creator;
   (*l->force->pair_map)["mlip"] = &PairMTPJava::creator;  // unchanged MLIP-2 inputs run as well
   return 0;
+}
+
+extern "C" int mtpj_host_register(void *lmp, const int64_t *stubs, int32_t nstubs)
+{
+  if (!stubs || nstubs != 4) return 2;
+  mtpj::set_java_api(stubs);
+  return mtpj_register_styles(lmp);
 }
 
 #if MTPJ_HAVE_PLUGIN_HEADER

@@ -1,0 +1,74 @@
+package org.mtpj.lammps.log;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.mtpj.core.io.InputFormatException;
+
+/**
+ * The thermo tables of a LAMMPS log file: every block that starts with a header line whose first
+ * word is {@code Step} and ends at {@code Loop time} (or at the first line that is not a row of
+ * numbers: warnings in the middle of a run are skipped). One block per {@code run}.
+ */
+public final class ThermoLog {
+    /** One run's table. {@code rows[r][c]}; column 0 is Step. */
+    public record Block(List<String> columns, List<double[]> rows, List<Integer> lines) {}
+
+    public final Path file;
+    public final List<Block> blocks;
+
+    private ThermoLog(Path file, List<Block> blocks) {
+        this.file = file;
+        this.blocks = blocks;
+    }
+
+    public static ThermoLog read(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        } catch (NoSuchFileException e) {
+            throw new InputFormatException(file.toString(), 0, "file not found");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return parse(lines, file);
+    }
+
+    static ThermoLog parse(List<String> lines, Path file) {
+        List<Block> blocks = new ArrayList<>();
+        Block cur = null;
+        for (int ln = 0; ln < lines.size(); ln++) {
+            String t = lines.get(ln).trim();
+            String[] w = t.isEmpty() ? new String[0] : t.split("\\s+");
+            if (w.length > 0 && w[0].equals("Step") && w.length >= 1) {
+                cur = new Block(List.of(w), new ArrayList<>(), new ArrayList<>());
+                blocks.add(cur);
+                continue;
+            }
+            if (cur == null) continue;
+            if (t.startsWith("Loop time")) { cur = null; continue; }
+            if (w.length != cur.columns().size()) continue;
+            double[] row = new double[w.length];
+            boolean numeric = true;
+            for (int c = 0; c < w.length && numeric; c++) {
+                try {
+                    row[c] = Double.parseDouble(w[c]);
+                } catch (NumberFormatException e) {
+                    numeric = false;
+                }
+            }
+            if (numeric) {
+                cur.rows().add(row);
+                cur.lines().add(ln + 1);
+            }
+        }
+        if (blocks.isEmpty())
+            throw new InputFormatException(file.toString(), 0, "no thermo table (a line starting with 'Step' followed by rows of numbers)");
+        return new ThermoLog(file, blocks);
+    }
+}
