@@ -9,7 +9,7 @@ public record BasisRules(int level, int maxTensors, int maxRank, int maxMu) {
     public BasisRules {
         if (level < 2) throw new IllegalArgumentException("level must be at least 2, got " + level);
         if (maxTensors < 1 || maxTensors > 4) throw new IllegalArgumentException("1 to 4 tensors per function, got " + maxTensors);
-        if (maxRank < 0 || maxRank > 10) throw new IllegalArgumentException("rank cap must be 0..10, got " + maxRank);
+        if (maxRank < 0 || maxRank > 20) throw new IllegalArgumentException("rank cap must be 0..20, got " + maxRank);
         if (maxMu < 0) throw new IllegalArgumentException("radial index cap must be >= 0, got " + maxMu);
     }
 
