@@ -60,7 +60,8 @@ public final class TrajectoryFiles {
         }
     }
 
-    static boolean isStructureFile(Path p) {
+    /** Whether the name marks a POSCAR/CONTCAR-type file. */
+    public static boolean isStructureFile(Path p) {
         String n = p.getFileName().toString().toUpperCase();
         return (n.contains("POSCAR") || n.contains("CONTCAR") || n.endsWith(".VASP")) && !n.contains("XDATCAR");
     }

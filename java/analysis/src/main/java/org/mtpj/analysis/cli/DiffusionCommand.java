@@ -1,0 +1,176 @@
+package org.mtpj.analysis.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mtpj.analysis.compat.StudyParameters;
+import org.mtpj.analysis.compat.StudyPipeline;
+import org.mtpj.analysis.diffusion.DiffusionFit;
+import org.mtpj.analysis.diffusion.DiffusionResult;
+import org.mtpj.analysis.msd.MsdResult;
+import org.mtpj.core.UserError;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code mtpj diffusion}: D tracer, D_sigma, Haven ratio, per-axis D; or the study-compat pipeline. */
+@Command(name = "diffusion", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Diffusion coefficients of the mobile species from the multi-origin MSD (see 'mtpj msd'):",
+            "  D_tracer = slope(MSD)/6, D_sigma = slope(MSCD)/6, D_x,y,z = slope(MSD_x,y,z)/2, Haven = D_tracer/D_sigma,",
+            "in cm²/s (1 Å²/ps = 1e-4 cm²/s) with ordinary-least-squares standard errors.",
+            "",
+            "The fit window (--window TMIN:TMAX, lag times in ps, both ends included) is required: there is no hidden",
+            "default. Choose it where log MSD vs log t has slope 1 (diffusive), after the ballistic/rattling start and",
+            "well before the longest lags, which average few independent time origins; a warning is printed when the",
+            "window's longest lag has fewer than 10 independent origins. Give --window several times to compare windows.",
+            "",
+            "--compat study reproduces the published study's pipeline instead (CONTCAR writing, plain-string file order,",
+            "Cartesian-as-fractional wrapping, constant smoothing, re-differencing). Its numbers are labelled",
+            "'study-compat (not physical)'. Input: the 600 K dump, a CONTCAR folder or an exported md_50ps table.",
+            "--temperature T fills in the study's parameters for T = 300, 600, 900, 1000, 1200 K."})
+public final class DiffusionCommand implements Callable<Integer> {
+    @Mixin TrajectoryOptions traj;
+
+    @Option(names = "--window", paramLabel = "TMIN:TMAX",
+            description = "Lag-time window of the fit in ps, inclusive, e.g. 10:40 (repeatable). Required unless --compat.")
+    List<String> windows = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write DIR/diffusion.tsv, DIR/diffusion.json, DIR/msd.tsv and DIR/msd.png (+svg).")
+    Path out;
+
+    @Option(names = "--tsv", paramLabel = "FILE",
+            description = "Write the D table (case, window_ps, quantity, value_cm2s, stderr_cm2s) here; with --compat: "
+                    + "the compat table (case, quantity, value, input).")
+    Path tsv;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON here.")
+    Path json;
+
+    @Option(names = "--case", paramLabel = "NAME", description = "Label of the 'case' column (default: from the file name, or <T>K with --compat).")
+    String caseName;
+
+    @Option(names = "--compat", paramLabel = "MODE", description = "'study': run the published study's pipeline (not physical).")
+    String compat;
+
+    @Option(names = "--temperature", paramLabel = "K", description = "With --compat study: use the study's built-in parameters for this temperature.")
+    Integer temperature;
+
+    @Option(names = "--avg-nsteps", paramLabel = "A", description = "With --compat: smoothing origins A (stage C).")
+    Integer avgNsteps;
+
+    @Option(names = "--row-spacing-ps", paramLabel = "S", description = "With --compat: the hand-set ps per exported row S (stage D).")
+    Double rowSpacingPs;
+
+    @Option(names = "--tracer-stop", paramLabel = "X", description = "With --compat: the arange stop of the tracer re-differencing (ps).")
+    Double tracerStop;
+
+    @Option(names = "--sigma-stop", paramLabel = "X", description = "With --compat: the arange stop of the sigma re-differencing (ps).")
+    Double sigmaStop;
+
+    @Option(names = "--time-step", paramLabel = "FS", description = "With --compat: time_step (fs) of stage C; dt per frame = time_step × step_skip.")
+    Double timeStep;
+
+    @Option(names = "--step-skip", paramLabel = "N", description = "With --compat: step_skip of stage C.")
+    Double stepSkip;
+
+    @Option(names = "--table", paramLabel = "FILE", description = "With --compat: write the stage-C MSD table (lag, dt_fs, MSD_A2, MSD_a/b/c, MSCD_A2).")
+    Path table;
+
+    @Option(names = "--write-contcars", paramLabel = "DIR", description = "With --compat and a dump: write the stage-A CONTCARs here.")
+    Path contcarDir;
+
+    @Override
+    public Integer call() {
+        if (compat != null) return callCompat();
+        if (windows.isEmpty())
+            throw new UserError("give the fit window with --window TMIN:TMAX (lag times in ps, e.g. --window 10:40); see --help");
+        TrajectoryOptions.Loaded l = traj.load(System.err::println);
+        MsdResult m = l.msd();
+        String species = String.join(",", traj.species);
+        String name = caseName != null ? caseName : defaultCase(traj.inputs.get(0));
+        List<DiffusionResult> results = new ArrayList<>();
+        for (String w : windows) {
+            double[] win = parseWindow(w);
+            results.add(DiffusionFit.fit(m, win[0], win[1], System.err::println));
+        }
+        System.out.printf("%s: %d frames %s ps apart, %d %s atoms; MSD with all time origins, framework drift %s%n", traj.inputs.get(0),
+                m.frames(), Tsv.compact(l.frameSpacingPs()), m.mobileAtoms(), species, traj.driftMode().name().toLowerCase());
+        System.out.println("window (ps)  points  D_tracer (cm²/s)        D_sigma (cm²/s)         Haven   D_x / D_y / D_z (cm²/s)");
+        for (DiffusionResult d : results) {
+            System.out.printf("%-11s  %6d  %.4e ± %.2e  %.4e ± %.2e  %.4f  %.3e / %.3e / %.3e%n", DiffusionOutputs.window(d), d.points(),
+                    d.dTracer(), d.dTracerErr(), d.dSigma(), d.dSigmaErr(), d.haven(), d.dX(), d.dY(), d.dZ());
+        }
+        if (out != null) {
+            DiffusionOutputs.writeTsv(name, results, out.resolve("diffusion.tsv"));
+            Tsv.writeString(out.resolve("diffusion.json"), DiffusionOutputs.json(name, species, results, m.frames(), l.frameSpacingPs(), m.mobileAtoms()));
+            MsdOutputs.writeTsv(m, out.resolve("msd.tsv"));
+            DiffusionResult first = results.get(0);
+            MsdOutputs.plot(m, species, new double[] {first.tMinPs(), first.tMaxPs()}, out.resolve("msd"));
+            System.out.println("wrote " + out.resolve("diffusion.tsv") + ", diffusion.json, msd.tsv, msd.png");
+        }
+        if (tsv != null) DiffusionOutputs.writeTsv(name, results, tsv);
+        if (json != null) Tsv.writeString(json, DiffusionOutputs.json(name, species, results, m.frames(), l.frameSpacingPs(), m.mobileAtoms()));
+        return 0;
+    }
+
+    private Integer callCompat() {
+        if (!compat.equals("study")) throw new UserError("--compat knows only 'study', got '" + compat + "'");
+        if (!windows.isEmpty()) throw new UserError("--window does not apply to --compat study (the study fitted all lags)");
+        if (traj.inputs.size() != 1) throw new UserError("--compat study takes one input: a dump, a CONTCAR folder or an exported table");
+        StudyParameters p = parameters();
+        StudyPipeline.Outcome o = StudyPipeline.run(traj.inputs.get(0), p, contcarDir, System.out, System.err::println);
+        String name = caseName != null ? caseName : (temperature != null ? temperature + "K" : "study");
+        if (tsv != null) CompatOutputs.writeTsv(name, o, tsv);
+        if (table != null) {
+            if (o.stageC() == null) throw new UserError("--table needs stage C (a dump or CONTCAR folder as input)");
+            CompatOutputs.writeTable(o.stageC().table(), table);
+        }
+        if (out != null) {
+            CompatOutputs.writeTsv(name, o, out.resolve("compat.tsv"));
+            if (o.stageC() != null) CompatOutputs.writeTable(o.stageC().table(), out.resolve("compat_table.tsv"));
+        }
+        return 0;
+    }
+
+    private StudyParameters parameters() {
+        Integer k = traj.everyOption;
+        if (temperature != null) {
+            return StudyParameters.builtIn(temperature).with(k, avgNsteps, rowSpacingPs, tracerStop, sigmaStop, timeStep, stepSkip);
+        }
+        List<String> missing = new ArrayList<>();
+        if (k == null) missing.add("--every");
+        if (avgNsteps == null) missing.add("--avg-nsteps");
+        if (rowSpacingPs == null) missing.add("--row-spacing-ps");
+        if (tracerStop == null) missing.add("--tracer-stop");
+        if (sigmaStop == null) missing.add("--sigma-stop");
+        if (!missing.isEmpty())
+            throw new UserError("--compat study needs " + String.join(", ", missing) + " (or --temperature 300|600|900|1000|1200 for the study's values)");
+        double s = rowSpacingPs;
+        // the study's dt per frame equals the row spacing S; time_step × step_skip may be given instead
+        double ts = timeStep != null ? timeStep : 2.0;
+        double skip = stepSkip != null ? stepSkip : s * 1000 / ts;
+        return new StudyParameters(0, k, avgNsteps, s, tracerStop, sigmaStop, ts, skip);
+    }
+
+    static String defaultCase(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.indexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    /** "10:40" → {10, 40} ps. */
+    static double[] parseWindow(String w) {
+        String[] t = w.split("[:,]");
+        try {
+            if (t.length != 2) throw new NumberFormatException();
+            double a = Double.parseDouble(t[0].strip()), b = Double.parseDouble(t[1].strip());
+            if (!(b > a) || a < 0) throw new UserError("--window " + w + ": need 0 <= TMIN < TMAX (ps)");
+            return new double[] {a, b};
+        } catch (NumberFormatException e) {
+            throw new UserError("--window expects TMIN:TMAX in ps, e.g. 10:40; got '" + w + "'");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.mtpj.analysis.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.mtpj.analysis.msd.MsdCalculator;
+import org.mtpj.analysis.msd.MsdResult;
+import org.mtpj.analysis.traj.DriftCorrection;
+import org.mtpj.analysis.traj.MobileTrajectory;
+import org.mtpj.analysis.traj.SpeciesMap;
+import org.mtpj.analysis.traj.TrajectoryFiles;
+import org.mtpj.analysis.traj.TrajectoryReader;
+import org.mtpj.core.UserError;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Trajectory inputs and MSD options shared by {@code msd}, {@code diffusion} and {@code diffusion-report}. */
+public final class TrajectoryOptions {
+    static final long PROGRESS_THRESHOLD_BYTES = 100L << 20;
+
+    @Parameters(arity = "1..*", paramLabel = "TRAJ",
+            description = "LAMMPS text dumps (.gz allowed; several = consecutive pieces), an XDATCAR, POSCAR/CONTCAR files "
+                    + "(ordered by the number in the name) or a folder of them.")
+    List<Path> inputs;
+
+    @Option(names = "--species", split = ",", defaultValue = "Mg", paramLabel = "EL",
+            description = "Mobile species whose MSD is computed (default: ${DEFAULT-VALUE}); all others form the framework.")
+    List<String> species;
+
+    @Option(names = "--types", split = ",", paramLabel = "EL",
+            description = "Species of LAMMPS types 1,2,3,... e.g. Mg,V,O (the study's map). Needed for dumps without an 'element' column.")
+    List<String> types;
+
+    @Option(names = "--timestep-ps", defaultValue = "0.002", paramLabel = "PS",
+            description = "MD timestep in ps; frame time = step × timestep (default: ${DEFAULT-VALUE} ps, the study's md.lmp).")
+    double timestepPs;
+
+    @Option(names = "--frame-ps", paramLabel = "PS",
+            description = "Time between stored frames in ps; required for POSCAR series and XDATCAR (no step numbers), overrides --timestep-ps.")
+    Double framePs;
+
+    @Option(names = "--drift", defaultValue = "framework", paramLabel = "MODE",
+            description = "Drift removal: 'framework' subtracts the motion of the unweighted mean position of all non-mobile atoms "
+                    + "(default), 'none' keeps positions as unwrapped.")
+    String drift;
+
+    @Option(names = "--every", paramLabel = "N",
+            description = "Use every N-th frame for the MSD (default 1); unwrapping still uses all frames. "
+                    + "With --compat study: keep every k-th file of the sorted list (stage B).")
+    Integer everyOption;
+
+    int every() { return everyOption == null ? 1 : everyOption; }
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    DriftCorrection driftMode() {
+        return switch (drift.toLowerCase()) {
+            case "framework" -> DriftCorrection.FRAMEWORK;
+            case "none" -> DriftCorrection.NONE;
+            default -> throw new UserError("--drift must be 'framework' or 'none', got '" + drift + "'");
+        };
+    }
+
+    /** Loaded trajectory plus its MSD. */
+    record Loaded(MobileTrajectory trajectory, MsdResult msd, double frameSpacingPs) {}
+
+    Loaded load(Consumer<String> warnings) {
+        if (timestepPs <= 0) throw new UserError("--timestep-ps must be positive, got " + timestepPs);
+        if (framePs != null && framePs <= 0) throw new UserError("--frame-ps must be positive, got " + framePs);
+        Set<String> mobile = new LinkedHashSet<>(species);
+        boolean series = inputs.stream().anyMatch(p -> java.nio.file.Files.isDirectory(p) || TrajectoryFiles.isStructureFile(p));
+        if (series && framePs == null)
+            throw new UserError("POSCAR/CONTCAR series carry no time: give --frame-ps (ps between consecutive files)");
+        MobileTrajectory traj;
+        try (TrajectoryReader reader = TrajectoryFiles.open(inputs, types, warnings)) {
+            ProgressBar bar = null;
+            if (!quiet && reader.totalBytes() > PROGRESS_THRESHOLD_BYTES) {
+                bar = new ProgressBarBuilder().setTaskName("reading").setInitialMax(reader.totalBytes()).setUnit(" MB", 1 << 20)
+                        .setUpdateIntervalMillis(500).build();
+            }
+            ProgressBar b = bar;
+            try {
+                traj = MobileTrajectory.load(reader, new SpeciesMap(types), mobile, driftMode(), every(), warnings,
+                        b == null ? null : b::stepTo);
+            } finally {
+                if (b != null) {
+                    b.stepTo(reader.totalBytes());
+                    b.close();
+                }
+            }
+        }
+        if (traj.frames() < 3) throw new UserError("the trajectory has " + traj.frames() + " frame(s); MSD needs at least 3");
+        // kept frames are --every apart: step numbers already say so, --frame-ps is per stored frame
+        double spacing = framePs != null ? framePs * every() : traj.frameSpacingPs(timestepPs, null);
+        MsdResult msd = MsdCalculator.compute(traj, spacing);
+        return new Loaded(traj, msd, spacing);
+    }
+}

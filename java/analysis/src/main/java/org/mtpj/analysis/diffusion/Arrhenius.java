@@ -1,0 +1,34 @@
+package org.mtpj.analysis.diffusion;
+
+import org.mtpj.core.UserError;
+
+/**
+ * Arrhenius fit ln D = ln D0 − Ea/(k_B T) by OLS of ln D against 1/T (analysis-spec §2):
+ * Ea = −slope·k_B, D0 = exp(intercept), the extrapolation to T* with the standard error of the
+ * fitted line, reported as D(T*) with the factor exp(±se).
+ */
+public record Arrhenius(double ea, double eaErr, double d0, double lnD0Err, double targetT, double dAtTarget,
+                        double lnDAtTargetErr, LinearFit fit, double[] temperatures, double[] d) {
+    /** Boltzmann constant in eV/K. */
+    public static final double K_B = 8.617333262e-5;
+
+    public static Arrhenius fit(double[] temperaturesK, double[] dCm2s, double targetK) {
+        int n = temperaturesK.length;
+        if (n < 3) throw new UserError("an Arrhenius fit with uncertainties needs at least 3 temperatures, got " + n);
+        double[] x = new double[n], y = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (!(temperaturesK[i] > 0)) throw new UserError("temperature must be positive, got " + temperaturesK[i] + " K");
+            if (!(dCm2s[i] > 0)) throw new UserError("D must be positive for ln D, got " + dCm2s[i] + " cm²/s at " + temperaturesK[i] + " K");
+            x[i] = 1 / temperaturesK[i];
+            y[i] = Math.log(dCm2s[i]);
+        }
+        LinearFit f = LinearFit.of(x, y);
+        double ea = -f.slope() * K_B;
+        double lnAt = f.intercept() + f.slope() / targetK;
+        return new Arrhenius(ea, f.slopeStdErr() * K_B, Math.exp(f.intercept()), f.interceptStdErr(), targetK, Math.exp(lnAt),
+                f.predictionStdErr(1 / targetK), f, temperaturesK.clone(), dCm2s.clone());
+    }
+
+    /** exp(se of ln D(T*)): D(T*) lies within ×/÷ this factor (one standard error). */
+    public double factorAtTarget() { return Math.exp(lnDAtTargetErr); }
+}

@@ -1,0 +1,143 @@
+package org.mtpj.analysis.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Small XChart helpers shared by the analysis commands: line/scatter charts, a shaded x-window,
+ * and saving as PNG + SVG (headless). Charts are plain {@link XYChart}s, so callers can style
+ * them further.
+ *
+ * <pre>{@code
+ * XYChart c = Plots.chart("MSD", "t (ps)", "MSD (Å²)");
+ * Plots.line(c, "Mg", t, msd);
+ * Plots.save(c, Path.of("out/msd"));          // out/msd.png and out/msd.svg
+ * Plots.savePanels(List.of(a, b), Path.of("out/msd")); // side by side in one PNG, one SVG per panel
+ * }</pre>
+ */
+public final class Plots {
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    public static final int WIDTH = 720, HEIGHT = 540;
+
+    private Plots() {}
+
+    public static XYChart chart(String title, String xLabel, String yLabel) {
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setPlotBackgroundColor(Color.WHITE);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        c.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
+        return c;
+    }
+
+    /** Adds a line (no markers); non-finite points, and on log axes non-positive ones, are dropped. */
+    public static XYSeries line(XYChart c, String name, double[] x, double[] y) {
+        double[][] xy = usable(c, x, y);
+        XYSeries s = c.addSeries(name, xy[0], xy[1]);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        return s;
+    }
+
+    /** Adds points with markers and no line. */
+    public static XYSeries points(XYChart c, String name, double[] x, double[] y) {
+        double[][] xy = usable(c, x, y);
+        XYSeries s = c.addSeries(name, xy[0], xy[1]);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        return s;
+    }
+
+    /** Points with vertical error bars. */
+    public static XYSeries pointsWithErrors(XYChart c, String name, double[] x, double[] y, double[] err) {
+        XYSeries s = c.addSeries(name, x, y, err);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        return s;
+    }
+
+    /**
+     * Shades [x0, x1] from y = yLow to yHigh (light grey, in the legend as {@code label}) and marks its edges
+     * with vertical lines. On a log y axis pass a positive yLow.
+     */
+    public static void shadeWindow(XYChart c, String label, double x0, double x1, double yLow, double yHigh) {
+        int n = 2;
+        double[] xs = new double[2 * n + 1], ys = new double[2 * n + 1];
+        // a closed polygon drawn as an area series
+        xs[0] = x0; ys[0] = yLow;
+        xs[1] = x0; ys[1] = yHigh;
+        xs[2] = x1; ys[2] = yHigh;
+        xs[3] = x1; ys[3] = yLow;
+        xs[4] = x0; ys[4] = yLow;
+        XYSeries s = c.addSeries(label, xs, ys);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setFillColor(new Color(0, 0, 0, 28));
+        s.setLineColor(new Color(0, 0, 0, 0));
+        c.getStyler().setAnnotationLineColor(new Color(120, 120, 120));
+        c.getStyler().setAnnotationLineStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+        for (double x : new double[] {x0, x1}) c.addAnnotation(new AnnotationLine(x, true, false));
+    }
+
+    /** Writes {@code base}.png and {@code base}.svg. */
+    public static void save(XYChart c, Path base) {
+        try {
+            mkdirs(base);
+            BitmapEncoder.saveBitmap(c, base + ".png", BitmapEncoder.BitmapFormat.PNG);
+            try (OutputStream out = Files.newOutputStream(Path.of(base + ".svg"))) {
+                VectorGraphicsEncoder.saveVectorGraphic(c, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write plot " + base + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Charts side by side in {@code base}.png; each also as {@code base}_1.svg, {@code base}_2.svg, ... */
+    public static void savePanels(List<XYChart> charts, Path base) {
+        try {
+            mkdirs(base);
+            BitmapEncoder.saveBitmap(new ArrayList<>(charts), 1, charts.size(), base + ".png", BitmapEncoder.BitmapFormat.PNG);
+            for (int i = 0; i < charts.size(); i++) {
+                try (OutputStream out = Files.newOutputStream(Path.of(base + "_" + (i + 1) + ".svg"))) {
+                    VectorGraphicsEncoder.saveVectorGraphic(charts.get(i), out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write plot " + base + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void mkdirs(Path base) throws IOException {
+        Path parent = base.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+    }
+
+    private static double[][] usable(XYChart c, double[] x, double[] y) {
+        boolean logX = c.getStyler().isXAxisLogarithmic(), logY = c.getStyler().isYAxisLogarithmic();
+        List<double[]> keep = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) continue;
+            if (logX && x[i] <= 0 || logY && y[i] <= 0) continue;
+            keep.add(new double[] {x[i], y[i]});
+        }
+        if (keep.isEmpty()) keep.add(new double[] {logX ? 1 : 0, logY ? 1 : 0});
+        double[][] r = new double[2][keep.size()];
+        for (int i = 0; i < keep.size(); i++) { r[0][i] = keep.get(i)[0]; r[1][i] = keep.get(i)[1]; }
+        return r;
+    }
+}
