@@ -76,6 +76,17 @@ public final class LongRangeOrder {
         return out;
     }
 
+    /**
+     * The order for a unit direction without normalising or numpy-order summation: for pictures
+     * (millions of pixels), not for the reported numbers. No allocation.
+     */
+    public double orderOfUnit(double nx, double ny, double nz, boolean angstrom) {
+        double[] v = angstrom ? uCart : u;
+        double sum = 0;
+        for (int i = 0; i < n; i++) sum += Math.abs(v[3 * i] * nx + v[3 * i + 1] * ny + v[3 * i + 2] * nz);
+        return sum / n;
+    }
+
     double[][] cellRows() { return cellRows; }
 
     private static double norm(double h, double k, double l) {

@@ -10,9 +10,10 @@ import java.util.List;
  * @param z      atomic number of the tracked species
  * @param atoms  number of tracked atoms
  * @param angstromSphere whether the sphere holds the Å variant
+ * @param model  the fitted order, to evaluate further directions (e.g. per pixel of a picture)
  */
 public record LroResult(String input, int z, int atoms, int[] dims, List<Direction> directions, double[] order,
-                        double[] orderAngstrom, SphereSummary sphere, boolean angstromSphere) {
+                        double[] orderAngstrom, SphereSummary sphere, boolean angstromSphere, LongRangeOrder model) {
 
     public static LroResult compute(String input, int z, double[][] fractional, double[][] cellRows,
                                     List<Direction> directions, double[][] sphereDirections, boolean angstromSphere) {
@@ -24,7 +25,7 @@ public record LroResult(String input, int z, int atoms, int[] dims, List<Directi
             oa[i] = lro.orderAngstrom(d.h(), d.k(), d.l());
         }
         SphereSummary s = SphereSummary.of(sphereDirections, lro.orders(sphereDirections, angstromSphere));
-        return new LroResult(input, z, fractional.length, lro.dims(), directions, o, oa, s, angstromSphere);
+        return new LroResult(input, z, fractional.length, lro.dims(), directions, o, oa, s, angstromSphere, lro);
     }
 
     public String dimsText() { return dims[0] + " " + dims[1] + " " + dims[2]; }

@@ -1,0 +1,219 @@
+package org.mtpj.analysis.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.mtpj.analysis.io.Elements;
+import org.mtpj.analysis.io.PoscarReader;
+import org.mtpj.analysis.io.Structure;
+import org.mtpj.analysis.lro.Direction;
+import org.mtpj.analysis.lro.FibonacciSphere;
+import org.mtpj.analysis.lro.LroInputs;
+import org.mtpj.analysis.lro.LroResult;
+import org.mtpj.analysis.lro.LroTables;
+import org.mtpj.analysis.lro.PyNumbers;
+import org.mtpj.analysis.lro.SphereRenderer;
+import org.mtpj.analysis.lro.TrackedAtoms;
+import org.mtpj.core.UserError;
+import org.mtpj.core.io.InputFormatException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mtpj lro}: PyLRO-definition long-range order of one species, per direction and over the sphere. */
+@Command(name = "lro", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Long-range order of one species (PyLRO's definition, analysis-spec §4): per axis the",
+                "number of lattice planes the atoms follow (structure-factor ranking, 1-D fit), each atom's",
+                "deviation from its plane in units of the plane spacing, and the order along a direction",
+                "O(n) = mean |sum_j u_ij n_j| (dimensionless; n in the a,b,c basis). Smaller O = more ordered;",
+                "the sphere picture shows P = 1 - O ('Order'). With --angstrom the sphere uses the Å variant",
+                "mean |(sum_j u_ij a_j).n| (n Cartesian). Inputs: POSCAR/CONTCAR files or folders of them",
+                "(ordered by the number in the name), LAMMPS text dumps (every frame, or --frame).",
+                "Writes per input DIR/<name>.tsv (dims, order and order_angstrom per direction, sphere",
+                "min/max/mean, colour-bar ticks), DIR/<name>_sphere.tsv (i nx ny nz order) and a picture",
+                "DIR/<name>_sphere.png/.svg; with several inputs also DIR/summary.tsv (one row each)."})
+public final class LroCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "STRUCTURE", description = "POSCAR/CONTCAR files, folders of them, or LAMMPS dump files.")
+    List<Path> inputs;
+
+    @Option(names = "--species", required = true, paramLabel = "SYMBOL",
+            description = "Species whose order is measured, e.g. Mg (or its atomic number, 12).")
+    String species;
+
+    @Option(names = "--hkl", paramLabel = "H,K,L", split = ";",
+            description = "Extra directions besides 001 100 010 110 101 011 111 (repeatable), e.g. --hkl 1,-1,0.")
+    List<String> hkl = new ArrayList<>();
+
+    @Option(names = "--sphere", defaultValue = "700", paramLabel = "N", description = "Directions on the Fibonacci sphere (default ${DEFAULT-VALUE}).")
+    int sphere;
+
+    @Option(names = "--angstrom", description = "Sphere (and its summary, ticks and picture) in the Å variant instead of the dimensionless order.")
+    boolean angstrom;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created).")
+    Path out;
+
+    @Option(names = "--plots", defaultValue = "auto", paramLabel = "auto|all|none",
+            description = "Pictures: all, none, or auto = all for up to 20 structures/frames (default ${DEFAULT-VALUE}).")
+    String plots;
+
+    @Option(names = "--frame", paramLabel = "N", description = "For LAMMPS dumps: only frame N (0-based); default every frame (a time series).")
+    Integer frame;
+
+    @Option(names = "--types", paramLabel = "S1,S2,..", split = ",",
+            description = "For LAMMPS dumps without an element column: species of type 1, 2, ... (study: Mg,V,O).")
+    List<String> types;
+
+    @Option(names = "--symbols", paramLabel = "S1,S2,..", split = ",",
+            description = "For VASP 4 POSCARs without a symbols line: the species of the count blocks.")
+    List<String> symbols;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Worker threads (0 = all cores; default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--no-progress", description = "No progress bar on stderr.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        int z = atomicNumber(species);
+        String symbol = Elements.symbol(z);
+        if (sphere < 2) throw new UserError("--sphere must be at least 2 directions, got " + sphere);
+        if (!plots.equals("auto") && !plots.equals("all") && !plots.equals("none"))
+            throw new UserError("--plots must be auto, all or none, got '" + plots + "'");
+        LinkedHashSet<String> seen = new LinkedHashSet<>();
+        List<Direction> dirs = new ArrayList<>();
+        for (Direction d : Direction.DEFAULTS) { dirs.add(d); seen.add(d.label()); }
+        for (String h : hkl) {
+            Direction d = Direction.parse(h);
+            if (seen.add(d.label())) dirs.add(d);
+        }
+        List<Path> files = LroInputs.expand(inputs);
+        List<TrackedAtoms.Source> sources = TrackedAtoms.sources(files, LroInputs.names(files), frame, types);
+        boolean drawPlots = plots.equals("all") || (plots.equals("auto") && sources.size() <= 20);
+        Files.createDirectories(out);
+        double[][] sphereDirs = FibonacciSphere.points(sphere);
+        int nThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        nThreads = Math.max(1, Math.min(nThreads, sources.size()));
+        long t0 = System.nanoTime();
+        List<LroResult> results = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(nThreads);
+        ProgressBar bar = noProgress || sources.size() < 2 ? null : new ProgressBarBuilder().setTaskName("lro")
+                .setInitialMax(sources.size()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+        try {
+            List<Future<LroResult>> futures = new ArrayList<>();
+            for (TrackedAtoms.Source src : sources) {
+                futures.add(pool.submit(() -> {
+                    TrackedAtoms atoms = src.load(z, symbol, symbols);
+                    LroResult r = LroResult.compute(atoms.label(), z, atoms.fractional(), atoms.cell(), dirs, sphereDirs, angstrom);
+                    LroTables.writeResult(out.resolve(src.name() + ".tsv"), List.of(r));
+                    LroTables.writeSphere(out.resolve(src.name() + "_sphere.tsv"), r.sphere(), angstrom);
+                    if (drawPlots) {
+                        SphereRenderer.Scene scene = SphereRenderer.scene(src.name(), symbol, r);
+                        SphereRenderer.writePng(scene, out.resolve(src.name() + "_sphere.png"));
+                        SphereRenderer.writeSvg(scene, out.resolve(src.name() + "_sphere.svg"));
+                    }
+                    if (bar != null) bar.step();
+                    return r;
+                }));
+            }
+            for (Future<LroResult> f : futures) results.add(get(f));
+        } finally {
+            pool.shutdownNow();
+            if (bar != null) bar.close();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (results.size() > 1) writeSummary(out.resolve("summary.tsv"), sources, results);
+        report(stdout, sources, results, symbol, seconds, nThreads, drawPlots);
+        return 0;
+    }
+
+    private static LroResult get(Future<LroResult> f) throws Exception {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof InputFormatException || c instanceof UserError) throw (RuntimeException) c;
+            if (c instanceof IOException io) throw io;
+            if (c instanceof java.io.UncheckedIOException u) throw u.getCause();
+            if (c instanceof Exception ex) throw ex;
+            throw e;
+        }
+    }
+
+    static int atomicNumber(String s) {
+        String t = s.strip();
+        if (t.matches("\\d+")) {
+            int z = Integer.parseInt(t);
+            if (z < 1 || z > 103) throw new UserError("--species " + s + ": no element with that atomic number");
+            return z;
+        }
+        String norm = t.isEmpty() ? t : Character.toUpperCase(t.charAt(0)) + t.substring(1).toLowerCase(Locale.ROOT);
+        int z = Elements.atomicNumber(norm);
+        if (z < 0) throw new UserError("--species '" + s + "' is not a chemical element symbol (e.g. Mg, Al)");
+        return z;
+    }
+
+    private void writeSummary(Path file, List<TrackedAtoms.Source> sources, List<LroResult> results) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file)) {
+            String o = angstrom ? "order_angstrom" : "order";
+            w.write("name\tinput\tZ\tatoms\tdims\torder_001\torder_100\torder_010\torder_angstrom_001\tsphere" + sphere + "_min_" + o
+                    + "\tsphere" + sphere + "_max_" + o + "\tsphere" + sphere + "_mean_" + o + "\tcolorbar_ticks\n");
+            for (int i = 0; i < results.size(); i++) {
+                LroResult r = results.get(i);
+                w.write(sources.get(i).name() + "\t" + r.input() + "\t" + r.z() + "\t" + r.atoms() + "\t" + r.dimsText() + "\t"
+                        + PyNumbers.repr(r.order()[0]) + "\t" + PyNumbers.repr(r.order()[1]) + "\t" + PyNumbers.repr(r.order()[2]) + "\t"
+                        + PyNumbers.repr(r.orderAngstrom()[0]) + "\t" + PyNumbers.repr(r.sphere().min()) + "\t"
+                        + PyNumbers.repr(r.sphere().max()) + "\t" + PyNumbers.repr(r.sphere().mean()) + "\t" + r.sphere().ticksText() + "\n");
+            }
+        }
+    }
+
+    private void report(PrintWriter w, List<TrackedAtoms.Source> sources, List<LroResult> results, String symbol,
+                        double seconds, int nThreads, boolean drawPlots) {
+        w.printf(Locale.ROOT, "Long-range order of %s (PyLRO definition; smaller O = more ordered), %d directions on the sphere%s%n",
+                symbol, sphere, angstrom ? ", Å variant" : "");
+        w.printf(Locale.ROOT, "%-28s %6s %-8s %10s %10s %10s %10s %10s%n", "name", "atoms", "dims", "O[001]", "O[100]", "O[010]",
+                "sphere min", "mean");
+        int shown = 0;
+        for (int i = 0; i < results.size(); i++) {
+            if (results.size() > 25 && i >= 20 && i < results.size() - 3) {
+                if (i == 20) w.printf("... (%d more; all in %s)%n", results.size() - 23, out.resolve("summary.tsv"));
+                continue;
+            }
+            LroResult r = results.get(i);
+            w.printf(Locale.ROOT, "%-28s %6d %-8s %10.6f %10.6f %10.6f %10.6f %10.6f%n", sources.get(i).name(), r.atoms(), r.dimsText(),
+                    r.order()[0], r.order()[1], r.order()[2], r.sphere().min(), r.sphere().mean());
+            shown++;
+        }
+        if (results.size() > 1) {
+            double m = 0;
+            for (LroResult r : results) m += r.sphere().mean();
+            w.printf(Locale.ROOT, "%d inputs, mean sphere order %.6f; summary: %s%n", results.size(), m / results.size(), out.resolve("summary.tsv"));
+        }
+        w.printf(Locale.ROOT, "wrote %s/<name>.tsv, <name>_sphere.tsv%s in %.2f s on %d threads%n", out, drawPlots ? ", <name>_sphere.png/.svg" : "",
+                seconds, nThreads);
+        w.flush();
+    }
+}

@@ -1,0 +1,63 @@
+package org.mtpj.analysis.lro;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.mtpj.analysis.io.InputFiles;
+import org.mtpj.analysis.io.PoscarReader;
+import org.mtpj.analysis.io.Structure;
+import org.mtpj.core.UserError;
+
+/**
+ * The atoms of the tracked species in one structure or dump frame: fractional coordinates and
+ * the cell rows, with the label written in the TSV's {@code input} column.
+ */
+public record TrackedAtoms(String label, double[][] fractional, double[][] cell) {
+
+    /** One unit of work: a POSCAR file, or one frame of a LAMMPS dump. */
+    public record Source(Path file, String name, int frame, List<String> types) {
+        public boolean isDumpFrame() { return frame >= 0; }
+
+        public TrackedAtoms load(int z, String symbol, List<String> poscarSymbols) throws IOException {
+            if (isDumpFrame()) return DumpFrames.load(this, z, symbol);
+            Structure s = PoscarReader.read(file, poscarSymbols);
+            return select(file.toString(), s, z, symbol);
+        }
+    }
+
+    /** Picks the atoms with atomic number z; refuses a structure without any. */
+    public static TrackedAtoms select(String label, Structure s, int z, String symbol) {
+        List<double[]> f = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) if (s.atomicNumber(i) == z) f.add(s.fractional(i));
+        if (f.isEmpty())
+            throw new UserError("no " + symbol + " atoms in " + label + " (it has " + String.join(", ", s.speciesOrder()) + ")");
+        return new TrackedAtoms(label, f.toArray(double[][]::new), s.cell().rows());
+    }
+
+    /** The units of work for the given files: POSCARs as they are, dumps split into frames. */
+    public static List<Source> sources(List<Path> files, List<String> names, Integer frame, List<String> types) throws IOException {
+        List<Source> out = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Path f = files.get(i);
+            if (isLammpsDump(f)) {
+                out.addAll(DumpFrames.sources(f, names.get(i), frame, types));
+            } else {
+                if (frame != null) throw new UserError("--frame is for LAMMPS dumps; " + f + " is not one");
+                out.add(new Source(f, names.get(i), -1, types));
+            }
+        }
+        return out;
+    }
+
+    /** A LAMMPS text dump starts with "ITEM:". */
+    static boolean isLammpsDump(Path f) throws IOException {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(InputFiles.openStream(f), StandardCharsets.UTF_8))) {
+            String first = r.readLine();
+            return first != null && first.strip().startsWith("ITEM:");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.mtpj.analysis.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtpj.core.UserError;
+import org.mtpj.testkit.Shared;
+import picocli.CommandLine;
+
+class LroCommandTest {
+    static LroCommand parse(String... args) {
+        CommandLine cl = new CommandLine(new LroCommand());
+        cl.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+        cl.parseArgs(args);
+        return cl.getCommand();
+    }
+
+    @Test
+    void writesTablesAndPicturesMatchingTheReference(@TempDir Path out) throws Exception {
+        Path poscar = Shared.file("data/amorphous-MgV2O5/pylro/POSCAR_300K");
+        assertEquals(0, parse(poscar.toString(), "--species", "Mg", "--hkl", "1,-1,0", "--out", out.toString(), "--no-progress").call());
+        List<String> ours = Files.readAllLines(out.resolve("POSCAR_300K.tsv"));
+        assertEquals("input\tZ\tquantity\tvalue\tdirection_hkl", ours.get(0));
+        assertEquals(1 + 1 + 8 * 2 + 4, ours.size());
+        assertTrue(ours.get(1).endsWith("\t12\tdims\t4 6 2\t"), ours.get(1));
+        assertTrue(ours.get(ours.size() - 1).endsWith("colorbar_ticks\t0.89 0.91 0.93 0.95 0.97\t"));
+        List<String> ref = Files.readAllLines(Shared.file("reference/analysis/lro_sphere_300K.tsv"));
+        List<String> sphere = Files.readAllLines(out.resolve("POSCAR_300K_sphere.tsv"));
+        assertEquals(ref.size(), sphere.size());
+        assertEquals(ref.get(0), sphere.get(0));
+        for (int k = 1; k < ref.size(); k++) {
+            double want = Double.parseDouble(ref.get(k).split("\t")[4]), got = Double.parseDouble(sphere.get(k).split("\t")[4]);
+            assertEquals(want, got, 1e-9 * want);
+        }
+        for (String pic : List.of("POSCAR_300K_sphere.png", "POSCAR_300K_sphere.svg"))
+            assertTrue(Files.size(out.resolve(pic)) > 10_000, pic);
+        assertTrue(Files.readString(out.resolve("POSCAR_300K_sphere.svg")).contains("Order (1 − O)"));
+    }
+
+    @Test
+    void severalStructuresGiveASummary(@TempDir Path out) throws Exception {
+        Path a = Shared.file("data/amorphous-MgV2O5/pylro/S812/POSCAR.1");
+        Path b = Shared.file("data/amorphous-MgV2O5/pylro/S812/POSCAR.2");
+        assertEquals(0, parse(b.toString(), a.toString(), "--species", "13", "--out", out.toString(), "--plots", "none",
+                "--no-progress", "--threads", "2").call());
+        List<String> summary = Files.readAllLines(out.resolve("summary.tsv"));
+        assertEquals(3, summary.size());
+        assertTrue(summary.get(1).startsWith("POSCAR.2\t"));
+        assertTrue(summary.get(2).contains("\t0.07586899924999"), summary.get(2));
+        assertFalse(Files.exists(out.resolve("POSCAR.1_sphere.png")));
+    }
+
+    @Test
+    void badInputIsAUserError(@TempDir Path out) {
+        Path poscar = Shared.file("data/amorphous-MgV2O5/pylro/POSCAR_300K");
+        UserError unknown = assertThrows(UserError.class, () -> parse(poscar.toString(), "--species", "Xq", "--out", out.toString()).call());
+        assertTrue(unknown.getMessage().contains("not a chemical element"));
+        UserError none = assertThrows(UserError.class, () -> parse(poscar.toString(), "--species", "Al", "--out", out.toString()).call());
+        assertTrue(none.getMessage().contains("no Al atoms"), none.getMessage());
+        assertThrows(UserError.class, () -> parse(poscar.toString(), "--species", "Mg", "--hkl", "0,0,0", "--out", out.toString()).call());
+        assertThrows(UserError.class, () -> parse(out.resolve("missing").toString(), "--species", "Mg", "--out", out.toString()).call());
+    }
+}

@@ -1,0 +1,41 @@
+package org.mtpj.analysis.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtpj.core.UserError;
+import org.mtpj.testkit.Shared;
+import picocli.CommandLine;
+
+class VoltageCommandTest {
+    static VoltageCommand parse(String... args) {
+        CommandLine cl = new CommandLine(new VoltageCommand());
+        cl.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+        cl.parseArgs(args);
+        return cl.getCommand();
+    }
+
+    @Test
+    void reproducesTheReferenceFileAndDrawsThePlot(@TempDir Path out) throws Exception {
+        Path energies = Shared.file("reference/analysis/voltage_synthetic_A_energies.tsv");
+        Path tsv = out.resolve("v.tsv");
+        assertEquals(0, parse(energies.toString(), "--mg-metal", "-1.5100", "--case", "A", "--tsv", tsv.toString()).call());
+        List<String> ref = Files.readAllLines(Shared.file("reference/analysis/voltage_synthetic.tsv"));
+        List<String> ours = Files.readAllLines(tsv);
+        assertEquals(ref, ours.subList(0, ref.size())); // same numbers, digit for digit
+        assertTrue(Files.size(out.resolve("v.png")) > 5_000);
+        assertTrue(Files.exists(out.resolve("v.svg")));
+        assertTrue(Files.exists(out.resolve("v_hull.png")));
+    }
+
+    @Test
+    void badMgEnergyOrMissingPotential(@TempDir Path out) {
+        Path energies = Shared.file("reference/analysis/voltage_synthetic_A_energies.tsv");
+        assertThrows(UserError.class, () -> parse(energies.toString(), "--mg-metal", "nonsense").call());
+        assertThrows(UserError.class, () -> parse("a.POSCAR", "b.POSCAR", "--mg-metal", "-1.5").call());
+    }
+}
