@@ -15,21 +15,27 @@ import org.mtpj.core.model.MtpPotential;
  * |r_ij| ≥ Rcut are skipped (gradient 0), since LAMMPS lists include the skin.
  *
  * <p>How it is computed: per neighbour the radial functions f_μ, f'_μ and all direction monomials
- * u_x^p u_y^q u_z^s (u = r_ij/r) are stored neighbour-fastest; basic moments are dot products
- * over neighbours; the product table runs forward and then backward (adjoint d = ∂V/∂slot); the
- * gradient per neighbour is g = u·Σ_q d_q P_q (f'_μ − ν f_μ/r) + (1/r) Σ_q d_q f_μ ∇_u P_q,
- * accumulated in loops over neighbours that the JIT vectorises.
+ * u_x^p u_y^q u_z^s (u = r_ij/r) are stored as one row per function or monomial, neighbours
+ * sorted by species; basic moments are dot products over neighbours; the product table runs
+ * forward and then backward (adjoint d = ∂V/∂slot); the gradient per neighbour is
+ * g = u·Σ_q d_q P_q (f'_μ − ν f_μ/r) + (1/r) Σ_q d_q f_μ ∇_u P_q. All per-neighbour work is in
+ * loops over one row at a time (separate arrays, same index), which the JIT vectorises.
  */
 public final class SiteEvaluator {
     private final MomentTables t;
     private int cap;
-    // per in-range neighbour k (compacted): unit vector, 1/r, r, species, original position
-    private double[] ux, uy, uz, rinv, rr;
-    private int[] typ, orig;
-    // neighbour-fastest tables with stride cap
-    private double[] mon, f, df, hb, em;
-    private double[] ax, gx, gy, gz;
-    private final double[] slots, adj, cheb, dcheb, hk;
+    // per in-range neighbour k (compacted, sorted by species): unit vector, 1/r, r, original index
+    private double[] ux, uy, uz, rinv, rr, reff, keep;
+    private int[] orig;
+    // unsorted staging of the in-range entries
+    private double[] stR;
+    private int[] stK, stType;
+    /** speciesStart[b] .. speciesStart[b+1]-1: the neighbours of species b. */
+    private final int[] speciesStart, speciesFill;
+    // rows over neighbours
+    private double[][] cheb, dcheb, mon, f, df, hb, em;
+    private double[] xi, dd, ax, gx, gy, gz, hmu;
+    private final double[] slots, adj;
     private double repulsion;
 
     /** A site evaluator for potential pot (builds its index tables). */
@@ -41,9 +47,8 @@ public final class SiteEvaluator {
         this.t = tables;
         slots = new double[t.slotCount];
         adj = new double[t.slotCount];
-        cheb = new double[t.radialSize];
-        dcheb = new double[t.radialSize];
-        hk = new double[t.radialFuncs];
+        speciesStart = new int[t.speciesCount + 1];
+        speciesFill = new int[t.speciesCount];
         grow(64);
     }
 
@@ -54,13 +59,18 @@ public final class SiteEvaluator {
         int c = Math.max(need, 2 * cap);
         cap = c;
         ux = new double[c]; uy = new double[c]; uz = new double[c]; rinv = new double[c]; rr = new double[c];
-        typ = new int[c]; orig = new int[c];
-        mon = new double[t.monCount * c];
-        f = new double[t.radialFuncs * c];
-        df = new double[t.radialFuncs * c];
-        hb = new double[t.blockCount * c];
-        em = new double[t.usedCount * c];
-        ax = new double[c]; gx = new double[c]; gy = new double[c]; gz = new double[c];
+        reff = new double[c]; keep = new double[c];
+        orig = new int[c];
+        stR = new double[c]; stK = new int[c]; stType = new int[c];
+        cheb = new double[t.radialSize][c];
+        dcheb = new double[t.radialSize][c];
+        mon = new double[t.monCount][c];
+        f = new double[t.radialFuncs][c];
+        df = new double[t.radialFuncs][c];
+        hb = new double[t.blockCount][c];
+        em = new double[t.usedCount][c];
+        xi = new double[c]; dd = new double[c];
+        ax = new double[c]; gx = new double[c]; gy = new double[c]; gz = new double[c]; hmu = new double[c];
     }
 
     /**
@@ -85,7 +95,7 @@ public final class SiteEvaluator {
                              double[] rij, int rijOffset, double[] gOut, int gOffset) {
         int m = prepare(centralType, n, neighbourTypes, typeOffset, rij, rijOffset);
         double v = forward(centralType, m);
-        for (int k = 0; k < 3 * n; k++) gOut[gOffset + k] = 0;
+        if (m < n) java.util.Arrays.fill(gOut, gOffset, gOffset + 3 * n, 0.0);
         backward(m);
         gradients(m, gOut, gOffset);
         return v;
@@ -124,16 +134,24 @@ public final class SiteEvaluator {
         int nr = t.radial.length;
         acc[nr + centralType] += weight;
         for (int s = 0; s < t.scalarCount; s++) acc[nr + C + s] += weight * slots[t.scalarSlot[s]];
-        // ∂V/∂c^{ab}_{μ,n} = Σ_{j: t_j=b} Q_n(r_j) Σ_{q: μ_q=μ} d_q P_q(u_j); hb holds Σ_q d_q P_q per (μ, rank) block
-        final double[] h = this.hk;
-        for (int k = 0; k < m; k++) {
-            java.util.Arrays.fill(h, 0.0);
-            for (int b = 0; b < t.blockCount; b++) h[t.blockMu[b]] += hb[b * cap + k];
-            chebyshev(rr[k]);
-            int base = (centralType * C + typ[k]) * K * R;
-            for (int mu = 0; mu < K; mu++) {
-                double w = weight * h[mu];
-                for (int nn = 0; nn < R; nn++) acc[base + mu * R + nn] += w * cheb[nn];
+        // ∂V/∂c^{ab}_{μ,n} = Σ_{j: t_j=b} Q_n(r_j) H_μ(j), H_μ = Σ_{q: μ_q=μ} d_q P_q (sum of the (μ, rank) blocks)
+        final double[] h = this.hmu;
+        for (int mu = 0; mu < K; mu++) {
+            java.util.Arrays.fill(h, 0, m, 0.0);
+            for (int b = 0; b < t.blockCount; b++) {
+                if (t.blockMu[b] != mu) continue;
+                double[] hbb = hb[b];
+                for (int k = 0; k < m; k++) h[k] += hbb[k];
+            }
+            for (int b = 0; b < C; b++) {
+                int from = speciesStart[b], to = speciesStart[b + 1];
+                int base = ((centralType * C + b) * K + mu) * R;
+                for (int nn = 0; nn < R; nn++) {
+                    double[] q = cheb[nn];
+                    double s = 0;
+                    for (int k = from; k < to; k++) s += q[k] * h[k];
+                    acc[base + nn] += weight * s;
+                }
             }
         }
         return v;
@@ -141,12 +159,14 @@ public final class SiteEvaluator {
 
     // ---------------------------------------------------------------------------------------
 
-    /** Copies in-range neighbours into the compact buffers; returns their number. */
+    /** Copies in-range neighbours into the compact buffers, sorted by species; returns their number. */
     private int prepare(int centralType, int n, int[] types, int toff, double[] rij, int roff) {
-        if (centralType < 0 || centralType >= t.speciesCount)
-            throw new UserError("atom species " + centralType + " is not in the potential (species_count = " + t.speciesCount + ")");
+        final int C = t.speciesCount;
+        if (centralType < 0 || centralType >= C)
+            throw new UserError("atom species " + centralType + " is not in the potential (species_count = " + C + ")");
         if (n > cap) grow(n);
-        double rc = t.rcut;
+        final double rc = t.rcut;
+        java.util.Arrays.fill(speciesStart, 0);
         int m = 0;
         for (int k = 0; k < n; k++) {
             double x = rij[roff + 3 * k], y = rij[roff + 3 * k + 1], z = rij[roff + 3 * k + 2];
@@ -156,85 +176,118 @@ public final class SiteEvaluator {
                 continue;
             }
             int b = types[toff + k];
-            if (b < 0 || b >= t.speciesCount)
-                throw new UserError("neighbour species " + b + " is not in the potential (species_count = " + t.speciesCount + ")");
+            if (b < 0 || b >= C)
+                throw new UserError("neighbour species " + b + " is not in the potential (species_count = " + C + ")");
             if (r == 0) throw new UserError("two atoms at distance 0 (neighbour " + k + " of an atom of species " + centralType + ")");
-            double ri = 1.0 / r;
-            ux[m] = x * ri; uy[m] = y * ri; uz[m] = z * ri;
-            rinv[m] = ri; rr[m] = r; typ[m] = b; orig[m] = k;
+            stR[m] = r; stK[m] = k; stType[m] = b;
+            speciesStart[b + 1]++;
             m++;
+        }
+        for (int b = 0; b < C; b++) speciesStart[b + 1] += speciesStart[b];
+        for (int b = 0; b < C; b++) speciesFill[b] = speciesStart[b];
+        for (int e = 0; e < m; e++) {
+            int p = speciesFill[stType[e]]++, k = stK[e];
+            double r = stR[e], ri = 1.0 / r;
+            ux[p] = rij[roff + 3 * k] * ri;
+            uy[p] = rij[roff + 3 * k + 1] * ri;
+            uz[p] = rij[roff + 3 * k + 2] * ri;
+            rinv[p] = ri; rr[p] = r; orig[p] = k;
         }
         return m;
     }
 
-    /** Chebyshev values s·T_n(ξ)(r−Rcut)² and derivatives into cheb/dcheb (clamped for _repuls). */
-    private void chebyshev(double r) {
-        int R = t.radialSize;
-        double rmin = t.rmin, rcut = t.rcut, s = t.scaling;
-        boolean clamped = t.repulsive && r < rmin;
-        if (clamped) r = rmin;
-        double dxi = 2.0 / (rcut - rmin);
-        double xi = (2.0 * r - (rmin + rcut)) / (rcut - rmin);
-        double d = r - rcut, d2 = d * d;
-        double tPrev = 1, tCur = xi, dtPrev = 0, dtCur = dxi;
-        cheb[0] = s * d2;
-        dcheb[0] = clamped ? 0 : s * 2 * d;
-        cheb[1] = s * xi * d2;
-        dcheb[1] = clamped ? 0 : s * (dxi * d2 + xi * 2 * d);
+    /** Rows Q_n = s·T_n(ξ)(r−Rcut)² and Q'_n over the neighbours (r clamped to Rmin for _repuls). */
+    private void chebyshev(int m) {
+        final int R = t.radialSize;
+        final double rmin = t.rmin, rcut = t.rcut, s = t.scaling;
+        final double dxi = 2.0 / (rcut - rmin), mid = rmin + rcut, inv = 1.0 / (rcut - rmin);
+        final double[] r = t.repulsive ? reff : rr, xi = this.xi, dd = this.dd, keep = this.keep;
+        if (t.repulsive)
+            for (int k = 0; k < m; k++) {
+                boolean clamped = rr[k] < rmin;
+                reff[k] = clamped ? rmin : rr[k];
+                keep[k] = clamped ? 0 : 1;
+            }
+        double[] q0 = cheb[0], d0 = dcheb[0], q1 = cheb[1], d1 = dcheb[1];
+        for (int k = 0; k < m; k++) {
+            double x = (2.0 * r[k] - mid) * inv, d = r[k] - rcut;
+            xi[k] = x;
+            dd[k] = d;
+            q0[k] = 1.0;                 // T_0, dT_0 kept in the rows first, scaled below
+            d0[k] = 0.0;
+            q1[k] = x;
+            d1[k] = dxi;
+        }
         for (int nn = 2; nn < R; nn++) {
-            double tNext = 2 * xi * tCur - tPrev;
-            double dtNext = 2 * (dxi * tCur + xi * dtCur) - dtPrev;
-            tPrev = tCur; tCur = tNext; dtPrev = dtCur; dtCur = dtNext;
-            cheb[nn] = s * tCur * d2;
-            dcheb[nn] = clamped ? 0 : s * (dtCur * d2 + tCur * 2 * d);
+            double[] tn = cheb[nn], t1 = cheb[nn - 1], t2 = cheb[nn - 2];
+            double[] dn = dcheb[nn], e1 = dcheb[nn - 1], e2 = dcheb[nn - 2];
+            for (int k = 0; k < m; k++) {
+                tn[k] = 2 * xi[k] * t1[k] - t2[k];
+                dn[k] = 2 * (dxi * t1[k] + xi[k] * e1[k]) - e2[k];
+            }
+        }
+        for (int nn = 0; nn < R; nn++) {
+            double[] tn = cheb[nn], dn = dcheb[nn];
+            for (int k = 0; k < m; k++) {
+                double d = dd[k], d2 = d * d;
+                double tv = tn[k];
+                tn[k] = s * tv * d2;
+                dn[k] = s * (dn[k] * d2 + tv * 2 * d);
+            }
+            if (t.repulsive) for (int k = 0; k < m; k++) dn[k] *= keep[k];
         }
     }
 
     /** Radial functions, monomials, basic moments, products; returns V_i. */
     private double forward(int a, int m) {
-        final int K = t.radialFuncs, R = t.radialSize, C = t.speciesCount, cap = this.cap;
+        final int K = t.radialFuncs, R = t.radialSize, C = t.speciesCount;
         final double[] rc = t.radial;
-        repulsion = 0;
-        for (int k = 0; k < m; k++) {
-            double r = rr[k];
-            chebyshev(r);
-            int base = (a * C + typ[k]) * K * R;
-            for (int mu = 0; mu < K; mu++) {
-                double sv = 0, sd = 0;
-                int o = base + mu * R;
-                for (int nn = 0; nn < R; nn++) {
-                    double c = rc[o + nn];
-                    sv += c * cheb[nn];
-                    sd += c * dcheb[nn];
-                }
-                f[mu * cap + k] = sv;
-                df[mu * cap + k] = sd;
-            }
-            if (t.repulsive && r < t.rmin)
-                repulsion += 1e4 * (Math.exp(-10 * (r - 1)) - Math.exp(-10 * (t.rmin - 1)));
+        chebyshev(m);
+        for (int mu = 0; mu < K; mu++) {
+            java.util.Arrays.fill(f[mu], 0, m, 0.0);
+            java.util.Arrays.fill(df[mu], 0, m, 0.0);
         }
-        // direction monomials, neighbour-fastest
-        final double[] mon = this.mon;
-        for (int k = 0; k < m; k++) mon[k] = 1.0;
+        for (int b = 0; b < C; b++) {
+            int from = speciesStart[b], to = speciesStart[b + 1];
+            if (from == to) continue;
+            int base = (a * C + b) * K * R;
+            for (int mu = 0; mu < K; mu++) {
+                double[] fm = f[mu], dfm = df[mu];
+                for (int nn = 0; nn < R; nn++) {
+                    double c = rc[base + mu * R + nn];
+                    double[] q = cheb[nn], dq = dcheb[nn];
+                    for (int k = from; k < to; k++) {
+                        fm[k] += c * q[k];
+                        dfm[k] += c * dq[k];
+                    }
+                }
+            }
+        }
+        repulsion = 0;
+        if (t.repulsive)
+            for (int k = 0; k < m; k++)
+                if (rr[k] < t.rmin) repulsion += 1e4 * (Math.exp(-10 * (rr[k] - 1)) - Math.exp(-10 * (t.rmin - 1)));
+        // direction monomials
+        java.util.Arrays.fill(mon[0], 0, m, 1.0);
         for (int mm = 1; mm < t.monCount; mm++) {
-            int ax = t.monAxis[mm];
-            double[] u = ax == 0 ? ux : ax == 1 ? uy : uz;
-            int o = mm * cap, po = t.monParent[mm] * cap;
-            for (int k = 0; k < m; k++) mon[o + k] = mon[po + k] * u[k];
+            int axis = t.monAxis[mm];
+            double[] u = axis == 0 ? ux : axis == 1 ? uy : uz;
+            double[] out = mon[mm], par = mon[t.monParent[mm]];
+            for (int k = 0; k < m; k++) out[k] = par[k] * u[k];
         }
         // basic moments: dot products over neighbours (4 partial sums for throughput)
-        final double[] f = this.f, slots = this.slots;
+        final double[] slots = this.slots;
         for (int q = 0; q < t.basicCount; q++) {
-            int fo = t.basicMu[q] * cap, mo = t.basicMon[q] * cap;
+            double[] fr = f[t.basicMu[q]], mr = mon[t.basicMon[q]];
             double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
             int k = 0;
             for (; k + 3 < m; k += 4) {
-                s0 += f[fo + k] * mon[mo + k];
-                s1 += f[fo + k + 1] * mon[mo + k + 1];
-                s2 += f[fo + k + 2] * mon[mo + k + 2];
-                s3 += f[fo + k + 3] * mon[mo + k + 3];
+                s0 += fr[k] * mr[k];
+                s1 += fr[k + 1] * mr[k + 1];
+                s2 += fr[k + 2] * mr[k + 2];
+                s3 += fr[k + 3] * mr[k + 3];
             }
-            for (; k < m; k++) s0 += f[fo + k] * mon[mo + k];
+            for (; k < m; k++) s0 += fr[k] * mr[k];
             slots[q] = (s0 + s1) + (s2 + s3);
         }
         java.util.Arrays.fill(slots, t.basicCount, t.slotCount, 0.0);
@@ -260,73 +313,69 @@ public final class SiteEvaluator {
             adj[j] += dk * slots[i];
             adj[i] += dk * slots[j];
         }
-        final int cap = this.cap;
-        final double[] hb = this.hb, mon = this.mon;
-        for (int b = 0; b < t.blockCount; b++) java.util.Arrays.fill(hb, b * cap, b * cap + m, 0.0);
+        for (int b = 0; b < t.blockCount; b++) java.util.Arrays.fill(hb[b], 0, m, 0.0);
         for (int q = 0; q < t.basicCount; q++) {
             double dq = adj[q];
             if (dq == 0) continue;
-            int ho = t.basicBlock[q] * cap, mo = t.basicMon[q] * cap;
-            for (int k = 0; k < m; k++) hb[ho + k] += dq * mon[mo + k];
+            double[] h = hb[t.basicBlock[q]], p = mon[t.basicMon[q]];
+            for (int k = 0; k < m; k++) h[k] += dq * p[k];
         }
     }
 
     /** Adjoint plus em[used][k] = Σ_{q with that monomial} d_q f_μq(r_k). */
     private void backward(int m) {
         backwardH(m);
-        final int cap = this.cap;
-        final double[] em = this.em, f = this.f, adj = this.adj;
-        for (int u = 0; u < t.usedCount; u++) java.util.Arrays.fill(em, u * cap, u * cap + m, 0.0);
+        final double[] adj = this.adj;
+        for (int u = 0; u < t.usedCount; u++) java.util.Arrays.fill(em[u], 0, m, 0.0);
         for (int q = 0; q < t.basicCount; q++) {
             double dq = adj[q];
             if (dq == 0) continue;
-            int eo = t.basicUsed[q] * cap, fo = t.basicMu[q] * cap;
-            for (int k = 0; k < m; k++) em[eo + k] += dq * f[fo + k];
+            double[] e = em[t.basicUsed[q]], fr = f[t.basicMu[q]];
+            for (int k = 0; k < m; k++) e[k] += dq * fr[k];
         }
     }
 
-    /** g_k = u·A + (1/r)·G from the tables of {@link #backward}, scattered to gOut. */
+    /** g_k = u·A + (1/r)·G from the rows of {@link #backward}, scattered to gOut. */
     private void gradients(int m, double[] gOut, int goff) {
-        final int cap = this.cap;
         final double[] ax = this.ax, gx = this.gx, gy = this.gy, gz = this.gz, rinv = this.rinv;
-        final double[] f = this.f, df = this.df, hb = this.hb, em = this.em, mon = this.mon;
         java.util.Arrays.fill(ax, 0, m, 0.0);
         java.util.Arrays.fill(gx, 0, m, 0.0);
         java.util.Arrays.fill(gy, 0, m, 0.0);
         java.util.Arrays.fill(gz, 0, m, 0.0);
         // radial part: A_k = Σ_blocks (f'_μ − ν f_μ / r) · hb
         for (int b = 0; b < t.blockCount; b++) {
-            int fo = t.blockMu[b] * cap, ho = b * cap;
+            double[] fr = f[t.blockMu[b]], dfr = df[t.blockMu[b]], h = hb[b];
             double nu = t.blockRank[b];
             if (nu == 0) {
-                for (int k = 0; k < m; k++) ax[k] += df[fo + k] * hb[ho + k];
+                for (int k = 0; k < m; k++) ax[k] += dfr[k] * h[k];
             } else {
-                for (int k = 0; k < m; k++) ax[k] += (df[fo + k] - nu * f[fo + k] * rinv[k]) * hb[ho + k];
+                for (int k = 0; k < m; k++) ax[k] += (dfr[k] - nu * fr[k] * rinv[k]) * h[k];
             }
         }
         // angular part: G = Σ_monomials em · ∇_u P
         for (int u = 0; u < t.usedCount; u++) {
-            int eo = u * cap;
+            double[] e = em[u];
             if (t.usedPx[u] > 0) {
                 double p = t.usedPx[u];
-                int mo = t.usedDownX[u] * cap;
-                for (int k = 0; k < m; k++) gx[k] += p * em[eo + k] * mon[mo + k];
+                double[] lo = mon[t.usedDownX[u]];
+                for (int k = 0; k < m; k++) gx[k] += p * e[k] * lo[k];
             }
             if (t.usedPy[u] > 0) {
                 double p = t.usedPy[u];
-                int mo = t.usedDownY[u] * cap;
-                for (int k = 0; k < m; k++) gy[k] += p * em[eo + k] * mon[mo + k];
+                double[] lo = mon[t.usedDownY[u]];
+                for (int k = 0; k < m; k++) gy[k] += p * e[k] * lo[k];
             }
             if (t.usedPz[u] > 0) {
                 double p = t.usedPz[u];
-                int mo = t.usedDownZ[u] * cap;
-                for (int k = 0; k < m; k++) gz[k] += p * em[eo + k] * mon[mo + k];
+                double[] lo = mon[t.usedDownZ[u]];
+                for (int k = 0; k < m; k++) gz[k] += p * e[k] * lo[k];
             }
         }
-        final boolean rep = t.repulsive;
+        if (t.repulsive)
+            for (int k = 0; k < m; k++)
+                if (rr[k] < t.rmin) ax[k] += -1e5 * Math.exp(-10 * (rr[k] - 1));
         for (int k = 0; k < m; k++) {
             double a = ax[k], ri = rinv[k];
-            if (rep && rr[k] < t.rmin) a += -1e5 * Math.exp(-10 * (rr[k] - 1));
             int o = goff + 3 * orig[k];
             gOut[o] = a * ux[k] + ri * gx[k];
             gOut[o + 1] = a * uy[k] + ri * gy[k];
