@@ -25,7 +25,7 @@ import org.mtpj.core.model.MtpPotential.RadialBasisType;
  */
 public final class MtpReader {
     /** Above this the file is garbage, not a potential (protects against huge allocations). */
-    private static final long MAX_COEFFICIENTS = 50_000_000L;
+    private static final long MAX_COEFFICIENTS = 10_000_000L;
 
     private final String file;
     private final List<String> words = new ArrayList<>();
@@ -86,7 +86,8 @@ public final class MtpReader {
             int start = i;
             while (i < n) {
                 c = text.charAt(i);
-                if (c <= ' ' || c == '{' || c == '}' || c == ',' || c == '=') break;
+                if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == 0x0B
+                        || c == '{' || c == '}' || c == ',' || c == '=') break;
                 i++;
             }
             words.add(text.substring(start, i));
@@ -362,15 +363,15 @@ public final class MtpReader {
                 throw errorAt(timesRows.get(q), "expected the output slot of alpha_index_times entry " + (q + 1)
                         + " to be >= alpha_index_basic_count = " + bCount + " but found " + e[3]);
         }
-        boolean[] seen = new boolean[m];
-        for (int i = 0; i < mapping.length; i++) {
-            if (mapping[i] >= m)
-                throw errorAt(mapLine, "expected alpha_moment_mapping entries < alpha_moments_count = " + m + " but found " + mapping[i]);
-            if (seen[mapping[i]])
-                throw errorAt(mapLine, "expected distinct slots in alpha_moment_mapping but slot " + mapping[i]
+        for (int slot : mapping)
+            if (slot >= m)
+                throw errorAt(mapLine, "expected alpha_moment_mapping entries < alpha_moments_count = " + m + " but found " + slot);
+        int[] sorted = mapping.clone();
+        Arrays.sort(sorted);
+        for (int i = 1; i < sorted.length; i++)
+            if (sorted[i] == sorted[i - 1])
+                throw errorAt(mapLine, "expected distinct slots in alpha_moment_mapping but slot " + sorted[i]
                         + " is listed twice (MLIP-2 would give inconsistent energy and forces)");
-            seen[mapping[i]] = true;
-        }
 
         boolean fitted = radial != null && species != null;
         if (radial == null) radial = defaultRadial(c, k, r);
