@@ -1,0 +1,221 @@
+package org.mtpj.train.fit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.mtpj.core.eval.NeighbourList;
+import org.mtpj.core.model.Configuration;
+import org.mtpj.core.model.MtpPotential;
+
+/**
+ * The linear shortcut of mtp-spec §7.2: for fixed radial coefficients the model is linear in the
+ * species and moment coefficients (w, v), so the loss is quadratic in them and their optimum is
+ * one linear solve. Normal equations from energies (w_E'), forces (plain w_F) and stresses (w_S'),
+ * a ridge of 1e-13·(1 + G_ii) on the diagonal, solved by Cholesky (pseudo-inverse if that fails;
+ * the system is badly conditioned). Parallel over configurations, summed in file order.
+ */
+public final class LinearFit implements AutoCloseable {
+    private final MtpPotential shape;
+    private final TrainingSet set;
+    private final LossWeights weights;
+    private final ExecutorService pool;
+    private final ThreadLocal<SiteKernel> kernels;
+    private final int c, s, p;
+
+    public LinearFit(MtpPotential shape, TrainingSet set, LossWeights weights, int threads) {
+        this.shape = shape;
+        this.set = set;
+        this.weights = weights;
+        this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "mtpj-linear");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        this.kernels = ThreadLocal.withInitial(() -> new SiteKernel(shape));
+        this.c = shape.speciesCount;
+        this.s = shape.scalarCount();
+        this.p = c + s;
+    }
+
+    /**
+     * Gram–Schmidt over the radial functions μ on their C·C·R coefficient vectors, each then divided
+     * by sqrt(Σ(c² + 1e-10)) (what MLIP-2 does before a linear solve). Changes theta in place.
+     */
+    public static void orthonormaliseRadial(MtpPotential shape, double[] theta) {
+        int c2 = shape.speciesCount * shape.speciesCount, k = shape.radialFuncsCount, r = shape.radialBasisSize;
+        int len = c2 * r;
+        double[][] v = new double[k][len];
+        for (int m = 0; m < k; m++)
+            for (int q = 0; q < c2; q++)
+                for (int n = 0; n < r; n++) v[m][q * r + n] = theta[(q * k + m) * r + n];
+        for (int m = 0; m < k; m++) {
+            for (int m2 = 0; m2 < m; m2++) {
+                double d = 0;
+                for (int i = 0; i < len; i++) d += v[m][i] * v[m2][i];
+                for (int i = 0; i < len; i++) v[m][i] -= d * v[m2][i];
+            }
+            double norm = 0;
+            for (int i = 0; i < len; i++) norm += v[m][i] * v[m][i] + 1e-10;
+            norm = Math.sqrt(norm);
+            for (int i = 0; i < len; i++) v[m][i] /= norm;
+        }
+        for (int m = 0; m < k; m++)
+            for (int q = 0; q < c2; q++)
+                for (int n = 0; n < r; n++) theta[(q * k + m) * r + n] = v[m][q * r + n];
+    }
+
+    /** Normal matrix and right-hand side of one configuration. */
+    private record Normal(double[] g, double[] b) {}
+
+    /**
+     * Solves for (w, v) with the radial part of theta and the given scaling; writes them into
+     * theta and returns the solution x = (w, v).
+     */
+    public double[] solve(double[] theta, double scaling) {
+        List<TrainingSet.Item> items = set.items();
+        Normal[] parts = new Normal[items.size()];
+        try {
+            if (pool == null) for (int i = 0; i < parts.length; i++) parts[i] = one(items.get(i), theta, scaling);
+            else {
+                List<Future<Normal>> fs = new ArrayList<>();
+                for (TrainingSet.Item it : items) fs.add(pool.submit(() -> one(it, theta, scaling)));
+                for (int i = 0; i < parts.length; i++) parts[i] = fs.get(i).get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        }
+        double[] g = new double[p * p], b = new double[p];
+        for (Normal n : parts) {
+            for (int i = 0; i < g.length; i++) g[i] += n.g[i];
+            for (int i = 0; i < p; i++) b[i] += n.b[i];
+        }
+        for (int i = 0; i < p; i++) g[i * p + i] += 1e-13 * (1 + g[i * p + i]);
+        DMatrixRMaj gm = DMatrixRMaj.wrap(p, p, g.clone()), bm = DMatrixRMaj.wrap(p, 1, b), x = new DMatrixRMaj(p, 1);
+        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(p);
+        boolean ok = chol.setA(gm);
+        if (ok) {
+            chol.solve(bm, x);
+            for (double v : x.data) if (!Double.isFinite(v)) { ok = false; break; }
+        }
+        if (!ok) {
+            LinearSolverDense<DMatrixRMaj> pinv = LinearSolverFactory_DDRM.pseudoInverse(true);
+            pinv.setA(DMatrixRMaj.wrap(p, p, g.clone()));
+            pinv.solve(bm, x);
+        }
+        int nr = shape.radialCoeffs.length;
+        System.arraycopy(x.data, 0, theta, nr, p);
+        return x.data.clone();
+    }
+
+    /** ‖x‖₂ / median(|x|): the scaling search's measure of how badly the linear part is conditioned (§7.4). */
+    public static double conditionMeasure(double[] x) {
+        double norm = 0;
+        double[] a = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            norm += x[i] * x[i];
+            a[i] = Math.abs(x[i]);
+        }
+        Arrays.sort(a);
+        int m = a.length;
+        double median = m % 2 == 1 ? a[m / 2] : 0.5 * (a[m / 2 - 1] + a[m / 2]);
+        return Math.sqrt(norm) / median;
+    }
+
+    private Normal one(TrainingSet.Item item, double[] theta, double scaling) {
+        SiteKernel k = kernels.get();
+        k.setCoefficients(theta, scaling);
+        Configuration cfg = item.cfg();
+        NeighbourList nl = item.nl();
+        int n = cfg.size;
+        boolean useE = weights.energy() != 0 && cfg.hasEnergy();
+        boolean useF = weights.force() != 0 && cfg.forces != null;
+        boolean useS = weights.stress() != 0 && cfg.plusStress != null;
+        double[] a = new double[p];
+        double[] xf = useF ? new double[3 * n * s] : null;
+        double[] ys = new double[9 * s];
+        double[] bs = new double[s];
+        double[] jac = new double[3 * Math.max(1, nl.maxCount()) * s];
+        for (int i = 0; i < n; i++) {
+            int off = nl.offsets[i], cnt = nl.count(i);
+            k.evaluate(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off);
+            k.scalarValues(bs);
+            a[cfg.types[i]] += 1;
+            for (int t = 0; t < s; t++) a[c + t] += bs[t];
+            if (!useF && !useS) continue;
+            k.scalarJacobian(jac);
+            for (int e = 0; e < cnt; e++) {
+                int j = nl.neighbours[off + e];
+                int ro = 3 * (off + e);
+                for (int ax = 0; ax < 3; ax++) {
+                    int jo = (3 * e + ax) * s;
+                    if (useF) {
+                        int fi = (3 * i + ax) * s, fj = (3 * j + ax) * s;
+                        for (int t = 0; t < s; t++) {
+                            double v = jac[jo + t];
+                            xf[fi + t] += v;
+                            xf[fj + t] -= v;
+                        }
+                    }
+                    if (useS) {
+                        for (int bx = 0; bx < 3; bx++) {
+                            double r = nl.rij[ro + bx];
+                            int so = (3 * ax + bx) * s;
+                            for (int t = 0; t < s; t++) ys[so + t] -= jac[jo + t] * r;
+                        }
+                    }
+                }
+            }
+        }
+        double invK = 1.0 / set.size();
+        double[] g = new double[p * p], b = new double[p];
+        if (useE) {
+            double f = weights.energyFactor(n) * invK;
+            for (int i = 0; i < p; i++) {
+                b[i] += f * a[i] * cfg.energy;
+                for (int j = 0; j < p; j++) g[i * p + j] += f * a[i] * a[j];
+            }
+        }
+        if (useF) {
+            double f = weights.plainForceFactor(n) * invK;
+            DMatrixRMaj xm = DMatrixRMaj.wrap(3 * n, s, xf);
+            DMatrixRMaj xtx = new DMatrixRMaj(s, s);
+            CommonOps_DDRM.multTransA(xm, xm, xtx);
+            DMatrixRMaj xtf = new DMatrixRMaj(s, 1);
+            CommonOps_DDRM.multTransA(xm, DMatrixRMaj.wrap(3 * n, 1, cfg.forces), xtf);
+            for (int i = 0; i < s; i++) {
+                b[c + i] += f * xtf.data[i];
+                for (int j = 0; j < s; j++) g[(c + i) * p + c + j] += f * xtx.data[i * s + j];
+            }
+        }
+        if (useS) {
+            double f = weights.stressFactor(n) * invK;
+            double[] ref = LossFunction.fullStress(cfg.plusStress);
+            for (int r = 0; r < 9; r++) {
+                int ro = r * s;
+                for (int i = 0; i < s; i++) {
+                    double yi = ys[ro + i];
+                    if (yi == 0) continue;
+                    b[c + i] += f * yi * ref[r];
+                    for (int j = 0; j < s; j++) g[(c + i) * p + c + j] += f * yi * ys[ro + j];
+                }
+            }
+        }
+        return new Normal(g, b);
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) pool.shutdownNow();
+    }
+}

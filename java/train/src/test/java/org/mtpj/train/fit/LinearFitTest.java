@@ -1,0 +1,46 @@
+package org.mtpj.train.fit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.mtpj.core.model.MtpPotential;
+
+/** The linear solve zeroes the loss gradient with respect to species and moment coefficients. */
+class LinearFitTest {
+    @Test
+    void linearOptimumHasZeroLinearGradient() {
+        MtpPotential pot = TestPotentials.small(9);
+        TrainingSet set = TrainingSet.of(LossFunctionTest.randomConfigurations(5, 4), pot.cutoff());
+        LossWeights w = new LossWeights(1, 0.05, 0.01, 0, Weighting.VIBRATIONS);
+        double[] theta = pot.coefficients();
+        int nr = pot.radialCoeffs.length;
+        try (LossFunction loss = new LossFunction(pot, set, w, 1).penaltyWeight(0);
+             LinearFit lin = new LinearFit(pot, set, w, 2)) {
+            double[] g0 = new double[theta.length];
+            double f0 = loss.evaluate(theta, g0);
+            lin.solve(theta, pot.scaling);
+            double[] g1 = new double[theta.length];
+            double f1 = loss.evaluate(theta, g1);
+            assertTrue(f1 < f0, "loss " + f0 + " -> " + f1);
+            double scale = 0;
+            for (int i = nr; i < theta.length; i++) scale = Math.max(scale, Math.abs(g0[i]));
+            for (int i = nr; i < theta.length; i++) assertEquals(0, g1[i], 1e-7 * scale, "dL/dtheta[" + i + "]");
+        }
+    }
+
+    @Test
+    void orthonormalisedRadialFunctionsAreOrthonormal() {
+        MtpPotential pot = TestPotentials.small(2);
+        double[] theta = pot.coefficients();
+        LinearFit.orthonormaliseRadial(pot, theta);
+        int c2 = 4, k = 2, r = 4;
+        for (int m = 0; m < k; m++)
+            for (int m2 = 0; m2 < k; m2++) {
+                double d = 0;
+                for (int q = 0; q < c2; q++)
+                    for (int n = 0; n < r; n++) d += theta[(q * k + m) * r + n] * theta[(q * k + m2) * r + n];
+                assertEquals(m == m2 ? 1 : 0, d, 1e-8);
+            }
+    }
+}
