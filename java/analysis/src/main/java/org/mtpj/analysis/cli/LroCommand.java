@@ -26,6 +26,7 @@ import org.mtpj.analysis.lro.FibonacciSphere;
 import org.mtpj.analysis.lro.LroInputs;
 import org.mtpj.analysis.lro.LroResult;
 import org.mtpj.analysis.lro.LroTables;
+import org.mtpj.analysis.lro.LroTimeSeries;
 import org.mtpj.analysis.lro.PyNumbers;
 import org.mtpj.analysis.lro.SphereRenderer;
 import org.mtpj.analysis.lro.TrackedAtoms;
@@ -79,6 +80,10 @@ public final class LroCommand implements Callable<Integer> {
     @Option(names = "--frame", paramLabel = "N", description = "For LAMMPS dumps: only frame N (0-based); default every frame (a time series).")
     Integer frame;
 
+    @Option(names = "--timestep", defaultValue = "0.002", paramLabel = "PS",
+            description = "For LAMMPS dumps: MD timestep in ps, time = step × timestep (default ${DEFAULT-VALUE}, the study's md.lmp).")
+    double timestep;
+
     @Option(names = "--types", paramLabel = "S1,S2,..", split = ",",
             description = "For LAMMPS dumps without an element column: species of type 1, 2, ... (study: Mg,V,O).")
     List<String> types;
@@ -109,7 +114,9 @@ public final class LroCommand implements Callable<Integer> {
             if (seen.add(d.label())) dirs.add(d);
         }
         List<Path> files = LroInputs.expand(inputs);
-        List<TrackedAtoms.Source> sources = TrackedAtoms.sources(files, LroInputs.names(files), frame, types);
+        PrintWriter err = spec.commandLine().getErr();
+        List<TrackedAtoms.Source> sources = TrackedAtoms.sources(files, LroInputs.names(files), frame, types, z, symbol,
+                msg -> { err.println("mtpj lro: " + msg); err.flush(); });
         boolean drawPlots = plots.equals("all") || (plots.equals("auto") && sources.size() <= 20);
         Files.createDirectories(out);
         double[][] sphereDirs = FibonacciSphere.points(sphere);
@@ -145,7 +152,10 @@ public final class LroCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (results.size() > 1) writeSummary(out.resolve("summary.tsv"), sources, results);
+        List<Path> series = LroTimeSeries.write(out, sources, results, dirs, timestep);
         report(stdout, sources, results, symbol, seconds, nThreads, drawPlots);
+        for (Path p : series) stdout.println("time series: " + p + " (+ .png/.svg)");
+        stdout.flush();
         return 0;
     }
 

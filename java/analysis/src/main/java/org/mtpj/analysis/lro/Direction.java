@@ -10,6 +10,14 @@ public record Direction(double h, double k, double l, String label) {
 
     public static Direction of(int h, int k, int l) { return new Direction(h, k, l, h + " " + k + " " + l); }
 
+    /** A column-name form: "001" for single-digit non-negative integers, else "1_-1_0". */
+    public String key() {
+        String[] t = label.split(" ");
+        boolean compact = true;
+        for (String c : t) compact &= c.matches("\\d");
+        return compact ? String.join("", t) : String.join("_", t);
+    }
+
     /** Parses "h,k,l" (commas or spaces); refuses non-numbers and zero length. */
     public static Direction parse(String text) {
         String[] t = text.strip().split("[,\\s]+");

@@ -18,12 +18,15 @@ import org.mtpj.core.UserError;
  */
 public record TrackedAtoms(String label, double[][] fractional, double[][] cell) {
 
-    /** One unit of work: a POSCAR file, or one frame of a LAMMPS dump. */
-    public record Source(Path file, String name, int frame, List<String> types) {
+    /**
+     * One unit of work: a POSCAR file (read when loaded, frame −1), or one frame of a LAMMPS dump
+     * (frame index from 0, its step, the tracked atoms already extracted).
+     */
+    public record Source(Path file, String name, int frame, long step, TrackedAtoms preloaded) {
         public boolean isDumpFrame() { return frame >= 0; }
 
-        public TrackedAtoms load(int z, String symbol, List<String> poscarSymbols) throws IOException {
-            if (isDumpFrame()) return DumpFrames.load(this, z, symbol);
+        public TrackedAtoms load(int z, String symbol, List<String> poscarSymbols) {
+            if (preloaded != null) return preloaded;
             Structure s = PoscarReader.read(file, poscarSymbols);
             return select(file.toString(), s, z, symbol);
         }
@@ -39,15 +42,16 @@ public record TrackedAtoms(String label, double[][] fractional, double[][] cell)
     }
 
     /** The units of work for the given files: POSCARs as they are, dumps split into frames. */
-    public static List<Source> sources(List<Path> files, List<String> names, Integer frame, List<String> types) throws IOException {
+    public static List<Source> sources(List<Path> files, List<String> names, Integer frame, List<String> types, int z,
+                                       String symbol, java.util.function.Consumer<String> warnings) throws IOException {
         List<Source> out = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
             if (isLammpsDump(f)) {
-                out.addAll(DumpFrames.sources(f, names.get(i), frame, types));
+                out.addAll(DumpFrames.sources(f, names.get(i), frame, types, z, symbol, warnings));
             } else {
                 if (frame != null) throw new UserError("--frame is for LAMMPS dumps; " + f + " is not one");
-                out.add(new Source(f, names.get(i), -1, types));
+                out.add(new Source(f, names.get(i), -1, 0, null));
             }
         }
         return out;

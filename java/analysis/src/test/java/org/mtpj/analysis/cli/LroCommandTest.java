@@ -64,4 +64,27 @@ class LroCommandTest {
         assertThrows(UserError.class, () -> parse(poscar.toString(), "--species", "Mg", "--hkl", "0,0,0", "--out", out.toString()).call());
         assertThrows(UserError.class, () -> parse(out.resolve("missing").toString(), "--species", "Mg", "--out", out.toString()).call());
     }
+
+    @Test
+    void dumpFramesGiveATimeSeries(@TempDir Path out) throws Exception {
+        Path dump = Shared.file("data/amorphous-MgV2O5/dump_600K.lammpstrj");
+        assertEquals(0, parse(dump.toString(), "--species", "Mg", "--types", "Mg,V,O", "--out", out.toString(), "--no-progress").call());
+        List<String> series = Files.readAllLines(out.resolve("dump_600K.lammpstrj_timeseries.tsv"));
+        assertEquals(27, series.size());
+        assertTrue(series.get(0).startsWith("frame\tstep\ttime_ps\tdims\torder_001\t"));
+        assertTrue(series.get(2).startsWith("1\t1000\t2.0\t"), series.get(2));
+        assertTrue(Files.exists(out.resolve("dump_600K.lammpstrj_timeseries.png")));
+
+        Path one = out.resolve("one");
+        assertEquals(0, parse(dump.toString(), "--species", "Mg", "--types", "Mg,V,O", "--frame", "3", "--out", one.toString()).call());
+        List<String> single = Files.readAllLines(one.resolve("dump_600K.lammpstrj_frame3.tsv"));
+        String order001 = single.get(2).split("\t")[3];
+        assertEquals(series.get(4).split("\t")[4], order001); // same numbers as frame 3 of the series
+        assertTrue(Files.exists(one.resolve("dump_600K.lammpstrj_frame3_sphere.png")));
+
+        UserError beyond = assertThrows(UserError.class, () -> parse(dump.toString(), "--species", "Mg", "--types", "Mg,V,O",
+                "--frame", "26", "--out", out.toString()).call());
+        assertTrue(beyond.getMessage().contains("only 26 complete frames"), beyond.getMessage());
+        assertThrows(UserError.class, () -> parse(dump.toString(), "--species", "Mg", "--out", out.toString()).call());
+    }
 }
