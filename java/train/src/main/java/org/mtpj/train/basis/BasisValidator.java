@@ -21,13 +21,14 @@ public final class BasisValidator {
         SplittableRandom rnd = new SplittableRandom(seed);
         int k = basis.radialFunctionCount();
         List<ContractionGraph> functions = basis.functions();
+        int[][] basic = basis.basic();
         double worst = 0;
         int worstFunction = -1;
         for (int trial = 0; trial < trials; trial++) {
             double[][] u = randomDirections(rnd, neighbours);
             double[][] w = new double[k][neighbours];
             for (double[] row : w) for (int j = 0; j < neighbours; j++) row[j] = rnd.nextDouble(-1, 1);
-            double[] values = basis.evaluateScalars(basicValues(basis.basic(), u, w));
+            double[] values = basis.evaluateScalars(basicValues(basic, u, w));
             for (int s = 0; s < functions.size(); s++) {
                 double[] direct = direct(functions.get(s), u, w);
                 double err = Math.abs(values[s] - direct[0]) / Math.max(direct[1], Double.MIN_NORMAL);

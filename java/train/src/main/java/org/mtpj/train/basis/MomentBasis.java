@@ -15,6 +15,31 @@ import java.util.List;
  */
 public record MomentBasis(BasisRules rules, int radialFunctionCount, int[][] basic, int[][] products, int[] mapping,
                           int momentsCount, List<ContractionGraph> functions) {
+    public MomentBasis {
+        basic = deepCopy(basic);
+        products = deepCopy(products);
+        mapping = mapping.clone();
+        functions = List.copyOf(functions);
+    }
+
+    /** B rows (μ, p, q, s), a fresh copy. */
+    @Override
+    public int[][] basic() { return deepCopy(basic); }
+
+    /** T rows (i, j, m, k), a fresh copy. */
+    @Override
+    public int[][] products() { return deepCopy(products); }
+
+    /** S mapped slots, a fresh copy. */
+    @Override
+    public int[] mapping() { return mapping.clone(); }
+
+    private static int[][] deepCopy(int[][] rows) {
+        int[][] out = new int[rows.length][];
+        for (int i = 0; i < rows.length; i++) out[i] = rows[i].clone();
+        return out;
+    }
+
     public int basicCount() { return basic.length; }
     public int productCount() { return products.length; }
     public int scalarCount() { return mapping.length; }

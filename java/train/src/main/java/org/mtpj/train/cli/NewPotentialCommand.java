@@ -34,7 +34,7 @@ public final class NewPotentialCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--level", required = true, paramLabel = "L",
-            description = "Level of the basis, >= 2 (MLIP-2 ships the even levels 2-28).")
+            description = "Level of the basis, 2 to 32 (MLIP-2 ships the even levels 2-28).")
     int level;
 
     @Option(names = "--species", required = true, paramLabel = "LIST",
@@ -72,8 +72,8 @@ public final class NewPotentialCommand implements Callable<Integer> {
         String[] names = parseSpecies(species);
         int c = names.length;
         if (level < 2) throw new UserError("--level must be at least 2 (level 2 is the single function M(0,0)), got " + level);
-        if (level > 40) throw new UserError("--level " + level + " is too high: the caps (4 tensors, rank <= 10, mu <= 5) make"
-                + " levels above 28 grow without adding radial functions; use at most 40");
+        if (level > 32) throw new UserError("--level " + level + " is too high: with MLIP-2's caps (4 tensors, rank <= 10, mu <= 5)"
+                + " levels above 28 add no radial functions, only ever more products; use at most 32");
         if (!(minDist > 0) || !Double.isFinite(minDist))
             throw new UserError("--min-dist must be a positive distance in Angstrom, got " + minDist);
         if (!(maxDist > minDist) || !Double.isFinite(maxDist))
@@ -102,6 +102,10 @@ public final class NewPotentialCommand implements Callable<Integer> {
                 radialBasisSize, named ? names : null);
         try {
             Files.writeString(out, UntrainedMtpText.format(pot), StandardCharsets.ISO_8859_1);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserError("cannot write " + out + ": its directory does not exist");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new UserError("cannot write " + out + ": permission denied");
         } catch (IOException e) {
             throw new UserError("cannot write " + out + ": " + e.getMessage());
         }
