@@ -1,5 +1,6 @@
 package org.mtpj.analysis.cli;
 
+import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,15 +39,15 @@ final class MsdOutputs {
         }
         for (XYChart c : new XYChart[] {log, lin}) {
             if (window != null) {
-                boolean isLog = c == log;
-                Plots.shadeWindow(c, "fit window " + Tsv.compact(window[0]) + "–" + Tsv.compact(window[1]) + " ps",
-                        Math.max(window[0], isLog ? m.timePs()[1] : window[0]), window[1], isLog ? minPos : 0, max * 1.05);
+                String label = "fit window " + Tsv.compact(window[0]) + "–" + Tsv.compact(window[1]) + " ps";
+                if (c == log) Plots.markWindow(c, Math.max(window[0], m.timePs()[1]), window[1]);
+                else Plots.shadeWindow(c, label, window[0], window[1], 0, max * 1.05);
             }
-            Plots.line(c, "MSD", m.timePs(), m.msd());
-            Plots.line(c, "MSD_x", m.timePs(), m.msdX());
-            Plots.line(c, "MSD_y", m.timePs(), m.msdY());
-            Plots.line(c, "MSD_z", m.timePs(), m.msdZ());
-            Plots.line(c, "MSCD", m.timePs(), m.mscd());
+            Plots.line(c, "MSD", m.timePs(), m.msd()).setLineColor(Color.BLACK);
+            Plots.line(c, "MSD_x", m.timePs(), m.msdX()).setLineColor(new Color(200, 40, 40));
+            Plots.line(c, "MSD_y", m.timePs(), m.msdY()).setLineColor(new Color(40, 150, 40));
+            Plots.line(c, "MSD_z", m.timePs(), m.msdZ()).setLineColor(new Color(40, 70, 200));
+            Plots.line(c, "MSCD", m.timePs(), m.mscd()).setLineColor(new Color(150, 60, 180));
         }
         Plots.savePanels(List.of(log, lin), base);
     }

@@ -72,23 +72,24 @@ public final class Plots {
     }
 
     /**
-     * Shades [x0, x1] from y = yLow to yHigh (light grey, in the legend as {@code label}) and marks its edges
+     * Shades [x0, x1] below y = yHigh (light grey, in the legend as {@code label}) and marks its edges
      * with vertical lines. On a log y axis pass a positive yLow.
      */
     public static void shadeWindow(XYChart c, String label, double x0, double x1, double yLow, double yHigh) {
-        int n = 2;
-        double[] xs = new double[2 * n + 1], ys = new double[2 * n + 1];
-        // a closed polygon drawn as an area series
-        xs[0] = x0; ys[0] = yLow;
-        xs[1] = x0; ys[1] = yHigh;
-        xs[2] = x1; ys[2] = yHigh;
-        xs[3] = x1; ys[3] = yLow;
-        xs[4] = x0; ys[4] = yLow;
+        // an area series fills from its line down to the axis: two points at the window's top
+        double[] xs = {x0, x1}, ys = {yHigh, yHigh};
         XYSeries s = c.addSeries(label, xs, ys);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
         s.setMarker(SeriesMarkers.NONE);
         s.setFillColor(new Color(0, 0, 0, 28));
         s.setLineColor(new Color(0, 0, 0, 0));
+        c.getStyler().setAnnotationLineColor(new Color(120, 120, 120));
+        c.getStyler().setAnnotationLineStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+        for (double x : new double[] {x0, x1}) c.addAnnotation(new AnnotationLine(x, true, false));
+    }
+
+    /** Marks [x0, x1] with two dashed vertical lines (for log axes, where an area cannot be filled). */
+    public static void markWindow(XYChart c, double x0, double x1) {
         c.getStyler().setAnnotationLineColor(new Color(120, 120, 120));
         c.getStyler().setAnnotationLineStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
         for (double x : new double[] {x0, x1}) c.addAnnotation(new AnnotationLine(x, true, false));

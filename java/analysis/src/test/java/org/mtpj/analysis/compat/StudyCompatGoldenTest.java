@@ -119,4 +119,28 @@ class StudyCompatGoldenTest {
         assertEquals(83, StudyParameters.builtIn(900).avgNsteps());
         assertThrows(org.mtpj.core.UserError.class, () -> StudyParameters.builtIn(700));
     }
+
+    /** The published values are printed to 7 digits: equal after rounding to that precision. */
+    static void published(double printed, double ours, String what) {
+        assertEquals(String.format("%.6e", printed), String.format("%.6e", ours), what);
+    }
+
+    @Test
+    void reproducesPublished1200KFromAllCONTCARs() {
+        StudyPipeline.Outcome o = StudyPipeline.run(Shared.file("data/amorphous-MgV2O5/study_msd/1200K/vasp_files_1000"),
+                StudyParameters.builtIn(1200), null, new PrintStream(new ByteArrayOutputStream()), w -> fail(w));
+        assertEquals(101, o.frameOrder().size());
+        published(8.725519e-06, o.stageD().dTracer(), "1200 K D_tracer");
+        published(9.177662e-06, o.stageD().dSigma(), "1200 K D_sigma");
+        assertEquals(0.95073, o.stageD().haven(), 5e-6);
+    }
+
+    @Test
+    void reproducesPublished1000KFromTheExportedTable() {
+        StudyPipeline.Outcome o = StudyPipeline.run(Shared.file("data/amorphous-MgV2O5/study_msd/1000K/md_50ps_exported.txt"),
+                StudyParameters.builtIn(1000), null, new PrintStream(new ByteArrayOutputStream()), w -> fail(w));
+        published(5.651171e-06, o.stageD().dTracer(), "1000 K D_tracer");
+        published(6.403158e-06, o.stageD().dSigma(), "1000 K D_sigma");
+        assertEquals(0.8826, o.stageD().haven(), 5e-5);
+    }
 }

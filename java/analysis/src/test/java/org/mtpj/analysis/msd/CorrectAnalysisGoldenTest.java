@@ -70,9 +70,9 @@ class CorrectAnalysisGoldenTest {
     void fftEqualsDirectDoubleLoop() {
         MsdResult f = msd600(false), d = msd600(true);
         for (int k = 1; k < f.lags(); k++) {
-            close(d.msd()[k], f.msd()[k], 1e-9, 0, "msd " + k);
+            close(d.msd()[k], f.msd()[k], 1e-12, 0, "msd " + k);
             close(d.msdX()[k], f.msdX()[k], 1e-9, 0, "x " + k);
-            close(d.mscd()[k], f.mscd()[k], 1e-9, 0, "mscd " + k);
+            close(d.mscd()[k], f.mscd()[k], 1e-12, 0, "mscd " + k);
         }
     }
 
