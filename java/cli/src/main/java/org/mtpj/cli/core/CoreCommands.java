@@ -7,6 +7,7 @@ public final class CoreCommands {
     private CoreCommands() {}
 
     public static List<Object> all() {
-        return List.of();
+        return List.of(new CalcEfsCommand(), new CalcErrorsCommand(), new CompareCommand(), new InfoCommand(),
+                new BenchCommand());
     }
 }

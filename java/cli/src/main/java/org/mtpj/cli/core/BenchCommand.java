@@ -1,0 +1,84 @@
+package org.mtpj.cli.core;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mtpj.core.UserError;
+import org.mtpj.core.eval.Evaluator;
+import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.io.MtpReader;
+import org.mtpj.core.model.Configuration;
+import org.mtpj.core.model.MtpPotential;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mtpj bench POT.mtp IN.cfg}: warm evaluation speed in µs per atom. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure the warm speed of energy + forces + PlusStress evaluation (neighbour list",
+                "included) on the configurations of IN.cfg: after a warm-up of about a third of --seconds,",
+                "evaluates them round-robin for --seconds and prints wall time per evaluation divided by",
+                "atoms (µs/atom) and per thread (µs/atom x threads), with the machine load average."})
+public final class BenchCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "POT.mtp", description = "The potential.")
+    Path pot;
+
+    @Parameters(index = "1", paramLabel = "IN.cfg", description = "Configurations to evaluate (the first --max-cfgs are used).")
+    Path in;
+
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Threads (0 = all cores; default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--seconds", defaultValue = "5", paramLabel = "S", description = "Measuring time in seconds (default ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--max-cfgs", defaultValue = "100", paramLabel = "N", description = "Use at most N configurations (default ${DEFAULT-VALUE}).")
+    int maxCfgs;
+
+    @Override
+    public Integer call() {
+        if (!(seconds > 0)) throw new UserError("--seconds must be positive, got " + seconds);
+        PrintWriter out = spec.commandLine().getOut();
+        MtpPotential p = MtpReader.read(pot);
+        List<Configuration> cfgs = new ArrayList<>();
+        try (CfgReader r = CfgReader.open(in)) {
+            for (Configuration c; cfgs.size() < maxCfgs && (c = r.next()) != null; ) if (c.size > 0) cfgs.add(c);
+        }
+        if (cfgs.isEmpty()) throw new UserError(in + ": no configuration with atoms to benchmark");
+        int nt = CliSupport.threads(threads);
+        long atoms = 0, evals = 0;
+        double elapsed;
+        try (Evaluator ev = new Evaluator(p, nt)) {
+            long warmEnd = System.nanoTime() + (long) (seconds / 3 * 1e9);
+            int k = 0;
+            do {
+                ev.evaluate(cfgs.get(k++ % cfgs.size()));
+            } while (System.nanoTime() < warmEnd || k < cfgs.size());
+            long t0 = System.nanoTime(), end = t0 + (long) (seconds * 1e9);
+            do {
+                Configuration c = cfgs.get((int) (evals % cfgs.size()));
+                ev.evaluate(c);
+                atoms += c.size;
+                evals++;
+            } while (System.nanoTime() < end);
+            elapsed = (System.nanoTime() - t0) * 1e-9;
+        }
+        double usPerAtom = elapsed * 1e6 / atoms;
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        out.printf("potential %s: C = %d, K = %d, B = %d, S = %d, Rcut = %s Å%n", pot, p.speciesCount, p.radialFuncsCount,
+                p.basicCount(), p.scalarCount(), p.maxDist);
+        out.printf("%d evaluations of %d configuration(s), %d atoms in %.2f s, %d thread(s)%n", evals, cfgs.size(), atoms, elapsed, nt);
+        out.printf("%.3f µs/atom (wall), %.3f µs/atom x threads, %.3f ms per evaluation%n", usPerAtom, usPerAtom * nt,
+                elapsed * 1e3 / evals);
+        out.printf("load average (1 min): %.2f on %d cores%n", load, Runtime.getRuntime().availableProcessors());
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,66 @@
+package org.mtpj.cli.core;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.mtpj.core.eval.Evaluator;
+import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.io.CfgWriter;
+import org.mtpj.core.io.MtpReader;
+import org.mtpj.core.model.Configuration;
+import org.mtpj.core.model.MtpPotential;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mtpj calc-efs POT.mtp IN.cfg OUT.cfg}: MLIP-2's calc-efs, streaming, lossless output. */
+@Command(name = "calc-efs", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Compute energy, forces and PlusStress of every configuration of IN.cfg with POT.mtp and",
+                "write them to OUT.cfg (as MLIP-2's `mlp calc-efs`). Positions, types, cell and features are",
+                "kept; old energies/forces/stresses are replaced. Streams: any file size, constant memory.",
+                "Units: energy eV, forces eV/Å, PlusStress eV (virial -σV, positive under compression).",
+                "Output numbers are lossless (%.16e) unless --lossy."})
+public final class CalcEfsCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "POT.mtp", description = "The potential (.mtp format 1.1.0).")
+    Path pot;
+
+    @Parameters(index = "1", paramLabel = "IN.cfg", description = "Configurations to evaluate.")
+    Path in;
+
+    @Parameters(index = "2", paramLabel = "OUT.cfg", description = "Where to write the results (replaced).")
+    Path out;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+            description = "Threads per configuration (0 = all cores; default ${DEFAULT-VALUE}). Results do not depend on it.")
+    int threads;
+
+    @Option(names = "--lossy", description = "Write MLIP-2's default fixed-point columns (forces to 1e-6 eV/Å, stresses to 1e-5 eV) instead of %.16e.")
+    boolean lossy;
+
+    @Option(names = "--site-energies", description = "Also write the per-atom energies V_i (eV) as a site_en column.")
+    boolean siteEnergies;
+
+    @Option(names = "--no-progress", description = "No progress bar on stderr.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() {
+        MtpPotential p = MtpReader.read(pot);
+        if (in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize()))
+            throw new org.mtpj.core.UserError("OUT.cfg must differ from IN.cfg (the input is streamed while the output is written)");
+        ProgressBar bar = CliSupport.progress("calc-efs", -1, noProgress);
+        try (CfgReader reader = CfgReader.open(in);
+             Evaluator ev = new Evaluator(p, CliSupport.threads(threads));
+             CfgWriter writer = CfgWriter.open(out, lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS)) {
+            for (Configuration c; (c = reader.next()) != null; ) {
+                Configuration r = CliSupport.evaluate(ev, c, reader.fileName(), reader.count(), reader.lastConfigurationLine());
+                if (!siteEnergies) r.siteEnergies = null; // a stale input column would mislead
+                writer.write(r);
+                if (bar != null) bar.step();
+            }
+        } finally {
+            if (bar != null) bar.close();
+        }
+        return 0;
+    }
+}

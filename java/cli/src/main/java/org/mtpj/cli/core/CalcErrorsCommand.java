@@ -1,0 +1,66 @@
+package org.mtpj.cli.core;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.mtpj.core.eval.Evaluator;
+import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.io.MtpReader;
+import org.mtpj.core.model.Configuration;
+import org.mtpj.core.model.MtpPotential;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mtpj calc-errors POT.mtp DB.cfg}: MLIP-2's error report, same layout and definitions. */
+@Command(name = "calc-errors", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evaluate POT.mtp on every configuration of DB.cfg and print MLIP-2's error report",
+                "(`mlp calc-errors`): max / average / RMS absolute differences of energy (eV), energy per atom",
+                "(eV/atom), forces (eV/Å; per-atom vector norms, average and RMS per component as MLIP-2),",
+                "PlusStress (eV, Frobenius norm over 9 entries) and stress (GPa = PlusStress/V * 160.2176487).",
+                "Configurations without a 3-D cell are left out of the GPa block (MLIP-2 prints inf/nan)."})
+public final class CalcErrorsCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "POT.mtp", description = "The potential.")
+    Path pot;
+
+    @Parameters(index = "1", paramLabel = "DB.cfg", description = "Reference configurations (energies, forces, PlusStress).")
+    Path db;
+
+    @Option(names = "--tsv", paramLabel = "FILE", description = "Also write block, statistic, value (full precision) as TSV.")
+    Path tsv;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Threads (0 = all cores; default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--no-progress", description = "No progress bar on stderr.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        MtpPotential p = MtpReader.read(pot);
+        ErrorReport report = new ErrorReport();
+        ProgressBar bar = CliSupport.progress("calc-errors", -1, noProgress);
+        try (CfgReader reader = CfgReader.open(db); Evaluator ev = new Evaluator(p, CliSupport.threads(threads))) {
+            for (Configuration c; (c = reader.next()) != null; ) {
+                report.add(CliSupport.evaluate(ev, c, reader.fileName(), reader.count(), reader.lastConfigurationLine()), c);
+                if (bar != null) bar.step();
+            }
+        } finally {
+            if (bar != null) bar.close();
+        }
+        out.print("MTPR from " + pot + ", Database: " + db + "\n\n");
+        out.print(report.text("TRAIN ERRORS"));
+        if (report.nonPeriodicSkipped() > 0)
+            spec.commandLine().getErr().println("mtpj calc-errors: " + report.nonPeriodicSkipped()
+                    + " configuration(s) without a 3-D cell left out of the GPa block");
+        out.flush();
+        if (tsv != null) CliSupport.writeTsv(tsv, new String[] {"block", "statistic", "value"}, report.rows());
+        return 0;
+    }
+}

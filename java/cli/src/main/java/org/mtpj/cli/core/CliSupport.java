@@ -1,0 +1,59 @@
+package org.mtpj.cli.core;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.mtpj.core.UserError;
+import org.mtpj.core.eval.Evaluator;
+import org.mtpj.core.model.Configuration;
+
+/** Small helpers shared by the core commands. */
+final class CliSupport {
+    private CliSupport() {}
+
+    /** 0 means all cores. */
+    static int threads(int requested) {
+        if (requested < 0) throw new UserError("--threads must be >= 0 (0 = all cores), got " + requested);
+        return requested == 0 ? Runtime.getRuntime().availableProcessors() : requested;
+    }
+
+    /** A progress bar on stderr for long work, or null when stderr is not a terminal or disabled. */
+    static ProgressBar progress(String task, long max, boolean disabled) {
+        if (disabled || System.console() == null) return null;
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(250).setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+    }
+
+    /** Computes E, F, PlusStress of cfg into a copy (reference values untouched), naming the configuration on errors. */
+    static Configuration evaluate(Evaluator ev, Configuration cfg, String file, int index, long line) {
+        Configuration out = cfg.copy();
+        try {
+            ev.evaluateInto(out);
+        } catch (UserError e) {
+            throw new UserError(file + ":" + line + ": configuration " + index + ": " + e.getMessage(), e.exitCode());
+        }
+        return out;
+    }
+
+    /** Writes a TSV with a header row. */
+    static void writeTsv(Path path, String[] header, List<String[]> rows) {
+        try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+            w.write(String.join("\t", header));
+            w.write('\n');
+            for (String[] r : rows) {
+                w.write(String.join("\t", r));
+                w.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.mtpj.cli.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mtpj.core.io.CNumbers;
+import org.mtpj.core.model.Configuration;
+
+/**
+ * MLIP-2's error report (mtp-spec.md §7.5): energy, energy per atom, forces, PlusStress in eV and
+ * in GPa, each as maximal / average / RMS absolute difference between computed ("check") and
+ * reference ("valid") values, over the configurations that have the quantity.
+ *
+ * <p>MLIP-2's definitions are kept, including the odd ones: the force average divides the sum of
+ * vector norms by 3 x atoms, the stress average by 9 x configurations. Configurations without a
+ * 3-D periodic cell are left out of the GPa block (MLIP-2 would print inf/nan) and counted in
+ * {@link #nonPeriodicSkipped()}.
+ */
+public final class ErrorReport {
+    /** eV/Å³ to GPa, the factor MLIP-2 prints with. */
+    public static final double EV_PER_A3_TO_GPA = 160.2176487;
+
+    /** One statistic block. */
+    public static final class Block {
+        long count;
+        double max, sum, sumSq, refMax, refSumSq;
+
+        void add(double delta, double refNorm) {
+            count++;
+            max = Math.max(max, delta);
+            sum += delta;
+            sumSq += delta * delta;
+            refMax = Math.max(refMax, refNorm);
+            refSumSq += refNorm * refNorm;
+        }
+
+        public long count() { return count; }
+        public double max() { return max; }
+        /** Average with MLIP-2's divisor (per component for forces and stresses). */
+        public double average(int components) { return count == 0 ? 0 : sum / (components * (double) count); }
+        public double rms(int components) { return count == 0 ? 0 : Math.sqrt(sumSq / (components * (double) count)); }
+        public double maxRatio() { return refMax == 0 ? (max == 0 ? 0 : Double.POSITIVE_INFINITY) : max / refMax; }
+        public double rmsRatio() { return refSumSq == 0 ? (sumSq == 0 ? 0 : Double.POSITIVE_INFINITY) : Math.sqrt(sumSq / refSumSq); }
+    }
+
+    final Block energy = new Block(), energyPerAtom = new Block(), forces = new Block(), stress = new Block(), stressGpa = new Block();
+    private long nonPeriodicSkipped;
+
+    /** Adds one configuration: computed values in check, reference values in valid. */
+    public void add(Configuration check, Configuration valid) {
+        if (valid.hasEnergy() && check.hasEnergy()) {
+            double d = Math.abs(check.energy - valid.energy);
+            energy.add(d, Math.abs(valid.energy));
+            if (valid.size > 0) energyPerAtom.add(d / valid.size, Math.abs(valid.energy) / valid.size);
+        }
+        if (valid.forces != null && check.forces != null) {
+            for (int i = 0; i < valid.size; i++) {
+                double dx = check.forces[3 * i] - valid.forces[3 * i], dy = check.forces[3 * i + 1] - valid.forces[3 * i + 1],
+                        dz = check.forces[3 * i + 2] - valid.forces[3 * i + 2];
+                double fx = valid.forces[3 * i], fy = valid.forces[3 * i + 1], fz = valid.forces[3 * i + 2];
+                forces.add(Math.sqrt(dx * dx + dy * dy + dz * dz), Math.sqrt(fx * fx + fy * fy + fz * fz));
+            }
+        }
+        if (valid.plusStress != null && check.plusStress != null) {
+            double d = frobenius(check.plusStress, valid.plusStress), ref = frobenius(valid.plusStress, null);
+            stress.add(d, ref);
+            double vol = valid.volume();
+            if (vol > 0) {
+                double f = EV_PER_A3_TO_GPA / vol;
+                stressGpa.add(d * f, ref * f);
+            } else {
+                nonPeriodicSkipped++;
+            }
+        }
+    }
+
+    /** ‖a − b‖_F over all nine entries of the symmetric tensor given as xx yy zz yz xz xy. */
+    static double frobenius(double[] a, double[] b) {
+        double s = 0;
+        for (int k = 0; k < 6; k++) {
+            double d = a[k] - (b == null ? 0 : b[k]);
+            s += (k < 3 ? 1 : 2) * d * d;
+        }
+        return Math.sqrt(s);
+    }
+
+    public long nonPeriodicSkipped() { return nonPeriodicSkipped; }
+
+    private static String g(double v) { return CNumbers.general(v, 6); }
+
+    /** The report text exactly as MLIP-2 prints it after its header lines. */
+    public String text(String title) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("\t\t* * * ").append(title).append(" * * *\n\n");
+        sb.append("_________________Errors report_________________\n");
+        sb.append("Energy:\n");
+        three(sb, energy, "configurations", 1);
+        sb.append("\nEnergy per atom:\n");
+        three(sb, energyPerAtom, "configurations", 1);
+        sb.append("\nForces:\n");
+        three(sb, forces, "atoms", 3);
+        ratios(sb, forces, "ForceDiff", "Force");
+        sb.append("\nStresses (in eV):\n");
+        three(sb, stress, "configurations", 9);
+        ratios(sb, stress, "StresDiff", "Stres");
+        sb.append("\nStresses (in GPa):\n");
+        three(sb, stressGpa, "configurations", 9);
+        ratios(sb, stressGpa, "StresDiff", "Stres");
+        sb.append("_______________________________________________\n\n");
+        return sb.toString();
+    }
+
+    private static void three(StringBuilder sb, Block b, String what, int comps) {
+        sb.append("\tErrors checked for ").append(b.count).append(' ').append(what).append('\n');
+        sb.append("\tMaximal absolute difference = ").append(g(b.max())).append('\n');
+        sb.append("\tAverage absolute difference = ").append(g(b.average(comps))).append('\n');
+        sb.append("\tRMS     absolute difference = ").append(g(b.rms(comps))).append('\n');
+    }
+
+    private static void ratios(StringBuilder sb, Block b, String diff, String ref) {
+        sb.append("\tMax(").append(diff).append(") / Max(").append(ref).append(") = ").append(g(b.maxRatio())).append('\n');
+        sb.append("\tRMS(").append(diff).append(") / RMS(").append(ref).append(") = ").append(g(b.rmsRatio())).append('\n');
+    }
+
+    /** Machine-readable rows: block, statistic, value (full precision). */
+    public List<String[]> rows() {
+        List<String[]> r = new ArrayList<>();
+        addRows(r, "energy", energy, 1, false);
+        addRows(r, "energy_per_atom", energyPerAtom, 1, false);
+        addRows(r, "forces", forces, 3, true);
+        addRows(r, "stress_eV", stress, 9, true);
+        addRows(r, "stress_GPa", stressGpa, 9, true);
+        return r;
+    }
+
+    private static void addRows(List<String[]> r, String name, Block b, int comps, boolean ratios) {
+        r.add(new String[] {name, "count", Long.toString(b.count)});
+        r.add(new String[] {name, "max_abs", Double.toString(b.max())});
+        r.add(new String[] {name, "mean_abs", Double.toString(b.average(comps))});
+        r.add(new String[] {name, "rms", Double.toString(b.rms(comps))});
+        if (ratios) {
+            r.add(new String[] {name, "max_ratio", Double.toString(b.maxRatio())});
+            r.add(new String[] {name, "rms_ratio", Double.toString(b.rmsRatio())});
+        }
+    }
+}
