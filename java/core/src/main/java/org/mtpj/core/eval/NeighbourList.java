@@ -33,6 +33,7 @@ public final class NeighbourList {
     private int[] candAtom = new int[0];
     private boolean[] candZero = new boolean[0];
     private int[] binStart = new int[0], binOrder = new int[0];
+    private double[] sortedPos = new double[0];
 
     private NeighbourList(double cutoff) {
         if (!(cutoff > 0) || Double.isInfinite(cutoff)) throw new IllegalArgumentException("cutoff must be positive, got " + cutoff);
@@ -144,7 +145,9 @@ public final class NeighbourList {
             }
         }
 
-        // bins of edge >= rc over the padded bounding box; capped in number for sparse clusters
+        // bins of edge >= rc/SUB over the padded bounding box (capped in number for sparse
+        // clusters); candidates copied in bin order so each bin is a contiguous run
+        final int sub = 3;
         double[] blo = new double[3];
         int[] nb = new int[3];
         double[] bw = new double[3];
@@ -153,56 +156,66 @@ public final class NeighbourList {
         for (int a = 0; a < 3; a++) {
             blo[a] = lo[a] - rc;
             double ext = hi[a] - lo[a] + 2 * rc;
-            int cnt = (int) Math.max(1, Math.min(Math.floor(ext / rc), perAxis));
+            int cnt = (int) Math.max(1, Math.min(Math.floor(ext * sub / rc), perAxis));
             nb[a] = cnt;
-            bw[a] = ext / cnt;
-            if (bw[a] < rc) bw[a] = rc;
+            bw[a] = Math.max(ext / cnt, rc / sub);
         }
         int nbins = nb[0] * nb[1] * nb[2];
         if (binStart.length < nbins + 1) binStart = new int[nbins + 1];
         Arrays.fill(binStart, 0, nbins + 1, 0);
         if (binOrder.length < nc) binOrder = new int[Math.max(nc, 16)];
+        if (sortedPos.length < 3 * nc) sortedPos = new double[3 * Math.max(nc, 16)];
         int[] candBin = new int[nc];
         for (int c = 0; c < nc; c++) {
-            int b = binOf(candPos[3 * c], candPos[3 * c + 1], candPos[3 * c + 2], blo, bw, nb);
-            candBin[c] = b;
-            binStart[b + 1]++;
+            int bb = binOf(candPos[3 * c], candPos[3 * c + 1], candPos[3 * c + 2], blo, bw, nb);
+            candBin[c] = bb;
+            binStart[bb + 1]++;
         }
-        for (int b = 0; b < nbins; b++) binStart[b + 1] += binStart[b];
+        for (int bb = 0; bb < nbins; bb++) binStart[bb + 1] += binStart[bb];
         int[] fill = Arrays.copyOf(binStart, nbins);
-        for (int c = 0; c < nc; c++) binOrder[fill[candBin[c]]++] = c;
+        for (int c = 0; c < nc; c++) {
+            int p = fill[candBin[c]]++;
+            binOrder[p] = c;
+            sortedPos[3 * p] = candPos[3 * c];
+            sortedPos[3 * p + 1] = candPos[3 * c + 1];
+            sortedPos[3 * p + 2] = candPos[3 * c + 2];
+        }
+        final double[] sp = sortedPos;
 
-        // pair every atom with the candidates in the 27 surrounding bins
+        // pair every atom with the candidates in the surrounding bins
         int ne = 0;
+        final double rc2cut = rc2 * (1 + 1e-9);
         for (int i = 0; i < n; i++) {
             double xi = pos[3 * i], yi = pos[3 * i + 1], zi = pos[3 * i + 2];
             int bx = axisBin(xi, blo[0], bw[0], nb[0]), by = axisBin(yi, blo[1], bw[1], nb[1]), bz = axisBin(zi, blo[2], bw[2], nb[2]);
-            for (int cx = Math.max(0, bx - 1); cx <= Math.min(nb[0] - 1, bx + 1); cx++)
-                for (int cy = Math.max(0, by - 1); cy <= Math.min(nb[1] - 1, by + 1); cy++)
-                    for (int cz = Math.max(0, bz - 1); cz <= Math.min(nb[2] - 1, bz + 1); cz++) {
-                        int b = (cx * nb[1] + cy) * nb[2] + cz;
-                        for (int p = binStart[b]; p < binStart[b + 1]; p++) {
-                            int c = binOrder[p];
-                            double dx = candPos[3 * c] - xi, dy = candPos[3 * c + 1] - yi, dz = candPos[3 * c + 2] - zi;
-                            double r2 = dx * dx + dy * dy + dz * dz;
-                            if (r2 > rc2 * (1 + 1e-9)) continue;
-                            double r = Math.sqrt(r2);
-                            if (!(r < rc)) continue;
-                            int j = candAtom[c];
-                            if (r == 0) {
-                                if (j == i && candZero[c]) continue;
-                                throw new UserError(j == i
-                                        ? "atom " + cfg.ids[i] + " coincides with its own periodic image (degenerate cell)"
-                                        : "atoms " + cfg.ids[i] + " and " + cfg.ids[j] + (candZero[c] ? "" : " (periodic image)")
-                                          + " are at distance 0");
-                            }
-                            if (ne == neighbours.length) growEntries(Math.max(2 * ne, 64 * n + 64));
-                            neighbours[ne] = j;
-                            types[ne] = cfg.types[j];
-                            rij[3 * ne] = dx; rij[3 * ne + 1] = dy; rij[3 * ne + 2] = dz;
-                            ne++;
+            int zlo = Math.max(0, bz - sub), zhi = Math.min(nb[2] - 1, bz + sub);
+            for (int cx = Math.max(0, bx - sub); cx <= Math.min(nb[0] - 1, bx + sub); cx++)
+                for (int cy = Math.max(0, by - sub); cy <= Math.min(nb[1] - 1, by + sub); cy++) {
+                    // bins cz = zlo..zhi of one (cx, cy) column are one contiguous run
+                    int row = (cx * nb[1] + cy) * nb[2];
+                    int pEnd = binStart[row + zhi + 1];
+                    for (int p = binStart[row + zlo]; p < pEnd; p++) {
+                        double dx = sp[3 * p] - xi, dy = sp[3 * p + 1] - yi, dz = sp[3 * p + 2] - zi;
+                        double r2 = dx * dx + dy * dy + dz * dz;
+                        if (r2 > rc2cut) continue;
+                        double r = Math.sqrt(r2);
+                        if (!(r < rc)) continue;
+                        int c = binOrder[p];
+                        int j = candAtom[c];
+                        if (r == 0) {
+                            if (j == i && candZero[c]) continue;
+                            throw new UserError(j == i
+                                    ? "atom " + cfg.ids[i] + " coincides with its own periodic image (degenerate cell)"
+                                    : "atoms " + cfg.ids[i] + " and " + cfg.ids[j] + (candZero[c] ? "" : " (periodic image)")
+                                      + " are at distance 0");
                         }
+                        if (ne == neighbours.length) growEntries(Math.max(2 * ne, 64 * n + 64));
+                        neighbours[ne] = j;
+                        types[ne] = cfg.types[j];
+                        rij[3 * ne] = dx; rij[3 * ne + 1] = dy; rij[3 * ne + 2] = dz;
+                        ne++;
                     }
+                }
             offsets[i + 1] = ne;
         }
         entryCount = ne;
