@@ -7,6 +7,6 @@ public final class DiffusionCommands {
     private DiffusionCommands() {}
 
     public static List<Object> all() {
-        return List.of(new MsdCommand(), new DiffusionCommand(), new ArrheniusCommand());
+        return List.of(new MsdCommand(), new DiffusionCommand(), new ArrheniusCommand(), new DiffusionReportCommand());
     }
 }

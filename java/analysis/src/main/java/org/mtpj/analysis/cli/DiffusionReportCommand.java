@@ -1,0 +1,103 @@
+package org.mtpj.analysis.cli;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.knowm.xchart.XYChart;
+import org.mtpj.analysis.compat.StudyMsdTable;
+import org.mtpj.analysis.compat.StudyParameters;
+import org.mtpj.analysis.compat.StudyPipeline;
+import org.mtpj.analysis.compat.StudyRedifferencing;
+import org.mtpj.analysis.diffusion.DiffusionFit;
+import org.mtpj.analysis.diffusion.DiffusionResult;
+import org.mtpj.analysis.msd.MsdResult;
+import org.mtpj.analysis.plot.Plots;
+import org.mtpj.analysis.report.DiffusionReport;
+import org.mtpj.core.UserError;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code mtpj diffusion-report}: one page with the correct and the study-compat numbers and the plots. */
+@Command(name = "diffusion-report", mixinStandardHelpOptions = true,
+        description = {
+            "Runs the correct analysis (as 'mtpj diffusion') and, with --temperature, the study-compat pipeline (as",
+            "'mtpj diffusion --compat study'), and writes DIR/report.md and DIR/report.html with the numbers side by",
+            "side (D in cm²/s, lag windows in ps), plus DIR/msd.png and DIR/compat.png. The first --window is the one",
+            "shown in the table; the fit window is required (lag times in ps, inclusive)."})
+public final class DiffusionReportCommand implements Callable<Integer> {
+    @Mixin TrajectoryOptions traj;
+
+    @Option(names = "--window", required = true, paramLabel = "TMIN:TMAX", description = "Lag-time fit window in ps, inclusive (repeatable).")
+    List<String> windows = new ArrayList<>();
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Option(names = "--temperature", paramLabel = "K",
+            description = "Add the study-compat numbers with the study's parameters for this temperature (300, 600, 900, 1000, 1200).")
+    Integer temperature;
+
+    @Option(names = "--compat-input", paramLabel = "PATH",
+            description = "Input of the study-compat pipeline (dump, CONTCAR folder or exported table); default: the first TRAJ.")
+    Path compatInput;
+
+    @Override
+    public Integer call() {
+        TrajectoryOptions.Loaded l = traj.load(System.err::println);
+        MsdResult m = l.msd();
+        List<DiffusionResult> results = new ArrayList<>();
+        for (String w : windows) {
+            double[] win = DiffusionCommand.parseWindow(w);
+            results.add(DiffusionFit.fit(m, win[0], win[1], System.err::println));
+        }
+        String species = String.join(",", traj.species);
+        MsdOutputs.writeTsv(m, out.resolve("msd.tsv"));
+        MsdOutputs.plot(m, species, new double[] {results.get(0).tMinPs(), results.get(0).tMaxPs()}, out.resolve("msd"));
+        DiffusionOutputs.writeTsv(DiffusionCommand.defaultCase(traj.inputs.get(0)), results, out.resolve("diffusion.tsv"));
+        StudyPipeline.Outcome compat = null;
+        String compatPlot = null;
+        if (temperature != null) {
+            Path in = compatInput != null ? compatInput : traj.inputs.get(0);
+            StudyParameters p = StudyParameters.builtIn(temperature);
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            compat = StudyPipeline.run(in, p, null, new PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8), System.err::println);
+            CompatOutputs.writeTsv(temperature + "K", compat, out.resolve("compat.tsv"));
+            compatPlot = "compat.png";
+            plotCompat(compat, out.resolve("compat"));
+        } else if (compatInput != null) {
+            throw new UserError("--compat-input needs --temperature (the study's parameters)");
+        }
+        var part = new DiffusionReport.CorrectPart(traj.inputs.get(0).toString(), species, m.frames(), l.frameSpacingPs(), m.mobileAtoms(),
+                l.trajectory().totalAtoms, traj.driftMode().name().toLowerCase(), results, "msd.png");
+        DiffusionReport r = new DiffusionReport(part, compat, compatPlot);
+        Tsv.writeString(out.resolve("report.md"), r.markdown());
+        Tsv.writeString(out.resolve("report.html"), r.html());
+        System.out.println("wrote " + out.resolve("report.md") + " and " + out.resolve("report.html"));
+        return 0;
+    }
+
+    private static void plotCompat(StudyPipeline.Outcome o, Path base) {
+        List<XYChart> charts = new ArrayList<>();
+        if (o.stageC() != null) {
+            StudyMsdTable t = o.stageC().table();
+            XYChart c = Plots.chart("stage C table (not physical)", "dt (fs)", "Å²");
+            Plots.line(c, "MSD", t.dtFs(), t.msd()).setLineColor(Color.BLACK);
+            Plots.line(c, "MSCD", t.dtFs(), t.mscd()).setLineColor(new Color(150, 60, 180));
+            charts.add(c);
+        }
+        StudyRedifferencing.Result d = o.stageD();
+        XYChart c = Plots.chart("stage D re-differencing (not physical)", "x = m·S (ps)", "Å²");
+        Plots.points(c, "tracer points", d.xTracer(), d.yTracer());
+        Plots.points(c, "sigma points", d.xSigma(), d.ySigma());
+        double xmax = d.xTracer()[d.xTracer().length - 1];
+        Plots.line(c, "tracer slope " + String.format("%.4f", d.slopeTracer()) + " Å²/ps", new double[] {0, xmax},
+                new double[] {0, d.slopeTracer() * xmax});
+        charts.add(c);
+        Plots.savePanels(charts, base);
+    }
+}

@@ -1,0 +1,120 @@
+package org.mtpj.analysis.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mtpj.analysis.compat.StudyAnalyzer;
+import org.mtpj.analysis.compat.StudyPipeline;
+import org.mtpj.analysis.diffusion.DiffusionResult;
+
+/**
+ * One page (Markdown and HTML) with the correct analysis and the study-compat numbers side by
+ * side, and the plots. Pure text building: the command supplies the numbers and image names.
+ */
+public final class DiffusionReport {
+    /** What the correct analysis was run on. */
+    public record CorrectPart(String input, String species, int frames, double frameSpacingPs, int mobileAtoms, int totalAtoms,
+                              String drift, List<DiffusionResult> windows, String msdPlot) {}
+
+    private final CorrectPart correct;
+    private final StudyPipeline.Outcome compat;
+    private final String compatPlot;
+
+    public DiffusionReport(CorrectPart correct, StudyPipeline.Outcome compat, String compatPlot) {
+        this.correct = correct;
+        this.compat = compat;
+        this.compatPlot = compatPlot;
+    }
+
+    /** Rows: quantity, correct value, compat value (strings). */
+    List<String[]> rows() {
+        List<String[]> r = new ArrayList<>();
+        DiffusionResult d = correct.windows().get(0);
+        StudyAnalyzer.Fit f = compat != null && compat.stageC() != null ? compat.stageC().fit() : null;
+        var pub = compat != null ? compat.stageD() : null;
+        r.add(new String[] {"D_tracer (cm²/s)", pm(d.dTracer(), d.dTracerErr()), pub != null ? sci(pub.dTracer()) : "–",
+                f != null ? pm(f.d(), f.dStd()) : "–"});
+        r.add(new String[] {"D_sigma (cm²/s)", pm(d.dSigma(), d.dSigmaErr()), pub != null ? sci(pub.dSigma()) : "–",
+                f != null ? pm(f.dCharge(), f.dChargeStd()) : "–"});
+        r.add(new String[] {"Haven ratio", String.format(Locale.ROOT, "%.4f ± %.4f", d.haven(), d.havenErr()),
+                pub != null ? String.format(Locale.ROOT, "%.5f", pub.haven()) : "–", f != null ? String.format(Locale.ROOT, "%.5f", f.haven()) : "–"});
+        r.add(new String[] {"D_x / D_a (cm²/s)", pm(d.dX(), d.dXErr()), "–", f != null ? sci(f.dA()) : "–"});
+        r.add(new String[] {"D_y / D_b (cm²/s)", pm(d.dY(), d.dYErr()), "–", f != null ? sci(f.dB()) : "–"});
+        r.add(new String[] {"D_z / D_c (cm²/s)", pm(d.dZ(), d.dZErr()), "–", f != null ? sci(f.dC()) : "–"});
+        return r;
+    }
+
+    static String sci(double v) { return String.format(Locale.ROOT, "%.4e", v); }
+
+    static String pm(double v, double e) { return String.format(Locale.ROOT, "%.4e ± %.2e", v, e); }
+
+    private List<String> notes() {
+        List<String> n = new ArrayList<>();
+        n.add(String.format(Locale.ROOT, "Correct analysis: %s, %d frames %s ps apart, %d %s atoms of %d, unwrapped, drift: %s, "
+                        + "MSD with all time origins (FFT), OLS fit over the lag window.", correct.input(), correct.frames(),
+                trim(correct.frameSpacingPs()), correct.mobileAtoms(), correct.species(), correct.totalAtoms(), correct.drift()));
+        for (DiffusionResult d : correct.windows()) {
+            n.add(String.format(Locale.ROOT, "Window %s–%s ps (%d lags): D_tracer = %s; the longest lag has %d independent time origins%s.",
+                    trim(d.tMinPs()), trim(d.tMaxPs()), d.points(), pm(d.dTracer(), d.dTracerErr()), d.minIndependentOrigins(),
+                    d.minIndependentOrigins() < 10 ? " (fewer than 10: unreliable)" : ""));
+        }
+        if (compat != null) {
+            n.add("Study-compat, " + StudyPipeline.LABEL + ": " + compat.input() + ", " + compat.inputKind()
+                    + ". The study's pipeline cuts each frame to the first 12 Mg / 24 V / 60 O rows of an unsorted dump, orders files as "
+                    + "plain strings (CONTCAR1, CONTCAR10, …), hands Cartesian Å over as fractional coordinates (so every displacement is "
+                    + "wrapped every 1 Å), smooths with a constant window and re-differences the exported MSD table. Its D values are "
+                    + "artefacts of these steps, not Mg diffusion.");
+        }
+        return n;
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private String[] header() {
+        DiffusionResult d = correct.windows().get(0);
+        return new String[] {"quantity", "correct (" + trim(d.tMinPs()) + "–" + trim(d.tMaxPs()) + " ps)",
+                "study-compat published-style (not physical)", "study-compat DiffusionAnalyzer stage (not physical)"};
+    }
+
+    public String markdown() {
+        StringBuilder b = new StringBuilder();
+        b.append("# ").append(correct.species()).append(" diffusion: correct analysis and study-compat numbers\n\n");
+        String[] h = header();
+        b.append("| ").append(String.join(" | ", h)).append(" |\n|");
+        for (int i = 0; i < h.length; i++) b.append("---|");
+        b.append('\n');
+        for (String[] r : rows()) b.append("| ").append(String.join(" | ", r)).append(" |\n");
+        b.append('\n');
+        for (String n : notes()) b.append("- ").append(n).append('\n');
+        b.append("\n## MSD (correct analysis)\n\n![MSD](").append(correct.msdPlot()).append(")\n");
+        if (compatPlot != null) b.append("\n## Study-compat stages C and D (not physical)\n\n![study-compat](").append(compatPlot).append(")\n");
+        return b.toString();
+    }
+
+    public String html() {
+        StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
+                .append(esc(correct.species())).append(" diffusion report</title>\n<style>body{font-family:sans-serif;max-width:1500px;margin:2em auto}"
+                        + "table{border-collapse:collapse}td,th{border:1px solid #aaa;padding:4px 10px;text-align:right}"
+                        + "td:first-child,th:first-child{text-align:left}th{background:#eee}img{max-width:100%}</style></head><body>\n");
+        b.append("<h1>").append(esc(correct.species())).append(" diffusion: correct analysis and study-compat numbers</h1>\n<table>\n<tr>");
+        for (String h : header()) b.append("<th>").append(esc(h)).append("</th>");
+        b.append("</tr>\n");
+        for (String[] r : rows()) {
+            b.append("<tr>");
+            for (String c : r) b.append("<td>").append(esc(c)).append("</td>");
+            b.append("</tr>\n");
+        }
+        b.append("</table>\n<ul>\n");
+        for (String n : notes()) b.append("<li>").append(esc(n)).append("</li>\n");
+        b.append("</ul>\n<h2>MSD (correct analysis)</h2>\n<img src=\"").append(esc(correct.msdPlot())).append("\" alt=\"MSD\">\n");
+        if (compatPlot != null)
+            b.append("<h2>Study-compat stages C and D (not physical)</h2>\n<img src=\"").append(esc(compatPlot)).append("\" alt=\"study-compat\">\n");
+        return b.append("</body></html>\n").toString();
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,31 @@
+package org.mtpj.analysis.report;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mtpj.analysis.compat.StudyMsdTable;
+import org.mtpj.analysis.compat.StudyParameters;
+import org.mtpj.analysis.compat.StudyPipeline;
+import org.mtpj.analysis.compat.StudyRedifferencing;
+import org.mtpj.analysis.diffusion.DiffusionResult;
+
+class DiffusionReportTest {
+    @Test
+    void pageShowsCorrectAndCompatSideBySide() {
+        DiffusionResult d = new DiffusionResult(10, 40, 16, 4.6e-8, 5e-9, 6.1e-8, 1.8e-8, 0.75, 0.2, 1.3e-7, 1e-8, -7e-9, 6e-9, 1e-8, 6e-9, 1);
+        var part = new DiffusionReport.CorrectPart("dump.lammpstrj", "Mg", 26, 2.0, 96, 768, "framework", List.of(d), "msd.png");
+        double[] col = {0, 60, 120, 180, 240};
+        StudyMsdTable t = new StudyMsdTable(new double[] {0, 1, 2, 3, 4}, col, col, col, col, col);
+        StudyRedifferencing.Result stageD = StudyRedifferencing.run(t, 300, 1500, 1500);
+        var o = new StudyPipeline.Outcome("exported.txt", "exported table (stage D only)", List.of(), null, stageD, StudyParameters.builtIn(600));
+        DiffusionReport r = new DiffusionReport(part, o, "compat.png");
+        String md = r.markdown();
+        assertTrue(md.contains("| D_tracer (cm²/s) | 4.6000e-08 ± 5.00e-09 | " + String.format(java.util.Locale.ROOT, "%.4e", stageD.dTracer())), md);
+        assertTrue(md.contains("not physical"));
+        assertTrue(md.contains("![MSD](msd.png)") && md.contains("compat.png"));
+        assertTrue(md.contains("fewer than 10"));
+        String html = r.html();
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("<img src=\"msd.png\"") && html.contains("</table>"));
+    }
+}
