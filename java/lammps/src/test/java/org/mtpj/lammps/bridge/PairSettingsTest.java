@@ -1,0 +1,54 @@
+package org.mtpj.lammps.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtpj.core.UserError;
+import org.mtpj.testkit.Shared;
+
+class PairSettingsTest {
+    @TempDir Path dir;
+
+    @Test
+    void potentialIniAndSoftForms() throws IOException {
+        Files.copy(Shared.file("data/amorphous-MgV2O5/pot.mtp"), dir.resolve("curr.mtp"));
+        Files.writeString(dir.resolve("mlip.ini"), "mtp-filename curr.mtp\ncalculate-efs TRUE\n");
+        PairSettings p = PairSettings.parse(List.of("curr.mtp", "threads", "3"), dir);
+        assertEquals(dir.resolve("curr.mtp"), p.potentialFile());
+        assertNull(p.ini());
+        assertEquals(3, p.threads());
+        PairSettings q = PairSettings.parse(List.of("mlip.ini"), dir);
+        assertEquals(dir.resolve("curr.mtp"), q.potentialFile());
+        assertEquals(1, q.threads());
+        PairSettings s = PairSettings.parse(List.of("soft", "0.4", "3.0"), dir);
+        assertTrue(s.isSoft());
+        assertEquals(3.0, s.softCutoff());
+    }
+
+    @Test
+    void clearMessages() throws IOException {
+        Files.writeString(dir.resolve("p.mtp"), "MTP\nversion = 1.1.0\n");
+        assertMessage(List.of(), "no arguments");
+        assertMessage(List.of("none.mtp"), "'none.mtp' not found");
+        assertMessage(List.of("p.mtp", "threads"), "needs a number");
+        assertMessage(List.of("p.mtp", "threads", "0"), "1..1024");
+        assertMessage(List.of("p.mtp", "fast"), "unknown keyword 'fast'");
+        assertMessage(List.of("soft", "1"), "soft needs A");
+        assertMessage(List.of("soft", "a", "2"), "soft A: expected a number");
+        Files.writeString(dir.resolve("x.ini"), "mtp-filename gone.mtp\ncalculate-efs TRUE\n");
+        assertMessage(List.of("x.ini"), "gone.mtp not found");
+    }
+
+    private void assertMessage(List<String> args, String part) {
+        UserError e = assertThrows(UserError.class, () -> PairSettings.parse(args, dir));
+        assertTrue(e.getMessage().contains(part), e.getMessage());
+    }
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# End-to-end tests of the LAMMPS bridge with Debian's real LAMMPS: builds the native part if
+# needed (scripts/setup-lammps: apt packages, Debian source headers, CMake), then runs the JUnit
+# tests of java/lammps, which start ./lmp-mtpj, mpirun, Java-host mode and the plugin check.
+# MTPJ_REQUIRE_NATIVE=1 is set, so a missing native build fails instead of skipping.
+# Options: --slow (also the 2000-step NVE drift test, ~1-2 min CPU).
+set -euo pipefail
+here=$(cd "$(dirname "$0")/../.." && pwd)
+[ "${1:-}" = "--slow" ] && export MTPJ_SLOW_TESTS=1
+if [ ! -x "$here/build/native/lmp-mtpj" ] || [ ! -f "$here/third_party/lammps-src/src/version.h" ]; then
+  "$here/scripts/setup-lammps"
+fi
+export MTPJ_REQUIRE_NATIVE=1
+exec "$here/scripts/mvn" -o -Dmtpj.out="${MTPJ_OUT:-target}" -pl java/lammps -am test \
+  -Dtest='org.mtpj.lammps.**' -Dsurefire.failIfNoSpecifiedTests=false
