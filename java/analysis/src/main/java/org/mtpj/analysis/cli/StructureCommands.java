@@ -7,6 +7,6 @@ public final class StructureCommands {
     private StructureCommands() {}
 
     public static List<Object> all() {
-        return List.of(new LroCommand(), new VoltageCommand());
+        return List.of(new LroCommand(), new RelaxCommand(), new VoltageCommand());
     }
 }

@@ -1,0 +1,136 @@
+package org.mtpj.analysis.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mtpj.analysis.io.PoscarReader;
+import org.mtpj.analysis.io.PoscarWriter;
+import org.mtpj.analysis.relax.CellMode;
+import org.mtpj.analysis.relax.FireRelaxer;
+import org.mtpj.analysis.relax.MtpModel;
+import org.mtpj.analysis.relax.RelaxResult;
+import org.mtpj.analysis.relax.StructureConversion;
+import org.mtpj.core.UserError;
+import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.io.CfgWriter;
+import org.mtpj.core.io.MtpReader;
+import org.mtpj.core.model.Configuration;
+import org.mtpj.core.model.MtpPotential;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mtpj relax}: FIRE relaxation of positions and optionally the cell with an MTP. */
+@Command(name = "relax", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Relaxes atomic positions and, with --cell iso|full, the cell, using an MTP (forces and",
+                "stress from the core evaluator) and the FIRE minimiser. Converged when the largest atomic force",
+                "is <= --fmax (eV/Å) and, when the cell moves, the pressure (iso) or every stress component (full)",
+                "is within --smax (GPa). Prints progress and the final energy (eV). A run that reaches --steps",
+                "without converging is written (marked NOT CONVERGED) and exits with code 1.",
+                "IN: a .cfg (every configuration is relaxed; types = the potential's species indices) or a",
+                "POSCAR/CONTCAR (needs --types, the potential's species in order, e.g. Mg,V,O).",
+                "OUT: .cfg (energy, forces, PlusStress, Feature mtpj_relax) or else a POSCAR (Direct)."})
+public final class RelaxCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "POT.mtp", description = "The potential.")
+    Path potFile;
+
+    @Parameters(index = "1", paramLabel = "IN", description = "Structure to relax: .cfg, or POSCAR/CONTCAR.")
+    Path in;
+
+    @Parameters(index = "2", paramLabel = "OUT", description = "Relaxed structure: .cfg, or POSCAR for any other name.")
+    Path outFile;
+
+    @Option(names = "--cell", defaultValue = "fixed", paramLabel = "fixed|iso|full",
+            description = "Cell degrees of freedom: fixed (positions only), iso (uniform scaling), full (all 9) (default ${DEFAULT-VALUE}).")
+    String cell;
+
+    @Option(names = "--fmax", defaultValue = "0.01", paramLabel = "EV_PER_A", description = "Force criterion, eV/Å (default ${DEFAULT-VALUE}).")
+    double fmax;
+
+    @Option(names = "--smax", defaultValue = "0.1", paramLabel = "GPA", description = "Stress criterion for --cell iso|full, GPa (default ${DEFAULT-VALUE} = 1 kbar).")
+    double smax;
+
+    @Option(names = "--steps", defaultValue = "3000", description = "Most force evaluations per structure (default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--max-move", defaultValue = "0.1", paramLabel = "A", description = "Largest move of any atom per step, Å (default ${DEFAULT-VALUE}).")
+    double maxMove;
+
+    @Option(names = "--types", split = ",", paramLabel = "S0,S1,..",
+            description = "For POSCAR files: element of MTP species 0, 1, ... (the study's pot.mtp: Mg,V,O).")
+    List<String> types;
+
+    @Option(names = "--every", defaultValue = "25", description = "Print progress every N steps (0 = only the summary; default ${DEFAULT-VALUE}).")
+    int every;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Evaluation threads (0 = all cores; default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        CellMode mode = CellMode.parse(cell);
+        FireRelaxer fire = new FireRelaxer().fmax(fmax).smaxGPa(smax).maxSteps(steps).maxMove(maxMove).cell(mode);
+        MtpPotential pot = MtpReader.read(potFile);
+        if (types != null && types.size() > pot.speciesCount)
+            throw new UserError("--types names " + types.size() + " species but " + potFile + " describes only " + pot.speciesCount);
+        boolean cfgIn = in.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".cfg");
+        boolean cfgOut = outFile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".cfg");
+        List<Configuration> inputs = cfgIn ? CfgReader.readAll(in)
+                : List.of(StructureConversion.toConfiguration(PoscarReader.read(in), types, in.toString()));
+        if (inputs.isEmpty()) throw new UserError(in + " holds no configuration");
+        if (!cfgOut && inputs.size() > 1)
+            throw new UserError(in + " holds " + inputs.size() + " configurations; write them to a .cfg OUT");
+        if (!cfgOut && (types == null || types.isEmpty()))
+            throw new UserError("writing a POSCAR needs --types (element of each MTP species), or give OUT a .cfg name");
+        int nThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        List<Configuration> relaxed = new ArrayList<>();
+        boolean allConverged = true;
+        try (MtpModel model = new MtpModel(pot, nThreads)) {
+            for (int k = 0; k < inputs.size(); k++) {
+                Configuration c = inputs.get(k);
+                String name = inputs.size() > 1 ? in + " #" + (k + 1) : in.toString();
+                model.check(c, name);
+                out.printf(Locale.ROOT, "relaxing %s: %d atoms, cell %s, fmax %.3g eV/Å%s, FIRE%n", name, c.size, mode.name().toLowerCase(Locale.ROOT),
+                        fmax, mode == CellMode.FIXED ? "" : String.format(Locale.ROOT, ", smax %.3g GPa", smax));
+                out.printf("%7s %18s %14s %14s %12s%n", "step", "energy (eV)", "fmax (eV/Å)", "max|σ| (GPa)", "volume (Å³)");
+                out.flush();
+                RelaxResult r = fire.relax(c, model, p -> {
+                    if (every > 0 && p.step() % every == 0) {
+                        out.printf(Locale.ROOT, "%7d %18.8f %14.6f %14.5f %12.4f%n", p.step(), p.energy(), p.fmax(), p.stressMaxGPa(), p.volume());
+                        out.flush();
+                    }
+                });
+                Configuration res = r.relaxed();
+                String status = r.converged() ? "converged" : "NOT CONVERGED";
+                res.features.put("mtpj_relax", String.format(Locale.ROOT, "%s steps=%d fmax=%.6g cell=%s", status.replace(' ', '_'),
+                        r.steps(), r.fmax(), mode.name().toLowerCase(Locale.ROOT)));
+                relaxed.add(res);
+                allConverged &= r.converged();
+                out.printf(Locale.ROOT, "%s after %d steps: E = %.8f eV (%.8f eV/atom; start %.8f eV), fmax = %.6f eV/Å%s%n", status, r.steps(),
+                        r.energy(), r.energy() / c.size, r.initialEnergy(), r.fmax(),
+                        r.stressGPa() == null ? "" : String.format(Locale.ROOT, ", pressure %.4f GPa, volume %.4f Å³", r.pressureGPa(), res.volume()));
+                if (!r.converged())
+                    out.printf(Locale.ROOT, "NOT CONVERGED: the result is not a minimum (criteria fmax %.3g eV/Å%s); raise --steps or check the structure%n",
+                            fmax, mode == CellMode.FIXED ? "" : ", smax " + smax + " GPa");
+            }
+        }
+        if (cfgOut) {
+            CfgWriter.writeAll(outFile, relaxed, CfgWriter.Style.LOSSLESS);
+        } else {
+            Configuration r = relaxed.get(0);
+            String comment = "relaxed by mtpj relax (" + r.features.get("mtpj_relax") + ") E=" + String.format(Locale.ROOT, "%.8f", r.energy) + " eV";
+            new PoscarWriter().comment(comment).write(StructureConversion.toStructure(r, types, comment), outFile);
+        }
+        out.println("wrote " + outFile + (allConverged ? "" : " (NOT CONVERGED)"));
+        out.flush();
+        return allConverged ? 0 : 1;
+    }
+}
