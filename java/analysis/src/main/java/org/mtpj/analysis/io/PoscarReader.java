@@ -50,9 +50,17 @@ public final class PoscarReader {
         }
         boolean cartesian = coordinateMode(in, line);
         int n = h.atomCount();
-        double[][] coords = new double[n][3];
-        boolean[][] flags = selective ? new boolean[n][3] : null;
+        // grown row by row: a corrupted count must not allocate gigabytes before the file runs out
+        double[][] coords = new double[Math.min(n, 4096)][];
+        boolean[][] flags = selective ? new boolean[Math.min(n, 4096)][] : null;
         for (int i = 0; i < n; i++) {
+            if (i == coords.length) {
+                int cap = (int) Math.min(n, 2L * coords.length);
+                coords = Arrays.copyOf(coords, cap);
+                if (flags != null) flags = Arrays.copyOf(flags, cap);
+            }
+            coords[i] = new double[3];
+            if (flags != null) flags[i] = new boolean[3];
             String[] t = TextLines.tokens(in.next("coordinates of atom " + (i + 1) + " of " + n));
             if (t.length < 3) throw in.error("expected 3 coordinates of atom " + (i + 1) + ", found " + t.length + " values");
             for (int k = 0; k < 3; k++) coords[i][k] = in.parseDouble(t[k], "coordinate " + "xyz".charAt(k) + " of atom " + (i + 1));

@@ -89,12 +89,16 @@ public final class LammpsDumpReader implements TrajectoryReader {
         if (done) return null;
         try {
             Frame f = readFrame();
-            if (f == null) done = true;
-            else complete++;
+            if (f == null) {
+                done = true;
+                if (complete == 0) throw new InputFormatException(file, Math.max(1, lines.lineNo()), "no frame: empty file, expected 'ITEM: TIMESTEP'");
+            } else {
+                complete++;
+            }
             return f;
         } catch (InputFormatException e) {
             boolean atFrameStart = isItem(lines, "TIMESTEP");
-            if (!atFrameStart && !anotherFrameFollows()) {
+            if (complete > 0 && !atFrameStart && !anotherFrameFollows()) {
                 done = true;
                 warnings.accept("warning: " + e.getMessage() + "; the last frame is incomplete and was ignored, keeping "
                         + complete + " complete frame" + (complete == 1 ? "" : "s"));
