@@ -8,6 +8,6 @@ public final class CoreCommands {
 
     public static List<Object> all() {
         return List.of(new CalcEfsCommand(), new CalcErrorsCommand(), new CompareCommand(), new InfoCommand(),
-                new BenchCommand());
+                new BenchCommand(), new ConvertCommand());
     }
 }

@@ -1,0 +1,252 @@
+package org.mtpj.cli.core;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.mtpj.analysis.io.Cell;
+import org.mtpj.analysis.io.PoscarReader;
+import org.mtpj.analysis.io.PoscarWriter;
+import org.mtpj.analysis.io.Structure;
+import org.mtpj.analysis.traj.Frame;
+import org.mtpj.analysis.traj.LammpsDumpReader;
+import org.mtpj.core.UserError;
+import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.io.CfgWriter;
+import org.mtpj.core.io.LammpsDataReader;
+import org.mtpj.core.io.LammpsDataWriter;
+import org.mtpj.core.model.Configuration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mtpj convert IN OUT}: between .cfg, POSCAR, LAMMPS dumps and LAMMPS data files. */
+@Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Convert structures between .cfg, POSCAR/CONTCAR, LAMMPS dump (input only) and LAMMPS data",
+                "files (like MLIP-2's `mlp convert-cfg`, which writes POSCAR and data files as output only).",
+                "Formats are guessed from the names (.cfg; POSCAR/CONTCAR/.vasp; .lammpstrj/.dump/dump*;",
+                ".data/data.*/.lmp) unless --from/--to are given. Several configurations written to POSCAR or",
+                "data files go to OUT0, OUT1, ... (one file each). Species: .cfg types are 0-based; LAMMPS",
+                "type t is species t-1; --types names species 0, 1, ... (needed for POSCAR output and to map",
+                "element names of POSCARs/dumps). Dump frames are sorted by atom id. Units Å throughout.",
+                "Prints 'Processed N configurations'."})
+public final class ConvertCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "IN", description = "Input file.")
+    Path in;
+
+    @Parameters(index = "1", paramLabel = "OUT", description = "Output file (replaced).")
+    Path out;
+
+    @Option(names = "--from", paramLabel = "FORMAT", description = "Input format: cfg, poscar, lammps-dump, lammps-data.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "FORMAT", description = "Output format: cfg, poscar, lammps-data.")
+    String to;
+
+    @Option(names = "--types", paramLabel = "Mg,V,O", split = ",", description = "Element symbols of species 0, 1, ...")
+    List<String> types;
+
+    @Option(names = "--lossy", description = ".cfg output in MLIP-2's default fixed-point style instead of lossless %.16e.")
+    boolean lossy;
+
+    @Option(names = "--last", description = "Convert only the last configuration/frame.")
+    boolean last;
+
+    enum Format { CFG, POSCAR, LAMMPS_DUMP, LAMMPS_DATA }
+
+    static Format parseFormat(String s, String option) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "cfg" -> Format.CFG;
+            case "poscar", "vasp", "contcar", "vasp-poscar" -> Format.POSCAR;
+            case "lammps-dump", "dump" -> Format.LAMMPS_DUMP;
+            case "lammps-data", "data", "lammps-datafile" -> Format.LAMMPS_DATA;
+            default -> throw new UserError(option + " " + s + ": expected cfg, poscar, lammps-dump or lammps-data");
+        };
+    }
+
+    static Format guess(Path p, String option) {
+        String n = p.getFileName().toString();
+        String l = n.toLowerCase(Locale.ROOT);
+        if (l.endsWith(".cfg")) return Format.CFG;
+        if (l.contains("poscar") || l.contains("contcar") || l.endsWith(".vasp")) return Format.POSCAR;
+        if (l.endsWith(".lammpstrj") || l.endsWith(".lammpstrj.gz") || l.endsWith(".dump") || l.startsWith("dump")) return Format.LAMMPS_DUMP;
+        if (l.endsWith(".data") || l.startsWith("data.") || l.endsWith(".lmp")) return Format.LAMMPS_DATA;
+        throw new UserError("cannot tell the format of " + p + " from its name; give " + option + " cfg|poscar|lammps-dump|lammps-data");
+    }
+
+    @Override
+    public Integer call() {
+        Format fin = from != null ? parseFormat(from, "--from") : guess(in, "--from");
+        Format fout = to != null ? parseFormat(to, "--to") : guess(out, "--to");
+        if (fout == Format.LAMMPS_DUMP) throw new UserError("writing LAMMPS dumps is not supported; use --to lammps-data, cfg or poscar");
+        String[] names = types == null ? null : types.stream().map(String::trim).toArray(String[]::new);
+        PrintWriter msg = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int count = 0;
+        try (Source src = open(fin, names, w -> err.println("mtpj convert: " + w))) {
+            Configuration cur = src.next();
+            if (last) {
+                for (Configuration nx; (nx = src.next()) != null; ) cur = nx;
+            }
+            if (cur == null) throw new UserError(in + ": no configurations");
+            if (fout == Format.CFG) {
+                try (CfgWriter w = CfgWriter.open(out, lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS)) {
+                    while (cur != null) {
+                        w.write(cur);
+                        count++;
+                        cur = last ? null : src.next();
+                    }
+                }
+            } else {
+                Configuration next = last ? null : src.next();
+                boolean many = next != null;
+                while (cur != null) {
+                    Path target = many ? out.resolveSibling(out.getFileName() + Integer.toString(count)) : out;
+                    writeOne(fout, cur, names, target);
+                    count++;
+                    cur = next;
+                    next = cur == null || last ? null : src.next();
+                }
+            }
+        }
+        msg.println("Processed " + count + " configurations");
+        msg.flush();
+        return 0;
+    }
+
+    private void writeOne(Format f, Configuration c, String[] names, Path target) {
+        switch (f) {
+            case POSCAR -> new PoscarWriter().write(toStructure(c, names), target);
+            case LAMMPS_DATA -> LammpsDataWriter.write(c, names, 0, "written by mtpj convert from " + in, target);
+            default -> throw new IllegalStateException(f.toString());
+        }
+    }
+
+    /** A POSCAR structure: atoms grouped by species in type order (stable within a species). */
+    static Structure toStructure(Configuration c, String[] names) {
+        if (names == null) throw new UserError("POSCAR output needs --types (element symbols of species 0, 1, ...)");
+        if (!(c.isPeriodic(0) && c.isPeriodic(1) && c.isPeriodic(2)))
+            throw new UserError("POSCAR output needs a 3-D periodic cell; this configuration has " + c.latticeRows + " Supercell row(s)");
+        Integer[] order = new Integer[c.size];
+        for (int i = 0; i < c.size; i++) {
+            order[i] = i;
+            if (c.types[i] >= names.length)
+                throw new UserError("atom " + c.ids[i] + " has species " + c.types[i] + " but --types names only " + names.length);
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(c.types[a], c.types[b]));
+        String[] sym = new String[c.size];
+        double[][] cart = new double[c.size][];
+        for (int k = 0; k < c.size; k++) {
+            int i = order[k];
+            sym[k] = names[c.types[i]];
+            cart[k] = new double[] {c.positions[3 * i], c.positions[3 * i + 1], c.positions[3 * i + 2]};
+        }
+        String comment = c.features.getOrDefault("source", c.features.getOrDefault("note", "mtpj"));
+        return Structure.ofBlocks(comment.replace('\n', ' '), new Cell(c.lattice), sym, cart, null);
+    }
+
+    /** Configurations from any input format, one at a time. */
+    interface Source extends AutoCloseable {
+        Configuration next();
+
+        @Override
+        void close();
+    }
+
+    private Source open(Format f, String[] names, java.util.function.Consumer<String> warn) {
+        switch (f) {
+            case CFG -> {
+                CfgReader r = CfgReader.open(in).onWarning(warn);
+                return new Source() {
+                    public Configuration next() { return r.next(); }
+                    public void close() { r.close(); }
+                };
+            }
+            case POSCAR -> {
+                Structure s = PoscarReader.read(in, names == null ? null : List.of(names));
+                Configuration c = fromStructure(s, names, warn);
+                return single(() -> c);
+            }
+            case LAMMPS_DATA -> {
+                LammpsDataReader d = LammpsDataReader.read(in);
+                if (names != null && d.typeNames.length > names.length)
+                    warn.accept(in + " declares " + d.typeNames.length + " atom types but --types names " + names.length);
+                return single(() -> d.configuration);
+            }
+            case LAMMPS_DUMP -> {
+                LammpsDumpReader r = LammpsDumpReader.open(in, warn);
+                return new Source() {
+                    public Configuration next() {
+                        Frame fr = r.next();
+                        return fr == null ? null : fromFrame(fr, names);
+                    }
+                    public void close() { r.close(); }
+                };
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    private static Source single(Supplier<Configuration> s) {
+        return new Source() {
+            boolean done;
+            public Configuration next() {
+                if (done) return null;
+                done = true;
+                return s.get();
+            }
+            public void close() { }
+        };
+    }
+
+    static Configuration fromStructure(Structure s, String[] names, java.util.function.Consumer<String> warn) {
+        List<String> species = names != null ? List.of(names) : s.speciesOrder();
+        if (names == null)
+            warn.accept("no --types: species numbered in the POSCAR's order " + String.join(",", s.speciesOrder()));
+        Configuration c = new Configuration(s.size());
+        c.latticeRows = 3;
+        c.lattice[0] = s.cell().row(0);
+        c.lattice[1] = s.cell().row(1);
+        c.lattice[2] = s.cell().row(2);
+        double[][] r = s.cartesian();
+        for (int i = 0; i < s.size(); i++) {
+            int t = species.indexOf(s.symbol(i));
+            if (t < 0) throw new UserError("element " + s.symbol(i) + " of the POSCAR is not in --types " + String.join(",", species));
+            c.types[i] = t;
+            System.arraycopy(r[i], 0, c.positions, 3 * i, 3);
+        }
+        return c;
+    }
+
+    static Configuration fromFrame(Frame f, String[] names) {
+        int[] order = f.orderById();
+        Configuration c = new Configuration(f.size);
+        c.latticeRows = 3;
+        for (int k = 0; k < 3; k++) c.lattice[k] = f.cell.row(k);
+        List<String> species = names == null ? null : List.of(names);
+        double[] o = f.origin == null ? new double[3] : f.origin;
+        for (int k = 0; k < f.size; k++) {
+            int r = order[k];
+            int t;
+            if (f.elements != null && species != null) {
+                t = species.indexOf(f.elements[r]);
+                if (t < 0) throw new UserError(f.file + ": element " + f.elements[r] + " is not in --types " + String.join(",", species));
+            } else if (f.types != null && f.types[r] > 0) {
+                t = f.types[r] - 1;
+            } else {
+                throw new UserError(f.file + ":" + f.line + ": the dump has no type column (and no element column with --types)");
+            }
+            c.types[k] = t;
+            for (int a = 0; a < 3; a++) c.positions[3 * k + a] = f.positions[3 * r + a] - o[a];
+        }
+        c.features.put("source", "dump_step_" + f.step);
+        return c;
+    }
+}

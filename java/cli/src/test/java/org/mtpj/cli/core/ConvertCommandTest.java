@@ -1,0 +1,100 @@
+package org.mtpj.cli.core;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.mtpj.cli.core.CoreCommandsTest.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.io.LammpsDataReader;
+import org.mtpj.core.model.Configuration;
+import org.mtpj.testkit.Shared;
+
+class ConvertCommandTest {
+    @TempDir Path tmp;
+
+    @Test
+    void dumpFramesBecomeTheReferenceConfigurations() {
+        Path dump = Shared.file("data/amorphous-MgV2O5/dump_600K.lammpstrj");
+        Path out = tmp.resolve("frames.cfg");
+        CoreCommandsTest.Run r = run("convert", dump.toString(), out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Processed "), r.out());
+        List<Configuration> ours = CfgReader.readAll(out);
+        List<Configuration> ref = CfgReader.readAll(Shared.file("reference/mlip2/dump600K_frames00-09.cfg"));
+        for (int k = 0; k < ref.size(); k++) {
+            Configuration a = ref.get(k), b = ours.get(k);
+            assertEquals(a.features.get("source"), b.features.get("source"));
+            assertArrayEquals(a.types, b.types);
+            assertArrayEquals(a.positions, b.positions, "frame " + k);
+            for (int row = 0; row < 3; row++) assertArrayEquals(a.lattice[row], b.lattice[row]);
+        }
+    }
+
+    @Test
+    void lammpsDataAndPoscarRoundTrips() throws Exception {
+        Path ref = Shared.file("reference/mlip2/dump600K_frames00-09.cfg");
+        Configuration a = CfgReader.readAll(ref).get(3);
+        Path data = tmp.resolve("data.mgvo");
+        CoreCommandsTest.Run r = run("convert", ref.toString(), data.toString(), "--to", "lammps-data", "--types", "Mg,V,O", "--last");
+        assertEquals(0, r.code(), r.err());
+        String text = Files.readString(data);
+        assertTrue(text.contains("768 atoms\n3 atom types\n"), text.substring(0, 300));
+        assertTrue(text.contains("1 24.305 # Mg\n2 50.942 # V\n3 15.999 # O\n"), text.substring(0, 400));
+        LammpsDataReader d = LammpsDataReader.read(data);
+        Configuration last = CfgReader.readAll(ref).get(9);
+        assertArrayEquals(last.types, d.configuration.types);
+        for (int i = 0; i < 3 * last.size; i++) assertEquals(last.positions[i], d.configuration.positions[i], 1e-12);
+        assertArrayEquals(new String[] {"Mg", "V", "O"}, d.typeNames);
+
+        // data -> cfg through the command, poscar -> cfg
+        Path back = tmp.resolve("back.cfg");
+        assertEquals(0, run("convert", data.toString(), back.toString()).code());
+        assertEquals(768, CfgReader.readAll(back).get(0).size);
+
+        Path one = tmp.resolve("one.cfg");
+        Files.writeString(one, org.mtpj.core.io.CfgWriter.format(List.of(a), org.mtpj.core.io.CfgWriter.Style.LOSSLESS));
+        Path poscar = tmp.resolve("POSCAR");
+        assertEquals(0, run("convert", one.toString(), poscar.toString(), "--types", "Mg,V,O").code());
+        Path fromPoscar = tmp.resolve("p.cfg");
+        assertEquals(0, run("convert", poscar.toString(), fromPoscar.toString(), "--types", "Mg,V,O").code());
+        Configuration p = CfgReader.readAll(fromPoscar).get(0);
+        // POSCAR groups atoms by species (stable within a species)
+        int k = 0;
+        for (int t = 0; t < 3; t++)
+            for (int i = 0; i < a.size; i++) {
+                if (a.types[i] != t) continue;
+                assertEquals(t, p.types[k]);
+                for (int ax = 0; ax < 3; ax++) assertEquals(a.positions[3 * i + ax], p.positions[3 * k + ax], 1e-8);
+                k++;
+            }
+        assertEquals(a.size, k);
+    }
+
+    @Test
+    void severalConfigurationsGoToNumberedFiles() {
+        Path ref = Shared.file("reference/mlip2/dump600K_frames00-09.cfg");
+        CoreCommandsTest.Run r = run("convert", ref.toString(), tmp.resolve("POSCAR").toString(), "--types", "Mg,V,O");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("Processed 10 configurations\n", r.out());
+        assertTrue(Files.exists(tmp.resolve("POSCAR0")));
+        assertTrue(Files.exists(tmp.resolve("POSCAR9")));
+    }
+
+    @Test
+    void userMistakesAreOneLine() {
+        Path edge = Shared.file("reference/mlip2/edge_cases.cfg");
+        CoreCommandsTest.Run r = run("convert", edge.toString(), tmp.resolve("POSCAR").toString(), "--types", "Mg,V,O");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("mtpj: POSCAR output needs a 3-D periodic cell"), r.err());
+        CoreCommandsTest.Run n = run("convert", edge.toString(), tmp.resolve("POSCAR").toString());
+        assertEquals(2, n.code());
+        assertTrue(n.err().contains("--types"), n.err());
+        CoreCommandsTest.Run g = run("convert", edge.toString(), tmp.resolve("out.xyz").toString());
+        assertEquals(2, g.code());
+        assertTrue(g.err().contains("--to"), g.err());
+    }
+}
