@@ -55,6 +55,13 @@ public final class VoltageCommand implements Callable<Integer> {
     @Option(names = "--no-plot", description = "Do not draw the plots.")
     boolean noPlot;
 
+    @Option(names = "--types", split = ",", paramLabel = "S0,S1,..",
+            description = "For structure inputs: element of MTP species 0, 1, ... (the study's pot.mtp: Mg,V,O).")
+    List<String> types;
+
+    @Option(names = "--energies-out", paramLabel = "ENERGIES.tsv", description = "With structure inputs: also write the computed x, E per V2O5 table.")
+    Path energiesOut;
+
     @Option(names = "--threads", defaultValue = "0", description = "Threads for the MTP evaluation (0 = all cores; default ${DEFAULT-VALUE}).")
     int threads;
 
@@ -68,7 +75,8 @@ public final class VoltageCommand implements Callable<Integer> {
             table = EnergyTable.read(inputs.get(0));
         } else {
             if (pot == null) throw new UserError("structure inputs need --pot POT.mtp to compute their energies (or give an energy TSV)");
-            table = StructureEnergies.compute(inputs, pot, threads, out);
+            table = StructureEnergies.compute(inputs, pot, types, nThreads(), out);
+            if (energiesOut != null) writeEnergies(energiesOut, table);
         }
         double eMg = mgMetalEnergy();
         VoltageProfile p = new VoltageProfile(table, eMg);
@@ -105,8 +113,16 @@ public final class VoltageCommand implements Callable<Integer> {
             Path f = Path.of(mgMetal);
             if (!Files.exists(f)) throw new UserError("--mg-metal: '" + mgMetal + "' is neither a number (eV/atom) nor an existing structure file");
             if (pot == null) throw new UserError("--mg-metal " + mgMetal + " is a structure: give --pot POT.mtp to compute its energy");
-            return StructureEnergies.energyPerAtom(f, pot, threads);
+            return StructureEnergies.energyPerAtom(f, pot, types, nThreads());
         }
+    }
+
+    private int nThreads() { return threads > 0 ? threads : Runtime.getRuntime().availableProcessors(); }
+
+    private static void writeEnergies(Path file, EnergyTable t) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder("x\tE_eV_per_V2O5\n");
+        for (int i = 0; i < t.size(); i++) sb.append(PyNumbers.repr(t.x()[i])).append('\t').append(PyNumbers.repr(t.energy()[i])).append('\n');
+        Files.writeString(file, sb.toString());
     }
 
     private static boolean looksLikeTable(Path p) {
