@@ -37,6 +37,8 @@ final class MomentTables {
     // distinct monomials among the basic moments, with their lower neighbours for the gradient
     final int usedCount;
     final int[] usedMon, usedDownX, usedDownY, usedDownZ, usedPx, usedPy, usedPz;
+    /** Basic moments with used monomial u: usedBasic[usedStart[u] .. usedStart[u+1]-1]. */
+    final int[] usedStart, usedBasic;
 
     // product table, flat
     final int[] prodI, prodJ, prodK;
@@ -142,6 +144,13 @@ final class MomentTables {
             usedDownY[u] = q > 0 ? index[p][q - 1][s] : -1;
             usedDownZ[u] = s > 0 ? index[p][q][s - 1] : -1;
         }
+
+        usedStart = new int[usedCount + 1];
+        for (int q = 0; q < basicCount; q++) usedStart[basicUsed[q] + 1]++;
+        for (int u = 0; u < usedCount; u++) usedStart[u + 1] += usedStart[u];
+        usedBasic = new int[basicCount];
+        int[] fill = Arrays.copyOf(usedStart, usedCount);
+        for (int q = 0; q < basicCount; q++) usedBasic[fill[basicUsed[q]]++] = q;
 
         prodI = new int[productCount];
         prodJ = new int[productCount];

@@ -33,8 +33,8 @@ public final class SiteEvaluator {
     /** speciesStart[b] .. speciesStart[b+1]-1: the neighbours of species b. */
     private final int[] speciesStart, speciesFill;
     // rows over neighbours
-    private double[][] cheb, dcheb, mon, f, df, hb, em;
-    private double[] xi, dd, ax, gx, gy, gz, hmu;
+    private double[][] cheb, dcheb, mon, f, df, hb;
+    private double[] xi, dd, ax, gx, gy, gz, hmu, erow;
     private final double[] slots, adj;
     private double repulsion;
 
@@ -68,9 +68,8 @@ public final class SiteEvaluator {
         f = new double[t.radialFuncs][c];
         df = new double[t.radialFuncs][c];
         hb = new double[t.blockCount][c];
-        em = new double[t.usedCount][c];
         xi = new double[c]; dd = new double[c];
-        ax = new double[c]; gx = new double[c]; gy = new double[c]; gz = new double[c]; hmu = new double[c];
+        ax = new double[c]; gx = new double[c]; gy = new double[c]; gz = new double[c]; hmu = new double[c]; erow = new double[c];
     }
 
     /**
@@ -96,7 +95,7 @@ public final class SiteEvaluator {
         int m = prepare(centralType, n, neighbourTypes, typeOffset, rij, rijOffset);
         double v = forward(centralType, m);
         if (m < n) java.util.Arrays.fill(gOut, gOffset, gOffset + 3 * n, 0.0);
-        backward(m);
+        backwardH(m);
         gradients(m, gOut, gOffset);
         return v;
     }
@@ -322,22 +321,10 @@ public final class SiteEvaluator {
         }
     }
 
-    /** Adjoint plus em[used][k] = Σ_{q with that monomial} d_q f_μq(r_k). */
-    private void backward(int m) {
-        backwardH(m);
-        final double[] adj = this.adj;
-        for (int u = 0; u < t.usedCount; u++) java.util.Arrays.fill(em[u], 0, m, 0.0);
-        for (int q = 0; q < t.basicCount; q++) {
-            double dq = adj[q];
-            if (dq == 0) continue;
-            double[] e = em[t.basicUsed[q]], fr = f[t.basicMu[q]];
-            for (int k = 0; k < m; k++) e[k] += dq * fr[k];
-        }
-    }
-
-    /** g_k = u·A + (1/r)·G from the rows of {@link #backward}, scattered to gOut. */
+    /** g_k = u·A + (1/r)·G from the adjoint, scattered to gOut. */
     private void gradients(int m, double[] gOut, int goff) {
         final double[] ax = this.ax, gx = this.gx, gy = this.gy, gz = this.gz, rinv = this.rinv;
+        final double[] adj = this.adj, e = this.erow;
         java.util.Arrays.fill(ax, 0, m, 0.0);
         java.util.Arrays.fill(gx, 0, m, 0.0);
         java.util.Arrays.fill(gy, 0, m, 0.0);
@@ -352,23 +339,33 @@ public final class SiteEvaluator {
                 for (int k = 0; k < m; k++) ax[k] += (dfr[k] - nu * fr[k] * rinv[k]) * h[k];
             }
         }
-        // angular part: G = Σ_monomials em · ∇_u P
+        // angular part: G = Σ_monomials e_u · ∇_u P_u with e_u = Σ_{q with monomial u} d_q f_μq
+        // (e_u lives in one reused row, so it stays in L1)
+        final double[] one = mon[0];
         for (int u = 0; u < t.usedCount; u++) {
-            double[] e = em[u];
-            if (t.usedPx[u] > 0) {
-                double p = t.usedPx[u];
-                double[] lo = mon[t.usedDownX[u]];
-                for (int k = 0; k < m; k++) gx[k] += p * e[k] * lo[k];
+            int q0 = t.usedStart[u], q1 = t.usedStart[u + 1];
+            {
+                int q = t.usedBasic[q0];
+                double d = adj[q];
+                double[] fr = f[t.basicMu[q]];
+                for (int k = 0; k < m; k++) e[k] = d * fr[k];
             }
-            if (t.usedPy[u] > 0) {
-                double p = t.usedPy[u];
-                double[] lo = mon[t.usedDownY[u]];
-                for (int k = 0; k < m; k++) gy[k] += p * e[k] * lo[k];
+            for (int p = q0 + 1; p < q1; p++) {
+                int q = t.usedBasic[p];
+                double d = adj[q];
+                double[] fr = f[t.basicMu[q]];
+                for (int k = 0; k < m; k++) e[k] += d * fr[k];
             }
-            if (t.usedPz[u] > 0) {
-                double p = t.usedPz[u];
-                double[] lo = mon[t.usedDownZ[u]];
-                for (int k = 0; k < m; k++) gz[k] += p * e[k] * lo[k];
+            // a zero exponent contributes 0 · (any row): no branches in the loop
+            double px = t.usedPx[u], py = t.usedPy[u], pz = t.usedPz[u];
+            double[] lx = px > 0 ? mon[t.usedDownX[u]] : one;
+            double[] ly = py > 0 ? mon[t.usedDownY[u]] : one;
+            double[] lz = pz > 0 ? mon[t.usedDownZ[u]] : one;
+            for (int k = 0; k < m; k++) {
+                double ek = e[k];
+                gx[k] += px * ek * lx[k];
+                gy[k] += py * ek * ly[k];
+                gz[k] += pz * ek * lz[k];
             }
         }
         if (t.repulsive)
