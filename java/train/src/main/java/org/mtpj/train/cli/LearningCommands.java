@@ -7,6 +7,6 @@ public final class LearningCommands {
     private LearningCommands() {}
 
     public static List<Object> all() {
-        return List.of(new CalcGradeCommand(), new SelectAddCommand());
+        return List.of(new TrainCommand(), new CalcGradeCommand(), new SelectAddCommand());
     }
 }

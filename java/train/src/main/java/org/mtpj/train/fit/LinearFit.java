@@ -28,6 +28,8 @@ public final class LinearFit implements AutoCloseable {
     private final ExecutorService pool;
     private final ThreadLocal<SiteKernel> kernels;
     private final int c, s, p;
+    /** Number of radial factors (basic moments) in each scalar function. */
+    private final int[] degree;
 
     public LinearFit(MtpPotential shape, TrainingSet set, LossWeights weights, int threads) {
         this.shape = shape;
@@ -42,6 +44,11 @@ public final class LinearFit implements AutoCloseable {
         this.c = shape.speciesCount;
         this.s = shape.scalarCount();
         this.p = c + s;
+        int[] deg = new int[shape.momentsCount];
+        for (int q = 0; q < shape.basicCount(); q++) deg[q] = 1;
+        for (int[] t : shape.momentProducts) deg[t[3]] = deg[t[0]] + deg[t[1]];
+        this.degree = new int[s];
+        for (int i = 0; i < s; i++) degree[i] = deg[shape.scalarMoments[i]];
     }
 
     /**
@@ -74,11 +81,11 @@ public final class LinearFit implements AutoCloseable {
     /** Normal matrix and right-hand side of one configuration. */
     private record Normal(double[] g, double[] b) {}
 
-    /**
-     * Solves for (w, v) with the radial part of theta and the given scaling; writes them into
-     * theta and returns the solution x = (w, v).
-     */
-    public double[] solve(double[] theta, double scaling) {
+    /** The summed normal equations G x = b (p = C + S unknowns) at one scaling. */
+    public record System(double[] g, double[] b, double scaling) {}
+
+    /** Builds the normal equations for the radial part of theta and the given scaling. */
+    public System assemble(double[] theta, double scaling) {
         List<TrainingSet.Item> items = set.items();
         Normal[] parts = new Normal[items.size()];
         try {
@@ -100,10 +107,27 @@ public final class LinearFit implements AutoCloseable {
             for (int i = 0; i < g.length; i++) g[i] += n.g[i];
             for (int i = 0; i < p; i++) b[i] += n.b[i];
         }
+        return new System(g, b, scaling);
+    }
+
+    /**
+     * Solves the system as if it had been built at scaling {@code newScaling}: a scalar function
+     * that multiplies d radial factors scales as (s'/s)^d, so G and b transform by a diagonal
+     * matrix and nothing has to be re-evaluated (the scaling search relies on this).
+     */
+    public double[] solve(System sys, double newScaling) {
+        double lambda = newScaling / sys.scaling();
+        double[] dscale = new double[p];
+        for (int i = 0; i < p; i++) dscale[i] = i < c ? 1 : Math.pow(lambda, degree[i - c]);
+        double[] g = new double[p * p], b = new double[p];
+        for (int i = 0; i < p; i++) {
+            b[i] = sys.b()[i] * dscale[i];
+            for (int j = 0; j < p; j++) g[i * p + j] = sys.g()[i * p + j] * dscale[i] * dscale[j];
+        }
         for (int i = 0; i < p; i++) g[i * p + i] += 1e-13 * (1 + g[i * p + i]);
-        DMatrixRMaj gm = DMatrixRMaj.wrap(p, p, g.clone()), bm = DMatrixRMaj.wrap(p, 1, b), x = new DMatrixRMaj(p, 1);
+        DMatrixRMaj bm = DMatrixRMaj.wrap(p, 1, b), x = new DMatrixRMaj(p, 1);
         LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(p);
-        boolean ok = chol.setA(gm);
+        boolean ok = chol.setA(DMatrixRMaj.wrap(p, p, g.clone()));
         if (ok) {
             chol.solve(bm, x);
             for (double v : x.data) if (!Double.isFinite(v)) { ok = false; break; }
@@ -113,9 +137,17 @@ public final class LinearFit implements AutoCloseable {
             pinv.setA(DMatrixRMaj.wrap(p, p, g.clone()));
             pinv.solve(bm, x);
         }
-        int nr = shape.radialCoeffs.length;
-        System.arraycopy(x.data, 0, theta, nr, p);
         return x.data.clone();
+    }
+
+    /**
+     * Solves for (w, v) with the radial part of theta and the given scaling; writes them into
+     * theta and returns the solution x = (w, v).
+     */
+    public double[] solve(double[] theta, double scaling) {
+        double[] x = solve(assemble(theta, scaling), scaling);
+        java.lang.System.arraycopy(x, 0, theta, shape.radialCoeffs.length, p);
+        return x;
     }
 
     /** ‖x‖₂ / median(|x|): the scaling search's measure of how badly the linear part is conditioned (§7.4). */

@@ -30,6 +30,20 @@ class LinearFitTest {
     }
 
     @Test
+    void rescaledSystemEqualsSystemBuiltAtTheNewScaling() {
+        MtpPotential pot = TestPotentials.small(4);
+        TrainingSet set = TrainingSet.of(LossFunctionTest.randomConfigurations(6, 3), pot.cutoff());
+        double[] theta = pot.coefficients();
+        try (LinearFit lin = new LinearFit(pot, set, LossWeights.MLIP2_DEFAULTS, 1)) {
+            LinearFit.System sys = lin.assemble(theta, 0.7);
+            double[] viaTransform = lin.solve(sys, 0.7 * 1.2);
+            double[] direct = lin.solve(theta.clone(), 0.7 * 1.2);
+            for (int i = 0; i < direct.length; i++)
+                assertEquals(direct[i], viaTransform[i], 1e-7 * Math.max(1, Math.abs(direct[i])), "x[" + i + "]");
+        }
+    }
+
+    @Test
     void orthonormalisedRadialFunctionsAreOrthonormal() {
         MtpPotential pot = TestPotentials.small(2);
         double[] theta = pot.coefficients();

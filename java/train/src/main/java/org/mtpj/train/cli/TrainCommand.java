@@ -1,0 +1,103 @@
+package org.mtpj.train.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mtpj.core.UserError;
+import org.mtpj.core.io.MtpReader;
+import org.mtpj.core.io.MtpWriter;
+import org.mtpj.core.model.MtpPotential;
+import org.mtpj.train.fit.LossFunction;
+import org.mtpj.train.fit.LossWeights;
+import org.mtpj.train.fit.Trainer;
+import org.mtpj.train.fit.TrainingSet;
+import org.mtpj.train.fit.Weighting;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mtpj train}: fits all coefficients of an MTP to a training set, with MLIP-2's loss (mtp-spec §7). */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains every coefficient (radial, species, moment) of POT.mtp on TRAIN.cfg by BFGS with analytic gradients,",
+                "re-solving the linear part exactly at the start and every 50 iterations. Loss (MLIP-2's):",
+                "  L = (1/K) Σ_c [ w_E (E−E_ref)²/N + w_F Σ_i |F_i−F_ref|² + w_S ‖W−W_ref‖²_F/N ]  (eV², E in eV, F in eV/Å, W = PlusStress in eV).",
+                "An untrained POT.mtp is initialised (--init-params) and pre-trained (75 iterations) first.",
+                "One progress line per iteration (loss f, force RMS eV/Å, time). Ctrl-C or --max-iter writes the best potential so far."})
+public final class TrainCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "POT.mtp", description = "Starting potential (trained or untrained).") Path pot;
+    @Parameters(index = "1", paramLabel = "TRAIN.cfg", description = "Training set (energies, forces and/or PlusStress).") Path train;
+
+    @Option(names = "--trained-pot-name", paramLabel = "FILE", description = "Output potential (default ${DEFAULT-VALUE}).")
+    Path out = Path.of("Trained.mtp_");
+    @Option(names = "--curr-pot-name", paramLabel = "FILE", description = "Write the current potential here after every iteration.")
+    Path current;
+    @Option(names = "--energy-weight", paramLabel = "W", description = "w_E (default ${DEFAULT-VALUE}).") double we = 1;
+    @Option(names = "--force-weight", paramLabel = "W", description = "w_F, per atom (default ${DEFAULT-VALUE}, 1/Å² relative to energies).") double wf = 0.01;
+    @Option(names = "--stress-weight", paramLabel = "W", description = "w_S (default ${DEFAULT-VALUE}).") double ws = 0.001;
+    @Option(names = "--scale-by-force", paramLabel = "F",
+            description = "If > 0, atom force weights w_F·F/(|F_ref|²+F) (eV²/Å²; default ${DEFAULT-VALUE} = off).") double scaleByForce = 0;
+    @Option(names = "--weighting", paramLabel = "KIND", description = "vibrations (default), structures or molecules.") String weighting = "vibrations";
+    @Option(names = "--max-iter", paramLabel = "N", description = "BFGS iterations of the main run (default ${DEFAULT-VALUE}).") int maxIter = 1000;
+    @Option(names = "--bfgs-conv-tol", paramLabel = "TOL", description = "Stop when the relative loss decrease over 50 iterations is below this (default ${DEFAULT-VALUE}).")
+    double convTol = 1e-3;
+    @Option(names = "--init-params", paramLabel = "random|same",
+            description = "Untrained input: random radial coefficients 5e-7·U(−1,1) (default) or the file's defaults (deterministic).")
+    String init = "random";
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for --init-params=random (default: not reproducible, as MLIP-2).") Long seed;
+    @Option(names = "--skip-preinit", description = "Untrained input: skip the linear solve, scaling search and 75 pre-training iterations.")
+    boolean skipPreinit;
+    @Option(names = "--pretrain-iter", paramLabel = "N", description = "Pre-training iterations (default ${DEFAULT-VALUE}, as MLIP-2).") int pretrainIter = 75;
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads over configurations (default: all cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+    @Option(names = "--valid-cfgs", paramLabel = "FILE", description = "Also report errors on this validation set (validation alone).") Path valid;
+
+    @Override
+    public Integer call() {
+        MtpPotential p = MtpReader.read(pot);
+        Trainer.Options o = new Trainer.Options();
+        o.weights = new LossWeights(we, wf, ws, scaleByForce, Weighting.parse(weighting));
+        o.maxIter = maxIter;
+        o.bfgsConvTol = convTol;
+        o.init = switch (init.toLowerCase(Locale.ROOT)) {
+            case "random" -> Trainer.Init.RANDOM;
+            case "same" -> Trainer.Init.SAME;
+            default -> throw new UserError("--init-params must be random or same, got '" + init + "'");
+        };
+        o.seed = seed;
+        o.skipPreinit = skipPreinit;
+        o.pretrainIterations = pretrainIter;
+        if (threads < 1) throw new UserError("--threads must be at least 1");
+        o.threads = threads;
+        if (current != null) o.onIteration = cur -> MtpWriter.write(cur, current);
+        long t0 = System.nanoTime();
+        TrainingSet set = TrainingSet.read(train, p.cutoff());
+        if (set.size() == 0) throw new UserError(train + ": no configurations with atoms to train on");
+        System.out.printf(Locale.ROOT, "MTPR from %s, training set %s: %d configurations, %d atoms, %d coefficients, %d threads%n",
+                pot, train, set.size(), set.atoms(), p.coefficientCount(), threads);
+        Trainer trainer = new Trainer(p, set, o);
+        Thread hook = new Thread(() -> {
+            MtpWriter.write(trainer.best(), out);
+            System.err.println("interrupted: best potential so far (f=" + trainer.bestLoss() + ") written to " + out);
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        MtpPotential result = trainer.run();
+        MtpWriter.write(result, out);
+        Runtime.getRuntime().removeShutdownHook(hook);
+        double sec = (System.nanoTime() - t0) * 1e-9;
+        System.out.printf(Locale.ROOT, "Trained potential written to %s (%.1f s, %.3f s per iteration per 1000 atoms)%n",
+                out, sec, trainer.iterations() > 0 ? sec / trainer.iterations() / (set.atoms() / 1000.0) : Double.NaN);
+        report("TRAIN", result, set);
+        if (valid != null) report("VALIDATION (validation configurations only)", result, TrainingSet.read(valid, p.cutoff()));
+        System.out.println("Full MLIP-2 style report: mtpj calc-errors " + out + " " + train);
+        return 0;
+    }
+
+    private void report(String title, MtpPotential pot, TrainingSet set) {
+        try (LossFunction l = new LossFunction(pot, set, new LossWeights(1, 1, 1, 0, Weighting.VIBRATIONS), threads)) {
+            l.evaluate(pot.coefficients(), null);
+            LossFunction.Stats s = l.lastStats();
+            System.out.printf(Locale.ROOT, "* * * %s ERRORS * * *  energy per atom RMS = %.6g eV, force RMS = %.6g eV/Å, stress RMS = %.6g eV (%d configurations)%n",
+                    title, s.energyPerAtomRms(), s.forceRms(), s.stressRms(), set.size());
+        }
+    }
+}
