@@ -159,7 +159,12 @@ public final class LammpsDumpReader implements TrajectoryReader {
         double yhi = bounds[1][1] - Math.max(0, yz);
         double zlo = bounds[2][0], zhi = bounds[2][1];
         if (!(xhi > xlo && yhi > ylo && zhi > zlo)) throw error("box bounds give a box of zero or negative size");
-        Cell cell = new Cell(new double[][] {{xhi - xlo, 0, 0}, {xy, yhi - ylo, 0}, {xz, yz, zhi - zlo}});
+        Cell cell;
+        try {
+            cell = new Cell(new double[][] {{xhi - xlo, 0, 0}, {xy, yhi - ylo, 0}, {xz, yz, zhi - zlo}});
+        } catch (IllegalArgumentException e) {
+            throw error("box bounds give a degenerate box (" + e.getMessage() + ")");
+        }
         double[] origin = {xlo, ylo, zlo};
         need("ITEM: ATOMS");
         if (!isItem(lines, "ATOMS")) throw error("expected 'ITEM: ATOMS <columns>', found '" + shortLine() + "'");

@@ -1,7 +1,6 @@
 package org.mtpj.analysis.traj;
 
 import java.util.List;
-import org.mtpj.core.UserError;
 import org.mtpj.core.io.InputFormatException;
 
 /**
@@ -24,7 +23,7 @@ public final class SpeciesMap {
             int r = order[k];
             if (typeNames != null && (f.types[r] > 0 || f.elements == null)) {
                 int t = f.types[r];
-                if (t < 1) throw new UserError(f.file + ": the file has no 'type' column; --types cannot be applied");
+                if (t < 1) throw new InputFormatException(f.file, f.line, "the frame has no 'type' column, so --types cannot be applied");
                 if (t > typeNames.size())
                     throw new InputFormatException(f.file, f.line, "atom id " + f.ids[r] + " has type " + t + " but --types names only "
                             + typeNames.size() + " (" + String.join(",", typeNames) + ")");
@@ -32,7 +31,7 @@ public final class SpeciesMap {
             } else if (f.elements != null) {
                 s[k] = f.elements[r];
             } else {
-                throw new UserError(f.file + ": atoms have types but no element names; give --types, e.g. --types Mg,V,O for type 1 = Mg");
+                throw new InputFormatException(f.file, f.line, "atoms have types but no element names; give --types, e.g. --types Mg,V,O for type 1 = Mg");
             }
         }
         return s;
