@@ -15,6 +15,7 @@
 #include "neighbor.h"
 #include "update.h"
 #include "utils.h"
+#include <mpi.h>
 #if !MTPJ_NEIGH_ADD_REQUEST
 #include "neigh_request.h"
 #endif
@@ -22,6 +23,13 @@
 #include "mtpj_jvm.h"
 
 using namespace LAMMPS_NS;
+
+static std::string fmt_seconds(double s)
+{
+  char buf[32];
+  snprintf(buf, sizeof(buf), "%.3f", s);
+  return buf;
+}
 
 PairMTPJava::PairMTPJava(LAMMPS *lmp) : Pair(lmp), api(nullptr), handle(0), cutoff(0.0), msg(8192, 0)
 {
@@ -81,8 +89,11 @@ void PairMTPJava::settings(int narg, char **arg)
               " mlip.ini [threads N]'");
   if (!api) {
     std::string err;
+    double t0 = MPI_Wtime();
     api = mtpj::java_api(err);
     if (!api) fatal_all(err);
+    if (comm->me == 0)
+      utils::logmesg(lmp, "mtp/java: Java ready in " + fmt_seconds(MPI_Wtime() - t0) + " s\n");
   }
   if (handle > 0) {  // pair_style given again with the same style: start over
     api->destroy(handle);

@@ -35,6 +35,7 @@ final class PairSession implements AutoCloseable {
     private final List<StepHook> hooks = new ArrayList<>();
     private final StepView view = new StepView(this);
     private final AtomicInteger nextChunk = new AtomicInteger();
+    private final StepProfile profile = StepProfile.ENABLED ? new StepProfile() : null;
     /** speciesOfType[t] for LAMMPS type t (1-based); -1 = type not handled. Null before pair_coeff. */
     private int[] speciesOfType;
     private double cutsq;
@@ -48,6 +49,9 @@ final class PairSession implements AutoCloseable {
     // per local atom ii and per kept neighbour entry (entries of ii start at entryOff[ii])
     int[] centralSpecies = new int[0], kept = new int[0], entryOff = new int[0];
     double[] site = new double[0];
+    /** Per local atom ii: sum of its own g (force on i, 3) and its virial (6, MLIP-2 convention). */
+    double[] ownForce = new double[0], ownVirial = new double[0];
+    private double[] reaction = new double[0];
     int[] entryJ = new int[0], entrySpecies = new int[0];
     double[] entryR = new double[0], entryG = new double[0];
 
@@ -135,6 +139,7 @@ final class PairSession implements AutoCloseable {
     /** One force evaluation; see the class comment. */
     void compute(MemorySegment step) {
         if (speciesOfType == null) throw new UserError("pair_coeff * * missing");
+        if (profile != null) profile.begin();
         StepLayout.check(step.get(JAVA_LONG, StepLayout.STRUCT_SIZE), step.get(JAVA_INT, StepLayout.ABI));
         timestep = step.get(JAVA_LONG, StepLayout.TIMESTEP);
         inum = step.get(JAVA_INT, StepLayout.INUM);
@@ -171,53 +176,58 @@ final class PairSession implements AutoCloseable {
         prepareEntries();
         nextChunk.set(0);
         pool.run(w -> workers[w].evaluate());
+        long scatter0 = profile != null ? System.nanoTime() : 0;
+        long scatterCpu0 = profile != null ? StepProfile.cpuNow() : 0;
 
-        // phase 2: fixed order, independent of the thread count
+        double e = scatter(f, eatom, vatom, virialHere, vir);
+        long scatterCpu = profile != null ? StepProfile.cpuNow() - scatterCpu0 : 0;
+        energy = e;
+        writeTotals(step, e, vir);
+        if (profile != null) {
+            long kernel = 0, gather = 0;
+            for (Worker w : workers) { kernel += w.kernelNanos; gather += w.gatherNanos; w.kernelNanos = w.gatherNanos = 0; }
+            profile.end(inum, kernel, gather, System.nanoTime() - scatter0, scatterCpu);
+        }
+        runHooks();
+    }
+
+    /**
+     * Phase 2: in list order, so independent of the thread count: energy, per-atom energy, the
+     * central atoms' own force and virial (summed in phase 1) and the neighbours' reaction forces.
+     */
+    private double scatter(MemorySegment f, MemorySegment eatom, MemorySegment vatom, boolean virialHere, double[] vir) {
+        // reaction forces are gathered in a Java array first (indirect writes are cheaper there),
+        // then added to LAMMPS's f in one sequential pass
+        if (reaction.length < 3 * nall) reaction = new double[3 * nall + 3 * nall / 4];
+        final double[] fr = reaction;
+        java.util.Arrays.fill(fr, 0, 3 * nall, 0.0);
+        final int[] js = entryJ;
+        final double[] g = entryG;
         double e = 0;
         for (int ii = 0; ii < inum; ii++) {
             if (centralSpecies[ii] < 0) continue;
             int i = ilist.getAtIndex(JAVA_INT, ii);
             e += site[ii];
             if (eatom != null) eatom.setAtIndex(JAVA_DOUBLE, i, eatom.getAtIndex(JAVA_DOUBLE, i) + site[ii]);
-            double fx = 0, fy = 0, fz = 0;
-            double vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
-            int start = entryOff[ii], end = start + kept[ii];
-            for (int k = start; k < end; k++) {
-                double gx = entryG[3 * k], gy = entryG[3 * k + 1], gz = entryG[3 * k + 2];
-                fx += gx; fy += gy; fz += gz;
-                long jo = 3L * entryJ[k];
-                f.setAtIndex(JAVA_DOUBLE, jo, f.getAtIndex(JAVA_DOUBLE, jo) - gx);
-                f.setAtIndex(JAVA_DOUBLE, jo + 1, f.getAtIndex(JAVA_DOUBLE, jo + 1) - gy);
-                f.setAtIndex(JAVA_DOUBLE, jo + 2, f.getAtIndex(JAVA_DOUBLE, jo + 2) - gz);
-                if (vatom != null || virialHere) {
-                    double dx = entryR[3 * k], dy = entryR[3 * k + 1], dz = entryR[3 * k + 2];
-                    vxx -= gx * dx; vyy -= gy * dy; vzz -= gz * dz;
-                    vxy -= 0.5 * (gx * dy + gy * dx);
-                    vxz -= 0.5 * (gx * dz + gz * dx);
-                    vyz -= 0.5 * (gy * dz + gz * dy);
-                }
+            fr[3 * i] += ownForce[3 * ii];
+            fr[3 * i + 1] += ownForce[3 * ii + 1];
+            fr[3 * i + 2] += ownForce[3 * ii + 2];
+            for (int k = entryOff[ii], end = k + kept[ii]; k < end; k++) {
+                int jo = 3 * js[k];
+                fr[jo] -= g[3 * k];
+                fr[jo + 1] -= g[3 * k + 1];
+                fr[jo + 2] -= g[3 * k + 2];
             }
-            long io = 3L * i;
-            f.setAtIndex(JAVA_DOUBLE, io, f.getAtIndex(JAVA_DOUBLE, io) + fx);
-            f.setAtIndex(JAVA_DOUBLE, io + 1, f.getAtIndex(JAVA_DOUBLE, io + 1) + fy);
-            f.setAtIndex(JAVA_DOUBLE, io + 2, f.getAtIndex(JAVA_DOUBLE, io + 2) + fz);
             // MLIP-2's convention: the whole pair term goes to the central atom (mtp-spec.md §3.6)
             if (vatom != null) {
                 long vo = 6L * i;
-                vatom.setAtIndex(JAVA_DOUBLE, vo, vatom.getAtIndex(JAVA_DOUBLE, vo) + vxx);
-                vatom.setAtIndex(JAVA_DOUBLE, vo + 1, vatom.getAtIndex(JAVA_DOUBLE, vo + 1) + vyy);
-                vatom.setAtIndex(JAVA_DOUBLE, vo + 2, vatom.getAtIndex(JAVA_DOUBLE, vo + 2) + vzz);
-                vatom.setAtIndex(JAVA_DOUBLE, vo + 3, vatom.getAtIndex(JAVA_DOUBLE, vo + 3) + vxy);
-                vatom.setAtIndex(JAVA_DOUBLE, vo + 4, vatom.getAtIndex(JAVA_DOUBLE, vo + 4) + vxz);
-                vatom.setAtIndex(JAVA_DOUBLE, vo + 5, vatom.getAtIndex(JAVA_DOUBLE, vo + 5) + vyz);
+                for (int c = 0; c < 6; c++)
+                    vatom.setAtIndex(JAVA_DOUBLE, vo + c, vatom.getAtIndex(JAVA_DOUBLE, vo + c) + ownVirial[6 * ii + c]);
             }
-            if (virialHere) {
-                vir[0] += vxx; vir[1] += vyy; vir[2] += vzz; vir[3] += vxy; vir[4] += vxz; vir[5] += vyz;
-            }
+            if (virialHere) for (int c = 0; c < 6; c++) vir[c] += ownVirial[6 * ii + c];
         }
-        energy = e;
-        writeTotals(step, e, vir);
-        runHooks();
+        for (int k = 0, n = 3 * nall; k < n; k++) f.setAtIndex(JAVA_DOUBLE, k, f.getAtIndex(JAVA_DOUBLE, k) + fr[k]);
+        return e;
     }
 
     private void runHooks() {
@@ -240,6 +250,7 @@ final class PairSession implements AutoCloseable {
         if (centralSpecies.length < inum) {
             int n = Math.max(inum, centralSpecies.length * 5 / 4);
             centralSpecies = new int[n]; kept = new int[n]; entryOff = new int[n + 1]; site = new double[n];
+            ownForce = new double[3 * n]; ownVirial = new double[6 * n];
         }
         int total = 0;
         for (int ii = 0; ii < inum; ii++) {
@@ -259,9 +270,28 @@ final class PairSession implements AutoCloseable {
 
     double positionOf(int i, int axis) { return x.getAtIndex(JAVA_DOUBLE, 3L * i + axis); }
 
+    /** Sum of g over atom ii's entries (force on i) and its virial -g_a r_b, symmetrised. */
+    private void ownTerms(int ii, int from, int to) {
+        final double[] g = entryG, r = entryR;
+        double fx = 0, fy = 0, fz = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
+        for (int k = from; k < to; k++) {
+            double gx = g[3 * k], gy = g[3 * k + 1], gz = g[3 * k + 2];
+            double dx = r[3 * k], dy = r[3 * k + 1], dz = r[3 * k + 2];
+            fx += gx; fy += gy; fz += gz;
+            vxx -= gx * dx; vyy -= gy * dy; vzz -= gz * dz;
+            vxy -= 0.5 * (gx * dy + gy * dx);
+            vxz -= 0.5 * (gx * dz + gz * dx);
+            vyz -= 0.5 * (gy * dz + gz * dy);
+        }
+        ownForce[3 * ii] = fx; ownForce[3 * ii + 1] = fy; ownForce[3 * ii + 2] = fz;
+        ownVirial[6 * ii] = vxx; ownVirial[6 * ii + 1] = vyy; ownVirial[6 * ii + 2] = vzz;
+        ownVirial[6 * ii + 3] = vxy; ownVirial[6 * ii + 4] = vxz; ownVirial[6 * ii + 5] = vyz;
+    }
+
     /** Per-thread phase 1: takes chunks of local atoms until none are left. */
     private final class Worker {
         private final SiteModel.SiteKernel kernel;
+        long kernelNanos, gatherNanos;
 
         Worker(SiteModel.SiteKernel kernel) { this.kernel = kernel; }
 
@@ -270,6 +300,8 @@ final class PairSession implements AutoCloseable {
             final int mask = neighmask;
             final double rc2 = cutsq;
             final MemorySegment xs = x, ts = type;
+            final boolean timed = profile != null;
+            long tg = timed ? System.nanoTime() : 0;
             for (int c; (c = nextChunk.getAndAdd(CHUNK)) < inum; ) {
                 int end = Math.min(inum, c + CHUNK);
                 for (int ii = c; ii < end; ii++) {
@@ -300,14 +332,25 @@ final class PairSession implements AutoCloseable {
                         m++;
                     }
                     kept[ii] = m - off;
-                    site[ii] = kernel.siteEnergy(ci, m - off, entrySpecies, entryR, entryG, off);
+                    if (timed) {
+                        long t1 = System.nanoTime();
+                        gatherNanos += t1 - tg;
+                        site[ii] = kernel.siteEnergy(ci, m - off, entrySpecies, entryR, entryG, off);
+                        tg = System.nanoTime();
+                        kernelNanos += tg - t1;
+                    } else {
+                        site[ii] = kernel.siteEnergy(ci, m - off, entrySpecies, entryR, entryG, off);
+                    }
+                    ownTerms(ii, off, m);
                 }
             }
+            if (timed) gatherNanos += System.nanoTime() - tg;
         }
     }
 
     @Override
     public void close() {
+        if (profile != null) System.err.println(profile.report(rank, workers.length));
         pool.close();
         for (StepHook h : hooks) h.close();
     }

@@ -1,0 +1,52 @@
+package org.mtpj.lammps.bridge;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
+
+/**
+ * Where the pair style's time goes (MTPJ_PROFILE=1): per step the whole upcall, the MTP kernel
+ * (site energies and gradients), the neighbour gather and the force/virial scatter; printed to
+ * stderr when the pair style is deleted. Wall times of LAMMPS's thread; kernel and gather summed
+ * over the Java threads. The first {@link #SKIP} steps (class loading, JIT) are reported apart.
+ */
+final class StepProfile {
+    static final int SKIP = 10;
+    static final boolean ENABLED = "1".equals(System.getenv("MTPJ_PROFILE"));
+    private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+
+    long steps, atomSteps, warmupNanos, totalNanos, kernelNanos, gatherNanos, scatterNanos, scatterCpuNanos, cpuNanos;
+    private long t0, cpu0;
+
+    static long cpuNow() { return MX.getCurrentThreadCpuTime(); }
+
+    void begin() {
+        t0 = System.nanoTime();
+        cpu0 = MX.getCurrentThreadCpuTime();
+    }
+
+    void end(int atoms, long kernel, long gather, long scatter, long scatterCpu) {
+        long dt = System.nanoTime() - t0;
+        steps++;
+        if (steps <= SKIP) { warmupNanos += dt; return; }
+        atomSteps += atoms;
+        totalNanos += dt;
+        kernelNanos += kernel;
+        gatherNanos += gather;
+        scatterNanos += scatter;
+        scatterCpuNanos += scatterCpu;
+        cpuNanos += MX.getCurrentThreadCpuTime() - cpu0;
+    }
+
+    String report(int rank, int threads) {
+        if (atomSteps == 0) return "mtp/java profile (rank " + rank + "): " + steps + " steps, first " + SKIP + " took "
+                + String.format(Locale.ROOT, "%.3f s", warmupNanos * 1e-9);
+        double per = 1e-3 / atomSteps;
+        return String.format(Locale.ROOT, "mtp/java profile (rank %d, %d thread(s)): first %d steps %.3f s; then %d steps: "
+                        + "upcall %.2f us/atom-step wall (LAMMPS thread CPU %.2f), kernel %.2f, gather %.2f (summed over threads), "
+                        + "scatter %.2f (CPU %.2f); non-kernel share of the upcall %.2f%%",
+                rank, threads, SKIP, warmupNanos * 1e-9, steps - SKIP, totalNanos * per, cpuNanos * per, kernelNanos * per,
+                gatherNanos * per, scatterNanos * per, scatterCpuNanos * per,
+                100.0 * (totalNanos - (kernelNanos + gatherNanos) / (double) threads) / totalNanos);
+    }
+}
