@@ -40,18 +40,10 @@ public final class CNumbers {
             sb.append("e+00");
             return;
         }
+        if (appendFast(sb, v, digitsAfterPoint)) return;
         String digits;
         int exp10;
-        String shortest = Double.toString(Math.abs(v));
-        // Fast path: when the shortest representation already has `sig` significant digits it is
-        // the correctly rounded one (the shortest-digits algorithm picks the candidate closest to
-        // the exact value, and sig >= 17 digits always resolve a double).
-        int[] e = new int[1];
-        String sd = significantDigits(shortest, e);
-        if (sig >= 17 && sd.length() == sig) {
-            digits = sd;
-            exp10 = e[0];
-        } else {
+        {
             BigDecimal bd = new BigDecimal(Math.abs(v)).round(CONTEXTS[Math.min(sig, CONTEXTS.length - 1)]);
             String u = bd.unscaledValue().toString();
             // value = u * 10^-scale; normalise to sig digits
@@ -69,25 +61,55 @@ public final class CNumbers {
         sb.append(ae);
     }
 
-    /**
-     * Significant digits of a positive Double.toString result (e.g. "1.2345E-5", "0.001", "12.5")
-     * without leading/trailing zeros; exponent of the first digit in exp[0].
-     */
-    private static String significantDigits(String s, int[] exp) {
-        int ePos = s.indexOf('E');
-        int extra = 0;
-        String mant = s;
-        if (ePos >= 0) { extra = Integer.parseInt(s.substring(ePos + 1)); mant = s.substring(0, ePos); }
-        int dot = mant.indexOf('.');
-        String intPart = dot < 0 ? mant : mant.substring(0, dot);
-        String frac = dot < 0 ? "" : mant.substring(dot + 1);
-        String all = intPart + frac;
-        int firstNz = 0;
-        while (firstNz < all.length() && all.charAt(firstNz) == '0') firstNz++;
-        int lastNz = all.length() - 1;
-        while (lastNz > firstNz && all.charAt(lastNz) == '0') lastNz--;
-        exp[0] = intPart.length() - 1 - firstNz + extra;
-        return all.substring(firstNz, lastNz + 1);
+    private static final double[] POW10 = new double[23];
+    private static final long[] LPOW10 = new long[19];
+    static {
+        double p = 1;
+        for (int i = 0; i < POW10.length; i++) { POW10[i] = p; p *= 10; }
+        long q = 1;
+        for (int i = 0; i < LPOW10.length; i++) { LPOW10[i] = q; q *= 10; }
+    }
+
+    private static boolean appendFast(StringBuilder sb, double value, int digitsAfterPoint) {
+        int sig = digitsAfterPoint + 1;
+        if (sig > 17) return false;
+        double v = Math.abs(value);
+        int e = (int) Math.floor(Math.log10(v));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int k = sig - 1 - e;
+            if (k < 0 || k > 22) return false;
+            double p = POW10[k];
+            double hi = v * p;
+            double lo = Math.fma(v, p, -hi);
+            double lowBound = LPOW10[sig - 1], highBound = LPOW10[sig];
+            if (hi < lowBound) { e--; continue; }
+            if (hi >= highBound) { e++; continue; }
+            double hf = Math.floor(hi);
+            long n;
+            if (hf == hi) {
+                if (Math.abs(lo - Math.rint(lo)) == 0.5) return false; // tie: parity of the total decides
+                n = (long) hi + (long) Math.rint(lo);
+            } else {
+                double f = hi - hf;
+                if (f > 0.5) n = (long) hf + 1;
+                else if (f < 0.5) n = (long) hf;
+                else if (lo > 0) n = (long) hf + 1;
+                else if (lo < 0) n = (long) hf;
+                else return false; // exact tie
+            }
+            if (n < (long) lowBound) { e--; continue; }
+            if (n >= LPOW10[sig]) { n /= 10; e++; } // rounded up to 10^sig: 1000...0
+            if (value < 0) sb.append('-');
+            String d = Long.toString(n);
+            sb.append(d.charAt(0));
+            if (digitsAfterPoint > 0) sb.append('.').append(d, 1, sig);
+            sb.append('e').append(e < 0 ? '-' : '+');
+            int ae = Math.abs(e);
+            if (ae < 10) sb.append('0');
+            sb.append(ae);
+            return true;
+        }
+        return false;
     }
 
     /** C's {@code %<width>.<decimals>f}: fixed point, right-aligned in width (0 = no padding). */
