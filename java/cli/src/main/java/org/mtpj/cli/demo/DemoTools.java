@@ -36,6 +36,22 @@ public final class DemoTools implements Runnable {
         return 0;
     }
 
+    @Command(name = "batch", description = {"Run the mtpj command lines of FILE (one per line, words separated by blanks, # comments)",
+            "one after another in this JVM (saves a JVM start per command); stops at the first that fails."})
+    int batch(@Parameters(paramLabel = "FILE") Path file) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(file).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < lines.size(); i++) {
+            String[] words = lines.get(i).split("\\s+");
+            System.err.printf(Locale.ROOT, "  [%d/%d, %.0f s] mtpj %s%n", i + 1, lines.size(), (System.nanoTime() - t0) * 1e-9,
+                    String.join(" ", java.util.Arrays.copyOfRange(words, 0, Math.min(2, words.length))));
+            int rc = org.mtpj.cli.Main.commandLine().execute(words);
+            if (rc != 0) throw new UserError("batch " + file + ":" + (i + 1) + ": 'mtpj " + lines.get(i) + "' exited " + rc, rc);
+        }
+        return 0;
+    }
+
     public static void main(String[] args) {
         CommandLine cl = new CommandLine(new DemoTools());
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {

@@ -154,7 +154,7 @@ final class ReportCommand implements Callable<Integer> {
         double fitLo = Double.parseDouble(param("fit_lo")), fitHi = Double.parseDouble(param("fit_hi"));
         double dt = Double.parseDouble(param("timestep_ps"));
         Map<String, double[]> dTab = readDiffusion(demo.resolve("analysis/diffusion.tsv"));
-        StringBuilder dTsv = new StringBuilder("potential\tT_K\tspecies\tD_A2ps\tD_se_A2ps\tD_cm2s\tD_se_cm2s\tD_lammps_msd_A2ps\n");
+        StringBuilder dTsv = new StringBuilder("potential\tT_K\tspecies\tD_A2ps\tD_se_A2ps\tD_cm2s\tD_se_cm2s\tD_lammps_msd_A2ps\tD_se_ols_A2ps\tD_half1_A2ps\tD_half2_A2ps\n");
         List<Map<String, Object>> dJson = new ArrayList<>();
         for (String pot : List.of("classical", "mtp")) {
             for (String T : temps) {
@@ -163,7 +163,8 @@ final class ReportCommand implements Callable<Integer> {
                     double[] d = dTab.get(pot + "/" + T + "/" + sp);
                     if (d == null) throw new UserError("demo report: analysis/diffusion.tsv has no row " + pot + " " + T + " " + sp);
                     double cross = lammpsD(b, "c_msd" + sp + "[4]", dt, fitLo, fitHi);
-                    dTsv.append(String.join("\t", pot, T, sp, g(d[0]), g(d[1]), g(d[0] * A2PS_TO_CM2S), g(d[1] * A2PS_TO_CM2S), g(cross))).append('\n');
+                    dTsv.append(String.join("\t", pot, T, sp, g(d[0]), g(d[1]), g(d[0] * A2PS_TO_CM2S), g(d[1] * A2PS_TO_CM2S), g(cross),
+                            d.length > 4 ? g(d[2]) : "", d.length > 4 ? g(d[3]) : "", d.length > 4 ? g(d[4]) : "")).append('\n');
                     Map<String, Object> dj = new LinkedHashMap<>();
                     dj.put("potential", pot); dj.put("T_K", Double.parseDouble(T)); dj.put("species", sp);
                     dj.put("D_A2ps", d[0]); dj.put("D_se_A2ps", d[1]); dj.put("D_lammps_msd_A2ps", cross);
@@ -238,8 +239,18 @@ final class ReportCommand implements Callable<Integer> {
                         pot.equals("mtp") ? DemoPlots.MTP : DemoPlots.CLASSICAL, sp.equals("Si")));
             }
         }
-        DemoPlots.arrhenius(pts, out.resolve("arrhenius"));
         Map<String, String[]> arr = readArrhenius(demo.resolve("analysis/arrhenius.tsv"));
+        List<double[]> fits = new ArrayList<>();
+        for (String pot : List.of("classical", "mtp")) {
+            for (String sp : List.of("O", "Si")) {
+                String[] w = arr.get(pot + "/" + sp);
+                fits.add(w == null ? null : new double[] {Double.parseDouble(w[2]), Double.parseDouble(w[4])});
+            }
+        }
+        DemoPlots.arrhenius(pts, fits, out.resolve("arrhenius"));
+        Map<String, Object> arrJson = new LinkedHashMap<>();
+        for (String[] w : arr.values()) arrJson.put(w[0] + "_" + w[1], Map.of("Ea_eV", Double.parseDouble(w[2]), "Ea_se_eV", Double.parseDouble(w[3])));
+        json.put("arrhenius", arrJson);
 
         // ---- 6. inputs record and summary
         writeInputs();
@@ -287,7 +298,9 @@ final class ReportCommand implements Callable<Integer> {
             String[] w = lines.get(i).split("\t");
             if (w.length < 5) continue;
             String T = w[1].replaceAll("\\.0+$", "");
-            m.put(w[0] + "/" + T + "/" + w[2], new double[] {Double.parseDouble(w[3]), Double.parseDouble(w[4])});
+            double[] v = new double[w.length - 3];
+            for (int k = 3; k < w.length; k++) v[k - 3] = Double.parseDouble(w[k]);
+            m.put(w[0] + "/" + T + "/" + w[2], v);
         }
         return m;
     }

@@ -48,8 +48,10 @@ final class SummaryText {
 
         s.append("## 4. Diffusion\n\n");
         s.append(String.format(Locale.ROOT, "`mtpj msd` (all time origins, centre-of-mass drift removed) and `mtpj diffusion` (straight-line fit of MSD " +
-                "over %s–%s ps, D = slope/6, ± its standard error). D in Å²/ps (1 Å²/ps = 1e-4 cm²/s); `z` = |ΔD| / combined se; agree means z ≤ %.0f.%n%n",
-                p.get("fit_lo"), p.get("fit_hi"), ReportCommand.AGREE_Z));
+                "over %s–%s ps, D = slope/6). The uncertainty is the larger of the fit's standard error and half the difference between " +
+                "D of the two halves of the run (fitted over %s–%s ps). D in Å²/ps (1 Å²/ps = 1e-4 cm²/s); `z` = |ΔD| / combined " +
+                "uncertainty; agree means z ≤ %.0f. All numbers in `diffusion.tsv`.%n%n",
+                p.get("fit_lo"), p.get("fit_hi"), p.get("fit_lo"), p.get("fit_hi_block"), ReportCommand.AGREE_Z));
         s.append("| T (K) | species | D Vashishta | D MTP | MTP/Vashishta | z | |\n|---|---|---|---|---|---|---|\n").append(cmpRows).append('\n');
         for (String img : msdPlots) s.append("![").append(img).append("](").append(img).append(")\n");
         s.append("\n![Arrhenius](arrhenius.png)\n\n");
