@@ -35,6 +35,9 @@ public final class MtpWriter {
     public static void write(MtpPotential pot, Path path) { write(pot, path, Precision.MLIP2); }
 
     public static void write(MtpPotential pot, Path path, Precision precision) {
+        if (!mlip2Readable(pot))
+            System.err.println("mtpj: warning: " + path + " has " + pot.speciesCount
+                    + " species; MLIP-2 reads at most 10 (single-character a-b headers), mtpj reads it");
         try {
             Files.writeString(path, format(pot, precision), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {

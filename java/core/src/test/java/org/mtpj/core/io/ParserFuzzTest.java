@@ -95,6 +95,17 @@ class ParserFuzzTest {
     }
 
     @Test
+    void lammpsDataReaderSurvivesMutations() throws Exception {
+        Configuration c = CfgReader.readAll(Shared.file("reference/mlip2/dump600K_frames00-09.cfg")).get(0);
+        String data = LammpsDataWriter.format(c, new String[] {"Mg", "V", "O"}, 3, "fuzz");
+        String small = data.substring(0, data.indexOf("\n13 ")) + "\n"; // first 12 atoms
+        String text = small.replace("768 atoms", "12 atoms");
+        assertEquals(12, LammpsDataReader.parse(List.of(text.split("\n")), "ok.data").configuration.size);
+        assertTimeoutPreemptively(Duration.ofMinutes(2), () -> fuzz(text, 1000, 4,
+                t -> LammpsDataReader.parse(List.of(t.split("\n", -1)), "fuzz.data")));
+    }
+
+    @Test
     void cfgReaderSurvivesMutations() throws Exception {
         String cfg = Files.readString(Shared.file("reference/mlip2/edge_cases.cfg"), StandardCharsets.ISO_8859_1);
         // the small configurations (drop the 96-atom cell) keep 1,500 iterations quick
