@@ -102,6 +102,18 @@ class LammpsErrorsTest {
         assertTrue(r.all().contains("units metal"), NativeLammps.tail(r.all()));
     }
 
+    @Test
+    void clearDropsTheStylesWithAWarningAndAClearError() throws IOException {
+        Path in = dir.resolve("in.clear");
+        Files.writeString(in, "units metal\natom_style atomic\nread_data input1.pos\nmass * 1.0\n"
+                + "pair_style mtp/java pot.mtp\npair_coeff * *\nrun 0\nclear\nunits metal\natom_style atomic\n"
+                + "read_data input1.pos\nmass * 1.0\npair_style mtp/java pot.mtp\n");
+        NativeLammps.Result r = NativeLammps.lmpMtpj(dir, "-in", in.toString(), "-log", "none");
+        assertNotEquals(0, r.exitCode());
+        assertTrue(r.stderr().contains("uses 'clear'"), NativeLammps.tail(r.all()));
+        assertTrue(r.all().contains("Unrecognized pair style 'mtp/java'"), NativeLammps.tail(r.all()));
+    }
+
     private void assertNoCrashFiles() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith("hs_err")), "JVM crash file written");
