@@ -11,5 +11,5 @@ if [ ! -x "$here/build/native/lmp-mtpj" ] || [ ! -f "$here/third_party/lammps-sr
   "$here/scripts/setup-lammps"
 fi
 export MTPJ_REQUIRE_NATIVE=1
-exec "$here/scripts/mvn" -o -Dmtpj.out="${MTPJ_OUT:-target}" -pl java/lammps -am test \
-  -Dtest='org.mtpj.lammps.**' -Dsurefire.failIfNoSpecifiedTests=false
+exec "$here/scripts/mvn" -Dmtpj.out="${MTPJ_OUT:-target-lammps}" -pl java/lammps -am test \
+  -Dtest='org/mtpj/lammps/**/*Test' -Dsurefire.failIfNoSpecifiedTests=false
