@@ -27,14 +27,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mtpj convert IN OUT}: between .cfg, POSCAR, LAMMPS dumps and LAMMPS data files. */
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Convert structures between .cfg, POSCAR/CONTCAR, LAMMPS dump (input only) and LAMMPS data",
-                "files (like MLIP-2's `mlp convert-cfg`, which writes POSCAR and data files as output only).",
-                "Formats are guessed from the names (.cfg; POSCAR/CONTCAR/.vasp; .lammpstrj/.dump/dump*;",
-                ".data/data.*/.lmp) unless --from/--to are given. Several configurations written to POSCAR or",
-                "data files go to OUT0, OUT1, ... (one file each). Species: .cfg types are 0-based; LAMMPS",
-                "type t is species t-1; --types names species 0, 1, ... (needed for POSCAR output and to map",
-                "element names of POSCARs/dumps). Dump frames are sorted by atom id. Units Å throughout.",
-                "Prints 'Processed N configurations'."})
+        description = "Convert structures between .cfg, POSCAR/CONTCAR, LAMMPS dump (input only) and LAMMPS data"
+                + " files (like MLIP-2's `mlp convert-cfg`, which writes POSCAR and data files as output"
+                + " only). Formats are guessed from the names (.cfg; POSCAR/CONTCAR/.vasp;"
+                + " .lammpstrj/.dump/dump*; .data/data.*/.lmp) unless --from/--to are given. Several"
+                + " configurations written to POSCAR or data files go to OUT0, OUT1, ... (one file each)."
+                + " Species: .cfg types are 0-based; LAMMPS type t is species t-1; --types names species 0, 1,"
+                + " ... (needed for POSCAR output and to map element names of POSCARs/dumps). Dump frames are"
+                + " sorted by atom id. Units Å throughout. Prints 'Processed N configurations'.")
 public final class ConvertCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

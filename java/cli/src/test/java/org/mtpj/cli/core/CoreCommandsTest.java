@@ -127,6 +127,36 @@ class CoreCommandsTest {
     }
 
     @Test
+    void everyCoreCommandExplainsItselfAndUnits() {
+        for (String c : new String[] {"calc-efs", "calc-errors", "compare", "info", "bench", "convert"}) {
+            Run r = run(c, "--help");
+            assertEquals(0, r.code, c);
+            assertTrue(r.out.contains("Usage: mtpj " + c), r.out);
+            assertTrue(r.out.contains("eV") || r.out.contains("Å"), c + " --help names units: " + r.out);
+        }
+        assertTrue(run("--help").out.contains("calc-efs"));
+    }
+
+    @Test
+    void emptyConfigurationsAndClustersPassThrough() throws Exception {
+        Path in = tmp.resolve("odd.cfg");
+        Files.writeString(in, "BEGIN_CFG\n Size\n    0\nEND_CFG\n\nBEGIN_CFG\n Size\n 2\n AtomData: id type cartes_x cartes_y cartes_z\n"
+                + " 1 0 0 0 0\n 2 2 1.9 0 0\n Energy\n -10\n PlusStress: xx yy zz yz xz xy\n 0 0 0 0 0 0\nEND_CFG\n");
+        Path out = tmp.resolve("odd_out.cfg");
+        Run r = run("calc-efs", pot(), in.toString(), out.toString());
+        assertEquals(0, r.code, r.err);
+        List<Configuration> c = CfgReader.readAll(out);
+        assertEquals(2, c.size());
+        assertEquals(0, c.get(0).size);
+        assertEquals(0.0, c.get(0).energy);
+        assertTrue(c.get(1).forces[0] != 0);
+        Run e = run("calc-errors", pot(), in.toString());
+        assertEquals(0, e.code, e.err);
+        assertTrue(e.err.contains("1 configuration(s) without a 3-D cell left out of the GPa block"), e.err);
+        assertTrue(e.out.contains("Stresses (in GPa):\n\tErrors checked for 0 configurations"), e.out);
+    }
+
+    @Test
     void badInputGivesOneLineAndExitTwo() throws Exception {
         Path bad = tmp.resolve("bad.cfg");
         Files.writeString(bad, "BEGIN_CFG\n Size\n 1\n AtomData: id type cartes_x cartes_y cartes_z\n 1 0 0 0 zero\nEND_CFG\n");
