@@ -40,16 +40,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code mtpj lro}: PyLRO-definition long-range order of one species, per direction and over the sphere. */
 @Command(name = "lro", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Long-range order of one species (PyLRO's definition, analysis-spec §4): per axis the",
-                "number of lattice planes the atoms follow (structure-factor ranking, 1-D fit), each atom's",
-                "deviation from its plane in units of the plane spacing, and the order along a direction",
-                "O(n) = mean |sum_j u_ij n_j| (dimensionless; n in the a,b,c basis). Smaller O = more ordered;",
-                "the sphere picture shows P = 1 - O ('Order'). With --angstrom the sphere uses the Å variant",
-                "mean |(sum_j u_ij a_j).n| (n Cartesian). Inputs: POSCAR/CONTCAR files or folders of them",
-                "(ordered by the number in the name), LAMMPS text dumps (every frame, or --frame).",
-                "Writes per input DIR/<name>.tsv (dims, order and order_angstrom per direction, sphere",
-                "min/max/mean, colour-bar ticks), DIR/<name>_sphere.tsv (i nx ny nz order) and a picture",
-                "DIR/<name>_sphere.png/.svg; with several inputs also DIR/summary.tsv (one row each)."})
+        description = {
+                "Long-range order of one species (PyLRO's definition, analysis-spec §4): per axis the number of lattice planes the atoms follow (structure-factor ranking, 1-D fit), each atom's deviation from its plane in units of the plane spacing, and the order along a direction O(n) = mean_i |sum_j u_ij n_j| (dimensionless, n in the a,b,c basis, normalised). Smaller O = more ordered; the pictures show P = 1 - O (\"Order\"). The Å variant is mean_i |(sum_j u_ij a_j).n| (n Cartesian); --angstrom uses it for the sphere.",
+                "",
+                "Inputs: POSCAR/CONTCAR files or folders of them (ordered by the number in the name), and LAMMPS text dumps (every frame as a time series, or --frame N). Structures run in parallel.",
+                "",
+                "Writes per input (or dump frame) DIR/<name>.tsv (dims, order and order_angstrom per direction, sphere min/max/mean, colour-bar ticks), DIR/<name>_sphere.tsv (i nx ny nz order) and DIR/<name>_sphere.png/.svg (3-D view and equal-area map); with several inputs DIR/summary.tsv; for dumps DIR/<dump>_timeseries.tsv/.png/.svg.",
+                ""})
 public final class LroCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -27,14 +27,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code mtpj relax}: FIRE relaxation of positions and optionally the cell with an MTP. */
 @Command(name = "relax", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Relaxes atomic positions and, with --cell iso|full, the cell, using an MTP (forces and",
-                "stress from the core evaluator) and the FIRE minimiser. Converged when the largest atomic force",
-                "is <= --fmax (eV/Å) and, when the cell moves, the pressure (iso) or every stress component (full)",
-                "is within --smax (GPa). Prints progress and the final energy (eV). A run that reaches --steps",
-                "without converging is written (marked NOT CONVERGED) and exits with code 1.",
-                "IN: a .cfg (every configuration is relaxed; types = the potential's species indices) or a",
-                "POSCAR/CONTCAR (needs --types, the potential's species in order, e.g. Mg,V,O).",
-                "OUT: .cfg (energy, forces, PlusStress, Feature mtpj_relax) or else a POSCAR (Direct)."})
+        description = {
+                "Relaxes atomic positions and, with --cell iso|full, the cell with an MTP (forces and stress from the core evaluator) using the FIRE minimiser. Converged when the largest atomic force is <= --fmax (eV/Å) and, when the cell moves, the pressure (iso) or every stress component (full) is within --smax (GPa). Prints progress and the final energy (eV).",
+                "",
+                "A run that reaches --steps without converging is still written, marked NOT CONVERGED (POSCAR comment, .cfg Feature mtpj_relax), and the command exits with code 1.",
+                "",
+                "IN: a .cfg (every configuration is relaxed; types are the potential's species indices) or a POSCAR/CONTCAR (needs --types, the potential's species in order, e.g. Mg,V,O). OUT: .cfg (energy, forces, PlusStress) or else a POSCAR (Direct).",
+                ""})
 public final class RelaxCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -21,6 +21,7 @@ public record EnergyTable(double[] x, double[] energy) {
 
     /** Reads and checks the table: at least two rows, finite numbers, x strictly increasing. */
     public static EnergyTable read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) throw new org.mtpj.core.UserError("energy table not found: " + file);
         List<String> lines = Files.readAllLines(file);
         String name = file.toString();
         List<double[]> rows = new ArrayList<>();

@@ -85,6 +85,9 @@ class LroCommandTest {
         UserError beyond = assertThrows(UserError.class, () -> parse(dump.toString(), "--species", "Mg", "--types", "Mg,V,O",
                 "--frame", "26", "--out", out.toString()).call());
         assertTrue(beyond.getMessage().contains("only 26 complete frames"), beyond.getMessage());
-        assertThrows(UserError.class, () -> parse(dump.toString(), "--species", "Mg", "--out", out.toString()).call());
+        // No type map: a one-line user error (UserError or InputFormatException, both exit 2) asking for --types.
+        RuntimeException noTypes = assertThrows(RuntimeException.class, () -> parse(dump.toString(), "--species", "Mg", "--out", out.toString()).call());
+        assertTrue(noTypes instanceof UserError || noTypes instanceof org.mtpj.core.io.InputFormatException, noTypes.toString());
+        assertTrue(noTypes.getMessage().contains("--types"), noTypes.getMessage());
     }
 }
