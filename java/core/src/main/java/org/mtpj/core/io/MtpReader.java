@@ -363,6 +363,17 @@ public final class MtpReader {
                 throw errorAt(timesRows.get(q), "expected the output slot of alpha_index_times entry " + (q + 1)
                         + " to be >= alpha_index_basic_count = " + bCount + " but found " + e[3]);
         }
+        // a slot must be complete before it is used as an input (evaluation walks the table once)
+        int[] lastWrite = new int[m];
+        Arrays.fill(lastWrite, -1);
+        for (int q = 0; q < times.length; q++) lastWrite[times[q][3]] = q;
+        for (int q = 0; q < times.length; q++) {
+            int[] e = times[q];
+            for (int idx = 0; idx < 2; idx++)
+                if (lastWrite[e[idx]] >= q)
+                    throw errorAt(timesRows.get(q), "expected alpha_index_times entry " + (q + 1) + " to use only completed slots but slot "
+                            + e[idx] + " is still written by entry " + (lastWrite[e[idx]] + 1));
+        }
         for (int slot : mapping)
             if (slot >= m)
                 throw errorAt(mapLine, "expected alpha_moment_mapping entries < alpha_moments_count = " + m + " but found " + slot);

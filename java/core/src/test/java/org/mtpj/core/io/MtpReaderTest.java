@@ -107,6 +107,9 @@ class MtpReaderTest {
         assertTrue(errorOf(UNTRAINED.replace("{{0, 1, 1, 2}}", "{{0, 1, 1, 1}}")).contains("output slot"));
         assertTrue(errorOf(UNTRAINED.replace("alpha_index_times_count = 1", "alpha_index_times_count = 2")).contains("expected 2 entries in alpha_index_times"));
         assertTrue(errorOf(UNTRAINED.replace("{0, 2}", "{2, 2}")).contains("listed twice"));
+        assertTrue(errorOf(UNTRAINED.replace("alpha_moments_count = 3", "alpha_moments_count = 4")
+                .replace("alpha_index_times_count = 1\r\nalpha_index_times = {{0, 1, 1, 2}}", "alpha_index_times_count = 2\r\nalpha_index_times = {{2, 1, 1, 3}, {0, 1, 1, 2}}"))
+                .contains("to use only completed slots but slot 2 is still written by entry 2"));
         assertTrue(errorOf(UNTRAINED.replace("{0, 2}", "{0, 3}")).contains("alpha_moment_mapping entries < alpha_moments_count"));
         assertTrue(errorOf(UNTRAINED.replace("alpha_scalar_moments = 2\r\nalpha_moment_mapping = {0, 2}", "alpha_scalar_moments = 0\r\nalpha_moment_mapping = {}")).contains("alpha_scalar_moments (an integer >= 1)"));
         assertTrue(errorOf(UNTRAINED.replace("max_dist = 5", "max_dist = 1")).contains("min_dist < max_dist"));
