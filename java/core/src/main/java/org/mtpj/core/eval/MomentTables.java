@@ -44,6 +44,13 @@ final class MomentTables {
     final int[] prodI, prodJ, prodK;
     final double[] prodMult;
     final int[] scalarSlot;
+    /**
+     * Runs of consecutive product entries with the same output slot: entries
+     * runStart[r] .. runStart[r+1]-1 all write runSlot[r] (and never read it), so the sum can
+     * stay in a register.
+     */
+    final int runCount;
+    final int[] runStart, runSlot;
 
     MomentTables(MtpPotential pot) {
         this.pot = pot;
@@ -168,9 +175,28 @@ final class MomentTables {
             if (row[3] < basicCount)
                 throw new UserError("alpha_index_times entry " + t + " writes basic slot " + row[3]);
         }
+        int[] rs = new int[productCount + 1], rk = new int[productCount];
+        int runs = 0;
+        for (int e = 0; e < productCount; e++) {
+            boolean reads = prodI[e] == prodK[e] || prodJ[e] == prodK[e];
+            if (runs == 0 || prodK[e] != rk[runs - 1] || reads || selfRead(e)) {
+                rs[runs] = e;
+                rk[runs] = prodK[e];
+                runs++;
+            }
+        }
+        rs[runs] = productCount;
+        runCount = runs;
+        runStart = Arrays.copyOf(rs, runs + 1);
+        runSlot = Arrays.copyOf(rk, runs);
         scalarSlot = pot.scalarMoments.clone();
         for (int s : scalarSlot)
             if (s < 0 || s >= slotCount)
                 throw new UserError("alpha_moment_mapping uses slot " + s + " outside 0.." + (slotCount - 1));
+    }
+
+    /** Whether entry e reads a slot that is the output of the run it would join (then it starts a new run). */
+    private boolean selfRead(int e) {
+        return e > 0 && (prodI[e] == prodK[e - 1] || prodJ[e] == prodK[e - 1]);
     }
 }

@@ -290,9 +290,14 @@ public final class SiteEvaluator {
             slots[q] = (s0 + s1) + (s2 + s3);
         }
         java.util.Arrays.fill(slots, t.basicCount, t.slotCount, 0.0);
-        final int[] pi = t.prodI, pj = t.prodJ, pk = t.prodK;
+        final int[] pi = t.prodI, pj = t.prodJ, rs = t.runStart, rk = t.runSlot;
         final double[] pm = t.prodMult;
-        for (int e = 0; e < t.productCount; e++) slots[pk[e]] += pm[e] * slots[pi[e]] * slots[pj[e]];
+        for (int r = 0; r < t.runCount; r++) {
+            int k = rk[r];
+            double s = slots[k];
+            for (int e = rs[r]; e < rs[r + 1]; e++) s += pm[e] * slots[pi[e]] * slots[pj[e]];
+            slots[k] = s;
+        }
         double v = t.speciesCoeffs[a];
         for (int s = 0; s < t.scalarCount; s++) v += t.momentCoeffs[s] * slots[t.scalarSlot[s]];
         return v + repulsion;
@@ -303,14 +308,17 @@ public final class SiteEvaluator {
         final double[] adj = this.adj, slots = this.slots;
         java.util.Arrays.fill(adj, 0.0);
         for (int s = 0; s < t.scalarCount; s++) adj[t.scalarSlot[s]] += t.momentCoeffs[s];
-        final int[] pi = t.prodI, pj = t.prodJ, pk = t.prodK;
+        final int[] pi = t.prodI, pj = t.prodJ, rs = t.runStart, rk = t.runSlot;
         final double[] pm = t.prodMult;
-        for (int e = t.productCount - 1; e >= 0; e--) {
-            double dk = adj[pk[e]] * pm[e];
-            if (dk == 0) continue;
-            int i = pi[e], j = pj[e];
-            adj[j] += dk * slots[i];
-            adj[i] += dk * slots[j];
+        for (int r = t.runCount - 1; r >= 0; r--) {
+            double dK = adj[rk[r]];
+            if (dK == 0) continue;
+            for (int e = rs[r + 1] - 1; e >= rs[r]; e--) {
+                double dk = dK * pm[e];
+                int i = pi[e], j = pj[e];
+                adj[j] += dk * slots[i];
+                adj[i] += dk * slots[j];
+            }
         }
         for (int b = 0; b < t.blockCount; b++) java.util.Arrays.fill(hb[b], 0, m, 0.0);
         for (int q = 0; q < t.basicCount; q++) {
