@@ -152,7 +152,7 @@ public final class DiffusionCommand implements Callable<Integer> {
         // the study's dt per frame equals the row spacing S; time_step × step_skip may be given instead
         double ts = timeStep != null ? timeStep : 2.0;
         double skip = stepSkip != null ? stepSkip : s * 1000 / ts;
-        return new StudyParameters(0, k, avgNsteps, s, tracerStop, sigmaStop, ts, skip);
+        return new StudyParameters(0, k, avgNsteps, s, tracerStop, sigmaStop, ts, skip, 0);
     }
 
     static String defaultCase(Path p) {

@@ -12,20 +12,20 @@ import org.mtpj.core.UserError;
  * exported table), so the built-in entries use time_step = 2 fs and step_skip = 500·S.
  */
 public record StudyParameters(int temperatureK, int every, int avgNsteps, double rowSpacingPs, double tracerStop, double sigmaStop,
-                              double timeStepFs, double stepSkip) {
+                              double timeStepFs, double stepSkip, int studyFiles) {
 
     private static final Map<Integer, StudyParameters> BUILT_IN = new TreeMap<>();
 
     static {
-        put(300, 20, 34, 250, 4251, 4250);
-        put(600, 1, 11, 300, 4500, 4500);
-        put(900, 10, 83, 240, 41040, 41040);
-        put(1000, 10, 80, 200, 4200, 4200);
-        put(1200, 10, 70, 150, 4460, 4650);
+        put(300, 20, 34, 250, 4251, 4250, 1001);
+        put(600, 1, 11, 300, 4500, 4500, 26);
+        put(900, 10, 83, 240, 41040, 41040, 1001);
+        put(1000, 10, 80, 200, 4200, 4200, 1001);
+        put(1200, 10, 70, 150, 4460, 4650, 1001);
     }
 
-    private static void put(int t, int k, int a, double s, double tracerStop, double sigmaStop) {
-        BUILT_IN.put(t, new StudyParameters(t, k, a, s, tracerStop, sigmaStop, 2.0, 500 * s));
+    private static void put(int t, int k, int a, double s, double tracerStop, double sigmaStop, int files) {
+        BUILT_IN.put(t, new StudyParameters(t, k, a, s, tracerStop, sigmaStop, 2.0, 500 * s, files));
     }
 
     /** The study's parameters at a temperature it analysed (300, 600, 900, 1000, 1200 K). */
@@ -38,12 +38,12 @@ public record StudyParameters(int temperatureK, int every, int avgNsteps, double
 
     public static java.util.Collection<StudyParameters> all() { return BUILT_IN.values(); }
 
-    /** fs per frame in stage C. */
+    /** {@code studyFiles}: how many CONTCARs the study had at this temperature (0 = unknown). fs per frame in stage C: */
     public double frameFs() { return timeStepFs * stepSkip; }
 
     public StudyParameters with(Integer k, Integer a, Double s, Double tStop, Double sStop, Double timeStep, Double skip) {
         return new StudyParameters(temperatureK, k != null ? k : every, a != null ? a : avgNsteps, s != null ? s : rowSpacingPs,
                 tStop != null ? tStop : tracerStop, sStop != null ? sStop : sigmaStop, timeStep != null ? timeStep : timeStepFs,
-                skip != null ? skip : stepSkip);
+                skip != null ? skip : stepSkip, studyFiles);
     }
 }

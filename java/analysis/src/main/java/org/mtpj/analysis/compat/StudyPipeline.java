@@ -61,6 +61,10 @@ public final class StudyPipeline {
                 out.println("  " + texts.size() + " CONTCARs (in memory)");
             }
         }
+        long contcars = names.stream().filter(n -> n.startsWith("CONTCAR")).count();
+        if (p.studyFiles() > 0 && contcars != p.studyFiles())
+            warnings.accept("warning: the study had " + p.studyFiles() + " CONTCARs at " + p.temperatureK() + " K, " + input + " has " + contcars
+                    + ": the plain-string order and the every-" + p.every() + " selection differ, so the published numbers cannot be reproduced");
         List<String> order = StudyFileOrder.select(names, p.every());
         out.println("stage B: file names sorted as plain strings, every " + p.every() + ": " + order.size() + " files: "
                 + String.join(" ", order.subList(0, Math.min(order.size(), 8))) + (order.size() > 8 ? " ..." : ""));

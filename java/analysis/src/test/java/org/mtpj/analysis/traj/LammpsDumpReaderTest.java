@@ -196,4 +196,19 @@ class LammpsDumpReaderTest {
             assertTrue(Double.isNaN(FastNumbers.parseDouble(b, 0, b.length)), bad);
         }
     }
+
+    @Test
+    void frameToStructureGroupsSpeciesAndRoundTripsThroughPoscar() {
+        String box = "ITEM: BOX BOUNDS pp pp pp\n1 11\n0 10\n0 10\n";
+        Frame f = read(frame(0, box, "id type x y z", "3 2 2 2 2", "1 1 5 5 5", "2 2 3 3 3"), new ArrayList<>()).get(0);
+        var s = StructureFrames.toStructure(f, new SpeciesMap(List.of("Mg", "O")), "from dump");
+        assertEquals(List.of("Mg", "O"), s.speciesOrder());
+        assertArrayEquals(new int[] {1, 2}, s.counts());
+        assertArrayEquals(new double[] {4, 5, 5}, s.cartesian(0), 1e-15);
+        assertArrayEquals(new double[] {2, 3, 3}, s.cartesian(1), 1e-15); // id 2 before id 3
+        String text = new org.mtpj.analysis.io.PoscarWriter().toString(s);
+        var back = org.mtpj.analysis.io.PoscarReader.parse(new org.mtpj.analysis.io.TextLines(
+                new java.io.BufferedReader(new java.io.StringReader(text)), "x"), null);
+        assertArrayEquals(s.cartesian(2), back.cartesian(2), 1e-9);
+    }
 }
