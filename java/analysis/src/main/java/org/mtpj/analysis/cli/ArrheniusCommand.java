@@ -18,10 +18,12 @@ import picocli.CommandLine.Parameters;
 /** {@code mtpj arrhenius}: Ea, D0 and D extrapolated to a temperature. */
 @Command(name = "arrhenius", mixinStandardHelpOptions = true,
         description = {
-            "Arrhenius fit ln D = ln D0 − Ea/(k_B T) (OLS of ln D against 1/T, k_B = 8.617333262e-5 eV/K).",
-            "TABLE.tsv: a header line and rows with the temperature (K) and D (cm²/s); columns are found by the header",
-            "(T, T_K or temperature; D, D_cm2s, D_tracer or value_cm2s), else the first two columns are used.",
-            "Prints and writes Ea (eV) ± se, D0 (cm²/s) with se of ln D0, and D at --at (K) with its ×/÷ factor exp(se)."})
+            "Arrhenius fit ln D = ln D0 − Ea/(k_B T): OLS of ln D against 1/T,",
+            "k_B = 8.617333262e-5 eV/K. TABLE.tsv: a header line and rows with the",
+            "temperature (K) and D (cm²/s); columns are found by name (T, T_K or",
+            "temperature; D, D_cm2s, D_tracer or value_cm2s), else the first two are used.",
+            "Prints and writes Ea (eV) ± se, D0 (cm²/s) with the se of ln D0, and D at",
+            "--at (K) with its ×/÷ factor exp(se); arrhenius.tsv and arrhenius.png."})
 public final class ArrheniusCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TABLE.tsv", description = "Temperatures (K) and diffusion coefficients (cm²/s).")
     Path table;

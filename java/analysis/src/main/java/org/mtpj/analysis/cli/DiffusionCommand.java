@@ -17,19 +17,24 @@ import picocli.CommandLine.Option;
 /** {@code mtpj diffusion}: D tracer, D_sigma, Haven ratio, per-axis D; or the study-compat pipeline. */
 @Command(name = "diffusion", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Diffusion coefficients of the mobile species from the multi-origin MSD (see 'mtpj msd'):",
-            "  D_tracer = slope(MSD)/6, D_sigma = slope(MSCD)/6, D_x,y,z = slope(MSD_x,y,z)/2, Haven = D_tracer/D_sigma,",
-            "in cm²/s (1 Å²/ps = 1e-4 cm²/s) with ordinary-least-squares standard errors.",
+            "Diffusion coefficients of the mobile species from the multi-origin MSD",
+            "(see 'mtpj msd'): D_tracer = slope(MSD)/6, D_sigma = slope(MSCD)/6,",
+            "D_x,y,z = slope(MSD_x,y,z)/2, Haven = D_tracer/D_sigma, in cm²/s",
+            "(1 Å²/ps = 1e-4 cm²/s), with ordinary-least-squares standard errors.",
             "",
-            "The fit window (--window TMIN:TMAX, lag times in ps, both ends included) is required: there is no hidden",
-            "default. Choose it where log MSD vs log t has slope 1 (diffusive), after the ballistic/rattling start and",
-            "well before the longest lags, which average few independent time origins; a warning is printed when the",
-            "window's longest lag has fewer than 10 independent origins. Give --window several times to compare windows.",
+            "The fit window --window TMIN:TMAX (lag times in ps, both ends included) is",
+            "required: there is no hidden default. Choose it where log MSD against log t",
+            "has slope 1 (diffusive), after the ballistic/rattling start and well before",
+            "the longest lags, which average few independent time origins. A warning is",
+            "printed when the window's longest lag has fewer than 10 independent origins.",
+            "Give --window several times to compare windows.",
             "",
-            "--compat study reproduces the published study's pipeline instead (CONTCAR writing, plain-string file order,",
-            "Cartesian-as-fractional wrapping, constant smoothing, re-differencing). Its numbers are labelled",
-            "'study-compat (not physical)'. Input: the 600 K dump, a CONTCAR folder or an exported md_50ps table.",
-            "--temperature T fills in the study's parameters for T = 300, 600, 900, 1000, 1200 K."})
+            "--compat study reproduces the published study's pipeline instead (CONTCAR",
+            "writing, plain-string file order, Cartesian-as-fractional wrapping, constant",
+            "smoothing, re-differencing); its numbers are labelled 'study-compat (not",
+            "physical)'. Input: the dump, a CONTCAR folder or an exported md_50ps table.",
+            "--temperature T fills in the study's parameters (T = 300, 600, 900, 1000,",
+            "1200 K)."})
 public final class DiffusionCommand implements Callable<Integer> {
     @Mixin TrajectoryOptions traj;
 

@@ -25,10 +25,11 @@ import picocli.CommandLine.Option;
 /** {@code mtpj diffusion-report}: one page with the correct and the study-compat numbers and the plots. */
 @Command(name = "diffusion-report", mixinStandardHelpOptions = true,
         description = {
-            "Runs the correct analysis (as 'mtpj diffusion') and, with --temperature, the study-compat pipeline (as",
-            "'mtpj diffusion --compat study'), and writes DIR/report.md and DIR/report.html with the numbers side by",
-            "side (D in cm²/s, lag windows in ps), plus DIR/msd.png and DIR/compat.png. The first --window is the one",
-            "shown in the table; the fit window is required (lag times in ps, inclusive)."})
+            "Runs the correct analysis (as 'mtpj diffusion') and, with --temperature, the",
+            "study-compat pipeline (as 'mtpj diffusion --compat study'), and writes",
+            "DIR/report.md and DIR/report.html with the numbers side by side (D in cm²/s,",
+            "lag windows in ps) and the plots DIR/msd.png and DIR/compat.png. The first",
+            "--window (lag times in ps, inclusive) is the one shown in the table."})
 public final class DiffusionReportCommand implements Callable<Integer> {
     @Mixin TrajectoryOptions traj;
 

@@ -10,11 +10,13 @@ import picocli.CommandLine.Option;
 /** {@code mtpj msd}: multi-origin MSD per axis and MSCD of a species. */
 @Command(name = "msd", mixinStandardHelpOptions = true,
         description = {
-            "Mean squared displacement of the mobile species with all time origins (FFT, equal to the direct double loop),",
-            "per axis x/y/z, and the collective MSCD = |Σ displacements|²/N. Positions are unwrapped (unwrapped columns,",
-            "else image flags, else minimum image between frames) and the framework drift is removed.",
-            "Writes DIR/msd.tsv (t_ps, MSD_A2, MSD_x, MSD_y, MSD_z, MSCD_A2; Å², lag time in ps) and DIR/msd.png",
-            "(log-log and linear panels; DIR/msd_1.svg, msd_2.svg). Units: Å, ps."})
+            "Mean squared displacement of the mobile species with all time origins (FFT,",
+            "equal to the direct double loop), per axis x/y/z, and the collective MSCD =",
+            "|Σ displacements|²/N. Positions are unwrapped (unwrapped columns, else image",
+            "flags, else minimum image between frames) and the framework drift removed.",
+            "Writes DIR/msd.tsv (t_ps, MSD_A2, MSD_x, MSD_y, MSD_z, MSCD_A2: lag time in",
+            "ps, MSDs in Å²) and DIR/msd.png (log-log and linear panels; msd_1.svg and",
+            "msd_2.svg). For D use 'mtpj diffusion' with a fit window."})
 public final class MsdCommand implements Callable<Integer> {
     @Mixin TrajectoryOptions traj;
 

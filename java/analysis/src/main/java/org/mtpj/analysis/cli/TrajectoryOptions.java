@@ -40,7 +40,8 @@ public final class TrajectoryOptions {
     double timestepPs;
 
     @Option(names = "--frame-ps", paramLabel = "PS",
-            description = "Time between stored frames in ps; required for POSCAR series and XDATCAR (no step numbers), overrides --timestep-ps.")
+            description = "Time between stored frames in ps; required for POSCAR series (no step numbers). Overrides --timestep-ps; "
+                    + "without it an XDATCAR frame's time is its configuration number × --timestep-ps.")
     Double framePs;
 
     @Option(names = "--drift", defaultValue = "framework", paramLabel = "MODE",
