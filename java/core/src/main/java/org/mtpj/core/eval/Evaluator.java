@@ -22,6 +22,10 @@ import org.mtpj.core.model.MtpPotential;
  * <p>One evaluation at a time per instance (calls are synchronised). Close it to stop the pool.
  */
 public final class Evaluator implements AutoCloseable {
+    private final Blocks.Runner runner = new Blocks.Runner() {
+        @Override public int threads() { return threads; }
+        @Override public void run(int n, Blocks.Body body) { parallel(n, body); }
+    };
     private final MtpPotential pot;
     private final int threads;
     private final SiteEvaluator[] site;
@@ -74,8 +78,8 @@ public final class Evaluator implements AutoCloseable {
             if (cfg.types[i] < 0 || cfg.types[i] >= pot.speciesCount)
                 throw new UserError("atom " + cfg.ids[i] + " has species " + cfg.types[i]
                         + " but the potential has species 0.." + (pot.speciesCount - 1));
-        if (nl == null) nl = NeighbourList.build(cfg, pot.cutoff());
-        else nl.rebuild(cfg);
+        if (nl == null) nl = NeighbourList.build(cfg, pot.cutoff(), runner);
+        else nl.rebuild(cfg, runner);
         if (g.length < 3 * nl.entryCount()) g = new double[3 * nl.entryCount() + 3 * nl.entryCount() / 4];
         final NeighbourList list = nl;
         final double[] gg = g;
@@ -120,11 +124,8 @@ public final class Evaluator implements AutoCloseable {
         return energy;
     }
 
-    @FunctionalInterface
-    private interface Block { void run(int thread, int from, int to); }
-
     /** Runs block t of [0, n) on thread t (block 0 on the caller), waiting for all. */
-    private void parallel(int n, Block body) {
+    private void parallel(int n, Blocks.Body body) {
         int nt = Math.min(threads, Math.max(1, n));
         if (nt == 1) { body.run(0, 0, n); return; }
         List<Future<?>> fs = new ArrayList<>(nt - 1);

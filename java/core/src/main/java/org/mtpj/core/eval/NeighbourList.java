@@ -34,6 +34,25 @@ public final class NeighbourList {
     private boolean[] candZero = new boolean[0];
     private int[] binStart = new int[0], binOrder = new int[0];
     private double[] sortedPos = new double[0];
+    // bin geometry of the current build
+    private final double[] blo = new double[3], bw = new double[3];
+    private final int[] nb = new int[3];
+    private static final int SUB = 3;
+    /** Per-thread entry buffers of a parallel build, concatenated in thread (= atom) order. */
+    private Entries[] parts = new Entries[0];
+
+    /** Growable entry arrays of one block of atoms. */
+    private static final class Entries {
+        int count;
+        int[] neighbours = new int[0], types = new int[0];
+        double[] rij = new double[0];
+
+        void grow(int c) {
+            neighbours = Arrays.copyOf(neighbours, c);
+            types = Arrays.copyOf(types, c);
+            rij = Arrays.copyOf(rij, 3 * c);
+        }
+    }
 
     private NeighbourList(double cutoff) {
         if (!(cutoff > 0) || Double.isInfinite(cutoff)) throw new IllegalArgumentException("cutoff must be positive, got " + cutoff);
@@ -42,8 +61,12 @@ public final class NeighbourList {
 
     /** Builds the neighbour list of cfg for cutoff Rcut (Å). */
     public static NeighbourList build(Configuration cfg, double cutoff) {
+        return build(cfg, cutoff, Blocks.SERIAL);
+    }
+
+    static NeighbourList build(Configuration cfg, double cutoff, Blocks.Runner runner) {
         NeighbourList nl = new NeighbourList(cutoff);
-        nl.rebuild(cfg);
+        nl.rebuild(cfg, runner);
         return nl;
     }
 
@@ -65,6 +88,14 @@ public final class NeighbourList {
 
     /** Rebuilds the list for cfg (same cutoff), reusing the arrays where they are big enough. */
     public void rebuild(Configuration cfg) {
+        rebuild(cfg, Blocks.SERIAL);
+    }
+
+    /**
+     * Rebuild with the pairing of atoms split over the runner's threads; the result is the same
+     * list, entry for entry, as the serial build.
+     */
+    void rebuild(Configuration cfg, Blocks.Runner runner) {
         final int n = cfg.size;
         final double rc = cutoff, rc2 = rc * rc;
         final double[] pos = cfg.positions;
@@ -147,10 +178,7 @@ public final class NeighbourList {
 
         // bins of edge >= rc/SUB over the padded bounding box (capped in number for sparse
         // clusters); candidates copied in bin order so each bin is a contiguous run
-        final int sub = 3;
-        double[] blo = new double[3];
-        int[] nb = new int[3];
-        double[] bw = new double[3];
+        final int sub = SUB;
         long maxBins = Math.max(64, 2L * nc);
         double perAxis = Math.cbrt((double) maxBins);
         for (int a = 0; a < 3; a++) {
@@ -180,12 +208,58 @@ public final class NeighbourList {
             sortedPos[3 * p + 1] = candPos[3 * c + 1];
             sortedPos[3 * p + 2] = candPos[3 * c + 2];
         }
-        final double[] sp = sortedPos;
-
         // pair every atom with the candidates in the surrounding bins
-        int ne = 0;
-        final double rc2cut = rc2 * (1 + 1e-9);
-        for (int i = 0; i < n; i++) {
+        int threads = runner.threads();
+        if (threads == 1 || n < 64) {
+            Entries all = new Entries();
+            all.neighbours = neighbours; all.types = types; all.rij = rij;
+            pair(cfg, 0, n, all, true, n);
+            neighbours = all.neighbours; types = all.types; rij = all.rij;
+            entryCount = all.count;
+        } else {
+            if (parts.length < threads) {
+                parts = Arrays.copyOf(parts, threads);
+                for (int t = 0; t < threads; t++) if (parts[t] == null) parts[t] = new Entries();
+            }
+            final Entries[] ps = parts;
+            for (Entries e : ps) e.count = 0;
+            runner.run(n, (t, from, to) -> pair(cfg, from, to, ps[t], false, n));
+            int total = 0;
+            for (Entries e : ps) total += e.count;
+            if (neighbours.length < total) growEntries(total + total / 8);
+            int ne = 0;
+            for (Entries e : ps) {
+                System.arraycopy(e.neighbours, 0, neighbours, ne, e.count);
+                System.arraycopy(e.types, 0, types, ne, e.count);
+                System.arraycopy(e.rij, 0, rij, 3 * ne, 3 * e.count);
+                ne += e.count;
+            }
+            // offsets[i + 1] holds the count of atom i: make them cumulative
+            for (int i = 0; i < n; i++) offsets[i + 1] += offsets[i];
+            entryCount = ne;
+        }
+        final int ne = entryCount;
+
+        // reverse index: entries pointing to each atom, ascending
+        Arrays.fill(reverseOffsets, 0, n + 1, 0);
+        for (int e = 0; e < ne; e++) reverseOffsets[neighbours[e] + 1]++;
+        for (int j = 0; j < n; j++) reverseOffsets[j + 1] += reverseOffsets[j];
+        if (reverseEntries.length < ne) reverseEntries = new int[neighbours.length];
+        int[] rfill = Arrays.copyOf(reverseOffsets, n);
+        for (int e = 0; e < ne; e++) reverseEntries[rfill[neighbours[e]]++] = e;
+    }
+
+    /**
+     * Entries of atoms [from, to) appended to out; offsets[i + 1] receives the running entry
+     * count (cumulative) or, for a parallel block, the count of atom i alone.
+     */
+    private void pair(Configuration cfg, int from, int to, Entries out, boolean cumulative, int n) {
+        final double rc = cutoff, rc2cut = rc * rc * (1 + 1e-9);
+        final double[] pos = cfg.positions, sp = sortedPos;
+        final int sub = SUB;
+        int ne = out.count;
+        for (int i = from; i < to; i++) {
+            int start = ne;
             double xi = pos[3 * i], yi = pos[3 * i + 1], zi = pos[3 * i + 2];
             int bx = axisBin(xi, blo[0], bw[0], nb[0]), by = axisBin(yi, blo[1], bw[1], nb[1]), bz = axisBin(zi, blo[2], bw[2], nb[2]);
             int zlo = Math.max(0, bz - sub), zhi = Math.min(nb[2] - 1, bz + sub);
@@ -209,24 +283,16 @@ public final class NeighbourList {
                                     : "atoms " + cfg.ids[i] + " and " + cfg.ids[j] + (candZero[c] ? "" : " (periodic image)")
                                       + " are at distance 0");
                         }
-                        if (ne == neighbours.length) growEntries(Math.max(2 * ne, 64 * n + 64));
-                        neighbours[ne] = j;
-                        types[ne] = cfg.types[j];
-                        rij[3 * ne] = dx; rij[3 * ne + 1] = dy; rij[3 * ne + 2] = dz;
+                        if (ne == out.neighbours.length) out.grow(Math.max(2 * ne, 64 * (to - from) + 64));
+                        out.neighbours[ne] = j;
+                        out.types[ne] = cfg.types[j];
+                        out.rij[3 * ne] = dx; out.rij[3 * ne + 1] = dy; out.rij[3 * ne + 2] = dz;
                         ne++;
                     }
                 }
-            offsets[i + 1] = ne;
+            offsets[i + 1] = cumulative ? ne : ne - start;
         }
-        entryCount = ne;
-
-        // reverse index: entries pointing to each atom, ascending
-        Arrays.fill(reverseOffsets, 0, n + 1, 0);
-        for (int e = 0; e < ne; e++) reverseOffsets[neighbours[e] + 1]++;
-        for (int j = 0; j < n; j++) reverseOffsets[j + 1] += reverseOffsets[j];
-        if (reverseEntries.length < ne) reverseEntries = new int[neighbours.length];
-        int[] rfill = Arrays.copyOf(reverseOffsets, n);
-        for (int e = 0; e < ne; e++) reverseEntries[rfill[neighbours[e]]++] = e;
+        out.count = ne;
     }
 
     private static int axisBin(double x, double lo, double w, int count) {

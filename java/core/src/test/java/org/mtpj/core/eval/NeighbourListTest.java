@@ -123,4 +123,26 @@ class NeighbourListTest {
         NeighbourList empty = NeighbourList.build(new Configuration(0), 7);
         assertEquals(0, empty.entryCount());
     }
+
+    @Test
+    void blockwiseBuildEqualsSerialBuild() {
+        Configuration c = TestPotentials.randomCell(3, 2, new double[][] {{9, 0.5, 0}, {0, 9.5, 0}, {0.5, 0, 10}}, 3, 5, 0.4);
+        NeighbourList serial = NeighbourList.build(c, 6.0);
+        // three blocks, run in reverse order on one thread: the concatenation must not depend on timing
+        Blocks.Runner reversed = new Blocks.Runner() {
+            @Override public int threads() { return 3; }
+            @Override public void run(int n, Blocks.Body body) {
+                for (int t = 2; t >= 0; t--) body.run(t, n * t / 3, n * (t + 1) / 3);
+            }
+        };
+        NeighbourList blocks = NeighbourList.build(c, 6.0, reversed);
+        blocks.rebuild(c, reversed); // reuse of the per-block buffers
+        assertEquals(serial.entryCount(), blocks.entryCount());
+        int n = c.size, ne = serial.entryCount();
+        assertArrayEquals(java.util.Arrays.copyOf(serial.offsets, n + 1), java.util.Arrays.copyOf(blocks.offsets, n + 1));
+        assertArrayEquals(java.util.Arrays.copyOf(serial.neighbours, ne), java.util.Arrays.copyOf(blocks.neighbours, ne));
+        assertArrayEquals(java.util.Arrays.copyOf(serial.types, ne), java.util.Arrays.copyOf(blocks.types, ne));
+        assertArrayEquals(java.util.Arrays.copyOf(serial.rij, 3 * ne), java.util.Arrays.copyOf(blocks.rij, 3 * ne), 0.0);
+        assertArrayEquals(java.util.Arrays.copyOf(serial.reverseEntries, ne), java.util.Arrays.copyOf(blocks.reverseEntries, ne));
+    }
 }
