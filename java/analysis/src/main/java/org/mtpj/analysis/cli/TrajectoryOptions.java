@@ -46,7 +46,8 @@ public final class TrajectoryOptions {
 
     @Option(names = "--drift", defaultValue = "framework", paramLabel = "MODE",
             description = "Drift removal: 'framework' subtracts the motion of the unweighted mean position of all non-mobile atoms "
-                    + "(default), 'none' keeps positions as unwrapped.")
+                    + "(default), 'framework-mass' uses the mass-weighted centre (dump 'mass' column, else standard atomic weights), "
+                    + "'none' keeps positions as unwrapped.")
     String drift;
 
     @Option(names = "--every", paramLabel = "N",
@@ -62,8 +63,9 @@ public final class TrajectoryOptions {
     DriftCorrection driftMode() {
         return switch (drift.toLowerCase()) {
             case "framework" -> DriftCorrection.FRAMEWORK;
+            case "framework-mass" -> DriftCorrection.FRAMEWORK_MASS;
             case "none" -> DriftCorrection.NONE;
-            default -> throw new UserError("--drift must be 'framework' or 'none', got '" + drift + "'");
+            default -> throw new UserError("--drift must be 'framework', 'framework-mass' or 'none', got '" + drift + "'");
         };
     }
 

@@ -27,6 +27,8 @@ public final class Frame {
     public final double[] positions;
     public final PositionKind kind;
     public final int[] images;
+    /** Per-row masses from a dump 'mass' column, or null. */
+    public double[] masses;
     private int[] order;
 
     public Frame(String file, long line, long step, Cell cell, double[] origin, int size, int[] ids, int[] types,

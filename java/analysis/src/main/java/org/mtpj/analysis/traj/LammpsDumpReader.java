@@ -181,6 +181,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
         double[] pos = new double[3 * cap];
         int[] img = c.image[0] >= 0 && c.kind == PositionKind.WRAPPED_WITH_IMAGES ? new int[3 * cap] : null;
         String[] elements = c.element >= 0 ? new String[cap] : null;
+        double[] masses = c.mass >= 0 ? new double[cap] : null;
         for (int r = 0; r < n; r++) {
             if (r == cap) {
                 cap = (int) Math.min(n, 2L * cap);
@@ -189,6 +190,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
                 pos = Arrays.copyOf(pos, 3 * cap);
                 if (img != null) img = Arrays.copyOf(img, 3 * cap);
                 if (elements != null) elements = Arrays.copyOf(elements, cap);
+                if (masses != null) masses = Arrays.copyOf(masses, cap);
             }
             if (!lines.next()) throw new InputFormatException(file, lines.lineNo() + 1, "unexpected end of file, expected atom row " + (r + 1) + " of " + n);
             int nt = tokenize(c.count);
@@ -209,6 +211,10 @@ public final class LammpsDumpReader implements TrajectoryReader {
                 types[r] = (int) t;
             }
             if (elements != null) elements[r] = element(c.element);
+            if (masses != null) {
+                masses[r] = number(c.mass, "mass");
+                if (!(masses[r] > 0)) throw error("atom mass must be positive, found " + masses[r]);
+            }
             double p0 = number(c.pos[0], "coordinate"), p1 = number(c.pos[1], "coordinate"), p2 = number(c.pos[2], "coordinate");
             if (c.scaled) {
                 cell.toCartesian(p0, p1, p2, pos, 3 * r);
@@ -228,7 +234,9 @@ public final class LammpsDumpReader implements TrajectoryReader {
                 }
             }
         }
-        return new Frame(file, frameLine, step, cell, origin, n, ids, types, elements, pos, c.kind, img);
+        Frame frame = new Frame(file, frameLine, step, cell, origin, n, ids, types, elements, pos, c.kind, img);
+        frame.masses = masses;
+        return frame;
     }
 
     // ---- tokens of the current line ----
@@ -335,7 +343,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
     /** Where the columns of interest sit in an ATOMS row. */
     static final class Columns {
         int count;
-        int id = -1, type = -1, element = -1;
+        int id = -1, type = -1, element = -1, mass = -1;
         final int[] pos = {-1, -1, -1};
         final int[] image = {-1, -1, -1};
         boolean scaled;
@@ -353,6 +361,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
             c.id = at.getOrDefault("id", -1);
             c.type = at.getOrDefault("type", -1);
             c.element = at.getOrDefault("element", -1);
+            c.mass = at.getOrDefault("mass", -1);
             String[][] choices = {{"xu", "yu", "zu"}, {"xsu", "ysu", "zsu"}, {"x", "y", "z"}, {"xs", "ys", "zs"}};
             int chosen = -1;
             for (int ch = 0; ch < choices.length && chosen < 0; ch++) {

@@ -52,6 +52,7 @@ public final class MobileTrajectory {
         Unwrapper unwrapper = new Unwrapper(warnings);
         int[] mobileIdx = null;
         int[] frameworkIdx = null;
+        double[] frameworkMass = null;
         double[] comRef = null;
         Map<String, Integer> counts = null;
         String[] firstSpecies = null;
@@ -72,11 +73,12 @@ public final class MobileTrajectory {
                 if (m.isEmpty())
                     throw new UserError("species " + String.join(",", mobile) + " not found in " + f.file + "; it has "
                             + describe(counts) + " (check --species and --types)");
-                if (fw.isEmpty() && drift == DriftCorrection.FRAMEWORK)
+                if (fw.isEmpty() && drift != DriftCorrection.NONE)
                     throw new UserError("every atom is of the mobile species " + String.join(",", mobile)
                             + ": no framework for --drift framework (use --drift none)");
                 mobileIdx = m.stream().mapToInt(Integer::intValue).toArray();
                 frameworkIdx = fw.stream().mapToInt(Integer::intValue).toArray();
+                if (drift == DriftCorrection.FRAMEWORK_MASS) frameworkMass = masses(f, sp, frameworkIdx);
                 int[] all = unwrapper.ids();
                 ids = new int[mobileIdx.length];
                 for (int i = 0; i < ids.length; i++) ids[i] = all[mobileIdx[i]];
@@ -88,10 +90,16 @@ public final class MobileTrajectory {
                     throw new InputFormatException(f.file, f.line, "atom species changed between frames (step " + f.step + ")");
             }
             double[] shift = new double[3];
-            if (drift == DriftCorrection.FRAMEWORK) {
+            if (drift != DriftCorrection.NONE) {
                 double[] com = new double[3];
-                for (int k : frameworkIdx) for (int ax = 0; ax < 3; ax++) com[ax] += u[3 * k + ax];
-                for (int ax = 0; ax < 3; ax++) com[ax] /= frameworkIdx.length;
+                double weightSum = 0;
+                for (int j = 0; j < frameworkIdx.length; j++) {
+                    int k = frameworkIdx[j];
+                    double w = frameworkMass == null ? 1 : frameworkMass[j];
+                    weightSum += w;
+                    for (int ax = 0; ax < 3; ax++) com[ax] += w * u[3 * k + ax];
+                }
+                for (int ax = 0; ax < 3; ax++) com[ax] /= weightSum;
                 if (comRef == null) comRef = com;
                 for (int ax = 0; ax < 3; ax++) shift[ax] = com[ax] - comRef[ax];
             }
@@ -107,6 +115,19 @@ public final class MobileTrajectory {
         if (kept.isEmpty()) throw new UserError("no complete frame in the trajectory");
         return new MobileTrajectory(List.copyOf(mobile), ids, steps.stream().mapToLong(Long::longValue).toArray(),
                 kept.toArray(new double[0][]), counts, total);
+    }
+
+    /** Masses of the framework atoms (id order): the dump's mass column, else standard atomic weights. */
+    private static double[] masses(Frame f, String[] species, int[] idx) {
+        double[] m = new double[idx.length];
+        int[] order = f.orderById();
+        for (int j = 0; j < idx.length; j++) {
+            int k = idx[j];
+            m[j] = f.masses != null ? f.masses[order[k]] : org.mtpj.analysis.io.Elements.mass(species[k]);
+            if (Double.isNaN(m[j]))
+                throw new UserError("no standard mass for species '" + species[k] + "' (mass-weighted drift): add a 'mass' column to the dump or use --drift framework");
+        }
+        return m;
     }
 
     static String describe(Map<String, Integer> counts) {

@@ -211,4 +211,23 @@ class LammpsDumpReaderTest {
                 new java.io.BufferedReader(new java.io.StringReader(text)), "x"), null);
         assertArrayEquals(s.cartesian(2), back.cartesian(2), 1e-9);
     }
+
+    @Test
+    void massWeightedDriftUsesTheMassColumn() {
+        // framework: a heavy atom (mass 3) moving +1 and a light one (mass 1) still: mass-weighted centre moves 0.75
+        String c = "id type mass x y z";
+        String t = frame(0, ORTHO, c, "1 1 24.3 5 5 5", "2 2 3 1 1 1", "3 2 1 2 2 2")
+                + frame(1, ORTHO, c, "1 1 24.3 5 5 5", "2 2 3 2 1 1", "3 2 1 2 2 2")
+                + frame(2, ORTHO, c, "1 1 24.3 5 5 5", "2 2 3 3 1 1", "3 2 1 2 2 2");
+        var species = new SpeciesMap(List.of("Mg", "O"));
+        java.util.Set<String> mg = java.util.Set.of("Mg");
+        try (var r = LammpsDumpReader.of(new ByteArrayInputStream(t.getBytes(StandardCharsets.US_ASCII)), "m.dump", w -> {})) {
+            MobileTrajectory m = MobileTrajectory.load(r, species, mg, DriftCorrection.FRAMEWORK_MASS, 1, w -> {}, null);
+            assertEquals(5 - 0.75 * 2, m.positions[2][0], 1e-12);
+        }
+        try (var r = LammpsDumpReader.of(new ByteArrayInputStream(t.getBytes(StandardCharsets.US_ASCII)), "m.dump", w -> {})) {
+            MobileTrajectory m = MobileTrajectory.load(r, species, mg, DriftCorrection.FRAMEWORK, 1, w -> {}, null);
+            assertEquals(5 - 0.5 * 2, m.positions[2][0], 1e-12);
+        }
+    }
 }
