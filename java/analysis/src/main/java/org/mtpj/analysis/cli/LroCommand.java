@@ -202,7 +202,7 @@ public final class LroCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "Long-range order of %s (PyLRO definition; smaller O = more ordered), %d directions on the sphere%s%n",
                 symbol, sphere, angstrom ? ", Å variant" : "");
         w.printf(Locale.ROOT, "%-28s %6s %-8s %10s %10s %10s %10s %10s%n", "name", "atoms", "dims", "O[001]", "O[100]", "O[010]",
-                "sphere min", "mean");
+                angstrom ? "min (Å)" : "sphere min", angstrom ? "mean (Å)" : "mean");
         int shown = 0;
         for (int i = 0; i < results.size(); i++) {
             if (results.size() > 25 && i >= 20 && i < results.size() - 3) {

@@ -24,7 +24,7 @@ import javax.imageio.ImageIO;
 
 /**
  * Draws the order on the sphere as a person would look at it. Left: a shaded 3-D view of the unit
- * sphere (elevation 30°, azimuth −60°, like a matplotlib 3-D axis). Right: a Lambert equal-area map
+ * sphere seen from the [111] side (as the study's plotly pictures). Right: a Lambert equal-area map
  * of the upper hemisphere ([001] at the centre, the equator on the rim); since O(−n) = O(n) that
  * hemisphere holds every value. Each pixel is coloured by P(n) = 1 − O(n) evaluated exactly for its
  * direction, blue (low) → yellow → red (high = more ordered), with the spec's colour bar (range
@@ -36,10 +36,11 @@ public final class SphereRenderer {
     public record Scene(String title, String subtitle, ToDoubleFunction<double[]> p, double pMin, double pMax,
                         double[] ticks, String[] axisLabels, double[] mostOrdered, double[] leastOrdered) {}
 
-    static final int W = 1100, H = 600, R = 205;
+    static final int W = 1130, H = 600, R = 205;
     static final int[] CX = {265, 745};
     static final int CY = 330;
-    static final double ELEV = Math.toRadians(30), AZIM = Math.toRadians(-60);
+    /** Viewed from the [111] side, as the study's (plotly) sphere plots: a, b and c all in front. */
+    static final double ELEV = Math.asin(1 / Math.sqrt(3)), AZIM = Math.toRadians(45);
     private static final String FONT = fontFamily();
 
     private static final int[][] STOPS = { // ColorBrewer RdYlBu, reversed: blue → yellow → red
@@ -103,7 +104,7 @@ public final class SphereRenderer {
 
         g.setColor(Color.BLACK);
         g.setFont(font(Font.PLAIN, 13));
-        centred(g, "3-D view (elevation 30°, azimuth −60°)", CX[0], CY + R + 34);
+        centred(g, "3-D view from the [111] side", CX[0], CY + R + 34);
         centred(g, "equal-area map of the upper hemisphere (O(−n) = O(n))", CX[1], CY + R + 34);
         drawColourBar(g, s);
         g.setFont(font(Font.PLAIN, 12));
@@ -277,17 +278,30 @@ public final class SphereRenderer {
         g.setStroke(new BasicStroke(1f));
         g.draw(new Rectangle2D.Double(x0, top, w, bottom - top));
         g.setFont(font(Font.PLAIN, 13));
+        double span = s.pMax() - s.pMin();
+        java.util.List<Double> inside = new java.util.ArrayList<>();
         for (double t : s.ticks()) {
-            double f = (t - s.pMin()) / (s.pMax() - s.pMin());
-            if (f < -1e-9 || f > 1 + 1e-9) continue;
+            double f = span > 0 ? (t - s.pMin()) / span : 0.5;
+            if (f >= -1e-9 && f <= 1 + 1e-9) inside.add(t);
+        }
+        // The spec's ticks have two decimals; for a very narrow range they all fall outside, so
+        // the bar gets five evenly spaced ticks with enough digits instead.
+        boolean own = inside.size() < 2;
+        if (own) {
+            inside.clear();
+            for (int k = 0; k < 5; k++) inside.add(s.pMin() + span * k / 4);
+        }
+        int digits = own ? Math.max(2, (int) Math.ceil(-Math.log10(Math.max(span, 1e-15) / 4)) + 1) : 2;
+        for (double t : inside) {
+            double f = span > 0 ? (t - s.pMin()) / span : 0.5;
             double y = bottom - f * (bottom - top);
             g.draw(new Line2D.Double(x0 + w, y, x0 + w + 5, y));
-            g.drawString(String.format(Locale.ROOT, "%.2f", t), x0 + w + 8, (float) (y + 5));
+            g.drawString(String.format(Locale.ROOT, "%." + digits + "f", t), x0 + w + 8, (float) (y + 5));
         }
         AffineTransform old = g.getTransform();
         g.setFont(font(Font.BOLD, 14));
-        g.rotate(-Math.PI / 2, x0 + w + 62, (top + bottom) / 2.0);
-        centred(g, "Order (1 − O)", x0 + w + 62, (top + bottom) / 2.0);
+        g.rotate(-Math.PI / 2, x0 + w + (own ? 78 : 62), (top + bottom) / 2.0);
+        centred(g, "Order (1 − O)", x0 + w + (own ? 78 : 62), (top + bottom) / 2.0);
         g.setTransform(old);
     }
 
@@ -337,7 +351,7 @@ public final class SphereRenderer {
             if (s.order()[k] < s.order()[iMin]) iMin = k;
             if (s.order()[k] > s.order()[iMax]) iMax = k;
         }
-        String sub = String.format(Locale.ROOT, "%s, %d atoms, lattice planes %s;  mean O = %.4f, O[001] = %s;  %d directions%s",
+        String sub = String.format(Locale.ROOT, "%s, %d atoms, lattice planes %s;  mean O = %.4g, O[001] = %s;  %d directions%s",
                 species, r.atoms(), r.dimsText(), s.mean(), r.directions().isEmpty() ? "-" : fmt(r, 0), s.order().length,
                 ang ? " (Å variant)" : "");
         String[] labels = ang ? new String[] {"x", "y", "z"} : new String[] {"[100]", "[010]", "[001]"};
@@ -348,7 +362,7 @@ public final class SphereRenderer {
     private static String fmt(LroResult r, int idx) {
         for (int i = 0; i < r.directions().size(); i++)
             if (r.directions().get(i).label().equals("0 0 1"))
-                return String.format(Locale.ROOT, "%.4f", r.angstromSphere() ? r.orderAngstrom()[i] : r.order()[i]);
+                return String.format(Locale.ROOT, "%.4g", r.angstromSphere() ? r.orderAngstrom()[i] : r.order()[i]);
         return "-";
     }
 }
