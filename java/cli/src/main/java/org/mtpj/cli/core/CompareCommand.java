@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mtpj.core.io.CNumbers;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.model.Configuration;
 import picocli.CommandLine.Command;
@@ -80,11 +81,11 @@ public final class CompareCommand implements Callable<Integer> {
         }
         if (countProblem != null) out.println("FAIL: " + countProblem);
         out.printf("worst |dE|/atom   = %s eV/atom%s (tolerance %s)%n", worstE == null ? "-" : fmt(worstE.dEnergyPerAtom()),
-                worstE == null ? "" : " in cfg " + worstE.index(), eTol);
+                worstE == null ? "" : " in cfg " + worstE.index(), CNumbers.general(eTol, 6));
         out.printf("worst max|dF|     = %s eV/A%s (tolerance %s)%n", worstF == null ? "-" : fmt(worstF.maxForce()),
-                worstF == null ? "" : " in cfg " + worstF.index(), fTol);
+                worstF == null ? "" : " in cfg " + worstF.index(), CNumbers.general(fTol, 6));
         out.printf("worst max|dW|     = %s eV%s (tolerance %s)%n", worstS == null ? "-" : fmt(worstS.maxStress()),
-                worstS == null ? "" : " in cfg " + worstS.index(), sTol);
+                worstS == null ? "" : " in cfg " + worstS.index(), CNumbers.general(sTol, 6));
         out.printf("%d configurations compared, %d beyond tolerance: %s%n", n, failed, failed == 0 ? "PASS" : "FAIL");
         out.flush();
         if (tsv != null) CliSupport.writeTsv(tsv, new String[] {"cfg", "atoms", "dE_per_atom", "max_dF", "max_dPlusStress", "ok"}, rows);

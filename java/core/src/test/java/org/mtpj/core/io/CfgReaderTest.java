@@ -158,6 +158,60 @@ class CfgReaderTest {
         assertTrue(errorOf("BEGIN_CFG Size -1 END_CFG").contains("0.."));
     }
 
+    /** A reader that makes up an endless-looking file on the fly: nothing is ever held whole. */
+    static final class GeneratedCfg extends java.io.Reader {
+        final int count;
+        int made;
+        String chunk = "";
+        int at;
+
+        GeneratedCfg(int count) { this.count = count; }
+
+        @Override
+        public int read(char[] buf, int off, int len) {
+            if (at == chunk.length()) {
+                if (made == count) return -1;
+                made++;
+                chunk = "BEGIN_CFG\n Size\n 2\n AtomData: id type cartes_x cartes_y cartes_z\n 1 0 0 0 0\n 2 1 " + made
+                        + " 0 0\n Feature   n\t" + made + "\nEND_CFG\n";
+                at = 0;
+            }
+            int n = Math.min(len, chunk.length() - at);
+            chunk.getChars(at, at + n, buf, off);
+            at += n;
+            return n;
+        }
+
+        @Override
+        public void close() { }
+    }
+
+    @Test
+    void streamsConfigurationByConfiguration() {
+        int n = 0;
+        try (CfgReader r = CfgReader.of(new GeneratedCfg(50_000), "big.cfg")) {
+            for (Configuration c; (c = r.next()) != null; ) {
+                n++;
+                assertEquals(n, c.positions[3]);
+                assertEquals(Integer.toString(n), c.features.get("n"));
+            }
+            assertEquals(50_000, r.count());
+        }
+        assertEquals(50_000, n);
+    }
+
+    @Test
+    void losslessLayoutOfOptionalColumns() {
+        Configuration c = one("BEGIN_CFG Size 1 AtomData: id type cartes_x cartes_y cartes_z site_en fx fy fz charge\n"
+                + "1 0 1 2 3 -1.5 0.5 0.25 0.125 2\nEND_CFG");
+        String out = CfgWriter.format(List.of(c), CfgWriter.Style.LOSSLESS);
+        assertEquals("BEGIN_CFG\n Size\n    1\n AtomData:  id type       cartes_x      cartes_y      cartes_z    site_en"
+                + "           fx          fy          fz      charge\n"
+                + "    1 0  1.0000000000000000e+00 2.0000000000000000e+00 3.0000000000000000e+00  -1.5000000000000000e+00"
+                + "  5.0000000000000000e-01 2.5000000000000000e-01 1.2500000000000000e-01  2.0000000000000000e+00\nEND_CFG\n", out);
+        assertEquals(c.charges[0], one(out).charges[0]);
+    }
+
     @Test
     void sizeZeroIsAcceptedWithWarning() {
         Configuration c = one("BEGIN_CFG\n Size\n    0\nEND_CFG\n");
