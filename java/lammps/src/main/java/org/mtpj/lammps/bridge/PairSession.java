@@ -52,6 +52,11 @@ final class PairSession implements AutoCloseable {
     /** Per local atom ii: sum of its own g (force on i, 3) and its virial (6, MLIP-2 convention). */
     double[] ownForce = new double[0], ownVirial = new double[0];
     private double[] reaction = new double[0];
+    // scatter state of the current step
+    private MemorySegment eatomSeg, vatomSeg;
+    private boolean virialHere;
+    private final double[] vir = new double[6];
+    private double energySum;
     int[] entryJ = new int[0], entrySpecies = new int[0];
     double[] entryR = new double[0], entryG = new double[0];
 
@@ -149,15 +154,14 @@ final class PairSession implements AutoCloseable {
         tagBytes = step.get(JAVA_INT, StepLayout.TAG_BYTES);
         boolean eflagAtom = step.get(JAVA_INT, StepLayout.EFLAG_ATOM) != 0;
         boolean vflagAtom = step.get(JAVA_INT, StepLayout.VFLAG_ATOM) != 0;
-        boolean virialHere = step.get(JAVA_INT, StepLayout.VFLAG_GLOBAL) != 0
-                && step.get(JAVA_INT, StepLayout.VFLAG_FDOTR) == 0;
+        virialHere = step.get(JAVA_INT, StepLayout.VFLAG_GLOBAL) != 0 && step.get(JAVA_INT, StepLayout.VFLAG_FDOTR) == 0;
         for (int k = 0; k < 3; k++) {
             box[k] = step.get(JAVA_DOUBLE, StepLayout.BOXLO + 8L * k);
             box[3 + k] = step.get(JAVA_DOUBLE, StepLayout.BOXHI + 8L * k);
             box[6 + k] = step.get(JAVA_DOUBLE, StepLayout.TILT + 8L * k);
         }
         energy = 0;
-        double[] vir = new double[6];
+        java.util.Arrays.fill(vir, 0);
         if (inum == 0 || nall == 0) {
             writeTotals(step, 0, vir);
             runHooks();
@@ -170,64 +174,75 @@ final class PairSession implements AutoCloseable {
         type = seg(step, StepLayout.TYPE, 4L * nall);
         tag = seg(step, StepLayout.TAG, (long) tagBytes * nall);
         MemorySegment f = seg(step, StepLayout.F, 24L * nall);
-        MemorySegment eatom = eflagAtom ? seg(step, StepLayout.EATOM, 8L * nall) : null;
-        MemorySegment vatom = vflagAtom ? seg(step, StepLayout.VATOM, 48L * nall) : null;
+        eatomSeg = eflagAtom ? seg(step, StepLayout.EATOM, 8L * nall) : null;
+        vatomSeg = vflagAtom ? seg(step, StepLayout.VATOM, 48L * nall) : null;
 
         prepareEntries();
+        beginScatter();
         nextChunk.set(0);
-        pool.run(w -> workers[w].evaluate());
+        // one thread: each atom is scattered right after its evaluation (its gradients still in
+        // cache), in the same order and with the same operations as the separate pass below
+        final boolean inline = workers.length == 1;
+        pool.run(w -> workers[w].evaluate(inline));
         long scatter0 = profile != null ? System.nanoTime() : 0;
         long scatterCpu0 = profile != null ? StepProfile.cpuNow() : 0;
-
-        double e = scatter(f, eatom, vatom, virialHere, vir);
+        if (!inline) for (int ii = 0; ii < inum; ii++) scatterAtom(ii);
+        endScatter(f);
         long scatterCpu = profile != null ? StepProfile.cpuNow() - scatterCpu0 : 0;
-        energy = e;
-        writeTotals(step, e, vir);
+        energy = energySum;
+        writeTotals(step, energySum, vir);
         if (profile != null) {
-            long kernel = 0, gather = 0;
-            for (Worker w : workers) { kernel += w.kernelNanos; gather += w.gatherNanos; w.kernelNanos = w.gatherNanos = 0; }
-            profile.end(inum, kernel, gather, System.nanoTime() - scatter0, scatterCpu);
+            long kernel = 0, gather = 0, sc = 0;
+            for (Worker w : workers) {
+                kernel += w.kernelNanos; gather += w.gatherNanos; sc += w.scatterNanos;
+                w.kernelNanos = w.gatherNanos = w.scatterNanos = 0;
+            }
+            profile.end(inum, kernel, gather, System.nanoTime() - scatter0 + sc, scatterCpu);
         }
         runHooks();
     }
 
-    /**
-     * Phase 2: in list order, so independent of the thread count: energy, per-atom energy, the
-     * central atoms' own force and virial (summed in phase 1) and the neighbours' reaction forces.
-     */
-    private double scatter(MemorySegment f, MemorySegment eatom, MemorySegment vatom, boolean virialHere, double[] vir) {
+    private void beginScatter() {
         // reaction forces are gathered in a Java array first (indirect writes are cheaper there),
         // then added to LAMMPS's f in one sequential pass
         if (reaction.length < 3 * nall) reaction = new double[3 * nall + 3 * nall / 4];
-        final double[] fr = reaction;
-        java.util.Arrays.fill(fr, 0, 3 * nall, 0.0);
+        java.util.Arrays.fill(reaction, 0, 3 * nall, 0.0);
+        energySum = 0;
+    }
+
+    /**
+     * Phase 2 for local atom ii. Called in list order (so results do not depend on the thread
+     * count): energy, per-atom energy, the atom's own force and virial (summed in phase 1) and
+     * the reaction forces on its neighbours.
+     */
+    private void scatterAtom(int ii) {
+        if (centralSpecies[ii] < 0) return;
+        final double[] fr = reaction, g = entryG;
         final int[] js = entryJ;
-        final double[] g = entryG;
-        double e = 0;
-        for (int ii = 0; ii < inum; ii++) {
-            if (centralSpecies[ii] < 0) continue;
-            int i = ilist.getAtIndex(JAVA_INT, ii);
-            e += site[ii];
-            if (eatom != null) eatom.setAtIndex(JAVA_DOUBLE, i, eatom.getAtIndex(JAVA_DOUBLE, i) + site[ii]);
-            fr[3 * i] += ownForce[3 * ii];
-            fr[3 * i + 1] += ownForce[3 * ii + 1];
-            fr[3 * i + 2] += ownForce[3 * ii + 2];
-            for (int k = entryOff[ii], end = k + kept[ii]; k < end; k++) {
-                int jo = 3 * js[k];
-                fr[jo] -= g[3 * k];
-                fr[jo + 1] -= g[3 * k + 1];
-                fr[jo + 2] -= g[3 * k + 2];
-            }
-            // MLIP-2's convention: the whole pair term goes to the central atom (mtp-spec.md §3.6)
-            if (vatom != null) {
-                long vo = 6L * i;
-                for (int c = 0; c < 6; c++)
-                    vatom.setAtIndex(JAVA_DOUBLE, vo + c, vatom.getAtIndex(JAVA_DOUBLE, vo + c) + ownVirial[6 * ii + c]);
-            }
-            if (virialHere) for (int c = 0; c < 6; c++) vir[c] += ownVirial[6 * ii + c];
+        int i = ilist.getAtIndex(JAVA_INT, ii);
+        energySum += site[ii];
+        if (eatomSeg != null) eatomSeg.setAtIndex(JAVA_DOUBLE, i, eatomSeg.getAtIndex(JAVA_DOUBLE, i) + site[ii]);
+        fr[3 * i] += ownForce[3 * ii];
+        fr[3 * i + 1] += ownForce[3 * ii + 1];
+        fr[3 * i + 2] += ownForce[3 * ii + 2];
+        for (int k = entryOff[ii], end = k + kept[ii]; k < end; k++) {
+            int jo = 3 * js[k];
+            fr[jo] -= g[3 * k];
+            fr[jo + 1] -= g[3 * k + 1];
+            fr[jo + 2] -= g[3 * k + 2];
         }
+        // MLIP-2's convention: the whole pair term goes to the central atom (mtp-spec.md §3.6)
+        if (vatomSeg != null) {
+            long vo = 6L * i;
+            for (int c = 0; c < 6; c++)
+                vatomSeg.setAtIndex(JAVA_DOUBLE, vo + c, vatomSeg.getAtIndex(JAVA_DOUBLE, vo + c) + ownVirial[6 * ii + c]);
+        }
+        if (virialHere) for (int c = 0; c < 6; c++) vir[c] += ownVirial[6 * ii + c];
+    }
+
+    private void endScatter(MemorySegment f) {
+        final double[] fr = reaction;
         for (int k = 0, n = 3 * nall; k < n; k++) f.setAtIndex(JAVA_DOUBLE, k, f.getAtIndex(JAVA_DOUBLE, k) + fr[k]);
-        return e;
     }
 
     private void runHooks() {
@@ -288,63 +303,75 @@ final class PairSession implements AutoCloseable {
         ownVirial[6 * ii + 3] = vxy; ownVirial[6 * ii + 4] = vxz; ownVirial[6 * ii + 5] = vyz;
     }
 
+    /**
+     * Local atom ii's neighbours inside the cutoff into the entry arrays (from entryOff[ii]);
+     * returns the end index. Reads LAMMPS's list and positions in place.
+     */
+    private int gather(int ii, int i, int[] map, int mask, double rc2) {
+        final MemorySegment xs = x, ts = type;
+        double xi = xs.getAtIndex(JAVA_DOUBLE, 3L * i), yi = xs.getAtIndex(JAVA_DOUBLE, 3L * i + 1),
+                zi = xs.getAtIndex(JAVA_DOUBLE, 3L * i + 2);
+        int n = numneigh.getAtIndex(JAVA_INT, i);
+        long row = firstneigh.getAtIndex(ADDRESS, i).address();
+        final int[] js = entryJ, sp = entrySpecies;
+        final double[] r = entryR;
+        int m = entryOff[ii];
+        for (int k = 0; k < n; k++) {
+            int j = ALL.get(JAVA_INT, row + 4L * k) & mask;
+            int sj = map[ts.getAtIndex(JAVA_INT, j)];
+            if (sj < 0) continue;
+            double dx = xs.getAtIndex(JAVA_DOUBLE, 3L * j) - xi;
+            double dy = xs.getAtIndex(JAVA_DOUBLE, 3L * j + 1) - yi;
+            double dz = xs.getAtIndex(JAVA_DOUBLE, 3L * j + 2) - zi;
+            double r2 = dx * dx + dy * dy + dz * dz;
+            if (r2 >= rc2) continue;
+            if (r2 == 0)
+                throw new UserError("atoms with ids " + tagOf(i) + " and " + tagOf(j)
+                        + " are at the same position (step " + timestep + ")");
+            js[m] = j;
+            sp[m] = sj;
+            r[3 * m] = dx; r[3 * m + 1] = dy; r[3 * m + 2] = dz;
+            m++;
+        }
+        return m;
+    }
+
     /** Per-thread phase 1: takes chunks of local atoms until none are left. */
     private final class Worker {
         private final SiteModel.SiteKernel kernel;
-        long kernelNanos, gatherNanos;
+        long kernelNanos, gatherNanos, scatterNanos;
 
         Worker(SiteModel.SiteKernel kernel) { this.kernel = kernel; }
 
-        void evaluate() {
+        void evaluate(boolean inlineScatter) {
             final int[] map = speciesOfType;
             final int mask = neighmask;
             final double rc2 = cutsq;
-            final MemorySegment xs = x, ts = type;
             final boolean timed = profile != null;
-            long tg = timed ? System.nanoTime() : 0;
             for (int c; (c = nextChunk.getAndAdd(CHUNK)) < inum; ) {
                 int end = Math.min(inum, c + CHUNK);
                 for (int ii = c; ii < end; ii++) {
+                    long t0 = timed ? System.nanoTime() : 0;
                     int i = ilist.getAtIndex(JAVA_INT, ii);
-                    int ci = map[ts.getAtIndex(JAVA_INT, i)];
+                    int ci = map[type.getAtIndex(JAVA_INT, i)];
                     centralSpecies[ii] = ci;
                     if (ci < 0) { kept[ii] = 0; site[ii] = 0; continue; }
-                    double xi = xs.getAtIndex(JAVA_DOUBLE, 3L * i), yi = xs.getAtIndex(JAVA_DOUBLE, 3L * i + 1),
-                            zi = xs.getAtIndex(JAVA_DOUBLE, 3L * i + 2);
-                    int n = numneigh.getAtIndex(JAVA_INT, i);
-                    long row = firstneigh.getAtIndex(ADDRESS, i).address();
-                    int off = entryOff[ii], m = off;
-                    for (int k = 0; k < n; k++) {
-                        int j = ALL.get(JAVA_INT, row + 4L * k) & mask;
-                        int sj = map[ts.getAtIndex(JAVA_INT, j)];
-                        if (sj < 0) continue;
-                        double dx = xs.getAtIndex(JAVA_DOUBLE, 3L * j) - xi;
-                        double dy = xs.getAtIndex(JAVA_DOUBLE, 3L * j + 1) - yi;
-                        double dz = xs.getAtIndex(JAVA_DOUBLE, 3L * j + 2) - zi;
-                        double r2 = dx * dx + dy * dy + dz * dz;
-                        if (r2 >= rc2) continue;
-                        if (r2 == 0)
-                            throw new UserError("atoms with ids " + tagOf(i) + " and " + tagOf(j)
-                                    + " are at the same position (step " + timestep + ")");
-                        entryJ[m] = j;
-                        entrySpecies[m] = sj;
-                        entryR[3 * m] = dx; entryR[3 * m + 1] = dy; entryR[3 * m + 2] = dz;
-                        m++;
-                    }
+                    int off = entryOff[ii];
+                    int m = gather(ii, i, map, mask, rc2);
                     kept[ii] = m - off;
-                    if (timed) {
-                        long t1 = System.nanoTime();
-                        gatherNanos += t1 - tg;
-                        site[ii] = kernel.siteEnergy(ci, m - off, entrySpecies, entryR, entryG, off);
-                        tg = System.nanoTime();
-                        kernelNanos += tg - t1;
-                    } else {
-                        site[ii] = kernel.siteEnergy(ci, m - off, entrySpecies, entryR, entryG, off);
-                    }
+                    long t1 = timed ? System.nanoTime() : 0;
+                    site[ii] = kernel.siteEnergy(ci, m - off, entrySpecies, entryR, entryG, off);
+                    long t2 = timed ? System.nanoTime() : 0;
                     ownTerms(ii, off, m);
+                    if (inlineScatter) scatterAtom(ii);
+                    if (timed) {
+                        long t3 = System.nanoTime();
+                        gatherNanos += t1 - t0;
+                        kernelNanos += t2 - t1;
+                        scatterNanos += t3 - t2;
+                    }
                 }
             }
-            if (timed) gatherNanos += System.nanoTime() - tg;
         }
     }
 
