@@ -49,6 +49,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--pretrain-iter", paramLabel = "N", description = "Pre-training iterations (default ${DEFAULT-VALUE}, as MLIP-2).") int pretrainIter = 75;
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads over configurations (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
+    @Option(names = "--optimizer", paramLabel = "projected|mlip2",
+            description = "projected (default): BFGS over the radial coefficients with species/moment coefficients solved exactly at every"
+                    + " point (variable projection; converges far faster); mlip2: BFGS over all coefficients with the linear part re-solved every 50 iterations.")
+    String optimizer = "projected";
     @Option(names = "--valid-cfgs", paramLabel = "FILE", description = "Also report errors on this validation set (validation alone).") Path valid;
 
     @Override
@@ -64,6 +68,11 @@ public final class TrainCommand implements Callable<Integer> {
             default -> throw new UserError("--init-params must be random or same, got '" + init + "'");
         };
         o.seed = seed;
+        o.variableProjection = switch (optimizer.toLowerCase(Locale.ROOT)) {
+            case "projected" -> true;
+            case "mlip2" -> false;
+            default -> throw new UserError("--optimizer must be projected or mlip2, got '" + optimizer + "'");
+        };
         o.skipPreinit = skipPreinit;
         o.pretrainIterations = pretrainIter;
         if (threads < 1) throw new UserError("--threads must be at least 1");

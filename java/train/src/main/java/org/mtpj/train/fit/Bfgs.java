@@ -6,7 +6,7 @@ import java.util.Arrays;
  * BFGS on all variables with a backtracking line search (mtp-spec §7.3): the inverse Hessian
  * starts as the identity (scaled by sᵀy/yᵀy after the first step, which makes the first steps
  * sensible for badly scaled variables), each accepted step is one iteration, and a step that
- * would move any variable by more than {@link #maxStep} is shortened by ×0.25 until it does not.
+ * would move the first variable (or, with {@link #limitAll}, any) by more than 0.5 is shortened by ×0.25.
  *
  * <p>The line search tries the full quasi-Newton step and accepts it when the Armijo condition
  * holds; otherwise it backtracks by safeguarded cubic interpolation on the values and slopes it
@@ -22,7 +22,9 @@ public final class Bfgs {
     private final int n;
     private double[] h;            // inverse Hessian, n×n row-major
     private boolean scaled;
+    private int scaledPrefix;
     private double maxStep = 0.5;
+    private boolean limitAll = false;
     private double armijo = 1e-4;
     private int maxLineSteps = 30;
 
@@ -43,6 +45,19 @@ public final class Bfgs {
         h = new double[n * n];
         for (int i = 0; i < n; i++) h[i * n + i] = 1;
         scaled = false;
+        scaledPrefix = n;
+    }
+
+    /**
+     * Starts from a given inverse Hessian (n×n, row-major; copied). Only the leading
+     * {@code scaledPrefix} variables get the sᵀy/yᵀy scaling after the first step (the rest of
+     * h0 is assumed to be on the right scale already, e.g. an exact inverse of a known block).
+     */
+    public void setInverseHessian(double[] h0, int scaledPrefix) {
+        if (h0.length != n * n) throw new IllegalArgumentException("inverse Hessian must be " + n + "x" + n);
+        h = h0.clone();
+        scaled = false;
+        this.scaledPrefix = scaledPrefix;
     }
 
     /** Restart from a new point (re-evaluates f and the gradient; keeps the Hessian). */
@@ -52,6 +67,9 @@ public final class Bfgs {
     }
 
     public Bfgs maxStep(double v) { this.maxStep = v; return this; }
+
+    /** Apply the step limit to every variable instead of only the first (MLIP-2's rule). */
+    public Bfgs limitAll(boolean v) { this.limitAll = v; return this; }
 
     public double value() { return f; }
     public double[] point() { return x.clone(); }
@@ -76,8 +94,12 @@ public final class Bfgs {
             slope = dot(p, g);
             if (!(slope < 0)) return false;
         }
+        // MLIP-2 limits the move of the first coefficient only (mtp-spec §7.3); limitAll = every one
         double pmax = 0;
-        for (double v : p) pmax = Math.max(pmax, Math.abs(v));
+        if (limitAll) for (double v : p) pmax = Math.max(pmax, Math.abs(v));
+        else pmax = Math.abs(p[0]);
+        double pall = 0;
+        for (double v : p) pall = Math.max(pall, Math.abs(v));
         double alpha = 1;
         while (alpha * pmax > maxStep) alpha *= 0.25;
 
@@ -95,7 +117,7 @@ public final class Bfgs {
                 next = Double.isFinite(c) ? Math.min(0.5 * alpha, Math.max(0.1 * alpha, c)) : 0.5 * alpha;
             }
             alpha = next;
-            if (alpha * pmax < 1e-300) break;
+            if (alpha * pall < 1e-300) break;
         }
         return false;
     }
@@ -109,8 +131,13 @@ public final class Bfgs {
         double sy = dot(s, y);
         if (sy > 1e-300 * Math.max(1, dot(y, y))) {
             if (!scaled) {
-                double gamma = sy / dot(y, y);
-                for (int i = 0; i < n * n; i++) h[i] *= gamma;
+                int m = scaledPrefix;
+                double sym = 0, yym = 0;
+                for (int i = 0; i < m; i++) { sym += s[i] * y[i]; yym += y[i] * y[i]; }
+                double gamma = m == n ? sy / dot(y, y) : sym / yym;
+                if (gamma > 0 && Double.isFinite(gamma))
+                    for (int i = 0; i < m; i++)
+                        for (int k = 0; k < m; k++) h[i * n + k] *= gamma;
                 scaled = true;
             }
             // H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ

@@ -141,6 +141,35 @@ public final class LinearFit implements AutoCloseable {
     }
 
     /**
+     * (2G)⁻¹ of the system at {@code newScaling} (with the solve's ridge): the exact inverse Hessian
+     * of the loss with respect to (w, v), used to start BFGS on the right scale for them.
+     */
+    public double[] inverseHessian(System sys, double newScaling) {
+        double lambda = newScaling / sys.scaling();
+        double[] g = new double[p * p];
+        for (int i = 0; i < p; i++) {
+            double di = i < c ? 1 : Math.pow(lambda, degree[i - c]);
+            for (int j = 0; j < p; j++) {
+                double dj = j < c ? 1 : Math.pow(lambda, degree[j - c]);
+                g[i * p + j] = 2 * sys.g()[i * p + j] * di * dj;
+            }
+        }
+        for (int i = 0; i < p; i++) g[i * p + i] += 2e-13 * (1 + g[i * p + i] / 2);
+        DMatrixRMaj inv = new DMatrixRMaj(p, p);
+        boolean ok = CommonOps_DDRM.invert(DMatrixRMaj.wrap(p, p, g.clone()), inv);
+        if (ok) for (double v : inv.data) if (!Double.isFinite(v)) { ok = false; break; }
+        if (!ok) CommonOps_DDRM.pinv(DMatrixRMaj.wrap(p, p, g.clone()), inv);
+        // symmetrise (rounding)
+        for (int i = 0; i < p; i++)
+            for (int j = i + 1; j < p; j++) {
+                double v = 0.5 * (inv.data[i * p + j] + inv.data[j * p + i]);
+                inv.data[i * p + j] = v;
+                inv.data[j * p + i] = v;
+            }
+        return inv.data;
+    }
+
+    /**
      * Solves for (w, v) with the radial part of theta and the given scaling; writes them into
      * theta and returns the solution x = (w, v).
      */

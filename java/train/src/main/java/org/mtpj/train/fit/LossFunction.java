@@ -199,6 +199,37 @@ public final class LossFunction implements Objective, AutoCloseable {
         return p;
     }
 
+    /**
+     * E, PlusStress (xx yy zz yz xz xy) and forces of configuration {@code index} as computed by
+     * this loss: {@code [E, W(6), F(3N)]}. For tests and reports.
+     */
+    public double[] forcesEnergyStress(double[] theta, int index) {
+        TrainingSet.Item it = set.items().get(index);
+        SiteKernel k = kernels.get();
+        k.setCoefficients(theta, scaling);
+        Configuration cfg = it.cfg();
+        NeighbourList nl = it.nl();
+        int n = cfg.size;
+        double[] out = new double[7 + 3 * n];
+        double[] g = new double[3 * Math.max(1, nl.maxCount())];
+        double[] w = new double[9];
+        for (int i = 0; i < n; i++) {
+            int off = nl.offsets[i], cnt = nl.count(i);
+            out[0] += k.evaluate(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off);
+            k.positionGradient(g);
+            for (int e = 0; e < cnt; e++) {
+                int j = nl.neighbours[off + e];
+                for (int a = 0; a < 3; a++) {
+                    out[7 + 3 * i + a] += g[3 * e + a];
+                    out[7 + 3 * j + a] -= g[3 * e + a];
+                    for (int b = 0; b < 3; b++) w[3 * a + b] -= g[3 * e + a] * nl.rij[3 * (off + e) + b];
+                }
+            }
+        }
+        out[1] = w[0]; out[2] = w[4]; out[3] = w[8]; out[4] = w[5]; out[5] = w[2]; out[6] = w[1];
+        return out;
+    }
+
     /** PlusStress xx yy zz yz xz xy → row-major 3×3. */
     static double[] fullStress(double[] s) {
         return new double[] {s[0], s[5], s[4], s[5], s[1], s[3], s[4], s[3], s[2]};

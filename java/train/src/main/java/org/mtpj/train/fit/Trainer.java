@@ -30,6 +30,10 @@ public final class Trainer {
         public int threads = 1;
         public int pretrainIterations = 75;
         public int linearEvery = 50;
+        /** Start BFGS from the exact inverse Hessian of the linear part (mtpj; MLIP-2 uses the identity). */
+        public boolean precondition = true;
+        /** BFGS over radial coefficients with the linear part solved exactly at every point (mtpj; off = MLIP-2's scheme). */
+        public boolean variableProjection = true;
         public PrintStream log = System.out;
         /** Called with the current potential after every iteration (--curr-pot-name), or null. */
         public Consumer<MtpPotential> onIteration;
@@ -98,8 +102,10 @@ public final class Trainer {
     private double bfgs(double[] theta, double scaling, LossFunction loss, LinearFit lin, int maxIter, String label, boolean main) {
         loss.setScaling(scaling);
         if (maxIter <= 0) return scaling;
+        if (opt.variableProjection && opt.weights.scaleByForce() == 0) return projected(theta, scaling, loss, lin, maxIter, label, main);
         linearStep(theta, scaling, loss, lin);
         Bfgs b = new Bfgs(loss, theta);
+        b.setInverseHessian(startingInverseHessian(theta.length), start.radialCoeffs.length);
         double blockStart = b.value(), prevRel = Double.POSITIVE_INFINITY;
         offer(theta, scaling, b.value());
         for (int it = 0; it < maxIter; it++) {
@@ -128,6 +134,7 @@ public final class Trainer {
                 prevRel = rel;
                 if (linearStep(theta, scaling, loss, lin)) {
                     b = new Bfgs(loss, theta);
+                    b.setInverseHessian(startingInverseHessian(theta.length), start.radialCoeffs.length);
                 }
                 blockStart = b.value();
             }
@@ -135,12 +142,71 @@ public final class Trainer {
         return scaling;
     }
 
+    /** BFGS over the radial coefficients with the linear part always solved exactly ({@link VariableProjection}). */
+    private double projected(double[] theta, double scaling, LossFunction loss, LinearFit lin, int maxIter, String label, boolean main) {
+        int nr = start.radialCoeffs.length;
+        VariableProjection vp = new VariableProjection(loss, lin, theta, nr, scaling);
+        Bfgs b = new Bfgs(vp, java.util.Arrays.copyOf(theta, nr));
+        System.arraycopy(vp.theta(), 0, theta, 0, theta.length);
+        offer(theta, scaling, b.value());
+        double blockStart = b.value(), prevRel = Double.POSITIVE_INFINITY;
+        for (int it = 0; it < maxIter; it++) {
+            double before = b.value();
+            if (!b.step()) {
+                opt.log.println(label + ": line search found no decrease; stopping");
+                break;
+            }
+            if (main) iterations++;
+            double f = b.value();
+            // the accepted point was the last one evaluated with a gradient: its θ is vp.theta()
+            double[] t = vp.theta();
+            if (!java.util.Arrays.equals(java.util.Arrays.copyOf(t, nr), b.point())) t = vp.complete(b.point());
+            System.arraycopy(t, 0, theta, 0, theta.length);
+            offer(theta, scaling, f);
+            LossFunction.Stats s = loss.lastStats();
+            opt.log.printf(Locale.ROOT, "%s iter %d: f=%.6g force_rms=%.6g energy_rms=%.4g stress_rms=%.4g t=%.1fs%n",
+                    label, it, f, s.forceRms(), s.energyPerAtomRms(), s.stressRms(), seconds());
+            if (opt.onIteration != null) opt.onIteration.accept(start.withCoefficients(theta).withScaling(scaling));
+            if (Math.abs(before - f) < 1e-13) { opt.log.println(label + ": loss change below 1e-13; stopping"); break; }
+            if (main && (it + 1) % opt.linearEvery == 0) {
+                double rel = (blockStart - f) / f;
+                if (rel < opt.bfgsConvTol && rel < prevRel) {
+                    opt.log.printf(Locale.ROOT, "%s: relative decrease %.3g over %d iterations below %.3g; stopping%n",
+                            label, rel, opt.linearEvery, opt.bfgsConvTol);
+                    break;
+                }
+                prevRel = rel;
+                blockStart = f;
+            }
+        }
+        return scaling;
+    }
+
+    /** Inverse Hessian to start BFGS from: identity for the radial part, (2G)⁻¹ for (w, v). */
+    private double[] startingInverseHessian(int n) {
+        double[] h = new double[n * n];
+        int nr = start.radialCoeffs.length, p = n - nr;
+        for (int i = 0; i < nr; i++) h[i * n + i] = 1;
+        if (linearHessian == null) {
+            for (int i = nr; i < n; i++) h[i * n + i] = 1;
+        } else {
+            for (int i = 0; i < p; i++)
+                System.arraycopy(linearHessian, i * p, h, (nr + i) * n + nr, p);
+        }
+        return h;
+    }
+
+    private double[] linearHessian;
+
     /** Re-solves the linear part; keeps it only if the loss does not rise. Returns whether theta changed. */
     private boolean linearStep(double[] theta, double scaling, LossFunction loss, LinearFit lin) {
         loss.setScaling(scaling);
         double f0 = loss.evaluate(theta, null);
         double[] trial = theta.clone();
-        lin.solve(trial, scaling);
+        LinearFit.System sys = lin.assemble(trial, scaling);
+        double[] x = lin.solve(sys, scaling);
+        System.arraycopy(x, 0, trial, start.radialCoeffs.length, x.length);
+        linearHessian = opt.precondition ? lin.inverseHessian(sys, scaling) : null;
         double f1 = loss.evaluate(trial, null);
         if (f1 <= f0 || !Double.isFinite(f0)) {
             System.arraycopy(trial, 0, theta, 0, theta.length);

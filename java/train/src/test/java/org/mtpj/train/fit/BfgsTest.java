@@ -37,7 +37,7 @@ class BfgsTest {
             return f;
         };
         Bfgs opt = new Bfgs(q, new double[5]);
-        opt.maxStep(1e9).run(200, null);
+        opt.maxStep(1e9).limitAll(true).run(200, null);
         assertTrue(opt.value() < 1e-10, "f = " + opt.value());
     }
 
@@ -47,7 +47,7 @@ class BfgsTest {
             if (g != null) g[0] = 2 * (x[0] - 100);
             return (x[0] - 100) * (x[0] - 100);
         };
-        Bfgs opt = new Bfgs(lin, new double[] {0});
+        Bfgs opt = new Bfgs(lin, new double[] {0}).limitAll(true);
         opt.step();
         assertTrue(Math.abs(opt.point()[0]) <= 0.5 + 1e-12, "moved " + opt.point()[0]);
     }
