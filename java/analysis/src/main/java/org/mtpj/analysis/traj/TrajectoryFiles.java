@@ -14,7 +14,8 @@ import org.mtpj.core.UserError;
 
 /**
  * Opens trajectory inputs as one stream of frames, in the order given: LAMMPS dumps (recognised by
- * "ITEM:" on the first line, .gz allowed), XDATCAR (name contains XDATCAR), POSCAR/CONTCAR files
+ * "ITEM:" on the first line, .gz allowed), XDATCAR (name contains XDATCAR), extended XYZ (.xyz,
+ * .extxyz), POSCAR/CONTCAR files
  * (name contains POSCAR or CONTCAR or ends in .vasp; consecutive ones form one series sorted
  * numerically by the integer in the name) and folders (their POSCAR/CONTCAR files as a series).
  * When one file ends the next continues; a frame repeating the previous step is dropped.
@@ -72,6 +73,9 @@ public final class TrajectoryFiles {
 
     static TrajectoryReader openSingle(Path p, List<String> symbols, Consumer<String> warnings) {
         if (isXdatcar(p)) return new XdatcarReader(p, symbols, warnings);
+        String lower = p.getFileName().toString().toLowerCase();
+        if (lower.endsWith(".xyz") || lower.endsWith(".extxyz") || lower.endsWith(".xyz.gz") || lower.endsWith(".extxyz.gz"))
+            return new ExtxyzReader(p, warnings);
         if (!looksLikeDump(p) && !p.getFileName().toString().contains("dump") && !p.getFileName().toString().contains("lammpstrj")) {
             // not a dump by content: an oddly named POSCAR?
             if (looksLikePoscar(p)) return new PoscarSeriesReader(List.of(p), symbols);

@@ -2,7 +2,7 @@ package org.mtpj.analysis.traj;
 
 /**
  * Streams frames one at a time (constant memory in the trajectory length). Implementations:
- * {@link LammpsDumpReader}, {@link XdatcarReader}, {@link PoscarSeriesReader}.
+ * {@link LammpsDumpReader}, {@link XdatcarReader}, {@link PoscarSeriesReader}, {@link ExtxyzReader}.
  */
 public interface TrajectoryReader extends AutoCloseable {
     /** The next frame, or null after the last complete frame. */

@@ -161,6 +161,21 @@ class ReaderFuzzTest {
                 rejected++;
             }
         }
+        for (int i = 0; i < 500; i++) {
+            StringBuilder x = new StringBuilder();
+            for (int k = 0; k < 3; k++) {
+                x.append("3\nLattice=\"5 0 0 0 5 0 0 0 5\" Properties=species:S:1:pos:R:3:forces:R:3 step=").append(k).append('\n');
+                for (int a = 0; a < 3; a++) x.append(String.format(Locale.ROOT, "Mg %.4f %.4f %.4f 0 0 0\n", r.nextDouble(), r.nextDouble(), r.nextDouble()));
+            }
+            byte[] text = mutate(x.toString().getBytes(StandardCharsets.US_ASCII), r);
+            TextLines in = new TextLines(new BufferedReader(new InputStreamReader(new ByteArrayInputStream(text), StandardCharsets.UTF_8)), "f.xyz");
+            try (org.mtpj.analysis.traj.ExtxyzReader xr = new org.mtpj.analysis.traj.ExtxyzReader(in, w -> {}, -1)) {
+                while (xr.next() != null) { }
+                read++;
+            } catch (InputFormatException e) {
+                rejected++;
+            }
+        }
         assertTrue(read > 50 && rejected > 50, "read " + read + ", rejected " + rejected);
     }
 }

@@ -75,4 +75,27 @@ class StructureSeriesTest {
         });
         assertTrue(e.getMessage().contains("CONTCAR3:3: the cell differs"), e.getMessage());
     }
+
+    static List<Frame> extxyz(String text, List<String> warnings) {
+        List<Frame> out = new ArrayList<>();
+        try (var r = new ExtxyzReader(new TextLines(new BufferedReader(new StringReader(text)), "t.xyz"), warnings::add, -1)) {
+            for (Frame f; (f = r.next()) != null; ) out.add(f);
+        }
+        return out;
+    }
+
+    @Test
+    void extxyzFramesWithExtraProperties() {
+        String fr = "2\nLattice=\"4 0 0 0 4 0 0 0 4\" Properties=species:S:1:pos:R:3:forces:R:3 energy=-3.2 pbc=\"T T T\" step=%d\n"
+                + "Mg 0 0 %s 0.1 0.2 0.3\nO 2 2 2 0 0 0\n";
+        List<String> w = new ArrayList<>();
+        List<Frame> f = extxyz(String.format(fr, 0, "0") + String.format(fr, 10, "0.5") + "2\nLattice=\"4 0 0", w);
+        assertEquals(2, f.size());
+        assertEquals(1, w.size());
+        assertEquals(10, f.get(1).step);
+        assertEquals(0.5, f.get(1).positions[2]);
+        assertEquals("O", f.get(0).elements[1]);
+        assertEquals(2, f.get(0).types[1]);
+        assertThrows(InputFormatException.class, () -> extxyz("2\nno lattice here\nMg 0 0 0\nO 1 1 1\n", new ArrayList<>()));
+    }
 }
