@@ -167,7 +167,15 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
         p = 0;
         if (cur == null) { eof = true; return false; }
         lineNo++;
+        if (lineNo == 1) cur = stripByteOrderMark(cur);
         return true;
+    }
+
+    /** A UTF-8 byte-order mark (as read through ISO-8859-1 or as U+FEFF) is not content. */
+    static String stripByteOrderMark(String line) {
+        if (line.startsWith("\u00EF\u00BB\u00BF")) return line.substring(3);
+        if (line.startsWith("\uFEFF")) return line.substring(1);
+        return line;
     }
 
     private static boolean blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B; }

@@ -35,7 +35,7 @@ public final class MtpReader {
 
     private MtpReader(String text, String file) {
         this.file = file;
-        tokenize(text);
+        tokenize(CfgReader.stripByteOrderMark(text));
     }
 
     /** Reads a potential file. */

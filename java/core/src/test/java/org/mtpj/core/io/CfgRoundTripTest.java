@@ -46,6 +46,18 @@ class CfgRoundTripTest {
     }
 
     @Test
+    void crlfAndByteOrderMarkReadTheSame() throws Exception {
+        Path f = Shared.file("reference/mlip2/edge_cases.cfg");
+        String text = Files.readString(f, StandardCharsets.ISO_8859_1);
+        String lf = CfgWriter.format(CfgReader.parse(text, "lf.cfg"), CfgWriter.Style.LOSSLESS);
+        String crlf = CfgWriter.format(CfgReader.parse("\u00EF\u00BB\u00BF" + text.replace("\n", "\r\n"), "crlf.cfg"), CfgWriter.Style.LOSSLESS);
+        assertEquals(lf, crlf);
+        String pot = Files.readString(Shared.file("data/amorphous-MgV2O5/pot.mtp"), StandardCharsets.ISO_8859_1);
+        assertArrayEquals(MtpReader.parse(pot, "a").coefficients(),
+                MtpReader.parse("\uFEFF" + pot.replace("\n", "\r\n"), "b").coefficients());
+    }
+
+    @Test
     void streamingApiAgreesWithReadAll() {
         Path f = Shared.file("reference/mlip2/edge_cases.cfg");
         try (CfgReader r = CfgReader.open(f)) {
