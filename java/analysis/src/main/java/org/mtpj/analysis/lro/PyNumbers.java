@@ -15,6 +15,9 @@ public final class PyNumbers {
         if (Double.isNaN(v)) return "nan";
         if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
         if (v == 0) return (1 / v < 0) ? "-0.0" : "0.0";
+        double a = Math.abs(v);
+        // Both languages write the same plain shortest digits in this range (the common case, fast).
+        if (a >= 1e-3 && a < 1e7) return Double.toString(v);
         // Double.toString gives the shortest round-trip digits (JDK 19+); re-layout them.
         BigDecimal d = new BigDecimal(Double.toString(Math.abs(v))).stripTrailingZeros();
         String digits = d.unscaledValue().toString();
