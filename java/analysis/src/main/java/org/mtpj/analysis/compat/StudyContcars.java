@@ -63,7 +63,18 @@ public final class StudyContcars {
     public static List<String> fromDump(Path dump, Consumer<String> warnings) {
         List<String> out = new ArrayList<>();
         try (LammpsDumpReader r = LammpsDumpReader.open(dump, warnings)) {
-            for (Frame f; (f = r.next()) != null; ) out.add(contcar(f));
+            me.tongfei.progressbar.ProgressBar bar = r.totalBytes() > (100L << 20)
+                    ? new me.tongfei.progressbar.ProgressBarBuilder().setTaskName("stage A").setInitialMax(r.totalBytes())
+                            .setUnit(" MB", 1 << 20).setUpdateIntervalMillis(500).build()
+                    : null;
+            try {
+                for (Frame f; (f = r.next()) != null; ) {
+                    out.add(contcar(f));
+                    if (bar != null) bar.stepTo(r.bytesRead());
+                }
+            } finally {
+                if (bar != null) bar.close();
+            }
         }
         if (out.isEmpty()) throw new UserError(dump + ": no complete frame");
         return out;
