@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.io.ErrorReport;
 import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;

@@ -1,8 +1,7 @@
-package org.mtpj.cli.core;
+package org.mtpj.core.io;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mtpj.core.io.CNumbers;
 import org.mtpj.core.model.Configuration;
 
 /**
@@ -14,6 +13,10 @@ import org.mtpj.core.model.Configuration;
  * vector norms by 3 x atoms, the stress average by 9 x configurations. Configurations without a
  * 3-D periodic cell are left out of the GPa block (MLIP-2 would print inf/nan) and counted in
  * {@link #nonPeriodicSkipped()}.
+ *
+ * <p>Used by {@code mtpj calc-errors} and by training's final report: add every (computed,
+ * reference) pair, then print {@link #text(String)} with title "TRAIN ERRORS" or "VALIDATION ERRORS"
+ * after the line {@code MTPR from POT, Database: DB} and an empty line.
  */
 public final class ErrorReport {
     /** eV/Å³ to GPa, the factor MLIP-2 prints with. */
@@ -21,8 +24,8 @@ public final class ErrorReport {
 
     /** One statistic block. */
     public static final class Block {
-        long count;
-        double max, sum, sumSq, refMax, refSumSq;
+        private long count;
+        private double max, sum, sumSq, refMax, refSumSq;
 
         void add(double delta, double refNorm) {
             count++;
@@ -42,7 +45,7 @@ public final class ErrorReport {
         public double rmsRatio() { return refSumSq == 0 ? (sumSq == 0 ? 0 : Double.POSITIVE_INFINITY) : Math.sqrt(sumSq / refSumSq); }
     }
 
-    final Block energy = new Block(), energyPerAtom = new Block(), forces = new Block(), stress = new Block(), stressGpa = new Block();
+    private final Block energy = new Block(), energyPerAtom = new Block(), forces = new Block(), stress = new Block(), stressGpa = new Block();
     private long nonPeriodicSkipped;
 
     /** Adds one configuration: computed values in check, reference values in valid. */
@@ -74,7 +77,7 @@ public final class ErrorReport {
     }
 
     /** ‖a − b‖_F over all nine entries of the symmetric tensor given as xx yy zz yz xz xy. */
-    static double frobenius(double[] a, double[] b) {
+    public static double frobenius(double[] a, double[] b) {
         double s = 0;
         for (int k = 0; k < 6; k++) {
             double d = a[k] - (b == null ? 0 : b[k]);
@@ -84,6 +87,12 @@ public final class ErrorReport {
     }
 
     public long nonPeriodicSkipped() { return nonPeriodicSkipped; }
+
+    public Block energy() { return energy; }
+    public Block energyPerAtom() { return energyPerAtom; }
+    public Block forces() { return forces; }
+    public Block stress() { return stress; }
+    public Block stressGpa() { return stressGpa; }
 
     private static String g(double v) { return CNumbers.general(v, 6); }
 
