@@ -47,6 +47,11 @@ public final class SphereRenderer {
             {49, 54, 149}, {69, 117, 180}, {116, 173, 209}, {171, 217, 233}, {255, 255, 191},
             {254, 224, 144}, {253, 174, 97}, {244, 109, 67}, {215, 48, 39}};
 
+    static {
+        // Pictures are drawn off-screen; never try to reach a display (ssh -X sessions, batch nodes).
+        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+    }
+
     private SphereRenderer() {}
 
     public static void writePng(Scene s, Path file) throws IOException {

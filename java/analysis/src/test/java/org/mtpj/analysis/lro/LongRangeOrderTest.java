@@ -76,6 +76,15 @@ class LongRangeOrderTest {
     }
 
     @Test
+    void oneOrTwoAtomsDoNotBreakTheFit() {
+        LongRangeOrder one = new LongRangeOrder(new double[][] {{0.3, 0.6, 0.9}}, CELL);
+        assertEquals(2, one.dims()[0]); // every h ties and fails: fallback to the second-ranked h
+        assertEquals(0, one.order(1, 1, 1), 1e-15);
+        LongRangeOrder two = new LongRangeOrder(new double[][] {{0.1, 0.2, 0.3}, {0.6, 0.45, 0.31}}, CELL);
+        assertTrue(Double.isFinite(two.order(1, 2, 3)));
+    }
+
+    @Test
     void badDirections() {
         assertTrue(assertThrows(UserError.class, () -> Direction.parse("0,0,0")).getMessage().contains("zero length"));
         assertThrows(UserError.class, () -> Direction.parse("1,a,0"));
