@@ -21,6 +21,10 @@ public final class SiteKernel {
     private final int[] mapping;
     private final double rMin, rCut;
     private final int maxRank;
+    private final int[] monoOf;
+    private final int nMono;
+    private final int[] mp, mq, ms, mnu;
+    private final double[] hdm, rp;
     private final int radialLen;
 
     private double[] theta;
@@ -60,6 +64,23 @@ public final class SiteKernel {
             mr = Math.max(mr, nu[b]);
         }
         maxRank = mr;
+        // distinct angular monomials (p, q, s): shared by every radial function mu
+        java.util.Map<Integer, Integer> key = new java.util.LinkedHashMap<>();
+        monoOf = new int[bCount];
+        for (int b = 0; b < bCount; b++) {
+            int k = (px[b] * 64 + py[b]) * 64 + pz[b];
+            Integer m = key.get(k);
+            if (m == null) { m = key.size(); key.put(k, m); }
+            monoOf[b] = m;
+        }
+        nMono = key.size();
+        mp = new int[nMono]; mq = new int[nMono]; ms = new int[nMono]; mnu = new int[nMono];
+        for (int b = 0; b < bCount; b++) {
+            int m = monoOf[b];
+            mp[m] = px[b]; mq[m] = py[b]; ms[m] = pz[b]; mnu[m] = nu[b];
+        }
+        hdm = new double[nMono];
+        rp = new double[maxRank + 2];
         int t = shape.momentProducts.length;
         prodI = new int[t]; prodJ = new int[t]; prodK = new int[t]; prodM = new double[t];
         for (int i = 0; i < t; i++) {
@@ -84,7 +105,7 @@ public final class SiteKernel {
         r = new double[cap]; ux = new double[cap]; uy = new double[cap]; uz = new double[cap];
         q = new double[cap * rCount]; dq = new double[cap * rCount];
         f = new double[cap * kCount]; df = new double[cap * kCount];
-        h = new double[cap * bCount]; hx = new double[cap * bCount]; hy = new double[cap * bCount]; hz = new double[cap * bCount];
+        h = new double[cap * nMono]; hx = new double[cap * nMono]; hy = new double[cap * nMono]; hz = new double[cap * nMono];
         rd = new double[cap];
     }
 
@@ -151,11 +172,13 @@ public final class SiteKernel {
             }
             xp[0] = 1; yp[0] = 1; zp[0] = 1;
             for (int k = 1; k <= maxRank; k++) { xp[k] = xp[k - 1] * x; yp[k] = yp[k - 1] * y; zp[k] = zp[k - 1] * z; }
-            int ho = j * B;
-            for (int b = 0; b < B; b++) {
-                int p = px[b], pq = py[b], ps = pz[b], v = nu[b];
-                double rnu = 1;
-                for (int k = 0; k < v; k++) rnu *= rinv;
+            int ho = j * nMono;
+            rp[0] = 1;
+            for (int k = 1; k <= maxRank; k++) rp[k] = rp[k - 1] * rinv;
+            double uxj = x * rinv, uyj = y * rinv, uzj = z * rinv;
+            for (int m = 0; m < nMono; m++) {
+                int p = mp[m], pq = mq[m], ps = ms[m], v = mnu[m];
+                double rnu = rp[v];
                 double mono = xp[p] * yp[pq] * zp[ps];
                 double hv = mono * rnu;
                 // grad h = -nu h / r * u + r^-nu grad(mono)
@@ -163,12 +186,13 @@ public final class SiteKernel {
                 double gx = p > 0 ? p * xp[p - 1] * yp[pq] * zp[ps] : 0;
                 double gy = pq > 0 ? pq * xp[p] * yp[pq - 1] * zp[ps] : 0;
                 double gz = ps > 0 ? ps * xp[p] * yp[pq] * zp[ps - 1] : 0;
-                h[ho + b] = hv;
-                hx[ho + b] = radial * ux[j] + rnu * gx;
-                hy[ho + b] = radial * uy[j] + rnu * gy;
-                hz[ho + b] = radial * uz[j] + rnu * gz;
-                slots[b] += f[j * K + mu[b]] * hv;
+                h[ho + m] = hv;
+                hx[ho + m] = radial * uxj + rnu * gx;
+                hy[ho + m] = radial * uyj + rnu * gy;
+                hz[ho + m] = radial * uzj + rnu * gz;
             }
+            int fo = j * K;
+            for (int b = 0; b < B; b++) slots[b] += f[fo + mu[b]] * h[ho + monoOf[b]];
         }
         for (int t = 0; t < prodK.length; t++) slots[prodK[t]] += prodM[t] * slots[prodI[t]] * slots[prodJ[t]];
         int vo = radialLen + cCount;
@@ -201,15 +225,16 @@ public final class SiteKernel {
         final int K = kCount, B = bCount;
         for (int j = 0; j < nn; j++) {
             double sx = 0, sy = 0, sz = 0, sr = 0;
-            int ho = j * B, fo = j * K;
+            int ho = j * nMono, fo = j * K;
             for (int b = 0; b < B; b++) {
                 double d = adj[b];
                 if (d == 0) continue;
                 double fv = f[fo + mu[b]];
-                sr += d * df[fo + mu[b]] * h[ho + b];
-                sx += d * fv * hx[ho + b];
-                sy += d * fv * hy[ho + b];
-                sz += d * fv * hz[ho + b];
+                int hm = ho + monoOf[b];
+                sr += d * df[fo + mu[b]] * h[hm];
+                sx += d * fv * hx[hm];
+                sy += d * fv * hy[hm];
+                sz += d * fv * hz[hm];
             }
             gOut[3 * j] = sx + sr * ux[j];
             gOut[3 * j + 1] = sy + sr * uy[j];
@@ -222,8 +247,8 @@ public final class SiteKernel {
         final int R = rCount, K = kCount, B = bCount;
         for (int j = 0; j < nn; j++) {
             java.util.Arrays.fill(dmu, 0, K, 0);
-            int ho = j * B;
-            for (int b = 0; b < B; b++) dmu[mu[b]] += adj[b] * h[ho + b];
+            int ho = j * nMono;
+            for (int b = 0; b < B; b++) dmu[mu[b]] += adj[b] * h[ho + monoOf[b]];
             int co = ((ti * cCount + nTypes[tOff + j]) * K) * R, qo = j * R;
             for (int m = 0; m < K; m++) {
                 double w = weight * dmu[m];
@@ -247,10 +272,12 @@ public final class SiteKernel {
         for (int j = 0; j < nn; j++) {
             double dx = delta[3 * j], dy = delta[3 * j + 1], dz = delta[3 * j + 2];
             rd[j] = ux[j] * dx + uy[j] * dy + uz[j] * dz;
-            int ho = j * B, fo = j * K;
+            int ho = j * nMono, fo = j * K;
+            for (int m = 0; m < nMono; m++) hdm[m] = hx[ho + m] * dx + hy[ho + m] * dy + hz[ho + m] * dz;
+            double rdj = rd[j];
             for (int b = 0; b < B; b++) {
-                double hd = hx[ho + b] * dx + hy[ho + b] * dy + hz[ho + b] * dz;
-                tslots[b] += df[fo + mu[b]] * h[ho + b] * rd[j] + f[fo + mu[b]] * hd;
+                int mm = monoOf[b];
+                tslots[b] += df[fo + mu[b]] * h[ho + mm] * rdj + f[fo + mu[b]] * hdm[mm];
             }
         }
         for (int t = 0; t < prodK.length; t++) {
@@ -277,10 +304,11 @@ public final class SiteKernel {
         for (int j = 0; j < nn; j++) {
             java.util.Arrays.fill(dmu, 0, 2 * K, 0);
             double dx = delta[3 * j], dy = delta[3 * j + 1], dz = delta[3 * j + 2];
-            int ho = j * B;
+            int ho = j * nMono;
+            for (int m = 0; m < nMono; m++) hdm[m] = hx[ho + m] * dx + hy[ho + m] * dy + hz[ho + m] * dz;
             for (int b = 0; b < B; b++) {
-                double hb = h[ho + b];
-                double hd = hx[ho + b] * dx + hy[ho + b] * dy + hz[ho + b] * dz;
+                double hb = h[ho + monoOf[b]];
+                double hd = hdm[monoOf[b]];
                 int m = mu[b];
                 dmu[m] += adj2[b] * hb + adj[b] * hd;      // multiplies Q_n
                 dmu[K + m] += adj[b] * hb;                  // times rd multiplies Q'_n
@@ -304,13 +332,13 @@ public final class SiteKernel {
         final int K = kCount, B = bCount;
         double[] ts = jacTangent;
         for (int j = 0; j < nn; j++) {
-            int ho = j * B, fo = j * K;
+            int ho = j * nMono, fo = j * K;
             for (int a = 0; a < 3; a++) {
                 java.util.Arrays.fill(ts, 0);
                 double u = a == 0 ? ux[j] : a == 1 ? uy[j] : uz[j];
                 double[] hg = a == 0 ? hx : a == 1 ? hy : hz;
                 for (int b = 0; b < B; b++)
-                    ts[b] = df[fo + mu[b]] * h[ho + b] * u + f[fo + mu[b]] * hg[ho + b];
+                    ts[b] = df[fo + mu[b]] * h[ho + monoOf[b]] * u + f[fo + mu[b]] * hg[ho + monoOf[b]];
                 for (int t = 0; t < prodK.length; t++) {
                     int i = prodI[t], jj = prodJ[t];
                     ts[prodK[t]] += prodM[t] * (ts[i] * slots[jj] + slots[i] * ts[jj]);
