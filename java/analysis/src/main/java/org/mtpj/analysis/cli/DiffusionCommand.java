@@ -108,15 +108,25 @@ public final class DiffusionCommand implements Callable<Integer> {
             System.out.printf("%-11s  %6d  %.4e ± %.2e  %.4e ± %.2e  %.4f  %.3e / %.3e / %.3e%n", DiffusionOutputs.window(d), d.points(),
                     d.dTracer(), d.dTracerErr(), d.dSigma(), d.dSigmaErr(), d.haven(), d.dX(), d.dY(), d.dZ());
         }
+        List<double[]> abc = null;
+        if (l.abc() != null) {
+            abc = new ArrayList<>();
+            for (DiffusionResult d : results) {
+                double[] a = DiffusionFit.alongOneAxis(m, l.abc()[0], d), b = DiffusionFit.alongOneAxis(m, l.abc()[1], d),
+                        c = DiffusionFit.alongOneAxis(m, l.abc()[2], d);
+                abc.add(new double[] {a[0], a[1], b[0], b[1], c[0], c[1]});
+                System.out.printf("%-11s  along a/b/c: %.3e / %.3e / %.3e cm²/s%n", DiffusionOutputs.window(d), a[0], b[0], c[0]);
+            }
+        }
         if (out != null) {
-            DiffusionOutputs.writeTsv(name, results, out.resolve("diffusion.tsv"));
+            DiffusionOutputs.writeTsv(name, results, abc, out.resolve("diffusion.tsv"));
             Tsv.writeString(out.resolve("diffusion.json"), DiffusionOutputs.json(name, species, results, m.frames(), l.frameSpacingPs(), m.mobileAtoms()));
-            MsdOutputs.writeTsv(m, out.resolve("msd.tsv"));
+            MsdOutputs.writeTsv(m, l.abc(), out.resolve("msd.tsv"));
             DiffusionResult first = results.get(0);
             MsdOutputs.plot(m, species, new double[] {first.tMinPs(), first.tMaxPs()}, out.resolve("msd"));
             System.out.println("wrote " + out.resolve("diffusion.tsv") + ", diffusion.json, msd.tsv, msd.png");
         }
-        if (tsv != null) DiffusionOutputs.writeTsv(name, results, tsv);
+        if (tsv != null) DiffusionOutputs.writeTsv(name, results, abc, tsv);
         if (json != null) Tsv.writeString(json, DiffusionOutputs.json(name, species, results, m.frames(), l.frameSpacingPs(), m.mobileAtoms()));
         return 0;
     }

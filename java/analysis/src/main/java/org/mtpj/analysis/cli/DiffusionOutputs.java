@@ -27,10 +27,19 @@ final class DiffusionOutputs {
         return r;
     }
 
-    static void writeTsv(String caseName, List<DiffusionResult> results, Path file) {
+    /** @param abc per result {D_a, se, D_b, se, D_c, se} appended as rows, or null */
+    static void writeTsv(String caseName, List<DiffusionResult> results, List<double[]> abc, Path file) {
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
-        for (DiffusionResult d : results) lines.addAll(rows(caseName, d));
+        for (int i = 0; i < results.size(); i++) {
+            DiffusionResult d = results.get(i);
+            lines.addAll(rows(caseName, d));
+            if (abc != null) {
+                double[] a = abc.get(i);
+                for (int k = 0; k < 3; k++)
+                    lines.add(caseName + "\t" + window(d) + "\tD_" + "abc".charAt(k) + "\t" + Tsv.num(a[2 * k]) + "\t" + Tsv.num(a[2 * k + 1]));
+            }
+        }
         Tsv.write(file, lines);
     }
 

@@ -57,9 +57,9 @@ public final class DiffusionReportCommand implements Callable<Integer> {
             results.add(DiffusionFit.fit(m, win[0], win[1], System.err::println));
         }
         String species = String.join(",", traj.species);
-        MsdOutputs.writeTsv(m, out.resolve("msd.tsv"));
+        MsdOutputs.writeTsv(m, l.abc(), out.resolve("msd.tsv"));
         MsdOutputs.plot(m, species, new double[] {results.get(0).tMinPs(), results.get(0).tMaxPs()}, out.resolve("msd"));
-        DiffusionOutputs.writeTsv(DiffusionCommand.defaultCase(traj.inputs.get(0)), results, out.resolve("diffusion.tsv"));
+        DiffusionOutputs.writeTsv(DiffusionCommand.defaultCase(traj.inputs.get(0)), results, null, out.resolve("diffusion.tsv"));
         StudyPipeline.Outcome compat = null;
         String compatPlot = null;
         if (temperature != null) {

@@ -31,7 +31,7 @@ public final class MsdCommand implements Callable<Integer> {
     public Integer call() {
         TrajectoryOptions.Loaded l = traj.load(System.err::println);
         MsdResult m = l.msd();
-        MsdOutputs.writeTsv(m, out.resolve("msd.tsv"));
+        MsdOutputs.writeTsv(m, l.abc(), out.resolve("msd.tsv"));
         double[] w = window == null ? null : DiffusionCommand.parseWindow(window);
         MsdOutputs.plot(m, String.join(",", traj.species), w, out.resolve("msd"));
         System.out.printf("%s: %d frames, %d %s atoms of %d, frames %s ps apart, lags 0..%s ps%n", traj.inputs.get(0), m.frames(),

@@ -14,12 +14,14 @@ final class MsdOutputs {
 
     static final String HEADER = "t_ps\tMSD_A2\tMSD_x\tMSD_y\tMSD_z\tMSCD_A2";
 
-    static void writeTsv(MsdResult m, Path file) {
+    /** @param abc MSD along a, b, c appended as MSD_a MSD_b MSD_c, or null */
+    static void writeTsv(MsdResult m, double[][] abc, Path file) {
         List<String> lines = new ArrayList<>();
-        lines.add(HEADER);
+        lines.add(HEADER + (abc != null ? "\tMSD_a\tMSD_b\tMSD_c" : ""));
         for (int k = 0; k < m.lags(); k++) {
+            String extra = abc == null ? "" : "\t" + Tsv.num(abc[0][k]) + "\t" + Tsv.num(abc[1][k]) + "\t" + Tsv.num(abc[2][k]);
             lines.add(Tsv.num(m.timePs()[k]) + "\t" + Tsv.num(m.msd()[k]) + "\t" + Tsv.num(m.msdX()[k]) + "\t" + Tsv.num(m.msdY()[k])
-                    + "\t" + Tsv.num(m.msdZ()[k]) + "\t" + Tsv.num(m.mscd()[k]));
+                    + "\t" + Tsv.num(m.msdZ()[k]) + "\t" + Tsv.num(m.mscd()[k]) + extra);
         }
         Tsv.write(file, lines);
     }

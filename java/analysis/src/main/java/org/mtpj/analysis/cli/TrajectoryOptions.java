@@ -57,6 +57,10 @@ public final class TrajectoryOptions {
 
     int every() { return everyOption == null ? 1 : everyOption; }
 
+    @Option(names = "--abc", description = "Also report MSD and D along the lattice vectors a, b, c of the first frame "
+            + "(for triclinic cells; extra columns MSD_a MSD_b MSD_c and rows D_a D_b D_c).")
+    boolean abc;
+
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
@@ -70,7 +74,8 @@ public final class TrajectoryOptions {
     }
 
     /** Loaded trajectory plus its MSD. */
-    record Loaded(MobileTrajectory trajectory, MsdResult msd, double frameSpacingPs) {}
+    /** {@code abc}: MSD along a, b, c ({@code [axis][lag]}), or null when --abc was not given. */
+    record Loaded(MobileTrajectory trajectory, MsdResult msd, double frameSpacingPs, double[][] abc) {}
 
     Loaded load(Consumer<String> warnings) {
         if (timestepPs <= 0) throw new UserError("--timestep-ps must be positive, got " + timestepPs);
@@ -101,6 +106,7 @@ public final class TrajectoryOptions {
         // kept frames are --every apart: step numbers already say so, --frame-ps is per stored frame
         double spacing = framePs != null ? framePs * every() : traj.frameSpacingPs(timestepPs, null);
         MsdResult msd = MsdCalculator.compute(traj, spacing);
-        return new Loaded(traj, msd, spacing);
+        double[][] along = abc ? MsdCalculator.alongLattice(traj.positions, traj.mobileAtoms(), traj.firstCell) : null;
+        return new Loaded(traj, msd, spacing, along);
     }
 }

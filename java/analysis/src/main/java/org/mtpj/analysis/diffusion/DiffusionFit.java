@@ -51,6 +51,21 @@ public final class DiffusionFit {
                 fz.slope() / 2 * c, fz.slopeStdErr() / 2 * c, origins);
     }
 
+    /** D = slope/2 (cm²/s) and its standard error of one per-direction MSD curve over the window of {@code r}. */
+    public static double[] alongOneAxis(MsdResult m, double[] msdAxis, DiffusionResult r) {
+        double eps = 1e-9 * Math.max(1, Math.abs(r.tMaxPs()));
+        java.util.List<double[]> pts = new java.util.ArrayList<>();
+        for (int k = 0; k < m.lags(); k++) {
+            double t = m.timePs()[k];
+            if (t >= r.tMinPs() - eps && t <= r.tMaxPs() + eps) pts.add(new double[] {t, msdAxis[k]});
+        }
+        double[] x = new double[pts.size()], y = new double[pts.size()];
+        for (int i = 0; i < x.length; i++) { x[i] = pts.get(i)[0]; y[i] = pts.get(i)[1]; }
+        LinearFit f = LinearFit.of(x, y);
+        double c = DiffusionResult.A2_PER_PS_TO_CM2_PER_S;
+        return new double[] {f.slope() / 2 * c, f.slopeStdErr() / 2 * c};
+    }
+
     private static double sq(double v) { return v * v; }
 
     private static double[] slice(double[] a, int from, int n) {

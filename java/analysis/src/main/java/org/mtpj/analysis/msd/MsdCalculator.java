@@ -55,4 +55,28 @@ public final class MsdCalculator {
             series.addFft(x, 0, 1, acc);
         }
     }
+
+    /**
+     * MSD along the unit vectors of the lattice rows a, b, c (for triclinic cells; equal to x, y, z for
+     * orthogonal ones): the displacement projected on â, b̂, ĉ. Returns {@code [axis][lag]} in Å².
+     */
+    public static double[][] alongLattice(double[][] positions, int atoms, org.mtpj.analysis.io.Cell cell) {
+        int T = positions.length;
+        double[][] out = new double[3][T];
+        MsdSeries series = new MsdSeries(T);
+        double[] x = new double[T];
+        for (int a = 0; a < 3; a++) {
+            double[] v = cell.row(a);
+            double len = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+            for (int i = 0; i < atoms; i++) {
+                for (int t = 0; t < T; t++) {
+                    double[] p = positions[t];
+                    x[t] = (p[3 * i] * v[0] + p[3 * i + 1] * v[1] + p[3 * i + 2] * v[2]) / len;
+                }
+                series.addFft(x, 0, 1, out[a]);
+            }
+            for (int k = 0; k < T; k++) out[a][k] /= atoms;
+        }
+        return out;
+    }
 }

@@ -25,15 +25,18 @@ public final class MobileTrajectory {
     /** Atoms per species in the whole cell, in order of first appearance. */
     public final Map<String, Integer> speciesCounts;
     public final int totalAtoms;
+    /** The cell of the first frame (for MSD along the lattice directions). */
+    public final org.mtpj.analysis.io.Cell firstCell;
 
     private MobileTrajectory(List<String> mobileSpecies, int[] mobileIds, long[] steps, double[][] positions,
-                             Map<String, Integer> speciesCounts, int totalAtoms) {
+                             Map<String, Integer> speciesCounts, int totalAtoms, org.mtpj.analysis.io.Cell firstCell) {
         this.mobileSpecies = mobileSpecies;
         this.mobileIds = mobileIds;
         this.steps = steps;
         this.positions = positions;
         this.speciesCounts = speciesCounts;
         this.totalAtoms = totalAtoms;
+        this.firstCell = firstCell;
     }
 
     public int frames() { return positions.length; }
@@ -59,6 +62,7 @@ public final class MobileTrajectory {
         List<double[]> kept = new ArrayList<>();
         List<Long> steps = new ArrayList<>();
         int[] ids = null;
+        org.mtpj.analysis.io.Cell cell0 = null;
         int index = 0;
         int total = 0;
         for (Frame f; (f = reader.next()) != null; index++) {
@@ -83,6 +87,7 @@ public final class MobileTrajectory {
                 ids = new int[mobileIdx.length];
                 for (int i = 0; i < ids.length; i++) ids[i] = all[mobileIdx[i]];
                 total = sp.length;
+                cell0 = f.cell;
             } else if (f.types != null && index < 2) {
                 // the type map must not change between frames (cheap check on the second frame)
                 String[] sp = species.speciesById(f);
@@ -114,7 +119,7 @@ public final class MobileTrajectory {
         }
         if (kept.isEmpty()) throw new UserError("no complete frame in the trajectory");
         return new MobileTrajectory(List.copyOf(mobile), ids, steps.stream().mapToLong(Long::longValue).toArray(),
-                kept.toArray(new double[0][]), counts, total);
+                kept.toArray(new double[0][]), counts, total, cell0);
     }
 
     /** Masses of the framework atoms (id order): the dump's mass column, else standard atomic weights. */

@@ -37,4 +37,19 @@ class MsdSeriesTest {
         }
         assertEquals(9, m.independentOrigins(1));
     }
+
+    @Test
+    void msdAlongTriclinicLatticeVectors() {
+        // b = (3, 4, 0): an atom moving 0.1 per frame along b̂ has MSD_b = 0.01 k², MSD_a = (0.1·0.6)² k²
+        var cell = new org.mtpj.analysis.io.Cell(new double[][] {{10, 0, 0}, {3, 4, 0}, {0, 0, 7}});
+        int T = 6;
+        double[][] p = new double[T][3];
+        for (int t = 0; t < T; t++) { p[t][0] = 0.1 * 0.6 * t; p[t][1] = 0.1 * 0.8 * t; }
+        double[][] abc = MsdCalculator.alongLattice(p, 1, cell);
+        for (int k = 0; k < T; k++) {
+            assertEquals(0.0036 * k * k, abc[0][k], 1e-12);
+            assertEquals(0.01 * k * k, abc[1][k], 1e-12);
+            assertEquals(0, abc[2][k], 1e-12);
+        }
+    }
 }
