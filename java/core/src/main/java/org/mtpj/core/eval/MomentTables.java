@@ -37,6 +37,13 @@ final class MomentTables {
     // distinct monomials among the basic moments, with their lower neighbours for the gradient
     final int usedCount;
     final int[] usedMon, usedDownX, usedDownY, usedDownZ, usedPx, usedPy, usedPz;
+    /**
+     * Basic moments grouped by radial function in fours (quadCount groups, quadBasic[4g..4g+3],
+     * all with radial function quadMu[g]) so one pass over f_μ serves four dot products; the
+     * rest (fewer than four per μ) in singleBasic.
+     */
+    final int quadCount;
+    final int[] quadBasic, quadMu, singleBasic;
     /** Basic moments with used monomial u: usedBasic[usedStart[u] .. usedStart[u+1]-1]. */
     final int[] usedStart, usedBasic;
 
@@ -158,6 +165,26 @@ final class MomentTables {
         usedBasic = new int[basicCount];
         int[] fill = Arrays.copyOf(usedStart, usedCount);
         for (int q = 0; q < basicCount; q++) usedBasic[fill[basicUsed[q]]++] = q;
+
+        {
+            int[] qb = new int[basicCount], qm = new int[basicCount / 4 + 1], sb = new int[basicCount];
+            int nq = 0, ns = 0;
+            for (int mu = 0; mu < radialFuncs; mu++) {
+                int[] list = new int[basicCount];
+                int c = 0;
+                for (int q = 0; q < basicCount; q++) if (basicMu[q] == mu) list[c++] = q;
+                int full = c / 4 * 4;
+                for (int i = 0; i < full; i += 4) {
+                    System.arraycopy(list, i, qb, 4 * nq, 4);
+                    qm[nq++] = mu;
+                }
+                for (int i = full; i < c; i++) sb[ns++] = list[i];
+            }
+            quadCount = nq;
+            quadBasic = Arrays.copyOf(qb, 4 * nq);
+            quadMu = Arrays.copyOf(qm, nq);
+            singleBasic = Arrays.copyOf(sb, ns);
+        }
 
         prodI = new int[productCount];
         prodJ = new int[productCount];

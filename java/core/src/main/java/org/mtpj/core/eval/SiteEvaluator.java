@@ -274,9 +274,33 @@ public final class SiteEvaluator {
             double[] out = mon[mm], par = mon[t.monParent[mm]];
             for (int k = 0; k < m; k++) out[k] = par[k] * u[k];
         }
-        // basic moments: dot products over neighbours (4 partial sums for throughput)
+        // basic moments: dot products over neighbours, four moments of one radial function per
+        // pass (f_μ loaded once), two partial sums each for throughput
         final double[] slots = this.slots;
-        for (int q = 0; q < t.basicCount; q++) {
+        final int[] qb = t.quadBasic;
+        for (int g = 0; g < t.quadCount; g++) {
+            double[] fr = f[t.quadMu[g]];
+            int qa = qb[4 * g], qc = qb[4 * g + 1], qd = qb[4 * g + 2], qe = qb[4 * g + 3];
+            double[] ma = mon[t.basicMon[qa]], mc = mon[t.basicMon[qc]], md = mon[t.basicMon[qd]], me = mon[t.basicMon[qe]];
+            double a0 = 0, a1 = 0, c0 = 0, c1 = 0, d0 = 0, d1 = 0, e0 = 0, e1 = 0;
+            int k = 0;
+            for (; k + 1 < m; k += 2) {
+                double f0 = fr[k], f1 = fr[k + 1];
+                a0 += f0 * ma[k]; a1 += f1 * ma[k + 1];
+                c0 += f0 * mc[k]; c1 += f1 * mc[k + 1];
+                d0 += f0 * md[k]; d1 += f1 * md[k + 1];
+                e0 += f0 * me[k]; e1 += f1 * me[k + 1];
+            }
+            if (k < m) {
+                double f0 = fr[k];
+                a0 += f0 * ma[k]; c0 += f0 * mc[k]; d0 += f0 * md[k]; e0 += f0 * me[k];
+            }
+            slots[qa] = a0 + a1;
+            slots[qc] = c0 + c1;
+            slots[qd] = d0 + d1;
+            slots[qe] = e0 + e1;
+        }
+        for (int q : t.singleBasic) {
             double[] fr = f[t.basicMu[q]], mr = mon[t.basicMon[q]];
             double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
             int k = 0;
