@@ -1,0 +1,55 @@
+package org.mtpj.bench.train;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.io.MtpReader;
+import org.mtpj.core.model.Configuration;
+import org.mtpj.core.model.MtpPotential;
+import org.mtpj.train.fit.LossFunction;
+import org.mtpj.train.fit.LossWeights;
+import org.mtpj.train.fit.TrainingSet;
+import org.mtpj.train.grade.RowWeights;
+import org.mtpj.train.grade.SelectionSession;
+
+/**
+ * Quick wall-clock timings for the report (not JMH): loss+gradient µs per atom with 1 and 2
+ * threads, and calc-grade throughput (configurations/s) in both modes.
+ * Usage: {@code java -cp benchmarks.jar org.mtpj.bench.train.LearningTiming POT.mtp TRAIN.cfg IN.cfg}.
+ */
+public final class LearningTiming {
+    public static void main(String[] a) {
+        MtpPotential pot = MtpReader.read(Path.of(a[0]));
+        Path train = Path.of(a[1]), in = Path.of(a[2]);
+        TrainingSet set = TrainingSet.read(train, pot.cutoff());
+        double[] th = pot.coefficients(), g = new double[th.length];
+        for (int threads : new int[] {1, 2}) {
+            try (LossFunction l = new LossFunction(pot, set, LossWeights.MLIP2_DEFAULTS, threads)) {
+                double best = Double.POSITIVE_INFINITY, bestL = Double.POSITIVE_INFINITY;
+                for (int rep = 0; rep < 4; rep++) {
+                    long t0 = System.nanoTime();
+                    l.evaluate(th, null);
+                    long t1 = System.nanoTime();
+                    l.evaluate(th, g);
+                    long t2 = System.nanoTime();
+                    bestL = Math.min(bestL, (t1 - t0) * 1e-3 / set.atoms());
+                    best = Math.min(best, (t2 - t1) * 1e-3 / set.atoms());
+                }
+                System.out.printf(Locale.ROOT, "threads %d: loss %.1f us/atom, loss+gradient %.1f us/atom%n", threads, bestL, best);
+            }
+        }
+        List<Configuration> trainCfgs = CfgReader.readAll(train), inCfgs = CfgReader.readAll(in);
+        for (RowWeights w : new RowWeights[] {RowWeights.CONFIGURATION_MODE, RowWeights.NEIGHBOURHOOD_MODE}) {
+            long t0 = System.nanoTime();
+            SelectionSession s = new SelectionSession(pot, w, 1e-5);
+            s.selectFrom(trainCfgs, 1.1, 1.0000001, 0);
+            long t1 = System.nanoTime();
+            for (Configuration c : inCfgs) s.grade(c);
+            long t2 = System.nanoTime();
+            System.out.printf(Locale.ROOT, "calc-grade %s: active set %.2f s, grading %d configurations %.3f s (%.1f configurations/s, %.1f atoms/ms)%n",
+                    w.mode(), (t1 - t0) * 1e-9, inCfgs.size(), (t2 - t1) * 1e-9, inCfgs.size() / ((t2 - t1) * 1e-9),
+                    inCfgs.stream().mapToInt(c -> c.size).sum() / ((t2 - t1) * 1e-6));
+        }
+    }
+}
