@@ -42,6 +42,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
     private final InputStream stream;
     private boolean done;
     private int complete;
+    private long frameStart;
     private String lastAtomsHeader;
     private Columns columns;
     private final Map<String, String> elementNames = new HashMap<>();
@@ -97,7 +98,8 @@ public final class LammpsDumpReader implements TrajectoryReader {
             }
             return f;
         } catch (InputFormatException e) {
-            boolean atFrameStart = isItem(lines, "TIMESTEP");
+            // the error line opens a further frame (a row was missing): the bad frame is not the last one
+            boolean atFrameStart = isItem(lines, "TIMESTEP") && lines.lineNo() != frameStart;
             if (complete > 0 && !atFrameStart && !anotherFrameFollows()) {
                 done = true;
                 warnings.accept("warning: " + e.getMessage() + "; the last frame is incomplete and was ignored, keeping "
@@ -124,6 +126,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
             if (!lines.next()) return null;
         } while (isBlank());
         long frameLine = lines.lineNo();
+        frameStart = frameLine;
         checkText();
         while (isItem(lines, "TIME") || isItem(lines, "UNITS")) {
             need("the value of " + lines.string().strip());

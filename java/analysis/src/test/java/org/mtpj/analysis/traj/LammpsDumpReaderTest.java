@@ -127,7 +127,7 @@ class LammpsDumpReaderTest {
     void truncatedLastFrameWarnsAndKeepsCompleteFrames() {
         String good = frame(0, ORTHO, "id type x y z", "1 1 1 2 3", "2 1 4 5 6") + frame(1, ORTHO, "id type x y z", "1 1 1 2 3", "2 1 4 5 6");
         for (String cut : new String[] {"ITEM: TIMESTEP\n2\nITEM: NUMBER OF ATOMS\n2\n" + ORTHO + "ITEM: ATOMS id type x y z\n1 1 1 2 3\n2 1 4",
-                "ITEM: TIMESTEP\n2\nITEM: NUMBER", "ITEM: TIMESTEP\n2\nITEM: NUMBER OF ATOMS\n2\n" + ORTHO + "ITEM: ATOMS id type x y z\n1 1 1 2 3\n2 1 4 x 6\n"}) {
+                "ITEM: TIMESTEP\n2\nITEM: NUMBER", "ITEM: TIMESTEP\n", "ITEM: TIMESTEP\n2\n", "ITEM: TIMESTEP\n2\nITEM: NUMBER OF ATOMS\n2\n" + ORTHO + "ITEM: ATOMS id type x y z\n1 1 1 2 3\n2 1 4 x 6\n"}) {
             List<String> w = new ArrayList<>();
             List<Frame> fr = read(good + cut, w);
             assertEquals(2, fr.size(), cut);
