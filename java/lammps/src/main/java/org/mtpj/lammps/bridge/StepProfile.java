@@ -17,6 +17,13 @@ final class StepProfile {
 
     long steps, atomSteps, warmupNanos, totalNanos, kernelNanos, gatherNanos, scatterNanos, scatterCpuNanos, cpuNanos;
     private long t0, cpu0;
+    /** CPU time of the whole process (all threads: LAMMPS, JIT compilers, GC) until step SKIP ended. */
+    private long processCpuAtWarmup = -1;
+
+    private static long processCpu() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() : -1;
+    }
 
     static long cpuNow() { return MX.getCurrentThreadCpuTime(); }
 
@@ -28,7 +35,11 @@ final class StepProfile {
     void end(int atoms, long kernel, long gather, long scatter, long scatterCpu) {
         long dt = System.nanoTime() - t0;
         steps++;
-        if (steps <= SKIP) { warmupNanos += dt; return; }
+        if (steps <= SKIP) {
+            warmupNanos += dt;
+            if (steps == SKIP) processCpuAtWarmup = processCpu();
+            return;
+        }
         atomSteps += atoms;
         totalNanos += dt;
         kernelNanos += kernel;
@@ -42,10 +53,11 @@ final class StepProfile {
         if (atomSteps == 0) return "mtp/java profile (rank " + rank + "): " + steps + " steps, first " + SKIP + " took "
                 + String.format(Locale.ROOT, "%.3f s", warmupNanos * 1e-9);
         double per = 1e-3 / atomSteps;
-        return String.format(Locale.ROOT, "mtp/java profile (rank %d, %d thread(s)): first %d steps %.3f s; then %d steps: "
+        return String.format(Locale.ROOT, "mtp/java profile (rank %d, %d thread(s)): first %d steps %.3f s wall"
+                        + " (process CPU from start to there %.2f s); then %d steps: "
                         + "upcall %.2f us/atom-step wall (LAMMPS thread CPU %.2f), kernel %.2f, gather %.2f (summed over threads), "
                         + "scatter+own terms %.2f (phase-2 pass CPU %.2f); non-kernel share of the upcall %.2f%%",
-                rank, threads, SKIP, warmupNanos * 1e-9, steps - SKIP, totalNanos * per, cpuNanos * per, kernelNanos * per,
+                rank, threads, SKIP, warmupNanos * 1e-9, processCpuAtWarmup * 1e-9, steps - SKIP, totalNanos * per, cpuNanos * per, kernelNanos * per,
                 gatherNanos * per, scatterNanos * per, scatterCpuNanos * per,
                 100.0 * (totalNanos - kernelNanos / (double) threads) / totalNanos);
     }
