@@ -18,6 +18,7 @@ import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.io.LammpsDataReader;
 import org.mtpj.core.io.LammpsDataWriter;
+import org.mtpj.core.io.LammpsDumpWriter;
 import org.mtpj.core.model.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,14 +28,16 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mtpj convert IN OUT}: between .cfg, POSCAR, LAMMPS dumps and LAMMPS data files. */
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Convert structures between .cfg, POSCAR/CONTCAR, LAMMPS dump (input only) and LAMMPS data"
+        description = "Convert structures between .cfg, POSCAR/CONTCAR, LAMMPS dumps and LAMMPS data"
                 + " files (like MLIP-2's `mlp convert-cfg`, which writes POSCAR and data files as output"
                 + " only). Formats are guessed from the names (.cfg; POSCAR/CONTCAR/.vasp;"
                 + " .lammpstrj/.dump/dump*; .data/data.*/.lmp) unless --from/--to are given. Several"
-                + " configurations written to POSCAR or data files go to OUT0, OUT1, ... (one file each)."
+                + " configurations written to POSCAR or data files go to OUT0, OUT1, ... (one file each);"
+                + " a dump gets them all as frames (with fx fy fz when the first has forces; cells rotated into"
+                + " LAMMPS' triclinic form, positions wrapped with image flags)."
                 + " Species: .cfg types are 0-based; LAMMPS type t is species t-1; --types names species 0, 1,"
                 + " ... (needed for POSCAR output and to map element names of POSCARs/dumps). Dump frames are"
-                + " sorted by atom id. Units Å throughout. Prints 'Processed N configurations'.")
+                + " sorted by atom id; image flags ix iy iz are applied (unwrapped positions). Units Å throughout. Prints 'Processed N configurations'.")
 public final class ConvertCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -47,7 +50,7 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "FORMAT", description = "Input format: cfg, poscar, lammps-dump, lammps-data.")
     String from;
 
-    @Option(names = "--to", paramLabel = "FORMAT", description = "Output format: cfg, poscar, lammps-data.")
+    @Option(names = "--to", paramLabel = "FORMAT", description = "Output format: cfg, poscar, lammps-data, lammps-dump.")
     String to;
 
     @Option(names = "--types", paramLabel = "Mg,V,O", split = ",", description = "Element symbols of species 0, 1, ...")
@@ -85,7 +88,6 @@ public final class ConvertCommand implements Callable<Integer> {
     public Integer call() {
         Format fin = from != null ? parseFormat(from, "--from") : guess(in, "--from");
         Format fout = to != null ? parseFormat(to, "--to") : guess(out, "--to");
-        if (fout == Format.LAMMPS_DUMP) throw new UserError("writing LAMMPS dumps is not supported; use --to lammps-data, cfg or poscar");
         String[] names = types == null ? null : types.stream().map(String::trim).toArray(String[]::new);
         PrintWriter msg = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -98,6 +100,14 @@ public final class ConvertCommand implements Callable<Integer> {
             if (cur == null) throw new UserError(in + ": no configurations");
             if (fout == Format.CFG) {
                 try (CfgWriter w = CfgWriter.open(out, lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS)) {
+                    while (cur != null) {
+                        w.write(cur);
+                        count++;
+                        cur = last ? null : src.next();
+                    }
+                }
+            } else if (fout == Format.LAMMPS_DUMP) {
+                try (LammpsDumpWriter w = LammpsDumpWriter.open(out, cur.forces != null)) {
                     while (cur != null) {
                         w.write(cur);
                         count++;
@@ -245,6 +255,9 @@ public final class ConvertCommand implements Callable<Integer> {
             }
             c.types[k] = t;
             for (int a = 0; a < 3; a++) c.positions[3 * k + a] = f.positions[3 * r + a] - o[a];
+            if (f.images != null) // wrapped with image flags: keep the unwrapped position
+                for (int v = 0; v < 3; v++)
+                    for (int a = 0; a < 3; a++) c.positions[3 * k + a] += f.images[3 * r + v] * c.lattice[v][a];
         }
         c.features.put("source", "dump_step_" + f.step);
         return c;

@@ -75,6 +75,73 @@ class ConvertCommandTest {
     }
 
     @Test
+    void cfgToDumpAndBackKeepsPositions() {
+        Path ref = Shared.file("reference/mlip2/dump600K_frames00-09.cfg");
+        Path dump = tmp.resolve("frames.lammpstrj");
+        assertEquals(0, run("convert", ref.toString(), dump.toString()).code());
+        Path back = tmp.resolve("back.cfg");
+        assertEquals(0, run("convert", dump.toString(), back.toString()).code());
+        List<Configuration> a = CfgReader.readAll(ref), b = CfgReader.readAll(back);
+        assertEquals(a.size(), b.size());
+        for (int k = 0; k < a.size(); k++) {
+            assertEquals(a.get(k).features.get("source"), b.get(k).features.get("source"));
+            assertArrayEquals(a.get(k).types, b.get(k).types);
+            for (int i = 0; i < a.get(k).positions.length; i++) assertEquals(a.get(k).positions[i], b.get(k).positions[i], 1e-12);
+        }
+    }
+
+    @Test
+    void triclinicCellsAreRotatedIntoLammpsForm() throws Exception {
+        // a rotated, sheared cell: energy-relevant geometry (distances, fractional coordinates) must survive
+        Path in = tmp.resolve("tri.cfg");
+        Files.writeString(in, "BEGIN_CFG\n Size\n 2\n Supercell\n 0 5 0\n 0 1 6\n 7 0.5 0.2\n"
+                + " AtomData: id type cartes_x cartes_y cartes_z fx fy fz\n 1 0 0.1 0.2 0.3 1 0 0\n 2 1 3 4 2 0 1 0\nEND_CFG\n");
+        Path data = tmp.resolve("tri.data"), dump = tmp.resolve("tri.dump");
+        assertEquals(0, run("convert", in.toString(), data.toString()).code());
+        assertEquals(0, run("convert", in.toString(), dump.toString()).code());
+        Configuration a = CfgReader.readAll(in).get(0);
+        Configuration d = LammpsDataReader.read(data).configuration;
+        Path fromDump = tmp.resolve("tri_back.cfg");
+        assertEquals(0, run("convert", dump.toString(), fromDump.toString()).code());
+        Configuration u = CfgReader.readAll(fromDump).get(0);
+        for (Configuration c : List.of(d, u)) {
+            assertEquals(0, c.lattice[0][1]);
+            assertEquals(0, c.lattice[0][2]);
+            assertEquals(0, c.lattice[1][2]);
+            assertEquals(dist(a, 0, 1), dist(c, 0, 1), 1e-12);
+            assertEquals(a.volume(), c.volume(), 1e-12);
+        }
+        String text = Files.readString(dump);
+        assertTrue(text.contains("ITEM: BOX BOUNDS xy xz yz pp pp pp"));
+        assertTrue(text.contains("ITEM: ATOMS id type x y z ix iy iz fx fy fz\n"));
+        String[] rows = text.substring(text.indexOf("fx fy fz\n") + 9).split("\n");
+        double[][] f = new double[2][3];
+        for (int i = 0; i < 2; i++) {
+            String[] w = rows[i].trim().split(" ");
+            for (int k = 0; k < 3; k++) f[i][k] = Double.parseDouble(w[8 + k]);
+        }
+        // F' . a'_v = F . a_v for every lattice vector (a pure identity would fail: the cell turned)
+        for (int i = 0; i < 2; i++)
+            for (int v = 0; v < 3; v++) {
+                double before = 0, after = 0;
+                for (int k = 0; k < 3; k++) {
+                    before += a.forces[3 * i + k] * a.lattice[v][k];
+                    after += f[i][k] * u.lattice[v][k];
+                }
+                assertEquals(before, after, 1e-12, "atom " + i + " vector " + v);
+            }
+    }
+
+    private static double dist(Configuration c, int i, int j) {
+        double s = 0;
+        for (int k = 0; k < 3; k++) {
+            double d = c.positions[3 * i + k] - c.positions[3 * j + k];
+            s += d * d;
+        }
+        return Math.sqrt(s);
+    }
+
+    @Test
     void severalConfigurationsGoToNumberedFiles() {
         Path ref = Shared.file("reference/mlip2/dump600K_frames00-09.cfg");
         CoreCommandsTest.Run r = run("convert", ref.toString(), tmp.resolve("POSCAR").toString(), "--types", "Mg,V,O");
