@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.mtpj.analysis.io.PoscarReader;
 import org.mtpj.analysis.io.PoscarWriter;
 import org.mtpj.analysis.relax.CellMode;
-import org.mtpj.analysis.relax.FireRelaxer;
+import org.mtpj.analysis.relax.Relaxer;
 import org.mtpj.analysis.relax.MtpModel;
 import org.mtpj.analysis.relax.RelaxResult;
 import org.mtpj.analysis.relax.StructureConversion;
@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 /** {@code mtpj relax}: FIRE relaxation of positions and optionally the cell with an MTP. */
 @Command(name = "relax", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Relaxes atomic positions and, with --cell iso|full, the cell with an MTP (forces and stress from the core evaluator) using the FIRE minimiser. Converged when the largest atomic force is <= --fmax (eV/Å) and, when the cell moves, the pressure (iso) or every stress component (full) is within --smax (GPa). Prints progress and the final energy (eV).",
+                "Relaxes atomic positions and, with --cell iso|full, the cell with an MTP (forces and stress from the core evaluator) using FIRE or L-BFGS. Converged when the largest atomic force is <= --fmax (eV/Å) and, when the cell moves, the pressure (iso) or every stress component (full) is within --smax (GPa). Prints progress and the final energy (eV).",
                 "",
                 "A run that reaches --steps without converging is still written, marked NOT CONVERGED (POSCAR comment, .cfg Feature mtpj_relax), and the command exits with code 1.",
                 "",
@@ -49,6 +49,10 @@ public final class RelaxCommand implements Callable<Integer> {
     @Option(names = "--cell", defaultValue = "fixed", paramLabel = "fixed|iso|full",
             description = "Cell degrees of freedom: fixed (positions only), iso (uniform scaling), full (all 9) (default ${DEFAULT-VALUE}).")
     String cell;
+
+    @Option(names = "--method", defaultValue = "fire", paramLabel = "fire|lbfgs",
+            description = "Minimiser: fire (robust) or lbfgs (L-BFGS with an energy line search; fewer evaluations near a minimum) (default ${DEFAULT-VALUE}).")
+    String method;
 
     @Option(names = "--fmax", defaultValue = "0.01", paramLabel = "EV_PER_A", description = "Force criterion, eV/Å (default ${DEFAULT-VALUE}).")
     double fmax;
@@ -76,7 +80,8 @@ public final class RelaxCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         CellMode mode = CellMode.parse(cell);
-        FireRelaxer fire = new FireRelaxer().fmax(fmax).smaxGPa(smax).maxSteps(steps).maxMove(maxMove).cell(mode);
+        Relaxer.Method algo = Relaxer.Method.parse(method);
+        Relaxer relaxer = new Relaxer().fmax(fmax).smaxGPa(smax).maxSteps(steps).maxMove(maxMove).cell(mode).method(algo);
         MtpPotential pot = MtpReader.read(potFile);
         if (types != null && types.size() > pot.speciesCount)
             throw new UserError("--types names " + types.size() + " species but " + potFile + " describes only " + pot.speciesCount);
@@ -97,12 +102,14 @@ public final class RelaxCommand implements Callable<Integer> {
                 Configuration c = inputs.get(k);
                 String name = inputs.size() > 1 ? in + " #" + (k + 1) : in.toString();
                 model.check(c, name);
-                out.printf(Locale.ROOT, "relaxing %s: %d atoms, cell %s, fmax %.3g eV/Å%s, FIRE%n", name, c.size, mode.name().toLowerCase(Locale.ROOT),
-                        fmax, mode == CellMode.FIXED ? "" : String.format(Locale.ROOT, ", smax %.3g GPa", smax));
+                out.printf(Locale.ROOT, "relaxing %s: %d atoms, cell %s, fmax %.3g eV/Å%s, %s%n", name, c.size, mode.name().toLowerCase(Locale.ROOT),
+                        fmax, mode == CellMode.FIXED ? "" : String.format(Locale.ROOT, ", smax %.3g GPa", smax), algo == Relaxer.Method.FIRE ? "FIRE" : "L-BFGS");
                 out.printf("%7s %18s %14s %14s %12s%n", "step", "energy (eV)", "fmax (eV/Å)", "max|σ| (GPa)", "volume (Å³)");
                 out.flush();
-                RelaxResult r = fire.relax(c, model, p -> {
-                    if (every > 0 && p.step() % every == 0) {
+                int[] lastPrinted = {Integer.MIN_VALUE};
+                RelaxResult r = relaxer.relax(c, model, p -> {
+                    if (every > 0 && p.step() >= lastPrinted[0] + every) {
+                        lastPrinted[0] = p.step();
                         out.printf(Locale.ROOT, "%7d %18.8f %14.6f %14.5f %12.4f%n", p.step(), p.energy(), p.fmax(), p.stressMaxGPa(), p.volume());
                         out.flush();
                     }
@@ -110,7 +117,7 @@ public final class RelaxCommand implements Callable<Integer> {
                 Configuration res = r.relaxed();
                 String status = r.converged() ? "converged" : "NOT CONVERGED";
                 res.features.put("mtpj_relax", String.format(Locale.ROOT, "%s steps=%d fmax=%.6g cell=%s", status.replace(' ', '_'),
-                        r.steps(), r.fmax(), mode.name().toLowerCase(Locale.ROOT)));
+                        r.steps(), r.fmax(), mode.name().toLowerCase(Locale.ROOT)) + " method=" + algo.name().toLowerCase(Locale.ROOT));
                 relaxed.add(res);
                 allConverged &= r.converged();
                 out.printf(Locale.ROOT, "%s after %d steps: E = %.8f eV (%.8f eV/atom; start %.8f eV), fmax = %.6f eV/Å%s%n", status, r.steps(),
