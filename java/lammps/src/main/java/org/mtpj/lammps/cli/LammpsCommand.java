@@ -17,6 +17,7 @@ import picocli.CommandLine.Unmatched;
  * LAMMPS inside this JVM with pair style mtp/java (and its alias mlip) evaluated in the same JVM.
  */
 @Command(name = "lammps",
+        customSynopsis = "mtpj lammps -in FILE [-var NAME VALUE...] [-log FILE] [-screen FILE|none] [other lmp options]",
         description = {"Run a LAMMPS input inside the mtpj JVM (Java-host mode): Debian's liblammps through FFM,"
                 + " pair_style mtp/java (alias mlip) evaluated in this JVM.",
                 "Arguments are those of lmp: -in FILE (required), -var NAME VALUE..., -log FILE, -screen FILE|none, -echo ...",

@@ -181,11 +181,19 @@ class LammpsBridgeTest {
 
     @Test
     void javaHostModeRunsLammpsInsideTheJvm() throws IOException {
+        // the MTP reference run, shortened, with LAMMPS inside the JVM: same thermo as MLIP-2
+        nve768Inputs();
+        edit(dir.resolve("in.nve768"), "run\\s+100", "run 20", "dump\\s+d all.*\\n", "", "dump_modify.*\\n", "");
+        NativeLammps.Result host = NativeLammps.javaHost(dir, "-in", "in.nve768", "-log", "log.host", "-screen", "none");
+        assertOk(host);
+        StringWriter rep = new StringWriter();
+        assertEquals(0, compareLogs(ref("log.serial"), dir.resolve("log.host"), 1e-8, rep), rep::toString);
+        assertEquals(3, ThermoLog.read(dir.resolve("log.host")).blocks.get(0).rows().size());
+        // and the soft test potential gives the launcher's numbers exactly
         Path in = NativeLammps.repo().resolve("lammps-inputs/tests/soft-vs-builtin.lmp");
         assertOk(NativeLammps.lmpMtpj(dir, "-in", in.toString(), "-var", "nsteps", "50", "-log", "log.launcher", "-screen", "none"));
-        NativeLammps.Result host = NativeLammps.javaHost(dir, "-in", in.toString(), "-var", "nsteps", "50", "-log", "log.host", "-screen", "none");
-        assertOk(host);
-        assertEquals(rows(dir.resolve("log.launcher")), rows(dir.resolve("log.host")));
+        assertOk(NativeLammps.javaHost(dir, "-in", in.toString(), "-var", "nsteps", "50", "-log", "log.hostsoft", "-screen", "none"));
+        assertEquals(rows(dir.resolve("log.launcher")), rows(dir.resolve("log.hostsoft")));
     }
 
     @Test
