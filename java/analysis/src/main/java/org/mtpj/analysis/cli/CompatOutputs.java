@@ -59,4 +59,17 @@ final class CompatOutputs {
                     + Tsv.num(t.msdB()[k]) + "\t" + Tsv.num(t.msdC()[k]) + "\t" + Tsv.num(t.mscd()[k]));
         Tsv.write(file, lines);
     }
+
+    static String json(String caseName, StudyPipeline.Outcome o) {
+        StringBuilder b = new StringBuilder("{\n  \"case\": ").append(Tsv.quote(caseName)).append(",\n");
+        b.append("  \"label\": ").append(Tsv.quote(StudyPipeline.LABEL)).append(",\n");
+        b.append("  \"input\": ").append(Tsv.quote(o.input())).append(", \"input_kind\": ").append(Tsv.quote(o.inputKind())).append(",\n");
+        b.append("  \"units\": {\"D\": \"cm^2/s\", \"slope\": \"A^2/ps\"},\n");
+        List<String> r = rows(caseName, o);
+        for (int i = 0; i < r.size(); i++) {
+            String[] t = r.get(i).split("\t");
+            b.append("  ").append(Tsv.quote(t[1])).append(": ").append(t[2]).append(i + 1 < r.size() ? ",\n" : "\n");
+        }
+        return b.append("}\n").toString();
+    }
 }

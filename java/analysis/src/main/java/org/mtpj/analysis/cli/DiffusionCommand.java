@@ -139,12 +139,14 @@ public final class DiffusionCommand implements Callable<Integer> {
         StudyPipeline.Outcome o = StudyPipeline.run(traj.inputs.get(0), p, contcarDir, System.out, System.err::println);
         String name = caseName != null ? caseName : (temperature != null ? temperature + "K" : "study");
         if (tsv != null) CompatOutputs.writeTsv(name, o, tsv);
+        if (json != null) Tsv.writeString(json, CompatOutputs.json(name, o));
         if (table != null) {
             if (o.stageC() == null) throw new UserError("--table needs stage C (a dump or CONTCAR folder as input)");
             CompatOutputs.writeTable(o.stageC().table(), table);
         }
         if (out != null) {
             CompatOutputs.writeTsv(name, o, out.resolve("compat.tsv"));
+            Tsv.writeString(out.resolve("compat.json"), CompatOutputs.json(name, o));
             if (o.stageC() != null) CompatOutputs.writeTable(o.stageC().table(), out.resolve("compat_table.tsv"));
         }
         return 0;
