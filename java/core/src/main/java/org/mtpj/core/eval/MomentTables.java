@@ -44,6 +44,9 @@ final class MomentTables {
      */
     final int quadCount;
     final int[] quadBasic, quadMu, singleBasic;
+    /** The same grouping by (μ, rank) block, for the adjoint rows hb: blockQuad*, blockSingle. */
+    final int blockQuadCount;
+    final int[] blockQuadBasic, blockQuadBlock, blockSingle;
     /** Basic moments with used monomial u: usedBasic[usedStart[u] .. usedStart[u+1]-1]. */
     final int[] usedStart, usedBasic;
 
@@ -184,6 +187,26 @@ final class MomentTables {
             quadBasic = Arrays.copyOf(qb, 4 * nq);
             quadMu = Arrays.copyOf(qm, nq);
             singleBasic = Arrays.copyOf(sb, ns);
+        }
+
+        {
+            int[] qb = new int[basicCount], qk = new int[basicCount / 4 + 1], sb = new int[basicCount];
+            int nq = 0, ns = 0;
+            for (int blk = 0; blk < blockCount; blk++) {
+                int[] list = new int[basicCount];
+                int c = 0;
+                for (int q = 0; q < basicCount; q++) if (basicBlock[q] == blk) list[c++] = q;
+                int full = c / 4 * 4;
+                for (int i = 0; i < full; i += 4) {
+                    System.arraycopy(list, i, qb, 4 * nq, 4);
+                    qk[nq++] = blk;
+                }
+                for (int i = full; i < c; i++) sb[ns++] = list[i];
+            }
+            blockQuadCount = nq;
+            blockQuadBasic = Arrays.copyOf(qb, 4 * nq);
+            blockQuadBlock = Arrays.copyOf(qk, nq);
+            blockSingle = Arrays.copyOf(sb, ns);
         }
 
         prodI = new int[productCount];

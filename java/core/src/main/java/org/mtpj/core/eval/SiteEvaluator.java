@@ -345,7 +345,16 @@ public final class SiteEvaluator {
             }
         }
         for (int b = 0; b < t.blockCount; b++) java.util.Arrays.fill(hb[b], 0, m, 0.0);
-        for (int q = 0; q < t.basicCount; q++) {
+        // four moments of one block per pass: the row hb is loaded and stored once for four
+        final int[] qb = t.blockQuadBasic;
+        for (int g = 0; g < t.blockQuadCount; g++) {
+            int qa = qb[4 * g], qc = qb[4 * g + 1], qd = qb[4 * g + 2], qe = qb[4 * g + 3];
+            double da = adj[qa], dc = adj[qc], dd = adj[qd], de = adj[qe];
+            double[] h = hb[t.blockQuadBlock[g]];
+            double[] ma = mon[t.basicMon[qa]], mc = mon[t.basicMon[qc]], md = mon[t.basicMon[qd]], me = mon[t.basicMon[qe]];
+            for (int k = 0; k < m; k++) h[k] += (da * ma[k] + dc * mc[k]) + (dd * md[k] + de * me[k]);
+        }
+        for (int q : t.blockSingle) {
             double dq = adj[q];
             if (dq == 0) continue;
             double[] h = hb[t.basicBlock[q]], p = mon[t.basicMon[q]];
