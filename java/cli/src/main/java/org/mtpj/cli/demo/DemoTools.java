@@ -28,11 +28,19 @@ public final class DemoTools implements Runnable {
 
     @Command(name = "mindist", description = {"Print the smallest interatomic distance (Å) over all configurations of .cfg files",
             "(minimum image in orthogonal or triclinic cells wider than twice that distance)."})
-    int mindist(@Parameters(paramLabel = "FILE.cfg", arity = "1..*") List<Path> files) throws java.io.IOException {
-        double best = Double.POSITIVE_INFINITY;
-        for (Path f : files) for (DemoCfg c : DemoCfg.readAll(f)) best = Math.min(best, MinDistance.of(c));
-        if (Double.isInfinite(best)) throw new UserError("mindist: no atom pairs in " + files);
-        System.out.println(String.format(Locale.ROOT, "%.6f", best));
+    int mindist(@CommandLine.Option(names = "--per-pair", description = "One line per species pair: 'a-b distance' (0-based species).")
+                boolean perPair,
+                @Parameters(paramLabel = "FILE.cfg", arity = "1..*") List<Path> files) throws java.io.IOException {
+        java.util.TreeMap<String, Double> pairs = new java.util.TreeMap<>();
+        for (Path f : files) {
+            for (DemoCfg c : DemoCfg.readAll(f)) MinDistance.perPair(c).forEach((k, v) -> pairs.merge(k, v, Math::min));
+        }
+        if (pairs.isEmpty()) throw new UserError("mindist: no atom pairs in " + files);
+        if (perPair) {
+            pairs.forEach((k, v) -> System.out.println(k + " " + String.format(Locale.ROOT, "%.6f", v)));
+        } else {
+            System.out.println(String.format(Locale.ROOT, "%.6f", pairs.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow()));
+        }
         return 0;
     }
 

@@ -4,11 +4,25 @@ package org.mtpj.cli.demo;
 final class MinDistance {
     private MinDistance() {}
 
+    /** Smallest distance per unordered species pair "a-b" (a ≤ b, 0-based). */
+    static java.util.Map<String, Double> perPair(DemoCfg c) {
+        java.util.Map<String, Double> m = new java.util.TreeMap<>();
+        scan(c, (a, b, d2) -> m.merge(Math.min(a, b) + "-" + Math.max(a, b), Math.sqrt(d2), Math::min));
+        return m;
+    }
+
     static double of(DemoCfg c) {
+        double[] best = {Double.POSITIVE_INFINITY};
+        scan(c, (a, b, d2) -> best[0] = Math.min(best[0], d2));
+        return Math.sqrt(best[0]);
+    }
+
+    private interface PairSink { void accept(int typeA, int typeB, double d2); }
+
+    private static void scan(DemoCfg c, PairSink sink) {
         double[] h = c.cell(), x = c.positions();
         double[] inv = invert(h);
         int n = c.size();
-        double best2 = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
                 double dx = x[3 * j] - x[3 * i], dy = x[3 * j + 1] - x[3 * i + 1], dz = x[3 * j + 2] - x[3 * i + 2];
@@ -20,10 +34,9 @@ final class MinDistance {
                 double ex = s0 * h[0] + s1 * h[3] + s2 * h[6];
                 double ey = s0 * h[1] + s1 * h[4] + s2 * h[7];
                 double ez = s0 * h[2] + s1 * h[5] + s2 * h[8];
-                best2 = Math.min(best2, ex * ex + ey * ey + ez * ez);
+                sink.accept(c.types()[i], c.types()[j], ex * ex + ey * ey + ez * ez);
             }
         }
-        return Math.sqrt(best2);
     }
 
     private static double[] invert(double[] m) {

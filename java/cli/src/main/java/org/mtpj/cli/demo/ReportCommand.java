@@ -40,6 +40,8 @@ final class ReportCommand implements Callable<Integer> {
     private Map<String, String> params;
     /** False when a pair style log says the extrapolation grades were not computed. */
     private boolean selectionActive = true;
+    /** Largest energy found in the MTP runs' safety walls (eV, at thermo steps). */
+    private double maxWall = 0;
 
     @Override
     public Integer call() throws IOException {
@@ -47,6 +49,9 @@ final class ReportCommand implements Callable<Integer> {
         params = readParams(demo.resolve("parameters.tsv"));
         Path minDist = demo.resolve("train/min_dist.txt");
         params.put("min_dist", Files.exists(minDist) ? Files.readString(minDist).strip() : "?");
+        Path walls = demo.resolve("train/walls.txt");
+        params.put("walls", Files.exists(walls) ? String.join(", ", Files.readAllLines(walls).stream()
+                .map(l -> l.replaceFirst(" ", " r_c = ") + " Å").toList()) : "?");
         List<String> temps = List.of(param("md_temps").trim().split("\\s+"));
         StringBuilder md = new StringBuilder();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -107,7 +112,7 @@ final class ReportCommand implements Callable<Integer> {
         json.put("parity_force_rmse_component", parityRmse);
 
         // ---- 3. MD runs
-        StringBuilder runs = new StringBuilder("potential\tT_target_K\tT_mean_K\tP_mean_GPa\tsteps\tloop_s\tus_per_atom_step\tmsd_end_Si_A2\tmsd_end_O_A2\tpreselected\tmax_grade\n");
+        StringBuilder runs = new StringBuilder("potential\tT_target_K\tT_mean_K\tP_mean_GPa\tsteps\tloop_s\tus_per_atom_step\tmsd_end_Si_A2\tmsd_end_O_A2\twall_E_max_eV\tpreselected\tmax_grade\n");
         Map<String, LammpsLog.Block> prod = new TreeMap<>();
         List<Map<String, Object>> runJson = new ArrayList<>();
         int natoms = train.get(0).size();
@@ -134,15 +139,18 @@ final class ReportCommand implements Callable<Integer> {
                     }
                 }
                 double us = b.loopSeconds() / b.steps() / natoms * 1e6;
+                double wallMax = 0;
+                if (b.columns().contains("v_ewall")) for (double w : b.values("v_ewall")) wallMax = Math.max(wallMax, w);
+                if (pot.equals("mtp")) maxWall = Math.max(maxWall, wallMax);
                 double pGpa = b.mean("Press") * 1e-4;
                 runs.append(String.join("\t", pot, T, f1(b.mean("Temp")), f3(pGpa), Long.toString(b.steps()), f1(b.loopSeconds()), f1(us),
-                        f3(msdSi[msdSi.length - 1]), f3(msdO[msdO.length - 1]), pot.equals("mtp") ? (selOff ? "not computed" : Integer.toString(presel)) : "",
+                        f3(msdSi[msdSi.length - 1]), f3(msdO[msdO.length - 1]), pot.equals("mtp") ? g(wallMax) : "", pot.equals("mtp") ? (selOff ? "not computed" : Integer.toString(presel)) : "",
                         Double.isNaN(maxGrade) ? "" : g(maxGrade))).append('\n');
                 Map<String, Object> rj = new LinkedHashMap<>();
                 rj.put("potential", pot); rj.put("T_target_K", Double.parseDouble(T)); rj.put("T_mean_K", b.mean("Temp"));
                 rj.put("P_mean_GPa", pGpa); rj.put("us_per_atom_step", us); rj.put("msd_end_O_A2", msdO[msdO.length - 1]);
                 rj.put("msd_end_Si_A2", msdSi[msdSi.length - 1]);
-                if (pot.equals("mtp")) { rj.put("preselected", presel); rj.put("max_grade", maxGrade); }
+                if (pot.equals("mtp")) { rj.put("preselected", presel); rj.put("max_grade", maxGrade); rj.put("wall_E_max_eV", wallMax); }
                 runJson.add(rj);
             }
         }
@@ -256,7 +264,7 @@ final class ReportCommand implements Callable<Integer> {
         writeInputs();
         writeJson(out.resolve("summary.json"), json);
         Files.writeString(out.resolve("summary.md"), SummaryText.markdown(params, train.size(), valid.size(), ev, et, parityRmse,
-                runs.toString(), cmp.toString(), agree, total, arr, msdPlots, Files.exists(efs), selectionActive, readTimings()));
+                runs.toString(), cmp.toString(), agree, total, arr, msdPlots, Files.exists(efs), selectionActive, maxWall, readTimings()));
         System.out.println("report written to " + out.resolve("summary.md"));
         return 0;
     }
@@ -347,7 +355,7 @@ final class ReportCommand implements Callable<Integer> {
                 "demo/dump2cfg.awk", "scripts/demo", "build/mtpj.jar")) addFile(files, f, repo.resolve(f));
         addFile(files, "potential " + param("potfile"), Path.of(param("potfile")));
         for (String f : List.of("oracle/train.cfg", "oracle/valid.cfg", "oracle/log.lammps", "train/untrained.mtp", "train/pot.mtp",
-                "grade/state.als", "md/mtp_T" + param("md_temps").trim().split("\\s+")[0] + "/mlip.ini")) addFile(files, f, demo.resolve(f));
+                "train/pair_min_dist.txt", "train/walls.txt", "grade/state.als", "md/mtp_T" + param("md_temps").trim().split("\\s+")[0] + "/mlip.ini")) addFile(files, f, demo.resolve(f));
         in.put("files_sha256", files);
         in.put("parameters", params);
         Map<String, Object> v = new LinkedHashMap<>();

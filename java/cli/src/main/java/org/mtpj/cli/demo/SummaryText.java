@@ -10,7 +10,7 @@ final class SummaryText {
 
     static String markdown(Map<String, String> p, int nTrain, int nValid, Map<String, Double> ev, Map<String, Double> et,
                            double parityRmse, String runsTsv, String cmpRows, int agree, int total,
-                           Map<String, String[]> arr, List<String> msdPlots, boolean parity, boolean selectionActive, String timings) {
+                           Map<String, String[]> arr, List<String> msdPlots, boolean parity, boolean selectionActive, double maxWall, String timings) {
         StringBuilder s = new StringBuilder();
         s.append("# mtpj demo report (").append(p.get("variant")).append(")\n\n");
         s.append("SiO2 (128 Si + 256 O, 2.20 g/cm³). Reference: LAMMPS ").append(p.get("lmp_version"))
@@ -42,6 +42,10 @@ final class SummaryText {
                         "potential, then %s production steps, positions every %s steps. MTP: `./lmp-mtpj` with `pair_style mtp/java`, extrapolation " +
                         "control on (grade threshold %s, stop above %s; configurations above the threshold go to `preselected.cfg`). Classical: Debian's `lmp`.%n%n",
                 p.get("neq"), p.get("nprod"), p.get("md_every"), p.get("sel_threshold"), p.get("sel_break")));
+        s.append(String.format(Locale.ROOT, "The MTP runs add short-range safety walls (`pair_style soft`, A = %s eV: %s), each just below the " +
+                "closest pair of that kind in the training data, so they change nothing on any training configuration; they keep the MD " +
+                "out of the region the MTP never saw, where it has no repulsion. Largest wall energy seen in the MTP runs: %s eV " +
+                "(0 = the walls were never touched at the printed steps).%n%n", p.get("wall_A"), p.get("walls"), ReportCommand.g(maxWall)));
         s.append(tsvToMarkdown(runsTsv)).append('\n');
         if (!selectionActive) s.append("**Extrapolation grades were not computed**: this mtpj build's pair style ignores `select TRUE` " +
                 "(see the mtp/java WARNING in the MD logs), so the MTP runs carry no extrapolation check.\n\n");
@@ -71,7 +75,8 @@ final class SummaryText {
             s.append("Likely reasons, in order: (1) Vashishta's interactions reach 10 Å (screened Coulomb and charge–dipole terms) " +
                     "while the MTP sees only R_cut = " + p.get("rcut") + " Å, so the long-range part is folded into short-range terms; " +
                     "(2) the training set is small and correlated (one melt–quench trajectory) and the fit is short (" + p.get("max_iter") +
-                    " iterations), see the force errors above; (3) the uncertainties are standard errors of one fit to one short run " +
+                    " iterations), see the force errors above; an MTP fitted once, without active learning, can drift into configurations " +
+                    "unlike its training set (see the wall energies and extrapolation grades); (3) the uncertainties are standard errors of one fit to one short run " +
                     "with correlated MSD points: they underestimate the run-to-run scatter (about ±20–30 % for one seed).\n\n");
         }
         if (!timings.isEmpty()) {
