@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
         description = {
                 "Long-range order of one species (PyLRO's definition, analysis-spec §4): per axis the number of lattice planes the atoms follow (structure-factor ranking, 1-D fit), each atom's deviation from its plane in units of the plane spacing, and the order along a direction O(n) = mean_i |sum_j u_ij n_j| (dimensionless, n in the a,b,c basis, normalised). Smaller O = more ordered; the pictures show P = 1 - O (\"Order\"). The Å variant is mean_i |(sum_j u_ij a_j).n| (n Cartesian); --angstrom uses it for the sphere.",
                 "",
-                "Inputs: POSCAR/CONTCAR files or folders of them (ordered by the number in the name), and LAMMPS text dumps (every frame as a time series, or --frame N). Structures run in parallel.",
+                "Inputs: POSCAR/CONTCAR files or folders of them (ordered by the number in the name), and trajectories — LAMMPS text dumps, XDATCAR, extended XYZ (every frame as a time series, or --frame N). Structures run in parallel.",
                 "",
                 "Writes per input (or dump frame) DIR/<name>.tsv (dims, order and order_angstrom per direction, sphere min/max/mean, colour-bar ticks), DIR/<name>_sphere.tsv (i nx ny nz order) and DIR/<name>_sphere.png/.svg (3-D view and equal-area map); with several inputs DIR/summary.tsv; for dumps DIR/<dump>_timeseries.tsv/.png/.svg.",
                 ""})
@@ -74,7 +74,7 @@ public final class LroCommand implements Callable<Integer> {
             description = "Pictures: all, none, or auto = all for up to 20 structures/frames (default ${DEFAULT-VALUE}).")
     String plots;
 
-    @Option(names = "--frame", paramLabel = "N", description = "For LAMMPS dumps: only frame N (0-based); default every frame (a time series).")
+    @Option(names = "--frame", paramLabel = "N", description = "For trajectories: only frame N (0-based); default every frame (a time series).")
     Integer frame;
 
     @Option(names = "--timestep", defaultValue = "0.002", paramLabel = "PS",
@@ -86,7 +86,7 @@ public final class LroCommand implements Callable<Integer> {
     List<String> types;
 
     @Option(names = "--symbols", paramLabel = "S1,S2,..", split = ",",
-            description = "For VASP 4 POSCARs without a symbols line: the species of the count blocks.")
+            description = "For VASP 4 POSCAR/XDATCAR files without a symbols line: the species of the count blocks.")
     List<String> symbols;
 
     @Option(names = "--threads", defaultValue = "0", description = "Worker threads (0 = all cores; default ${DEFAULT-VALUE}).")
@@ -112,7 +112,7 @@ public final class LroCommand implements Callable<Integer> {
         }
         List<Path> files = LroInputs.expand(inputs);
         PrintWriter err = spec.commandLine().getErr();
-        List<TrackedAtoms.Source> sources = TrackedAtoms.sources(files, LroInputs.names(files), frame, types, z, symbol,
+        List<TrackedAtoms.Source> sources = TrackedAtoms.sources(files, LroInputs.names(files), frame, types, symbols, z, symbol,
                 msg -> { err.println("mtpj lro: " + msg); err.flush(); });
         boolean drawPlots = plots.equals("all") || (plots.equals("auto") && sources.size() <= 20);
         Files.createDirectories(out);

@@ -16,7 +16,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The order of a LAMMPS dump as a time series: DIR/&lt;dump&gt;_timeseries.tsv (frame, step, time in
+ * The order of a trajectory (LAMMPS dump, XDATCAR, extxyz) as a time series: DIR/&lt;dump&gt;_timeseries.tsv (frame, step, time in
  * ps, dims, the order along every direction, sphere min/max/mean) and a line plot (PNG + SVG).
  */
 public final class LroTimeSeries {

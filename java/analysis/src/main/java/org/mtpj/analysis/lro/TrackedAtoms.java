@@ -20,7 +20,7 @@ public record TrackedAtoms(String label, double[][] fractional, double[][] cell)
 
     /**
      * One unit of work: a POSCAR file (read when loaded, frame −1), or one frame of a LAMMPS dump
-     * (frame index from 0, its step, the tracked atoms already extracted).
+     * (frame index from 0, its step, the tracked atoms already extracted); the same for XDATCAR and extxyz frames.
      */
     public record Source(Path file, String name, int frame, long step, TrackedAtoms preloaded) {
         public boolean isDumpFrame() { return frame >= 0; }
@@ -41,16 +41,17 @@ public record TrackedAtoms(String label, double[][] fractional, double[][] cell)
         return new TrackedAtoms(label, f.toArray(double[][]::new), s.cell().rows());
     }
 
-    /** The units of work for the given files: POSCARs as they are, dumps split into frames. */
-    public static List<Source> sources(List<Path> files, List<String> names, Integer frame, List<String> types, int z,
-                                       String symbol, java.util.function.Consumer<String> warnings) throws IOException {
+    /** The units of work for the given files: POSCARs as they are, trajectories split into frames. */
+    public static List<Source> sources(List<Path> files, List<String> names, Integer frame, List<String> types,
+                                       List<String> poscarSymbols, int z, String symbol,
+                                       java.util.function.Consumer<String> warnings) throws IOException {
         List<Source> out = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
-            if (isLammpsDump(f)) {
-                out.addAll(DumpFrames.sources(f, names.get(i), frame, types, z, symbol, warnings));
+            if (TrajectoryFrames.isFrameFile(f, isLammpsDump(f))) {
+                out.addAll(TrajectoryFrames.sources(f, names.get(i), frame, types, poscarSymbols, z, symbol, warnings));
             } else {
-                if (frame != null) throw new UserError("--frame is for LAMMPS dumps; " + f + " is not one");
+                if (frame != null) throw new UserError("--frame is for trajectories (LAMMPS dump, XDATCAR, extxyz); " + f + " is one structure");
                 out.add(new Source(f, names.get(i), -1, 0, null));
             }
         }

@@ -90,4 +90,23 @@ class LroCommandTest {
         assertTrue(noTypes instanceof UserError || noTypes instanceof org.mtpj.core.io.InputFormatException, noTypes.toString());
         assertTrue(noTypes.getMessage().contains("--types"), noTypes.getMessage());
     }
+
+    @Test
+    void xdatcarFramesMatchTheSingleStructure(@TempDir Path out) throws Exception {
+        // Two copies of S812/POSCAR.1 (Direct) as an XDATCAR: frame 0 gives the reference O(001).
+        List<String> p = Files.readAllLines(Shared.file("data/amorphous-MgV2O5/pylro/S812/POSCAR.1"));
+        List<String> x = new java.util.ArrayList<>(p.subList(0, 7));
+        for (int k = 1; k <= 2; k++) {
+            x.add("Direct configuration=     " + k);
+            x.addAll(p.subList(8, 8 + 72));
+        }
+        Path xdatcar = out.resolve("XDATCAR");
+        Files.write(xdatcar, x);
+        assertEquals(0, parse(xdatcar.toString(), "--species", "Al", "--out", out.toString(), "--no-progress", "--plots", "none").call());
+        List<String> series = Files.readAllLines(out.resolve("XDATCAR_timeseries.tsv"));
+        assertEquals(3, series.size());
+        double o001 = Double.parseDouble(series.get(1).split("\t")[4]);
+        assertEquals(0.07586899924999994, o001, 1e-9 * o001);
+        assertEquals(series.get(1).split("\t", 4)[3], series.get(2).split("\t", 4)[3]); // identical frames, identical numbers
+    }
 }

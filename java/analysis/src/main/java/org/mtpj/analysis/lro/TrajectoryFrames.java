@@ -6,23 +6,32 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.mtpj.analysis.io.Elements;
 import org.mtpj.analysis.traj.Frame;
-import org.mtpj.analysis.traj.LammpsDumpReader;
+import org.mtpj.analysis.traj.TrajectoryFiles;
+import org.mtpj.analysis.traj.TrajectoryReader;
 import org.mtpj.analysis.traj.SpeciesMap;
 import org.mtpj.core.UserError;
 
 /**
- * LAMMPS dump frames as LRO inputs: the dump is streamed once and only the tracked species'
- * fractional coordinates (s = (r − origin)·M⁻¹, atoms in id order) and the cell of each frame are kept.
+ * Trajectory frames as LRO inputs (LAMMPS dumps, XDATCAR, extended XYZ): the file is streamed once
+ * and only the tracked species' fractional coordinates (s = (r − origin)·M⁻¹, atoms in id order)
+ * and the cell of each frame are kept.
  */
-final class DumpFrames {
-    private DumpFrames() {}
+final class TrajectoryFrames {
+    private TrajectoryFrames() {}
 
-    static List<TrackedAtoms.Source> sources(Path dump, String name, Integer frame, List<String> types, int z, String symbol,
-                                             Consumer<String> warnings) {
+    /** Whether a file holds frames rather than one structure: a LAMMPS dump, XDATCAR or (ext)XYZ. */
+    static boolean isFrameFile(Path f, boolean startsWithItem) {
+        String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return startsWithItem || n.contains("xdatcar") || n.endsWith(".xyz") || n.endsWith(".extxyz")
+                || n.endsWith(".xyz.gz") || n.endsWith(".extxyz.gz");
+    }
+
+    static List<TrackedAtoms.Source> sources(Path dump, String name, Integer frame, List<String> types, List<String> symbols,
+                                             int z, String symbol, Consumer<String> warnings) {
         if (frame != null && frame < 0) throw new UserError("--frame must be >= 0 (frames count from 0), got " + frame);
         SpeciesMap species = new SpeciesMap(types);
         List<TrackedAtoms.Source> out = new ArrayList<>();
-        try (LammpsDumpReader r = LammpsDumpReader.open(dump, warnings)) {
+        try (TrajectoryReader r = TrajectoryFiles.open(List.of(dump), symbols, warnings)) {
             int k = 0;
             for (Frame f; (f = r.next()) != null; k++) {
                 if (frame != null && k != frame) {
