@@ -52,6 +52,8 @@ final class PairSession implements AutoCloseable {
     /** Per local atom ii: sum of its own g (force on i, 3) and its virial (6, MLIP-2 convention). */
     double[] ownForce = new double[0], ownVirial = new double[0];
     private double[] reaction = new double[0];
+    /** Species of every local and ghost atom this step (-1: type not handled); derived from type[]. */
+    private int[] speciesOfAtom = new int[0];
     // scatter state of the current step
     private MemorySegment eatomSeg, vatomSeg;
     private boolean virialHere;
@@ -178,6 +180,7 @@ final class PairSession implements AutoCloseable {
         vatomSeg = vflagAtom ? seg(step, StepLayout.VATOM, 48L * nall) : null;
 
         prepareEntries();
+        mapAtoms();
         beginScatter();
         nextChunk.set(0);
         // one thread: each atom is scattered right after its evaluation (its gradients still in
@@ -279,6 +282,13 @@ final class PairSession implements AutoCloseable {
         }
     }
 
+    /** One sequential pass over type[] so the gather reads a species per neighbour from a Java array. */
+    private void mapAtoms() {
+        if (speciesOfAtom.length < nall) speciesOfAtom = new int[nall + nall / 4];
+        final int[] map = speciesOfType, out = speciesOfAtom;
+        for (int i = 0; i < nall; i++) out[i] = map[type.getAtIndex(JAVA_INT, i)];
+    }
+
     int ilistAt(int ii) { return ilist.getAtIndex(JAVA_INT, ii); }
 
     long tagOf(int i) { return tagBytes == 8 ? tag.getAtIndex(JAVA_LONG, i) : tag.getAtIndex(JAVA_INT, i); }
@@ -307,8 +317,9 @@ final class PairSession implements AutoCloseable {
      * Local atom ii's neighbours inside the cutoff into the entry arrays (from entryOff[ii]);
      * returns the end index. Reads LAMMPS's list and positions in place.
      */
-    private int gather(int ii, int i, int[] map, int mask, double rc2) {
-        final MemorySegment xs = x, ts = type;
+    private int gather(int ii, int i, int mask, double rc2) {
+        final MemorySegment xs = x;
+        final int[] spa = speciesOfAtom;
         double xi = xs.getAtIndex(JAVA_DOUBLE, 3L * i), yi = xs.getAtIndex(JAVA_DOUBLE, 3L * i + 1),
                 zi = xs.getAtIndex(JAVA_DOUBLE, 3L * i + 2);
         int n = numneigh.getAtIndex(JAVA_INT, i);
@@ -318,7 +329,7 @@ final class PairSession implements AutoCloseable {
         int m = entryOff[ii];
         for (int k = 0; k < n; k++) {
             int j = ALL.get(JAVA_INT, row + 4L * k) & mask;
-            int sj = map[ts.getAtIndex(JAVA_INT, j)];
+            int sj = spa[j];
             if (sj < 0) continue;
             double dx = xs.getAtIndex(JAVA_DOUBLE, 3L * j) - xi;
             double dy = xs.getAtIndex(JAVA_DOUBLE, 3L * j + 1) - yi;
@@ -344,7 +355,7 @@ final class PairSession implements AutoCloseable {
         Worker(SiteModel.SiteKernel kernel) { this.kernel = kernel; }
 
         void evaluate(boolean inlineScatter) {
-            final int[] map = speciesOfType;
+            final int[] spa = speciesOfAtom;
             final int mask = neighmask;
             final double rc2 = cutsq;
             final boolean timed = profile != null;
@@ -353,11 +364,11 @@ final class PairSession implements AutoCloseable {
                 for (int ii = c; ii < end; ii++) {
                     long t0 = timed ? System.nanoTime() : 0;
                     int i = ilist.getAtIndex(JAVA_INT, ii);
-                    int ci = map[type.getAtIndex(JAVA_INT, i)];
+                    int ci = spa[i];
                     centralSpecies[ii] = ci;
                     if (ci < 0) { kept[ii] = 0; site[ii] = 0; continue; }
                     int off = entryOff[ii];
-                    int m = gather(ii, i, map, mask, rc2);
+                    int m = gather(ii, i, mask, rc2);
                     kept[ii] = m - off;
                     long t1 = timed ? System.nanoTime() : 0;
                     site[ii] = kernel.siteEnergy(ci, m - off, entrySpecies, entryR, entryG, off);
