@@ -73,6 +73,19 @@ public final class SelectionSession {
         return new Grade(max, atoms);
     }
 
+    /**
+     * Grade of one neighbourhood (its row ∂V_i/∂θ) against the active set, for callers with their
+     * own neighbour data (the LAMMPS bridge). Meaningful for neighbourhood-mode states. Thread-safe
+     * if every thread passes its own {@code site} evaluator (for this potential) and {@code row}
+     * scratch of length {@code activeSet().size()}.
+     */
+    public double siteGrade(org.mtpj.core.eval.SiteEvaluator site, int centralType, int n, int[] neighbourTypes,
+                            int typeOffset, double[] rij, int rijOffset, double[] row) {
+        java.util.Arrays.fill(row, 0);
+        site.addSiteEnergyGradient(centralType, n, neighbourTypes, typeOffset, rij, rijOffset, 1.0, row);
+        return set.grade(row);
+    }
+
     /** A configuration's grade and, with neighbourhood rows, each atom's grade (else null). */
     public record Grade(double value, double[] atomGrades) {}
 }

@@ -43,6 +43,22 @@ class ActiveSetStateTest {
     }
 
     @Test
+    void siteGradesEqualConfigurationAtomGrades() {
+        SelectionSession s = new SelectionSession(GradeReferenceTest.pot(), RowWeights.NEIGHBOURHOOD_MODE, 1e-5);
+        List<Configuration> edge = GradeReferenceTest.cfgs("edge_cases");
+        s.selectFrom(edge.subList(0, 2), 1.1, 1.0000001, 0);
+        Configuration c = edge.get(0);
+        double[] atoms = s.grade(c).atomGrades();
+        org.mtpj.core.eval.NeighbourList nl = org.mtpj.core.eval.NeighbourList.build(c, s.potential().cutoff());
+        org.mtpj.core.eval.SiteEvaluator se = new org.mtpj.core.eval.SiteEvaluator(s.potential());
+        double[] row = new double[s.activeSet().size()];
+        for (int i = 0; i < c.size; i++) {
+            double g = s.siteGrade(se, c.types[i], nl.count(i), nl.types, nl.offsets[i], nl.rij, 3 * nl.offsets[i], row);
+            assertEquals(atoms[i], g, 1e-9 * atoms[i]);
+        }
+    }
+
+    @Test
     void garbageIsAClearError() throws Exception {
         Path f = dir.resolve("bad.als");
         Files.writeString(f, "\u0001binary MLIP-2 state\n");
