@@ -42,6 +42,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--max-cfgs", defaultValue = "100", paramLabel = "N", description = "Use at most N configurations (default ${DEFAULT-VALUE}).")
     int maxCfgs;
 
+    @Option(names = "--json", description = "Print one JSON object (us_per_atom, evaluations, atoms, seconds, threads, load) instead of text.")
+    boolean json;
+
     @Override
     public Integer call() {
         if (!(seconds > 0)) throw new UserError("--seconds must be positive, got " + seconds);
@@ -72,6 +75,13 @@ public final class BenchCommand implements Callable<Integer> {
         }
         double usPerAtom = elapsed * 1e6 / atoms;
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        if (json) {
+            out.printf(java.util.Locale.ROOT, "{\"us_per_atom\": %.6f, \"us_per_atom_thread\": %.6f, \"evaluations\": %d, \"configurations\": %d,"
+                    + " \"atoms\": %d, \"seconds\": %.6f, \"threads\": %d, \"load_average\": %.2f, \"cores\": %d}%n",
+                    usPerAtom, usPerAtom * nt, evals, cfgs.size(), atoms, elapsed, nt, load, Runtime.getRuntime().availableProcessors());
+            out.flush();
+            return 0;
+        }
         out.printf("potential %s: C = %d, K = %d, B = %d, S = %d, Rcut = %s Å%n", pot, p.speciesCount, p.radialFuncsCount,
                 p.basicCount(), p.scalarCount(), p.maxDist);
         out.printf("%d evaluations of %d configuration(s), %d atoms in %.2f s, %d thread(s)%n", evals, cfgs.size(), atoms, elapsed, nt);
