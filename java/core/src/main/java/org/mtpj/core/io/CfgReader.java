@@ -482,6 +482,10 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
                     v[at] = x;
                 }
             }
+            // a row with more values than columns would silently shift every later row
+            if (cur != null && skipBlankOnLine())
+                throw error(lineNo, "expected " + nc + " values per atom row (the AtomData: columns " + String.join(" ", names)
+                        + ") but atom " + (i + 1) + "'s line has more, starting with " + shown(cur.substring(p, wordEnd())));
         }
         return v;
     }

@@ -151,6 +151,10 @@ class CfgReaderTest {
         assertTrue(errorOf(ok.replace(" x", " 1").replace("END_CFG\n", "")).contains("expected END_CFG for the configuration starting at line 1 but found end of file"));
         assertTrue(errorOf(ok.replace(" x", " 1").replace("END_CFG", "Enregy 1\nEND_CFG")).startsWith("t.cfg:7: expected a field name"));
         assertTrue(errorOf(ok.replace(" x", " NaN")).contains("'NaN'"));
+        assertEquals("t.cfg:5: expected 5 values per atom row (the AtomData: columns id type cartes_x cartes_y cartes_z) but atom 1's line has more, starting with '7'",
+                errorOf(ok.replace("1 0 0 0 0", "1 0 0 0 0 7")));
+        // rows wrapped over lines are words to MLIP-2, and accepted
+        assertEquals(2, CfgReader.parse(ok.replace(" x", " 1").replace("2 0 1 1 1", "2 0\n 1 1 1"), "w.cfg").get(0).size);
         assertTrue(errorOf(ok.replace(" x", " 1").replace("2 0 1", "1 0 1")).contains("id 1 appears twice"));
         assertTrue(errorOf(ok.replace(" x", " 1").replace("cartes_z", "fx")).contains("position columns"));
         assertTrue(errorOf("BEGIN_CFG Size 1 AtomData: direct_x direct_y direct_z\n0 0 0\nEND_CFG").contains("3-D Supercell"));
