@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 /** {@code mtpj calc-grade}: MaxVol extrapolation grades (mtp-spec §6.4), MLIP-2's numbers. */
 @Command(name = "calc-grade", mixinStandardHelpOptions = true,
         description = {"Builds the MaxVol active set from TRAIN.cfg (one selection pass), saves it, and writes IN.cfg to OUT.cfg",
-                "with a 'Feature MV_grade' line per configuration (%f, or 9.9e99 above 1e10), as MLIP-2's calc-grade.",
+                "with a 'Feature MV_grade' line per configuration (%%f, or 9.9e99 above 1e10), as MLIP-2's calc-grade.",
                 "Default: configuration mode (one energy row per configuration). Neighbourhood mode (one row per atom,",
                 "the MD workflow): --nbh-weight=1 --energy-weight=0. Grades are dimensionless; 1 = inside the training set."})
 public final class CalcGradeCommand implements Callable<Integer> {

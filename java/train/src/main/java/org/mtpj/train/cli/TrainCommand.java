@@ -18,8 +18,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mtpj train}: fits all coefficients of an MTP to a training set, with MLIP-2's loss (mtp-spec §7). */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Trains every coefficient (radial, species, moment) of POT.mtp on TRAIN.cfg by BFGS with analytic gradients,",
-                "re-solving the linear part exactly at the start and every 50 iterations. Loss (MLIP-2's):",
+        description = {"Trains every coefficient (radial, species, moment) of POT.mtp on TRAIN.cfg by BFGS with analytic gradients.",
+                "Default optimizer: BFGS over the radial coefficients with the species and moment coefficients solved exactly",
+                "at every point (--optimizer=mlip2: BFGS over all, linear part re-solved every 50 iterations). Loss (MLIP-2's):",
                 "  L = (1/K) Σ_c [ w_E (E−E_ref)²/N + w_F Σ_i |F_i−F_ref|² + w_S ‖W−W_ref‖²_F/N ]  (eV², E in eV, F in eV/Å, W = PlusStress in eV).",
                 "An untrained POT.mtp is initialised (--init-params) and pre-trained (75 iterations) first.",
                 "One progress line per iteration (loss f, force RMS eV/Å, time). Ctrl-C or --max-iter writes the best potential so far."})
