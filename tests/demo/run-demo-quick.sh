@@ -8,29 +8,35 @@ out=${MTPJ_DEMO_OUT:-$here/work/demo-quick}
 t0=$SECONDS
 "$here/scripts/demo" --quick --out "$out"; rc=$?
 t1=$((SECONDS - t0))
-if [ "$rc" = 3 ]; then echo "FAIL: the demo is incomplete in this build (list above, also in $out/missing.txt)"; exit 1; fi
-[ "$rc" = 0 ] || { echo "FAIL: scripts/demo --quick exited $rc"; exit 1; }
+incomplete=0
+if [ "$rc" = 3 ] && [ -f "$out/report/summary.md" ]; then
+  incomplete=1   # a piece is missing but the report exists: check the rest, fail at the end
+elif [ "$rc" = 3 ]; then
+  echo "FAIL: the demo is incomplete in this build (list above, also in $out/missing.txt)"; exit 1
+elif [ "$rc" != 0 ]; then
+  echo "FAIL: scripts/demo --quick exited $rc"; exit 1
+fi
 r=$out/report
 fail=0
 check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1"; fail=1; fi; }
 for f in summary.md summary.json errors.tsv md_runs.tsv diffusion.tsv inputs.json parity_forces.png arrhenius.png; do
   check "report has $f" "[ -s '$r/$f' ]"
 done
-check "one MSD plot per temperature" "[ \$(ls '$r'/msd_T*.png 2>/dev/null | wc -l) -ge 2 ]"
+check "one MSD plot per temperature" "[ \$(ls '$r'/msd_T*.png 2>/dev/null | wc -l) -ge 3 ]"
 check "inputs.json records hashes of every input" "! grep -q '\"missing\"' '$r/inputs.json' && grep -c '[0-9a-f]\{64\}' '$r/inputs.json' | awk '{exit !(\$1 >= 12)}'"
 # in range: finite numbers, sensible magnitudes (SiO2 liquid at 4000-4500 K, 384 atoms)
 num='function ok(x) { return x ~ /^-?[0-9.]+([eE][-+]?[0-9]+)?$/ }'
 check "held-out errors finite: energy < 50 meV/atom, forces < 2.5 eV/A, relative force error < 0.6" \
   "awk -F'\t' '$num NR > 1 && \$1 == \"valid\" { v[\$2] = \$3; if (!ok(\$3)) bad = 1 }
      END { exit bad || !(v[\"energy_rmse_per_atom\"] < 0.05 && v[\"force_rmse_component\"] > 0 && v[\"force_rmse_component\"] < 2.5 && v[\"force_rms_relative\"] < 0.6) }' '$r/errors.tsv'"
-check "MD temperatures within 10 % of target, pressures finite and |P| < 30 GPa, 2 potentials x >= 2 T" \
+check "MD temperatures within 10 % of target, pressures finite and |P| < 30 GPa, 2 potentials x >= 3 T" \
   "awk -F'\t' '$num NR > 1 { n++; if (!ok(\$3) || !ok(\$4)) bad = 1; d = \$3 / \$2 - 1; if (d > 0.1 || d < -0.1) bad = 1; if (\$4 > 30 || \$4 < -30) bad = 1 }
-     END { exit bad || n < 4 }' '$r/md_runs.tsv'"
+     END { exit bad || n < 6 }' '$r/md_runs.tsv'"
 check "D finite and positive with positive standard errors; classical D_O in 0.05-5 A^2/ps, MTP D in 0.005-50" \
   "awk -F'\t' '$num NR > 1 { n++; if (!ok(\$4) || !ok(\$5) || \$4 <= 0 || \$5 <= 0) bad = 1
        if (\$1 == \"classical\" && \$3 == \"O\" && (\$4 < 0.05 || \$4 > 5)) bad = 1
        if (\$1 == \"mtp\" && (\$4 < 0.005 || \$4 > 50)) bad = 1 }
-     END { exit bad || n < 8 }' '$r/diffusion.tsv'"
+     END { exit bad || n < 12 }' '$r/diffusion.tsv'"
 check "D from mtpj agrees with LAMMPS' own single-origin MSD within a factor 3 (classical O)" \
   "awk -F'\t' 'NR > 1 && \$1 == \"classical\" && \$3 == \"O\" { q = \$4 / \$8; if (!(q > 1/3 && q < 3)) bad = 1 } END { exit bad }' '$r/diffusion.tsv'"
 check "summary states the verdict" "grep -q '## 5. Verdict' '$r/summary.md' && grep -Eq 'agree|NOT agree' '$r/summary.md'"
@@ -38,7 +44,10 @@ check "summary states the verdict" "grep -q '## 5. Verdict' '$r/summary.md' && g
 t0=$SECONDS
 "$here/scripts/demo" --quick --out "$out" 2> "$out/second-run.log"; rc2=$?
 t2=$((SECONDS - t0))
-check "second run succeeds" "[ $rc2 = 0 ]"
+check "second run exits like the first" "[ $rc2 = $rc ]"
 check "second run skips all 6 steps" "[ \$(grep -c 'up to date, skipped' '$out/second-run.log') = 6 ]"
 echo "timing: first run ${t1} s, second run ${t2} s; load $(uptime | sed 's/.*load average: //')"
+if [ "$incomplete" = 1 ]; then
+  echo "FAIL: the report is incomplete; missing in this build:"; sed 's/^/  - /' "$out/missing.txt"; exit 1
+fi
 [ "$fail" = 0 ] && echo "PASS: demo --quick" || { echo "FAIL: demo --quick"; exit 1; }

@@ -1,0 +1,103 @@
+package org.mtpj.cli.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtpj.core.io.InputFormatException;
+
+/** The demo report's readers and small numerics. */
+class DemoToolsTest {
+    @TempDir Path dir;
+
+    static final String CFG = """
+            BEGIN_CFG
+             Size
+                2
+             Supercell
+                10 0 0
+                0 10 0
+                0 0 10
+             AtomData:  id type       cartes_x      cartes_y      cartes_z           fx          fy          fz
+                1 0 0.5 0 0 1 2 3
+                2 1 9.7 0 0 -1 -2 -3
+             Energy
+                -12.5
+             PlusStress:  xx          yy          zz          yz          xz          xy
+                 1 2 3 4 5 6
+             Feature   temperature_K\t4000
+            END_CFG
+
+            """;
+
+    @Test
+    void readsTheDemoCfgLayoutAndMinimumImageDistance() throws IOException {
+        Path f = dir.resolve("a.cfg");
+        Files.writeString(f, CFG + CFG.replace("9.7 0 0", "5.5 0 0"));
+        List<DemoCfg> all = DemoCfg.readAll(f);
+        assertEquals(2, all.size());
+        DemoCfg c = all.get(0);
+        assertEquals(-12.5, c.energy());
+        assertEquals(-3, c.forces()[5]);
+        assertEquals(4, c.plusStress()[3]);   // yz
+        assertEquals("4000", c.features().get("temperature_K"));
+        assertEquals(1000, c.volume(), 1e-12);
+        assertEquals(0.8, MinDistance.of(c), 1e-12);                 // 0.5 and 9.7 are 0.8 apart through the boundary
+        assertEquals(Map.of("0-1", 5.0), MinDistance.perPair(all.get(1)));
+    }
+
+    @Test
+    void truncatedOrGarbledCfgIsAOneLineInputError() throws IOException {
+        Path f = dir.resolve("bad.cfg");
+        Files.writeString(f, CFG.substring(0, CFG.indexOf(" Energy")));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> DemoCfg.readAll(f));
+        assertTrue(e.getMessage().contains("END_CFG"), e.getMessage());
+        Files.writeString(f, CFG.replace("-12.5", "minus"));
+        e = assertThrows(InputFormatException.class, () -> DemoCfg.readAll(f));
+        assertTrue(e.getMessage().startsWith(f + ":12: "), e.getMessage());   // the Energy value line
+    }
+
+    @Test
+    void lineFitRecoversSlopeAndZeroErrorOnExactData() {
+        LineFit f = LineFit.of(new double[] {0, 1, 2, 3}, new double[] {1, 3, 5, 7});
+        assertEquals(2, f.slope(), 1e-14);
+        assertEquals(1, f.intercept(), 1e-14);
+        assertEquals(0, f.slopeSe(), 1e-14);
+        // y = x plus +-1 alternating: slope se = sqrt(SSR/(n-2)/Sxx)
+        LineFit g = LineFit.of(new double[] {0, 1, 2, 3}, new double[] {1, 0, 3, 2});
+        assertEquals(0.6, g.slope(), 1e-14);
+        double ssr = 0;
+        double[] y = {1, 0, 3, 2};
+        for (int i = 0; i < 4; i++) { double r = y[i] - g.intercept() - g.slope() * i; ssr += r * r; }
+        assertEquals(Math.sqrt(ssr / 2 / 5), g.slopeSe(), 1e-14);
+    }
+
+    @Test
+    void errorReportAndLammpsLogParsing() throws IOException {
+        Path rep = dir.resolve("errors.txt");
+        Files.writeString(rep, "MTPR from p.mtp, Database: v.cfg\n\n\t\t* * * TRAIN ERRORS * * *\n\n_________________Errors report_________________\n"
+                + "Energy per atom:\n\tErrors checked for 2 configurations\n\tRMS     absolute difference = 0.0125\n"
+                + "Forces:\n\tRMS     absolute difference = 0.7\n\tRMS(ForceDiff) / RMS(Force) = 0.19\n");
+        Map<String, Double> m = ErrorReport.read(rep);
+        assertEquals(0.0125, m.get("Energy per atom/RMS absolute difference"));
+        assertEquals(0.19, m.get("Forces/RMS(ForceDiff) / RMS(Force)"));
+        Path log = dir.resolve("log.lammps");
+        Files.writeString(log, "Step Temp PotEng\n       0   4000   -3000\nWARNING: something\n     100   4100   -2990\n"
+                + "Loop time of 1.5 on 1 procs for 100 steps with 384 atoms\n\nStep Temp c_msdO[4]\n 100 4000 0\n 200 4010 1.5\n 300 3990 3\n"
+                + "Loop time of 2 on 1 procs for 200 steps with 384 atoms\n");
+        List<LammpsLog.Block> b = LammpsLog.read(log);
+        assertEquals(2, b.size());
+        assertEquals(2, b.get(0).rows().size());
+        assertEquals(4050, b.get(0).mean("Temp"), 1e-12);
+        assertEquals(200, b.get(1).steps());
+        // D from LAMMPS' MSD: slope 1.5 Å² per 100 steps of 1 fs = 15 Å²/ps -> D = 2.5 Å²/ps
+        assertEquals(2.5, ReportCommand.lammpsD(b.get(1), "c_msdO[4]", 0.001, 0, 0.2), 1e-12);
+    }
+}
