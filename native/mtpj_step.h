@@ -6,7 +6,7 @@
 #define MTPJ_STEP_H
 #include <stdint.h>
 
-#define MTPJ_ABI_VERSION 1
+#define MTPJ_ABI_VERSION 2
 
 typedef struct MtpjStep {
   int64_t struct_size;      /* sizeof(MtpjStep) */
@@ -20,19 +20,19 @@ typedef struct MtpjStep {
   double *f;                /* 3*nall forces: added to (ghost slots are reverse-communicated by LAMMPS) */
   double *eatom;            /* per-atom energy or NULL (eflag_atom = 0) */
   double *vatom;            /* 6*nall per-atom virial (xx yy zz xy xz yz) or NULL */
+  double *cvatom;           /* 9*nall centroid atomic virial (xx yy zz xy xz yz yx zx zy, ab = r_a f_b) or NULL */
   char *errbuf;             /* error message out (NUL-terminated, errlen bytes) */
   double energy;            /* out: sum of site energies of the local atoms */
   double virial[6];         /* out: global virial, only filled when vflag_global && !vflag_fdotr */
   double boxlo[3], boxhi[3], tilt[3]; /* box (tilt = xy xz yz), for the selection hook */
   int32_t abi_version;      /* MTPJ_ABI_VERSION */
   int32_t inum, nlocal, nall;
-  int32_t eflag_global, eflag_atom, vflag_global, vflag_atom, vflag_fdotr;
+  int32_t eflag_global, eflag_atom, vflag_global, vflag_atom, vflag_fdotr, cvflag_atom;
   int32_t neighmask;        /* NEIGHMASK of this LAMMPS build (0x3FFFFFFF in 2021, 0x1FFFFFFF later) */
   int32_t tag_bytes;        /* sizeof(tagint) */
   int32_t errlen;
   int32_t rank;             /* MPI rank (comm->me) */
   int32_t periodic[3];      /* domain->periodicity */
-  int32_t pad;
 } MtpjStep;
 
 /* The Java entry points (FFM upcall stubs), fetched once per process by mtpj_java_api(). Every

@@ -37,7 +37,7 @@ PairMTPJava::PairMTPJava(LAMMPS *lmp) : Pair(lmp), api(nullptr), handle(0), cuto
   restartinfo = 0;
   one_coeff = 1;
   manybody_flag = 1;
-  centroidstressflag = CENTROID_NOTAVAIL;
+  centroidstressflag = CENTROID_AVAIL;  // site-energy form: the pair virial goes to the central atom
 }
 
 PairMTPJava::~PairMTPJava()
@@ -176,12 +176,14 @@ void PairMTPJava::compute(int eflag, int vflag)
     s.tag = atom->tag;
     s.vatom = (vflag_atom && vatom) ? vatom[0] : nullptr;
     s.eatom = (eflag_atom && eatom) ? eatom : nullptr;
+    s.cvatom = (cvflag_atom && cvatom) ? cvatom[0] : nullptr;
   }
   s.eflag_global = eflag_global;
   s.eflag_atom = eflag_atom;
   s.vflag_global = vflag_global;
   s.vflag_atom = vflag_atom;
   s.vflag_fdotr = vflag_fdotr;
+  s.cvflag_atom = cvflag_atom;
   s.neighmask = NEIGHMASK;
   s.tag_bytes = (int32_t) sizeof(tagint);
   s.rank = comm->me;

@@ -49,13 +49,16 @@ final class PairSession implements AutoCloseable {
     // per local atom ii and per kept neighbour entry (entries of ii start at entryOff[ii])
     int[] centralSpecies = new int[0], kept = new int[0], entryOff = new int[0];
     double[] site = new double[0];
-    /** Per local atom ii: sum of its own g (force on i, 3) and its virial (6, MLIP-2 convention). */
+    /**
+     * Per local atom ii: sum of its own g (force on i, 3) and its atomic virial -r_a g_b summed over
+     * its entries (9: xx yy zz xy xz yz yx zx zy; MLIP-2 puts the whole pair term on the central atom).
+     */
     double[] ownForce = new double[0], ownVirial = new double[0];
     private double[] reaction = new double[0];
     /** Species of every local and ghost atom this step (-1: type not handled); derived from type[]. */
     private int[] speciesOfAtom = new int[0];
     // scatter state of the current step
-    private MemorySegment eatomSeg, vatomSeg;
+    private MemorySegment eatomSeg, vatomSeg, cvatomSeg;
     private boolean virialHere;
     private final double[] vir = new double[6];
     private double energySum;
@@ -178,6 +181,7 @@ final class PairSession implements AutoCloseable {
         MemorySegment f = seg(step, StepLayout.F, 24L * nall);
         eatomSeg = eflagAtom ? seg(step, StepLayout.EATOM, 8L * nall) : null;
         vatomSeg = vflagAtom ? seg(step, StepLayout.VATOM, 48L * nall) : null;
+        cvatomSeg = step.get(JAVA_INT, StepLayout.CVFLAG_ATOM) != 0 ? seg(step, StepLayout.CVATOM, 72L * nall) : null;
 
         prepareEntries();
         mapAtoms();
@@ -235,12 +239,28 @@ final class PairSession implements AutoCloseable {
             fr[jo + 2] -= g[3 * k + 2];
         }
         // MLIP-2's convention: the whole pair term goes to the central atom (mtp-spec.md §3.6)
-        if (vatomSeg != null) {
-            long vo = 6L * i;
-            for (int c = 0; c < 6; c++)
-                vatomSeg.setAtIndex(JAVA_DOUBLE, vo + c, vatomSeg.getAtIndex(JAVA_DOUBLE, vo + c) + ownVirial[6 * ii + c]);
+        final double[] w = ownVirial;
+        final int o = 9 * ii;
+        if (vatomSeg != null || virialHere) {
+            double xx = w[o], yy = w[o + 1], zz = w[o + 2];
+            double xy = 0.5 * (w[o + 3] + w[o + 6]), xz = 0.5 * (w[o + 4] + w[o + 7]), yz = 0.5 * (w[o + 5] + w[o + 8]);
+            if (vatomSeg != null) {
+                long vo = 6L * i;
+                add(vatomSeg, vo, xx); add(vatomSeg, vo + 1, yy); add(vatomSeg, vo + 2, zz);
+                add(vatomSeg, vo + 3, xy); add(vatomSeg, vo + 4, xz); add(vatomSeg, vo + 5, yz);
+            }
+            if (virialHere) {
+                vir[0] += xx; vir[1] += yy; vir[2] += zz; vir[3] += xy; vir[4] += xz; vir[5] += yz;
+            }
         }
-        if (virialHere) for (int c = 0; c < 6; c++) vir[c] += ownVirial[6 * ii + c];
+        if (cvatomSeg != null) {
+            long co = 9L * i;
+            for (int c = 0; c < 9; c++) add(cvatomSeg, co + c, w[o + c]);
+        }
+    }
+
+    private static void add(MemorySegment s, long index, double v) {
+        s.setAtIndex(JAVA_DOUBLE, index, s.getAtIndex(JAVA_DOUBLE, index) + v);
     }
 
     private void endScatter(MemorySegment f) {
@@ -268,7 +288,7 @@ final class PairSession implements AutoCloseable {
         if (centralSpecies.length < inum) {
             int n = Math.max(inum, centralSpecies.length * 5 / 4);
             centralSpecies = new int[n]; kept = new int[n]; entryOff = new int[n + 1]; site = new double[n];
-            ownForce = new double[3 * n]; ownVirial = new double[6 * n];
+            ownForce = new double[3 * n]; ownVirial = new double[9 * n];
         }
         int total = 0;
         for (int ii = 0; ii < inum; ii++) {
@@ -295,22 +315,23 @@ final class PairSession implements AutoCloseable {
 
     double positionOf(int i, int axis) { return x.getAtIndex(JAVA_DOUBLE, 3L * i + axis); }
 
-    /** Sum of g over atom ii's entries (force on i) and its virial -g_a r_b, symmetrised. */
+    /** Sum of g over atom ii's entries (force on i) and its atomic virial -r_a g_b (9 components). */
     private void ownTerms(int ii, int from, int to) {
         final double[] g = entryG, r = entryR;
-        double fx = 0, fy = 0, fz = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
+        double fx = 0, fy = 0, fz = 0, xx = 0, yy = 0, zz = 0, xy = 0, xz = 0, yz = 0, yx = 0, zx = 0, zy = 0;
         for (int k = from; k < to; k++) {
             double gx = g[3 * k], gy = g[3 * k + 1], gz = g[3 * k + 2];
             double dx = r[3 * k], dy = r[3 * k + 1], dz = r[3 * k + 2];
             fx += gx; fy += gy; fz += gz;
-            vxx -= gx * dx; vyy -= gy * dy; vzz -= gz * dz;
-            vxy -= 0.5 * (gx * dy + gy * dx);
-            vxz -= 0.5 * (gx * dz + gz * dx);
-            vyz -= 0.5 * (gy * dz + gz * dy);
+            xx -= dx * gx; yy -= dy * gy; zz -= dz * gz;
+            xy -= dx * gy; xz -= dx * gz; yz -= dy * gz;
+            yx -= dy * gx; zx -= dz * gx; zy -= dz * gy;
         }
         ownForce[3 * ii] = fx; ownForce[3 * ii + 1] = fy; ownForce[3 * ii + 2] = fz;
-        ownVirial[6 * ii] = vxx; ownVirial[6 * ii + 1] = vyy; ownVirial[6 * ii + 2] = vzz;
-        ownVirial[6 * ii + 3] = vxy; ownVirial[6 * ii + 4] = vxz; ownVirial[6 * ii + 5] = vyz;
+        final double[] w = ownVirial;
+        final int o = 9 * ii;
+        w[o] = xx; w[o + 1] = yy; w[o + 2] = zz; w[o + 3] = xy; w[o + 4] = xz; w[o + 5] = yz;
+        w[o + 6] = yx; w[o + 7] = zx; w[o + 8] = zy;
     }
 
     /**

@@ -19,7 +19,7 @@ final class StepLayout {
     private StepLayout() {}
 
     /** Must equal MTPJ_ABI_VERSION in mtpj_step.h. */
-    static final int ABI_VERSION = 1;
+    static final int ABI_VERSION = 2;
 
     static final StructLayout LAYOUT = MemoryLayout.structLayout(
             JAVA_LONG.withName("struct_size"),
@@ -33,6 +33,7 @@ final class StepLayout {
             ADDRESS.withName("f"),
             ADDRESS.withName("eatom"),
             ADDRESS.withName("vatom"),
+            ADDRESS.withName("cvatom"),
             ADDRESS.withName("errbuf"),
             JAVA_DOUBLE.withName("energy"),
             MemoryLayout.sequenceLayout(6, JAVA_DOUBLE).withName("virial"),
@@ -48,23 +49,23 @@ final class StepLayout {
             JAVA_INT.withName("vflag_global"),
             JAVA_INT.withName("vflag_atom"),
             JAVA_INT.withName("vflag_fdotr"),
+            JAVA_INT.withName("cvflag_atom"),
             JAVA_INT.withName("neighmask"),
             JAVA_INT.withName("tag_bytes"),
             JAVA_INT.withName("errlen"),
             JAVA_INT.withName("rank"),
             MemoryLayout.sequenceLayout(3, JAVA_INT).withName("periodic"),
-            JAVA_INT.withName("pad"),
-            MemoryLayout.paddingLayout(4));
+            MemoryLayout.paddingLayout(4)); // C pads the struct to its 8-byte alignment
 
     static long off(String name) { return LAYOUT.byteOffset(groupElement(name)); }
 
     static final long STRUCT_SIZE = off("struct_size"), TIMESTEP = off("timestep"), ILIST = off("ilist"),
             NUMNEIGH = off("numneigh"), FIRSTNEIGH = off("firstneigh"), X = off("x"), TYPE = off("type"),
-            TAG = off("tag"), F = off("f"), EATOM = off("eatom"), VATOM = off("vatom"), ERRBUF = off("errbuf"),
+            TAG = off("tag"), F = off("f"), EATOM = off("eatom"), VATOM = off("vatom"), CVATOM = off("cvatom"), ERRBUF = off("errbuf"),
             ENERGY = off("energy"), VIRIAL = off("virial"), BOXLO = off("boxlo"), BOXHI = off("boxhi"),
             TILT = off("tilt"), ABI = off("abi_version"), INUM = off("inum"), NLOCAL = off("nlocal"),
             NALL = off("nall"), EFLAG_GLOBAL = off("eflag_global"), EFLAG_ATOM = off("eflag_atom"),
-            VFLAG_GLOBAL = off("vflag_global"), VFLAG_ATOM = off("vflag_atom"), VFLAG_FDOTR = off("vflag_fdotr"),
+            VFLAG_GLOBAL = off("vflag_global"), VFLAG_ATOM = off("vflag_atom"), VFLAG_FDOTR = off("vflag_fdotr"), CVFLAG_ATOM = off("cvflag_atom"),
             NEIGHMASK = off("neighmask"), TAG_BYTES = off("tag_bytes"), ERRLEN = off("errlen"), RANK = off("rank"),
             PERIODIC = off("periodic");
 
