@@ -38,6 +38,8 @@ public final class NeighbourList {
     private final double[] blo = new double[3], bw = new double[3];
     private final int[] nb = new int[3];
     private static final int SUB = 3;
+    /** Positions the list is built from: the configuration's, or a wrapped copy (see wrapIfSpread). */
+    private double[] posUsed, wrapped = new double[0];
     /** Per-thread entry buffers of a parallel build, concatenated in thread (= atom) order. */
     private Entries[] parts = new Entries[0];
 
@@ -97,10 +99,10 @@ public final class NeighbourList {
      */
     void rebuild(Configuration cfg, Blocks.Runner runner) {
         final int n = cfg.size;
-        final double rc = cutoff, rc2 = rc * rc;
-        final double[] pos = cfg.positions;
+        final double rc = cutoff;
+        final double[] given = cfg.positions;
         for (int i = 0; i < 3 * n; i++)
-            if (!Double.isFinite(pos[i]))
+            if (!Double.isFinite(given[i]))
                 throw new UserError("atom " + cfg.ids[i / 3] + " has a non-finite position");
         atomCount = n;
         if (offsets.length < n + 1) offsets = new int[n + 1];
@@ -114,6 +116,8 @@ public final class NeighbourList {
         int np = 0;
         for (int r = 0; r < 3; r++) if (cfg.isPeriodic(r)) rows[np++] = cfg.lattice[r].clone();
         double[][] dual = dualVectors(rows, np);
+        final double[] pos = wrapIfSpread(given, n, rows, dual, np);
+        posUsed = pos;
 
         // range of lattice shifts along each periodic row that can bring an image within rc
         double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
@@ -255,7 +259,7 @@ public final class NeighbourList {
      */
     private void pair(Configuration cfg, int from, int to, Entries out, boolean cumulative, int n) {
         final double rc = cutoff, rc2cut = rc * rc * (1 + 1e-9);
-        final double[] pos = cfg.positions, sp = sortedPos;
+        final double[] pos = posUsed, sp = sortedPos;
         final int sub = SUB;
         int ne = out.count;
         for (int i = from; i < to; i++) {
@@ -293,6 +297,37 @@ public final class NeighbourList {
             offsets[i + 1] = cumulative ? ne : ne - start;
         }
         out.count = ne;
+    }
+
+    /**
+     * Positions spread over more than two cell lengths along a periodic row (e.g. unwrapped MD
+     * coordinates) would need many lattice shifts; such positions are wrapped into the cell by
+     * whole lattice vectors first. This relabels images only: every r_ij stays the same up to
+     * rounding. Ordinary input (spread ≤ 2 cells) is used exactly as given.
+     */
+    private double[] wrapIfSpread(double[] pos, int n, double[][] rows, double[][] dual, int np) {
+        boolean spread = false;
+        for (int k = 0; k < np && !spread; k++) {
+            double cmin = Double.POSITIVE_INFINITY, cmax = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                double c = dual[k][0] * pos[3 * i] + dual[k][1] * pos[3 * i + 1] + dual[k][2] * pos[3 * i + 2];
+                cmin = Math.min(cmin, c);
+                cmax = Math.max(cmax, c);
+            }
+            spread = cmax - cmin > 2;
+        }
+        if (!spread) return pos;
+        if (wrapped.length < 3 * n) wrapped = new double[3 * n];
+        System.arraycopy(pos, 0, wrapped, 0, 3 * n);
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < np; k++) {
+                // b_l · a_k = 0 for l ≠ k, so shifting along a_k leaves the other coefficients alone
+                double c = dual[k][0] * wrapped[3 * i] + dual[k][1] * wrapped[3 * i + 1] + dual[k][2] * wrapped[3 * i + 2];
+                double f = Math.floor(c);
+                if (f != 0)
+                    for (int a = 0; a < 3; a++) wrapped[3 * i + a] -= f * rows[k][a];
+            }
+        return wrapped;
     }
 
     private static int axisBin(double x, double lo, double w, int count) {

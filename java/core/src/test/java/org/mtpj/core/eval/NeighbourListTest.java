@@ -145,4 +145,35 @@ class NeighbourListTest {
         assertArrayEquals(java.util.Arrays.copyOf(serial.rij, 3 * ne), java.util.Arrays.copyOf(blocks.rij, 3 * ne), 0.0);
         assertArrayEquals(java.util.Arrays.copyOf(serial.reverseEntries, ne), java.util.Arrays.copyOf(blocks.reverseEntries, ne));
     }
+
+    @Test
+    void unwrappedCoordinatesGiveTheSameNeighbourhoods() {
+        double[][] lat = {{6.2, 0.3, -0.2}, {1.1, 5.9, 0.4}, {-0.7, 0.9, 6.5}};
+        for (int rows = 1; rows <= 3; rows++) {
+            Configuration c = TestPotentials.randomCell(11, 2, lat, rows, 3, 0.3);
+            Configuration u = c.copy();
+            Random rnd = new Random(rows);
+            for (int i = 0; i < c.size; i++)
+                for (int k = 0; k < rows; k++) {
+                    int shift = rnd.nextInt(41) - 20; // as if atoms diffused up to 20 cells away
+                    for (int a = 0; a < 3; a++) u.positions[3 * i + a] += shift * lat[k][a];
+                }
+            NeighbourList a = NeighbourList.build(c, 5.5), b = NeighbourList.build(u, 5.5);
+            assertEquals(listed(a, c), listed(b, u), "rows " + rows);
+            MtpPotentialCheck.sameEnergy(c, u);
+        }
+    }
+
+    /** Energy of wrapped and unwrapped copies with a random potential. */
+    static final class MtpPotentialCheck {
+        static void sameEnergy(Configuration c, Configuration u) {
+            var pot = TestPotentials.random(5, 2, org.mtpj.core.model.MtpPotential.RadialBasisType.RBChebyshev);
+            try (Evaluator e = new Evaluator(pot, 1)) {
+                EvaluationResult r1 = e.evaluate(c), r2 = e.evaluate(u);
+                assertEquals(r1.energy, r2.energy, 1e-11 * Math.abs(r1.energy));
+                for (int k = 0; k < 3 * c.size; k++) assertEquals(r1.forces[k], r2.forces[k], 1e-10);
+                for (int v = 0; v < 6; v++) assertEquals(r1.plusStress[v], r2.plusStress[v], 1e-9 * Math.max(1, Math.abs(r1.plusStress[v])));
+            }
+        }
+    }
 }
