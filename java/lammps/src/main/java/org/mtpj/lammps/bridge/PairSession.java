@@ -17,10 +17,12 @@ import org.mtpj.core.UserError;
  * the worker threads and the per-step scratch. {@link #compute} reads LAMMPS's arrays in place.
  *
  * <p>Two phases per step, so that results do not depend on the thread count (bit for bit):
- * (1) in parallel, each local atom's in-cutoff neighbours are gathered and its site energy and
- * gradients computed into per-atom slots of shared arrays; (2) on LAMMPS's thread, forces, the
- * per-atom energy/virial and the totals are accumulated in list order. Phase 2 is a few additions
- * per neighbour entry, well under 1% of phase 1 for an MTP.
+ * (1) in parallel, each local atom's in-cutoff neighbours are gathered, its site energy and
+ * gradients computed into per-atom slots of shared arrays, and its own force and virial summed;
+ * (2) on LAMMPS's thread, the reaction forces, per-atom energy/virial and totals are accumulated
+ * in list order. With one thread, phase 2 of each atom runs right after its phase 1 (same order,
+ * same operations, gradients still in cache). Phase 2 costs a few additions per neighbour entry
+ * (about 2% of an MTP step, the serial part that bounds the thread speed-up).
  */
 final class PairSession implements AutoCloseable {
     /** The whole address space, for reading neighbour rows at raw addresses without allocation. */

@@ -213,6 +213,28 @@ class LammpsBridgeTest {
         assertEquals(rows(dir.resolve("log.launcher")), rows(dir.resolve("log.plugin")));
     }
 
+    /**
+     * Real 'plugin load' in a PLUGIN-enabled LAMMPS built from the same source (Debian's has no
+     * PLUGIN package): set MTPJ_PLUGIN_LMP to its lmp executable. Same thermo as the launcher.
+     */
+    @Test
+    void pluginLoadInAPluginEnabledLammps() throws IOException {
+        String lmp = System.getenv("MTPJ_PLUGIN_LMP");
+        org.junit.jupiter.api.Assumptions.assumeTrue(lmp != null && Files.isExecutable(Path.of(lmp)),
+                "set MTPJ_PLUGIN_LMP to a PLUGIN-enabled lmp (cmake -D PKG_PLUGIN=on, same LAMMPS version) to run this");
+        Path plugin = NativeLammps.nativeDir().resolve("mtpjplugin.so");
+        Path in = dir.resolve("in.plugin");
+        Files.writeString(in, "plugin load " + plugin + "\n"
+                + Files.readString(NativeLammps.repo().resolve("lammps-inputs/tests/soft-vs-builtin.lmp")));
+        Files.writeString(dir.resolve("in.launcher"), Files.readString(NativeLammps.repo().resolve("lammps-inputs/tests/soft-vs-builtin.lmp")));
+        assertOk(NativeLammps.lmpMtpj(dir, "-in", "in.launcher", "-var", "nsteps", "50", "-log", "log.launcher", "-screen", "none"));
+        NativeLammps.Result r = NativeLammps.run(dir, List.of(lmp, "-in", in.toString(), "-var", "nsteps", "50",
+                "-log", "log.plugin", "-screen", "none"), 300);
+        assertOk(r);
+        assertTrue(Files.readString(dir.resolve("log.plugin")).contains("Loading plugin"), "no 'Loading plugin' in the log");
+        assertEquals(rows(dir.resolve("log.launcher")), rows(dir.resolve("log.plugin")));
+    }
+
     /** Optional (slow, ~1 min CPU): MTPJ_SLOW_TESTS=1. Energy drift over 2000 NVE steps. */
     @Test
     void nve2000StepsDriftsNoMoreThanMlip2() throws IOException {
