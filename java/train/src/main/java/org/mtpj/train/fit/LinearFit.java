@@ -79,7 +79,18 @@ public final class LinearFit implements AutoCloseable {
     }
 
     /** Normal matrix and right-hand side of one configuration. */
-    private record Normal(double[] g, double[] b) {}
+    private record Normal(double[] g, double[] b, Design design) {}
+
+    /**
+     * The linear model of one configuration: E = a·x, F = X·v (3N×S, null without force data),
+     * W = Y·v (9×S row-major 3×3 per function, null without stress data), x = (w, v).
+     */
+    public record Design(double[] a, double[] forces, double[] stress) {}
+
+    private Design[] designs;
+
+    /** Designs of the last {@link #assemble} (index = configuration), or null. */
+    public Design[] designs() { return designs; }
 
     /** The summed normal equations G x = b (p = C + S unknowns) at one scaling. */
     public record System(double[] g, double[] b, double scaling) {}
@@ -102,6 +113,8 @@ public final class LinearFit implements AutoCloseable {
             if (e.getCause() instanceof RuntimeException re) throw re;
             throw new IllegalStateException(e.getCause());
         }
+        designs = new Design[parts.length];
+        for (int i = 0; i < parts.length; i++) designs[i] = parts[i].design;
         double[] g = new double[p * p], b = new double[p];
         for (Normal n : parts) {
             for (int i = 0; i < g.length; i++) g[i] += n.g[i];
@@ -272,7 +285,7 @@ public final class LinearFit implements AutoCloseable {
                 }
             }
         }
-        return new Normal(g, b);
+        return new Normal(g, b, new Design(a, xf, useS ? ys : null));
     }
 
     @Override

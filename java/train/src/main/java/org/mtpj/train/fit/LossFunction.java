@@ -64,14 +64,28 @@ public final class LossFunction implements Objective, AutoCloseable {
 
     @Override
     public double evaluate(double[] theta, double[] gradOut) {
+        return evaluate(theta, gradOut, null);
+    }
+
+    /**
+     * Like {@link #evaluate(double[], double[])}, but energies, forces and stresses come from the
+     * linear designs of {@link LinearFit#assemble} built for the same radial coefficients and
+     * scaling (exact: the model is linear in species and moment coefficients), which saves one
+     * pass over all sites.
+     */
+    public double evaluate(double[] theta, double[] gradOut, LinearFit.Design[] designs) {
         List<TrainingSet.Item> items = set.items();
         Part[] parts = new Part[items.size()];
         boolean wantGrad = gradOut != null;
         if (pool == null) {
-            for (int c = 0; c < parts.length; c++) parts[c] = one(items.get(c), theta, wantGrad);
+            for (int c = 0; c < parts.length; c++) parts[c] = one(items.get(c), theta, wantGrad, designs == null ? null : designs[c]);
         } else {
             List<Future<Part>> fs = new ArrayList<>();
-            for (TrainingSet.Item it : items) fs.add(pool.submit(() -> one(it, theta, wantGrad)));
+            for (int c = 0; c < parts.length; c++) {
+                TrainingSet.Item it = items.get(c);
+                LinearFit.Design d = designs == null ? null : designs[c];
+                fs.add(pool.submit(() -> one(it, theta, wantGrad, d)));
+            }
             try {
                 for (int c = 0; c < parts.length; c++) parts[c] = fs.get(c).get();
             } catch (InterruptedException e) {
@@ -100,7 +114,7 @@ public final class LossFunction implements Objective, AutoCloseable {
         return loss;
     }
 
-    private Part one(TrainingSet.Item item, double[] theta, boolean wantGrad) {
+    private Part one(TrainingSet.Item item, double[] theta, boolean wantGrad, LinearFit.Design design) {
         SiteKernel k = kernels.get();
         k.setCoefficients(theta, scaling);
         Configuration cfg = item.cfg();
@@ -113,25 +127,45 @@ public final class LossFunction implements Objective, AutoCloseable {
         boolean useE = weights.energy() != 0 && cfg.hasEnergy();
         boolean useF = weights.force() != 0 && cfg.forces != null;
         boolean useS = weights.stress() != 0 && cfg.plusStress != null;
-        double[] dE = wantGrad && useE ? new double[nTheta] : null;
         double[] g = new double[3 * Math.max(1, nl.maxCount())];
-        for (int i = 0; i < n; i++) {
-            int off = nl.offsets[i], cnt = nl.count(i);
-            energy += k.evaluate(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off);
-            k.positionGradient(g);
-            for (int e = 0; e < cnt; e++) {
-                int j = nl.neighbours[off + e];
-                double gx = g[3 * e], gy = g[3 * e + 1], gz = g[3 * e + 2];
-                forces[3 * i] += gx; forces[3 * i + 1] += gy; forces[3 * i + 2] += gz;
-                forces[3 * j] -= gx; forces[3 * j + 1] -= gy; forces[3 * j + 2] -= gz;
-                int ro = 3 * (off + e);
-                double rx = nl.rij[ro], ry = nl.rij[ro + 1], rz = nl.rij[ro + 2];
-                w[0] -= gx * rx; w[1] -= gx * ry; w[2] -= gx * rz;
-                w[3] -= gy * rx; w[4] -= gy * ry; w[5] -= gy * rz;
-                w[6] -= gz * rx; w[7] -= gz * ry; w[8] -= gz * rz;
+        if (design != null) {
+            int nr = shape.radialCoeffs.length, c = shape.speciesCount, sc = shape.scalarCount();
+            for (int i = 0; i < c + sc; i++) energy += design.a()[i] * theta[nr + i];
+            if (useF) {
+                double[] x = design.forces();
+                for (int r = 0; r < 3 * n; r++) {
+                    double v = 0;
+                    for (int t = 0, o = r * sc; t < sc; t++) v += x[o + t] * theta[nr + c + t];
+                    forces[r] = v;
+                }
             }
-            if (dE != null) k.addEnergyGradient(1.0, dE);
+            if (useS) {
+                double[] y = design.stress();
+                for (int r = 0; r < 9; r++) {
+                    double v = 0;
+                    for (int t = 0, o = r * sc; t < sc; t++) v += y[o + t] * theta[nr + c + t];
+                    w[r] = v;
+                }
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                int off = nl.offsets[i], cnt = nl.count(i);
+                energy += k.evaluate(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off);
+                k.positionGradient(g);
+                for (int e = 0; e < cnt; e++) {
+                    int j = nl.neighbours[off + e];
+                    double gx = g[3 * e], gy = g[3 * e + 1], gz = g[3 * e + 2];
+                    forces[3 * i] += gx; forces[3 * i + 1] += gy; forces[3 * i + 2] += gz;
+                    forces[3 * j] -= gx; forces[3 * j + 1] -= gy; forces[3 * j + 2] -= gz;
+                    int ro = 3 * (off + e);
+                    double rx = nl.rij[ro], ry = nl.rij[ro + 1], rz = nl.rij[ro + 2];
+                    w[0] -= gx * rx; w[1] -= gx * ry; w[2] -= gx * rz;
+                    w[3] -= gy * rx; w[4] -= gy * ry; w[5] -= gy * rz;
+                    w[6] -= gz * rx; w[7] -= gz * ry; w[8] -= gz * rz;
+                }
+            }
         }
+        double energyCoef = 0;       // 2 w_E' (E − E_ref), applied to ∂E/∂θ in the gradient pass
         Part p = new Part();
         if (wantGrad) p.grad = new double[nTheta];
         if (useE) {
@@ -140,7 +174,7 @@ public final class LossFunction implements Objective, AutoCloseable {
             p.loss += f * d * d;
             p.de2 = (d / n) * (d / n);
             p.nE = 1;
-            if (dE != null) for (int t = 0; t < nTheta; t++) p.grad[t] += 2 * f * d * dE[t];
+            energyCoef = 2 * f * d;
         }
         double[] fw = null;          // 2 w_F,i ΔF_i
         if (useF) {
@@ -173,10 +207,16 @@ public final class LossFunction implements Objective, AutoCloseable {
             p.ds2 = d2;
             p.nS = 1;
         }
-        if (wantGrad && (fw != null || sw != null)) {
+        if (wantGrad && (fw != null || sw != null || energyCoef != 0)) {
             double[] delta = new double[g.length];
+            boolean tangent = fw != null || sw != null;
             for (int i = 0; i < n; i++) {
                 int off = nl.offsets[i], cnt = nl.count(i);
+                if (!tangent) {
+                    k.evaluate(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off);
+                    k.addEnergyGradient(energyCoef, p.grad);
+                    continue;
+                }
                 for (int e = 0; e < cnt; e++) {
                     int j = nl.neighbours[off + e];
                     double dx = 0, dy = 0, dz = 0;
@@ -193,6 +233,7 @@ public final class LossFunction implements Objective, AutoCloseable {
                     delta[3 * e] = dx; delta[3 * e + 1] = dy; delta[3 * e + 2] = dz;
                 }
                 k.evaluate(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off);
+                if (energyCoef != 0) k.addEnergyGradient(energyCoef, p.grad);
                 k.addTangentGradient(delta, 1.0, p.grad);
             }
         }

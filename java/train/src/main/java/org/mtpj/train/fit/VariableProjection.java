@@ -27,10 +27,12 @@ final class VariableProjection implements Objective {
     @Override
     public double evaluate(double[] x, double[] gradOut) {
         System.arraycopy(x, 0, theta, 0, nr);
-        lin.solve(theta, scaling);
+        LinearFit.System sys = lin.assemble(theta, scaling);
+        double[] lx = lin.solve(sys, scaling);
+        System.arraycopy(lx, 0, theta, nr, lx.length);
         double[] full = gradOut != null ? new double[n] : null;
         loss.setScaling(scaling);
-        double f = loss.evaluate(theta, full);
+        double f = loss.evaluate(theta, full, lin.designs());
         if (gradOut != null) System.arraycopy(full, 0, gradOut, 0, nr);
         return f;
     }

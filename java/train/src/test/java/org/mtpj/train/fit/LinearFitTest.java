@@ -44,6 +44,22 @@ class LinearFitTest {
     }
 
     @Test
+    void lossFromDesignsEqualsDirectLoss() {
+        MtpPotential pot = TestPotentials.small(12);
+        TrainingSet set = TrainingSet.of(LossFunctionTest.randomConfigurations(8, 3), pot.cutoff());
+        LossWeights w = new LossWeights(1, 0.05, 0.01, 0, Weighting.VIBRATIONS);
+        double[] theta = pot.coefficients();
+        try (LossFunction loss = new LossFunction(pot, set, w, 1); LinearFit lin = new LinearFit(pot, set, w, 1)) {
+            lin.assemble(theta, pot.scaling);
+            double[] g1 = new double[theta.length], g2 = new double[theta.length];
+            double f1 = loss.evaluate(theta, g1);
+            double f2 = loss.evaluate(theta, g2, lin.designs());
+            assertEquals(f1, f2, 1e-10 * Math.abs(f1));
+            for (int i = 0; i < g1.length; i++) assertEquals(g1[i], g2[i], 1e-9 * Math.max(1, Math.abs(g1[i])), "grad " + i);
+        }
+    }
+
+    @Test
     void orthonormalisedRadialFunctionsAreOrthonormal() {
         MtpPotential pot = TestPotentials.small(2);
         double[] theta = pot.coefficients();
