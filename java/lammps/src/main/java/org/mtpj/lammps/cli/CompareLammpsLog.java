@@ -100,6 +100,9 @@ public final class CompareLammpsLog implements Callable<Integer> {
                             fmtStep(worstStep), steps, pass ? "ok" : "BEYOND rtol=" + rtol + (atol > 0 ? " atol=" + atol : ""));
             }
             if (!missing.isEmpty() && !tsv) out.println("note: run " + (k + 1) + ": columns only in " + a + ": " + missing);
+            if (!tsv && ba.rows().size() != bb.rows().size())
+                out.println("note: run " + (k + 1) + ": " + ba.rows().size() + " thermo rows in " + a + ", "
+                        + bb.rows().size() + " in " + b + "; only steps present in both are compared");
         }
         if (compared == 0) {
             out.println("no common thermo columns to compare");
