@@ -39,6 +39,26 @@ public final class LearningTiming {
                 System.out.printf(Locale.ROOT, "threads %d: loss %.1f us/atom, loss+gradient %.1f us/atom%n", threads, bestL, best);
             }
         }
+        // whole BFGS iterations (projected optimizer): time(5 iterations) − time(0 iterations)
+        for (int threads : new int[] {1, 2}) {
+            double[] sec = new double[2];
+            int[] iters = {0, 5};
+            int done = 0;
+            for (int r = 0; r < 2; r++) {
+                org.mtpj.train.fit.Trainer.Options o = new org.mtpj.train.fit.Trainer.Options();
+                o.skipPreinit = true;
+                o.maxIter = iters[r];
+                o.threads = threads;
+                o.log = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+                org.mtpj.train.fit.Trainer t = new org.mtpj.train.fit.Trainer(pot, set, o);
+                long t0 = System.nanoTime();
+                t.run();
+                sec[r] = (System.nanoTime() - t0) * 1e-9;
+                done = t.iterations();
+            }
+            System.out.printf(Locale.ROOT, "threads %d: BFGS iteration %.3f s = %.1f us per atom per iteration (%d iterations)%n",
+                    threads, (sec[1] - sec[0]) / done, (sec[1] - sec[0]) / done / set.atoms() * 1e6, done);
+        }
         List<Configuration> trainCfgs = CfgReader.readAll(train), inCfgs = CfgReader.readAll(in);
         for (RowWeights w : new RowWeights[] {RowWeights.CONFIGURATION_MODE, RowWeights.NEIGHBOURHOOD_MODE}) {
             long t0 = System.nanoTime();
