@@ -34,6 +34,8 @@ public final class NeighbourList {
     private boolean[] candZero = new boolean[0];
     private int[] binStart = new int[0], binOrder = new int[0];
     private double[] sortedPos = new double[0];
+    /** Original atom of the candidate at bin position p; −1 − atom for the zero-shift copy. */
+    private int[] sortedAtom = new int[0];
     // bin geometry of the current build
     private final double[] blo = new double[3], bw = new double[3];
     private final int[] nb = new int[3];
@@ -197,6 +199,7 @@ public final class NeighbourList {
         Arrays.fill(binStart, 0, nbins + 1, 0);
         if (binOrder.length < nc) binOrder = new int[Math.max(nc, 16)];
         if (sortedPos.length < 3 * nc) sortedPos = new double[3 * Math.max(nc, 16)];
+        if (sortedAtom.length < nc) sortedAtom = new int[Math.max(nc, 16)];
         int[] candBin = new int[nc];
         for (int c = 0; c < nc; c++) {
             int bb = binOf(candPos[3 * c], candPos[3 * c + 1], candPos[3 * c + 2], blo, bw, nb);
@@ -208,6 +211,7 @@ public final class NeighbourList {
         for (int c = 0; c < nc; c++) {
             int p = fill[candBin[c]]++;
             binOrder[p] = c;
+            sortedAtom[p] = candZero[c] ? -1 - candAtom[c] : candAtom[c];
             sortedPos[3 * p] = candPos[3 * c];
             sortedPos[3 * p + 1] = candPos[3 * c + 1];
             sortedPos[3 * p + 2] = candPos[3 * c + 2];
@@ -258,8 +262,9 @@ public final class NeighbourList {
      * count (cumulative) or, for a parallel block, the count of atom i alone.
      */
     private void pair(Configuration cfg, int from, int to, Entries out, boolean cumulative, int n) {
-        final double rc = cutoff, rc2cut = rc * rc * (1 + 1e-9);
+        final double rc = cutoff, rc2lo = rc * rc * (1 - 1e-9), rc2hi = rc * rc * (1 + 1e-9);
         final double[] pos = posUsed, sp = sortedPos;
+        final int[] sa = sortedAtom;
         final int sub = SUB;
         int ne = out.count;
         for (int i = from; i < to; i++) {
@@ -271,31 +276,35 @@ public final class NeighbourList {
                 for (int cy = Math.max(0, by - sub); cy <= Math.min(nb[1] - 1, by + sub); cy++) {
                     // bins cz = zlo..zhi of one (cx, cy) column are one contiguous run
                     int row = (cx * nb[1] + cy) * nb[2];
-                    int pEnd = binStart[row + zhi + 1];
-                    for (int p = binStart[row + zlo]; p < pEnd; p++) {
+                    int pStart = binStart[row + zlo], pEnd = binStart[row + zhi + 1];
+                    if (ne + (pEnd - pStart) > out.neighbours.length)
+                        out.grow(Math.max(2 * out.neighbours.length, ne + (pEnd - pStart) + 64 * (to - from) + 64));
+                    final int[] onb = out.neighbours;
+                    final double[] orij = out.rij;
+                    // branch-free append: every candidate is written, the count advances only for
+                    // those inside (the pass/fail pattern is unpredictable for the CPU)
+                    for (int p = pStart; p < pEnd; p++) {
                         double dx = sp[3 * p] - xi, dy = sp[3 * p + 1] - yi, dz = sp[3 * p + 2] - zi;
                         double r2 = dx * dx + dy * dy + dz * dz;
-                        if (r2 > rc2cut) continue;
-                        double r = Math.sqrt(r2);
-                        if (!(r < rc)) continue;
-                        int c = binOrder[p];
-                        int j = candAtom[c];
-                        if (r == 0) {
-                            if (j == i && candZero[c]) continue;
-                            throw new UserError(j == i
+                        boolean in = r2 < rc2lo;
+                        if (r2 >= rc2lo & r2 <= rc2hi) in = Math.sqrt(r2) < rc; // rare: decide with r itself
+                        int j = sa[p];
+                        if (r2 == 0) { // the atom itself at zero shift (once per atom), else an error
+                            if (j == -1 - i) continue;
+                            int jj = j < 0 ? -1 - j : j;
+                            throw new UserError(jj == i
                                     ? "atom " + cfg.ids[i] + " coincides with its own periodic image (degenerate cell)"
-                                    : "atoms " + cfg.ids[i] + " and " + cfg.ids[j] + (candZero[c] ? "" : " (periodic image)")
+                                    : "atoms " + cfg.ids[i] + " and " + cfg.ids[jj] + (j < 0 ? "" : " (periodic image)")
                                       + " are at distance 0");
                         }
-                        if (ne == out.neighbours.length) out.grow(Math.max(2 * ne, 64 * (to - from) + 64));
-                        out.neighbours[ne] = j;
-                        out.types[ne] = cfg.types[j];
-                        out.rij[3 * ne] = dx; out.rij[3 * ne + 1] = dy; out.rij[3 * ne + 2] = dz;
-                        ne++;
+                        onb[ne] = j < 0 ? -1 - j : j;
+                        orij[3 * ne] = dx; orij[3 * ne + 1] = dy; orij[3 * ne + 2] = dz;
+                        ne += in ? 1 : 0;
                     }
                 }
             offsets[i + 1] = cumulative ? ne : ne - start;
         }
+        for (int e = out.count; e < ne; e++) out.types[e] = cfg.types[out.neighbours[e]];
         out.count = ne;
     }
 
