@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mtpj.core.UserError;
+import org.mtpj.core.eval.Evaluator;
+import org.mtpj.core.io.ErrorReport;
+import org.mtpj.core.model.Configuration;
 import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.io.MtpWriter;
 import org.mtpj.core.model.MtpPotential;
-import org.mtpj.train.fit.LossFunction;
 import org.mtpj.train.fit.LossWeights;
 import org.mtpj.train.fit.Trainer;
 import org.mtpj.train.fit.TrainingSet;
@@ -96,18 +98,24 @@ public final class TrainCommand implements Callable<Integer> {
         double sec = (System.nanoTime() - t0) * 1e-9;
         System.out.printf(Locale.ROOT, "Trained potential written to %s (%.1f s, %.3f s per iteration per 1000 atoms)%n",
                 out, sec, trainer.iterations() > 0 ? sec / trainer.iterations() / (set.atoms() / 1000.0) : Double.NaN);
-        report("TRAIN", result, set);
-        if (valid != null) report("VALIDATION (validation configurations only)", result, TrainingSet.read(valid, p.cutoff()));
-        System.out.println("Full MLIP-2 style report: mtpj calc-errors " + out + " " + train);
+        report("TRAIN ERRORS", result, set);
+        if (valid != null) {
+            System.out.println("(validation report: validation configurations only, unlike MLIP-2's serial build)");
+            report("VALIDATION ERRORS", result, TrainingSet.read(valid, p.cutoff()));
+        }
         return 0;
     }
 
+    /** MLIP-2's error report (mtp-spec §7.5) of pot on the set's configurations. */
     private void report(String title, MtpPotential pot, TrainingSet set) {
-        try (LossFunction l = new LossFunction(pot, set, new LossWeights(1, 1, 1, 0, Weighting.VIBRATIONS), threads)) {
-            l.evaluate(pot.coefficients(), null);
-            LossFunction.Stats s = l.lastStats();
-            System.out.printf(Locale.ROOT, "* * * %s ERRORS * * *  energy per atom RMS = %.6g eV, force RMS = %.6g eV/Å, stress RMS = %.6g eV (%d configurations)%n",
-                    title, s.energyPerAtomRms(), s.forceRms(), s.stressRms(), set.size());
+        ErrorReport report = new ErrorReport();
+        try (Evaluator ev = new Evaluator(pot, threads)) {
+            for (TrainingSet.Item it : set.items()) {
+                Configuration check = it.cfg().copy();
+                ev.evaluateInto(check);
+                report.add(check, it.cfg());
+            }
         }
+        System.out.print(report.text(title));
     }
 }

@@ -59,7 +59,7 @@ class TrainCommandTest {
         assertEquals(0, rc, buf.toString());
         String log = buf.toString();
         assertTrue(log.contains("BFGS iter 0: f="), log);
-        assertTrue(log.contains("TRAIN ERRORS"), log);
+        assertTrue(log.contains("* * * TRAIN ERRORS * * *") && log.contains("Errors report"), log);
         MtpPotential trained = MtpReader.read(out);
         TrainingSet set = TrainingSet.read(train, teacher.cutoff());
         LossWeights w = new LossWeights(1, 0.1, 0.001, 0, org.mtpj.train.fit.Weighting.VIBRATIONS);
