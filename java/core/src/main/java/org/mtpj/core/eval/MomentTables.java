@@ -229,7 +229,7 @@ final class MomentTables {
         int runs = 0;
         for (int e = 0; e < productCount; e++) {
             boolean reads = prodI[e] == prodK[e] || prodJ[e] == prodK[e];
-            if (runs == 0 || prodK[e] != rk[runs - 1] || reads || selfRead(e)) {
+            if (runs == 0 || prodK[e] != rk[runs - 1] || reads) {
                 rs[runs] = e;
                 rk[runs] = prodK[e];
                 runs++;
@@ -243,10 +243,5 @@ final class MomentTables {
         for (int s : scalarSlot)
             if (s < 0 || s >= slotCount)
                 throw new UserError("alpha_moment_mapping uses slot " + s + " outside 0.." + (slotCount - 1));
-    }
-
-    /** Whether entry e reads a slot that is the output of the run it would join (then it starts a new run). */
-    private boolean selfRead(int e) {
-        return e > 0 && (prodI[e] == prodK[e - 1] || prodJ[e] == prodK[e - 1]);
     }
 }

@@ -95,7 +95,7 @@ public final class SiteEvaluator {
         int m = prepare(centralType, n, neighbourTypes, typeOffset, rij, rijOffset);
         double v = forward(centralType, m);
         if (m < n) java.util.Arrays.fill(gOut, gOffset, gOffset + 3 * n, 0.0);
-        backwardH(m);
+        adjointRows(m);
         gradients(m, gOut, gOffset);
         return v;
     }
@@ -128,7 +128,7 @@ public final class SiteEvaluator {
             throw new IllegalArgumentException("gradient array has " + acc.length + " entries, need " + t.pot.coefficientCount());
         int m = prepare(centralType, n, neighbourTypes, typeOffset, rij, rijOffset);
         double v = forward(centralType, m);
-        backwardH(m);
+        adjointRows(m);
         int C = t.speciesCount, K = t.radialFuncs, R = t.radialSize;
         int nr = t.radial.length;
         acc[nr + centralType] += weight;
@@ -328,7 +328,7 @@ public final class SiteEvaluator {
     }
 
     /** Adjoint of the product table, then hb[block][k] = Σ_{q in block} d_q P_q(u_k). */
-    private void backwardH(int m) {
+    private void adjointRows(int m) {
         final double[] adj = this.adj, slots = this.slots;
         java.util.Arrays.fill(adj, 0.0);
         for (int s = 0; s < t.scalarCount; s++) adj[t.scalarSlot[s]] += t.momentCoeffs[s];
