@@ -71,8 +71,8 @@ final class SummaryText {
             s.append(String.format(Locale.ROOT, "**The MTP and the classical potential give the same diffusion coefficients within the uncertainties** (%d of %d).%n%n", agree, total));
         } else {
             s.append(String.format(Locale.ROOT, "**The MTP and the classical potential do NOT agree within the quoted uncertainties for %d of %d (T, species) pairs** " +
-                    "(they agree for the other %d; with a 2-sigma criterion about 1 comparison in 20 differs by chance alone). ",
-                    total - agree, total, agree));
+                    "(they agree for the other %d%s). ", total - agree, total, agree,
+                    total - agree == 1 ? "; with a 2-sigma criterion about 1 comparison in 20 differs by chance alone" : ""));
             s.append("Likely reasons, in order: (1) Vashishta's interactions reach 10 Å (screened Coulomb and charge–dipole terms) " +
                     "while the MTP sees only R_cut = " + p.get("rcut") + " Å, so the long-range part is folded into short-range terms; " +
                     "(2) the training set is small and correlated (one melt–quench trajectory) and the fit is short (" + p.get("max_iter") +
