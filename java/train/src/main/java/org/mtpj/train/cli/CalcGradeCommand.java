@@ -14,6 +14,7 @@ import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.train.fit.TrainingSet;
 import org.mtpj.train.grade.ActiveSetState;
 import org.mtpj.train.grade.GradeFormat;
 import org.mtpj.train.grade.SelectionSession;
@@ -67,6 +68,8 @@ public final class CalcGradeCommand implements Callable<Integer> {
         } else {
             s = new SelectionSession(p, sel.rowWeights(), sel.initThreshold);
             List<Configuration> trainCfgs = CfgReader.readAll(train);
+            for (int i = 0; i < trainCfgs.size(); i++)
+                TrainingSet.checkSpecies(trainCfgs.get(i), p.speciesCount, train + ": configuration " + (i + 1));
             long t0 = System.nanoTime();
             int swaps = s.selectFrom(trainCfgs, sel.selectThreshold, sel.swapThreshold, 0);
             System.err.printf(Locale.ROOT, "active set: %d configurations, %d swaps, %d of %d rows filled (%.1f s)%n",
@@ -86,6 +89,7 @@ public final class CalcGradeCommand implements Callable<Integer> {
             if (t != null) t.write("mode\tinput\tindex\tnote\tMV_grade\n");
             if (a != null) a.write("input\tcfg_index\tatom_index\ttype\tnbh_grade\n");
             for (Configuration c : r) {
+                TrainingSet.checkSpecies(c, p.speciesCount, in + ": configuration " + (count + 1));
                 SelectionSession.Grade g = s.grade(c);
                 String text = GradeFormat.format(g.value());
                 c.features.put("MV_grade", text);

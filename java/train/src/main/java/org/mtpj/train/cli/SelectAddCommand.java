@@ -9,6 +9,7 @@ import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.train.fit.TrainingSet;
 import org.mtpj.train.grade.ActiveSet;
 import org.mtpj.train.grade.ActiveSetState;
 import org.mtpj.train.grade.SelectionSession;
@@ -52,8 +53,12 @@ public final class SelectAddCommand implements Callable<Integer> {
         SelectionSession s = new SelectionSession(p, sel.rowWeights(), sel.initThreshold);
         List<Configuration> trainCfgs = CfgReader.readAll(train);
         System.out.println(trainCfgs.size() + " configurations found in the training set");
-        s.selectFrom(trainCfgs, sel.swapThreshold, sel.swapThreshold, 0);
         List<Configuration> newCfgs = CfgReader.readAll(fresh);
+        for (int i = 0; i < trainCfgs.size(); i++)
+            TrainingSet.checkSpecies(trainCfgs.get(i), p.speciesCount, train + ": configuration " + (i + 1));
+        for (int i = 0; i < newCfgs.size(); i++)
+            TrainingSet.checkSpecies(newCfgs.get(i), p.speciesCount, fresh + ": configuration " + (i + 1));
+        s.selectFrom(trainCfgs, sel.swapThreshold, sel.swapThreshold, 0);
         int firstNew = s.configurations().size();
         s.selectFrom(newCfgs, select, sel.swapThreshold, limit);
         ActiveSet a = s.activeSet();

@@ -82,7 +82,7 @@ public final class TrainCommand implements Callable<Integer> {
         o.threads = threads;
         if (current != null) o.onIteration = cur -> MtpWriter.write(cur, current);
         long t0 = System.nanoTime();
-        TrainingSet set = TrainingSet.read(train, p.cutoff());
+        TrainingSet set = TrainingSet.read(train, p.cutoff(), p.speciesCount);
         if (set.size() == 0) throw new UserError(train + ": no configurations with atoms to train on");
         System.out.printf(Locale.ROOT, "MTPR from %s, training set %s: %d configurations, %d atoms, %d coefficients, %d threads%n",
                 pot, train, set.size(), set.atoms(), p.coefficientCount(), threads);
@@ -101,7 +101,7 @@ public final class TrainCommand implements Callable<Integer> {
         report("TRAIN ERRORS", result, set);
         if (valid != null) {
             System.out.println("(validation report: validation configurations only, unlike MLIP-2's serial build)");
-            report("VALIDATION ERRORS", result, TrainingSet.read(valid, p.cutoff()));
+            report("VALIDATION ERRORS", result, TrainingSet.read(valid, p.cutoff(), p.speciesCount));
         }
         return 0;
     }

@@ -30,11 +30,27 @@ public final class TrainingSet {
 
     /** Reads path and builds neighbour lists for cutoff Rcut; empty configurations are skipped. */
     public static TrainingSet read(Path path, double cutoff) {
+        return read(path, cutoff, Integer.MAX_VALUE);
+    }
+
+    /** Like {@link #read(Path, double)}, refusing atoms of species ≥ speciesCount with a clear message. */
+    public static TrainingSet read(Path path, double cutoff, int speciesCount) {
         List<Item> items = new ArrayList<>();
         try (CfgReader r = CfgReader.open(path)) {
-            for (Configuration c : r) if (c.size > 0) items.add(new Item(c, NeighbourList.build(c, cutoff)));
+            for (Configuration c : r) {
+                checkSpecies(c, speciesCount, path + ": configuration " + r.count());
+                if (c.size > 0) items.add(new Item(c, NeighbourList.build(c, cutoff)));
+            }
         }
         return new TrainingSet(items);
+    }
+
+    /** Throws a UserError naming {@code where} when an atom's species is outside 0..speciesCount−1. */
+    public static void checkSpecies(Configuration c, int speciesCount, String where) {
+        for (int i = 0; i < c.size; i++)
+            if (c.types[i] < 0 || c.types[i] >= speciesCount)
+                throw new org.mtpj.core.UserError(where + ": atom " + c.ids[i] + " has species " + c.types[i]
+                        + " but the potential has species 0.." + (speciesCount - 1));
     }
 
     public static TrainingSet of(List<Configuration> cfgs, double cutoff) {

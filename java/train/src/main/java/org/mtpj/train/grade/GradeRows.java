@@ -38,6 +38,8 @@ public final class GradeRows {
         int count = rowCount(cfg);
         double[] out = new double[count * n];
         if (count == 0) return out;
+        org.mtpj.train.fit.TrainingSet.checkSpecies(cfg, pot.speciesCount,
+                "configuration" + (cfg.features.containsKey("note") ? " '" + cfg.features.get("note") + "'" : ""));
         NeighbourList nl = NeighbourList.build(cfg, pot.cutoff());
         int atoms = cfg.size;
         boolean nbh = weights.neighbourhoodRows();

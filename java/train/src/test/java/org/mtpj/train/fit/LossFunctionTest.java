@@ -67,6 +67,16 @@ class LossFunctionTest {
     void gradientMatchesWithScaleByForceAndStructures() { check(new LossWeights(1, 0.2, 0.1, 0.5, Weighting.STRUCTURES), 1); }
 
     @Test
+    void unknownSpeciesIsAClearError() {
+        Configuration c = randomConfigurations(1, 1).get(0);
+        c.types[2] = 4;
+        org.mtpj.core.UserError e = org.junit.jupiter.api.Assertions.assertThrows(org.mtpj.core.UserError.class,
+                () -> TrainingSet.checkSpecies(c, 2, "x.cfg: configuration 1"));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "x.cfg: configuration 1: atom 3 has species 4 but the potential has species 0..1", e.getMessage());
+    }
+
+    @Test
     void threadCountDoesNotChangeTheResult() {
         MtpPotential pot = TestPotentials.small(7);
         TrainingSet set = TrainingSet.of(randomConfigurations(4, 5), pot.cutoff());
