@@ -55,6 +55,7 @@ final class DemoPlots {
         XYChart c = new XYChartBuilder().width(720).height(480).title("Arrhenius plot: MTP vs classical (Vashishta)")
                 .xAxisTitle("1000 / T (1/K)").yAxisTitle("ln D  (D in cm²/s)").build();
         style(c);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);   // ln D falls to the right
         for (int k = 0; k < sets.size(); k++) {
             Points p = sets.get(k);
             XYSeries s = c.addSeries(p.label(), p.thousandOverT(), p.lnD(), p.lnDse());
