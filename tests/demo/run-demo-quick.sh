@@ -39,6 +39,9 @@ check "D finite and positive with positive standard errors; classical D_O in 0.0
      END { exit bad || n < 12 }' '$r/diffusion.tsv'"
 check "D from mtpj agrees with LAMMPS' own single-origin MSD within a factor 3 (classical O)" \
   "awk -F'\t' 'NR > 1 && \$1 == \"classical\" && \$3 == \"O\" { q = \$4 / \$8; if (!(q > 1/3 && q < 3)) bad = 1 } END { exit bad }' '$r/diffusion.tsv'"
+check "safety walls lie below the closest pair of each kind in the data (zero on every training configuration)" \
+  "awk 'FNR == NR { m[\$1] = \$2; next } { k = (\$1 == \"SiSi\") ? \"0-0\" : (\$1 == \"SiO\") ? \"0-1\" : \"1-1\"; if (!(\$2 > 0 && \$2 < m[k])) bad = 1; n++ }
+     END { exit bad || n != 3 }' '$out/train/pair_min_dist.txt' '$out/train/walls.txt'"
 check "summary states the verdict" "grep -q '## 5. Verdict' '$r/summary.md' && grep -Eq 'agree|NOT agree' '$r/summary.md'"
 # second run: every step reused, fast
 t0=$SECONDS

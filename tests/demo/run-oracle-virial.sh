@@ -15,7 +15,7 @@ if ! command -v lmp > /dev/null || [ ! -f "$pot" ]; then
   echo "SKIP: lmp or $pot missing (apt-get install lammps)"; exit 0
 fi
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT; cd "$tmp"
-lmp -in "$here/demo/lammps/in.oracle" -screen none -log oracle.log -var potfile "$pot" -var seed 7 \
+lmp -in "$here/demo/lammps/in.oracle" -screen none -log oracle.log -var pairfile "$here/demo/lammps/pair.vashishta" -var potfile "$pot" -var Tmelt 6000 -var seed 7 \
   -var npush 300 -var nmelt 200 -var nramp 100 -var nhold 40 -var every 20 -var temps 4000 > /dev/null
 awk -f "$here/demo/dump2cfg.awk" -v train=t.cfg -v valid=v.cfg -v valid_frac=0.34 efs_T4000.txt frames_T4000.dump 2> conv.log
 [ "$(grep -c BEGIN_CFG v.cfg)" = 1 ] || { echo "FAIL: expected 1 held-out frame"; cat conv.log; exit 1; }
