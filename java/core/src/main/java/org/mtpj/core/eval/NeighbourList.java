@@ -47,7 +47,10 @@ public final class NeighbourList {
 
     /** Growable entry arrays of one block of atoms. */
     private static final class Entries {
-        int count;
+        int count, base, from, to;
+        boolean used;
+        /** Entries per target atom, then the block's fill positions in the reverse index. */
+        int[] perTarget = new int[0];
         int[] neighbours = new int[0], types = new int[0];
         double[] rij = new double[0];
 
@@ -224,37 +227,68 @@ public final class NeighbourList {
             pair(cfg, 0, n, all, true, n);
             neighbours = all.neighbours; types = all.types; rij = all.rij;
             entryCount = all.count;
-        } else {
-            if (parts.length < threads) {
-                parts = Arrays.copyOf(parts, threads);
-                for (int t = 0; t < threads; t++) if (parts[t] == null) parts[t] = new Entries();
-            }
-            final Entries[] ps = parts;
-            for (Entries e : ps) e.count = 0;
-            runner.run(n, (t, from, to) -> pair(cfg, from, to, ps[t], false, n));
-            int total = 0;
-            for (Entries e : ps) total += e.count;
-            if (neighbours.length < total) growEntries(total + total / 8);
-            int ne = 0;
-            for (Entries e : ps) {
-                System.arraycopy(e.neighbours, 0, neighbours, ne, e.count);
-                System.arraycopy(e.types, 0, types, ne, e.count);
-                System.arraycopy(e.rij, 0, rij, 3 * ne, 3 * e.count);
-                ne += e.count;
-            }
-            // offsets[i + 1] holds the count of atom i: make them cumulative
-            for (int i = 0; i < n; i++) offsets[i + 1] += offsets[i];
-            entryCount = ne;
+            final int ne = entryCount;
+            // reverse index: entries pointing to each atom, ascending
+            Arrays.fill(reverseOffsets, 0, n + 1, 0);
+            for (int e = 0; e < ne; e++) reverseOffsets[neighbours[e] + 1]++;
+            for (int j = 0; j < n; j++) reverseOffsets[j + 1] += reverseOffsets[j];
+            if (reverseEntries.length < ne) reverseEntries = new int[neighbours.length];
+            int[] rfill = Arrays.copyOf(reverseOffsets, n);
+            for (int e = 0; e < ne; e++) reverseEntries[rfill[neighbours[e]]++] = e;
+            return;
         }
-        final int ne = entryCount;
-
-        // reverse index: entries pointing to each atom, ascending
-        Arrays.fill(reverseOffsets, 0, n + 1, 0);
-        for (int e = 0; e < ne; e++) reverseOffsets[neighbours[e] + 1]++;
-        for (int j = 0; j < n; j++) reverseOffsets[j + 1] += reverseOffsets[j];
-        if (reverseEntries.length < ne) reverseEntries = new int[neighbours.length];
-        int[] rfill = Arrays.copyOf(reverseOffsets, n);
-        for (int e = 0; e < ne; e++) reverseEntries[rfill[neighbours[e]]++] = e;
+        // parallel: each block pairs its atoms into its own buffer and counts the entries per
+        // target atom; after a short serial prefix sum every block copies its entries to their
+        // final place and fills its share of the reverse index. Same arrays as the serial build.
+        if (parts.length < threads) {
+            parts = Arrays.copyOf(parts, threads);
+            for (int t = 0; t < threads; t++) if (parts[t] == null) parts[t] = new Entries();
+        }
+        final Entries[] ps = parts;
+        for (Entries e : ps) { e.count = 0; e.used = false; }
+        runner.run(n, (t, from, to) -> {
+            Entries part = ps[t];
+            part.used = true;
+            part.from = from;
+            part.to = to;
+            pair(cfg, from, to, part, false, n);
+            if (part.perTarget.length < n) part.perTarget = new int[n];
+            int[] cnt = part.perTarget;
+            Arrays.fill(cnt, 0, n, 0);
+            for (int e = 0; e < part.count; e++) cnt[part.neighbours[e]]++;
+        });
+        int total = 0;
+        for (Entries e : ps) {
+            e.base = total;
+            total += e.count;
+        }
+        if (neighbours.length < total) growEntries(total + total / 8);
+        if (reverseEntries.length < total) reverseEntries = new int[neighbours.length];
+        // offsets[i + 1] holds the count of atom i: make them cumulative
+        for (int i = 0; i < n; i++) offsets[i + 1] += offsets[i];
+        // reverse offsets: for target j, block 0's entries first, then block 1's, … (= ascending)
+        int run = 0;
+        for (int j = 0; j < n; j++) {
+            reverseOffsets[j] = run;
+            for (Entries e : ps) {
+                if (!e.used) continue;
+                int c = e.perTarget[j];
+                e.perTarget[j] = run;       // becomes this block's fill position for j
+                run += c;
+            }
+        }
+        reverseOffsets[n] = run;
+        entryCount = total;
+        final int[] nbAll = neighbours, tyAll = types, revAll = reverseEntries;
+        final double[] rijAll = rij;
+        runner.run(n, (t, from, to) -> {
+            Entries part = ps[t];
+            System.arraycopy(part.neighbours, 0, nbAll, part.base, part.count);
+            System.arraycopy(part.types, 0, tyAll, part.base, part.count);
+            System.arraycopy(part.rij, 0, rijAll, 3 * part.base, 3 * part.count);
+            int[] slotOf = part.perTarget;
+            for (int e = 0; e < part.count; e++) revAll[slotOf[part.neighbours[e]]++] = part.base + e;
+        });
     }
 
     /**
