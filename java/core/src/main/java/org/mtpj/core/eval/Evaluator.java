@@ -31,6 +31,7 @@ public final class Evaluator implements AutoCloseable {
     private final SiteEvaluator[] site;
     private final ExecutorService pool;
     private NeighbourList nl;
+    private volatile boolean closed;
     private double[] g = new double[0];
 
     /** An evaluator of pot using the given number of threads (≥ 1; the caller's thread is one of them). */
@@ -73,6 +74,7 @@ public final class Evaluator implements AutoCloseable {
     }
 
     private double run(Configuration cfg, double[] forces, double[] siteEn, double[] vir, double[] stress) {
+        if (closed) throw new IllegalStateException("this Evaluator was closed");
         int n = cfg.size;
         for (int i = 0; i < n; i++)
             if (cfg.types[i] < 0 || cfg.types[i] >= pot.speciesCount)
@@ -155,6 +157,7 @@ public final class Evaluator implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         if (pool != null) pool.shutdownNow();
     }
 }
