@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.mtpj.core.UserError;
 
 /**
@@ -20,9 +21,10 @@ import org.mtpj.core.UserError;
  * (1) in parallel, each local atom's in-cutoff neighbours are gathered, its site energy and
  * gradients computed into per-atom slots of shared arrays, and its own force and virial summed;
  * (2) on LAMMPS's thread, the reaction forces, per-atom energy/virial and totals are accumulated
- * in list order. With one thread, phase 2 of each atom runs right after its phase 1 (same order,
- * same operations, gradients still in cache). Phase 2 costs a few additions per neighbour entry
- * (about 2% of an MTP step, the serial part that bounds the thread speed-up).
+ * in list order, by LAMMPS's thread for each chunk of atoms as soon as it and all chunks before
+ * it are evaluated, so it overlaps with the other threads' phase 1 (and with one thread it runs
+ * right after each chunk, gradients still in cache). Phase 2 costs a few additions per neighbour
+ * entry, about 2% of an MTP step.
  */
 final class PairSession implements AutoCloseable {
     /** The whole address space, for reading neighbour rows at raw addresses without allocation. */
@@ -37,6 +39,10 @@ final class PairSession implements AutoCloseable {
     private final List<StepHook> hooks = new ArrayList<>();
     private final StepView view = new StepView(this);
     private final AtomicInteger nextChunk = new AtomicInteger();
+    /** chunkDone[c] == stepMark: all atoms of chunk c are evaluated this step (set by their thread). */
+    private AtomicIntegerArray chunkDone = new AtomicIntegerArray(0);
+    private int stepMark, scatterNext;
+    private volatile boolean workerFailed;
     private final StepProfile profile = StepProfile.ENABLED ? new StepProfile() : null;
     /** speciesOfType[t] for LAMMPS type t (1-based); -1 = type not handled. Null before pair_coeff. */
     private int[] speciesOfType;
@@ -189,13 +195,12 @@ final class PairSession implements AutoCloseable {
         mapAtoms();
         beginScatter();
         nextChunk.set(0);
-        // one thread: each atom is scattered right after its evaluation (its gradients still in
-        // cache), in the same order and with the same operations as the separate pass below
-        final boolean inline = workers.length == 1;
-        pool.run(w -> workers[w].evaluate(inline));
+        startChunks();
+        // LAMMPS's thread (worker 0) also runs phase 2, in list order, for every chunk whose
+        // atoms are all evaluated; the serial part thus overlaps with the other threads' work
+        pool.run(w -> workers[w].evaluate(w == 0));
         long scatter0 = profile != null ? System.nanoTime() : 0;
         long scatterCpu0 = profile != null ? StepProfile.cpuNow() : 0;
-        if (!inline) for (int ii = 0; ii < inum; ii++) scatterAtom(ii);
         endScatter(f);
         long scatterCpu = profile != null ? StepProfile.cpuNow() - scatterCpu0 : 0;
         energy = energySum;
@@ -209,6 +214,37 @@ final class PairSession implements AutoCloseable {
             profile.end(inum, kernel, gather, System.nanoTime() - scatter0 + sc, scatterCpu);
         }
         runHooks();
+    }
+
+    private void startChunks() {
+        int chunks = (inum + CHUNK - 1) / CHUNK;
+        if (chunkDone.length() < chunks) {
+            chunkDone = new AtomicIntegerArray(chunks + chunks / 4 + 1);
+            stepMark = 0;
+        }
+        stepMark++;
+        scatterNext = 0;
+        workerFailed = false;
+        nextChunk.set(0);
+    }
+
+    /**
+     * Phase 2 for the evaluated prefix of the list (LAMMPS's thread only). With {@code all}, waits
+     * for the other threads' last chunks; returns early if one of them failed (its error is
+     * rethrown by the pool).
+     */
+    private void drainScatter(boolean all) {
+        while (scatterNext < inum) {
+            int c = scatterNext / CHUNK;
+            if (chunkDone.get(c) != stepMark) {
+                if (!all || workerFailed) return;
+                Thread.onSpinWait();
+                continue;
+            }
+            int end = Math.min(inum, scatterNext + CHUNK);
+            for (int ii = scatterNext; ii < end; ii++) scatterAtom(ii);
+            scatterNext = end;
+        }
     }
 
     private void beginScatter() {
@@ -377,7 +413,16 @@ final class PairSession implements AutoCloseable {
 
         Worker(SiteModel.SiteKernel kernel) { this.kernel = kernel; }
 
-        void evaluate(boolean inlineScatter) {
+        void evaluate(boolean main) {
+            try {
+                run(main);
+            } catch (Throwable t) {
+                workerFailed = true;
+                throw t;
+            }
+        }
+
+        private void run(boolean main) {
             final int[] spa = speciesOfAtom;
             final int mask = neighmask;
             final double rc2 = cutsq;
@@ -397,7 +442,6 @@ final class PairSession implements AutoCloseable {
                     site[ii] = kernel.siteEnergy(ci, m - off, entrySpecies, entryR, entryG, off);
                     long t2 = timed ? System.nanoTime() : 0;
                     ownTerms(ii, off, m);
-                    if (inlineScatter) scatterAtom(ii);
                     if (timed) {
                         long t3 = System.nanoTime();
                         gatherNanos += t1 - t0;
@@ -405,7 +449,16 @@ final class PairSession implements AutoCloseable {
                         scatterNanos += t3 - t2;
                     }
                 }
+                chunkDone.set(c / CHUNK, stepMark); // volatile write: publishes this chunk's results
+                if (main) drain(false);
             }
+            if (main) drain(true);
+        }
+
+        private void drain(boolean all) {
+            long t0 = profile != null ? System.nanoTime() : 0;
+            drainScatter(all);
+            if (profile != null) scatterNanos += System.nanoTime() - t0;
         }
     }
 

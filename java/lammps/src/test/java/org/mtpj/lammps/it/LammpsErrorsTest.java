@@ -66,7 +66,9 @@ class LammpsErrorsTest {
                 Arguments.of("mlip.ini bad boolean", data, "pair_style mlip badbool.ini\npair_coeff * *", "TRUE or FALSE"),
                 Arguments.of("mlip.ini without mtp-filename", data, "pair_style mlip nopot.ini\npair_coeff * *", "mtp-filename"),
                 Arguments.of("Java exception during a step", data + "\ncreate_atoms 1 single 8.15056 8.97629 11.56861 units box",
-                        "pair_style mtp/java pot.mtp\npair_coeff * *", "same position"));
+                        "pair_style mtp/java pot.mtp\npair_coeff * *", "same position"),
+                Arguments.of("Java exception with 2 Java threads", data + "\ncreate_atoms 1 single 8.15056 8.97629 11.56861 units box",
+                        "pair_style mtp/java pot.mtp threads 2\npair_coeff * *", "same position"));
     }
 
     @ParameterizedTest(name = "{0}")
