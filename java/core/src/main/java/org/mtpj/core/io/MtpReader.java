@@ -3,13 +3,10 @@ package org.mtpj.core.io;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.mtpj.core.model.MtpPotential;
 import org.mtpj.core.model.MtpPotential.RadialBasisType;
 
@@ -28,26 +25,32 @@ public final class MtpReader {
     private static final long MAX_COEFFICIENTS = 10_000_000L;
 
     private final String file;
-    private final List<String> words = new ArrayList<>();
-    private final List<Integer> lines = new ArrayList<>();
-    private int pos;
-    private int lastLine = 1;
+    private final MtpTokens in;
 
-    private MtpReader(String text, String file) {
+    private MtpReader(char[] text, String file) {
         this.file = file;
-        tokenize(CfgReader.stripByteOrderMark(text));
+        this.in = new MtpTokens(text, byteOrderMarkLength(text));
+    }
+
+    /** A UTF-8 byte-order mark (read as ISO-8859-1 or as U+FEFF) is not content. */
+    private static int byteOrderMarkLength(char[] t) {
+        if (t.length >= 3 && t[0] == '\u00EF' && t[1] == '\u00BB' && t[2] == '\u00BF') return 3;
+        if (t.length >= 1 && t[0] == '\uFEFF') return 1;
+        return 0;
     }
 
     /** Reads a potential file. */
     public static MtpPotential read(Path path) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(path, StandardCharsets.ISO_8859_1);
+            bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw new InputFormatException(path.toString(), 0, "file not found");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
         }
+        char[] text = new char[bytes.length]; // ISO-8859-1: one char per byte
+        for (int i = 0; i < bytes.length; i++) text[i] = (char) (bytes[i] & 0xFF);
         return new MtpReader(text, path.toString()).parse();
     }
 
@@ -60,65 +63,22 @@ public final class MtpReader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + fileNameForMessages + ": " + e.getMessage(), e);
         }
-        return new MtpReader(sb.toString(), fileNameForMessages).parse();
+        char[] text = new char[sb.length()];
+        sb.getChars(0, text.length, text, 0);
+        return new MtpReader(text, fileNameForMessages).parse();
     }
 
     /** Reads a potential from a string (tests, embedded potentials). */
     public static MtpPotential parse(String text, String fileNameForMessages) {
-        return new MtpReader(text, fileNameForMessages).parse();
+        return new MtpReader(text.toCharArray(), fileNameForMessages).parse();
     }
 
     // ---------------------------------------------------------------------------------- tokens
-
-    /** Words split at blanks; '{', '}', ',' and '=' are words of their own. */
-    private void tokenize(String text) {
-        int line = 1, n = text.length(), i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == '\n') { line++; i++; continue; }
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B) { i++; continue; }
-            if (c == '{' || c == '}' || c == ',' || c == '=') {
-                words.add(String.valueOf(c));
-                lines.add(line);
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < n) {
-                c = text.charAt(i);
-                if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == 0x0B
-                        || c == '{' || c == '}' || c == ',' || c == '=') break;
-                i++;
-            }
-            words.add(text.substring(start, i));
-            lines.add(line);
-        }
-        lastLine = line;
-    }
-
-    private boolean atEnd() { return pos >= words.size(); }
-
-    private String peek() { return atEnd() ? null : words.get(pos); }
-
-    private int line() { return atEnd() ? lastLine : lines.get(pos); }
-
-    private int lineOf(int index) { return index < lines.size() ? lines.get(index) : lastLine; }
-
-    private String found() {
-        if (atEnd()) return "end of file";
-        String w = words.get(pos);
-        if (w.length() > 40) w = w.substring(0, 40) + "...";
-        return "'" + printable(w) + "'";
-    }
-
-    private static String printable(String w) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : w.toCharArray()) sb.append(c >= ' ' && c < 0x7F ? String.valueOf(c) : String.format("\\x%02X", (int) c & 0xFF));
-        return sb.toString();
-    }
+    // Hot loops try a fast path first and fall back to the general methods, which build the
+    // message only when they throw: the same errors, without a String per word.
 
     private InputFormatException error(String expected) {
-        return new InputFormatException(file, line(), "expected " + expected + " but found " + found());
+        return new InputFormatException(file, in.line(), "expected " + expected + " but found " + in.found());
     }
 
     private InputFormatException errorAt(int line, String what) {
@@ -126,36 +86,60 @@ public final class MtpReader {
     }
 
     private void expect(String word, String what) {
-        if (!word.equals(peek())) throw error(what);
-        pos++;
+        if (!in.is(word)) throw error(what);
+        in.advance();
+    }
+
+    /** Consumes the punctuation word p or throws "expected what". */
+    private void expect(char p, String what) {
+        if (!in.is(p)) throw error(what);
+        in.advance();
+    }
+
+    /** Consumes p if it is the current word. */
+    private boolean skip(char p) {
+        if (!in.is(p)) return false;
+        in.advance();
+        return true;
     }
 
     /** "key =" */
     private void expectKey(String key) {
-        if ("shift".equals(peek()))
-            throw errorAt(line(), "expected " + key + " but found 'shift' (format 1.1.0 has no shift key)");
+        if (in.is("shift"))
+            throw errorAt(in.line(), "expected " + key + " but found 'shift' (format 1.1.0 has no shift key)");
         expect(key, "'" + key + " = ...'");
-        expect("=", "'=' after " + key);
+        expect('=', "'=' after " + key);
     }
 
     private boolean optionalKey(String key) {
-        if (!key.equals(peek())) return false;
-        pos++;
-        expect("=", "'=' after " + key);
+        if (!in.is(key)) return false;
+        in.advance();
+        expect('=', "'=' after " + key);
         return true;
     }
 
-    private double number(String what) {
-        String w = peek();
-        if (w == null || !CNumbers.isDecimal(w)) throw error(what + " (a number)");
+    /** The current word as a finite decimal number, consumed; NaN (nothing consumed) otherwise. */
+    private double numberOrNaN() {
+        String w = in.word();
+        if (w == null || !CNumbers.isDecimal(w)) return Double.NaN;
         double v = Double.parseDouble(w);
-        if (!Double.isFinite(v)) throw error(what + " (a finite number)");
-        pos++;
+        if (!Double.isFinite(v)) return Double.NaN;
+        in.advance();
         return v;
     }
 
+    private double number(String what) {
+        double v = numberOrNaN();
+        if (!Double.isNaN(v)) return v;
+        String w = in.word();
+        if (w == null || !CNumbers.isDecimal(w)) throw error(what + " (a number)");
+        throw error(what + " (a finite number)");
+    }
+
     private int integer(String what, int min) {
-        String w = peek();
+        int fast = in.smallNonNegative();
+        if (fast >= min) { in.advance(); return fast; }
+        String w = in.word();
         if (w == null || !CNumbers.isInteger(w)) throw error(what + " (an integer)");
         long v;
         try {
@@ -164,100 +148,117 @@ public final class MtpReader {
             throw error(what + " (an integer)");
         }
         if (v < min || v > Integer.MAX_VALUE) throw error(what + " (an integer >= " + min + ")");
-        pos++;
+        in.advance();
         return (int) v;
     }
 
     /** {@code { x, y, ... }} of doubles (may be empty). */
     private double[] doubleList(String what) {
-        expect("{", "'{' starting " + what);
+        expect('{', "'{' starting " + what);
+        if (skip('}')) return new double[0];
         double[] out = new double[16];
         int n = 0;
-        if ("}".equals(peek())) { pos++; return new double[0]; }
         while (true) {
             if (n == out.length) out = Arrays.copyOf(out, 2 * n);
-            out[n++] = number("a number in " + what);
-            if ("}".equals(peek())) { pos++; break; }
-            expect(",", "',' or '}' in " + what);
+            double v = numberOrNaN();
+            out[n++] = Double.isNaN(v) ? number("a number in " + what) : v;
+            if (skip('}')) break;
+            if (!skip(',')) throw error("',' or '}' in " + what);
         }
         return Arrays.copyOf(out, n);
     }
 
     /** {@code { i, j, ... }} of non-negative integers (may be empty). */
     private int[] intList(String what) {
-        expect("{", "'{' starting " + what);
+        expect('{', "'{' starting " + what);
+        if (skip('}')) return new int[0];
         int[] out = new int[16];
         int n = 0;
-        if ("}".equals(peek())) { pos++; return new int[0]; }
         while (true) {
             if (n == out.length) out = Arrays.copyOf(out, 2 * n);
-            out[n++] = integer("an index in " + what, 0);
-            if ("}".equals(peek())) { pos++; break; }
-            expect(",", "',' or '}' in " + what);
+            int v = in.smallNonNegative();
+            if (v >= 0) in.advance();
+            else v = integer("an index in " + what, 0);
+            out[n++] = v;
+            if (skip('}')) break;
+            if (!skip(',')) throw error("',' or '}' in " + what);
         }
         return Arrays.copyOf(out, n);
     }
 
-    /** {@code {{a, b, c, d}, ...}} (may be {@code {}}); line numbers of rows in rowLines. */
-    private int[][] quadList(String what, List<Integer> rowLines) {
-        expect("{", "'{' starting " + what);
-        List<int[]> rows = new ArrayList<>();
-        if ("}".equals(peek())) { pos++; return new int[0][]; }
+    /** {@code {{a, b, c, d}, ...}} (may be {@code {}}); the line of row q goes to rowLines[0][q]. */
+    private int[][] quadList(String what, int[][] rowLines) {
+        expect('{', "'{' starting " + what);
+        if (skip('}')) { rowLines[0] = new int[0]; return new int[0][]; }
+        int[][] rows = new int[64][];
+        int[] lines = new int[64];
+        int n = 0;
         while (true) {
-            rowLines.add(line());
-            expect("{", "'{' starting entry " + (rows.size() + 1) + " of " + what);
+            if (n == rows.length) {
+                rows = Arrays.copyOf(rows, 2 * n);
+                lines = Arrays.copyOf(lines, 2 * n);
+            }
+            lines[n] = in.line();
+            if (!skip('{')) throw error("'{' starting entry " + (n + 1) + " of " + what);
             int[] q = new int[4];
             for (int k = 0; k < 4; k++) {
-                if (k > 0) expect(",", "',' between the 4 integers of entry " + (rows.size() + 1) + " of " + what);
-                q[k] = integer("integer " + (k + 1) + " of 4 in entry " + (rows.size() + 1) + " of " + what, 0);
+                if (k > 0 && !skip(',')) throw error("',' between the 4 integers of entry " + (n + 1) + " of " + what);
+                int v = in.smallNonNegative();
+                if (v >= 0) in.advance();
+                else v = integer("integer " + (k + 1) + " of 4 in entry " + (n + 1) + " of " + what, 0);
+                q[k] = v;
             }
-            expect("}", "'}' closing entry " + (rows.size() + 1) + " of " + what + " (4 integers each)");
-            rows.add(q);
-            if ("}".equals(peek())) { pos++; break; }
-            expect(",", "',' or '}' after entry " + rows.size() + " of " + what);
+            if (!skip('}')) throw error("'}' closing entry " + (n + 1) + " of " + what + " (4 integers each)");
+            rows[n++] = q;
+            if (skip('}')) break;
+            if (!skip(',')) throw error("',' or '}' after entry " + n + " of " + what);
         }
-        return rows.toArray(new int[0][]);
+        rowLines[0] = Arrays.copyOf(lines, n);
+        return Arrays.copyOf(rows, n);
     }
 
     // ----------------------------------------------------------------------------------- parse
 
     private MtpPotential parse() {
-        if (words.isEmpty()) throw errorAt(1, "expected 'MTP' on line 1 but the file is empty");
-        if (!"MTP".equals(peek()) || line() != 1) {
-            if (!words.isEmpty() && words.get(0).startsWith("MTP") && line() == 1)
+        if (in.atEnd()) throw errorAt(1, "expected 'MTP' on line 1 but the file is empty");
+        if (!in.is("MTP") || in.line() != 1) {
+            if (in.startsWith("MTP") && in.line() == 1)
                 throw error("exactly 'MTP' on line 1 (an .mtp potential file)");
             throw error("'MTP' on line 1 (an .mtp potential file)");
         }
-        pos++;
+        in.advance();
         expect("version", "'version = 1.1.0' on line 2");
-        expect("=", "'=' after version");
-        if (!"1.1.0".equals(peek())) throw error("version 1.1.0 (the only .mtp format mtpj reads)");
-        pos++;
+        expect('=', "'=' after version");
+        if (!in.is("1.1.0")) throw error("version 1.1.0 (the only .mtp format mtpj reads)");
+        in.advance();
 
         String name = "";
-        if ("potential_name".equals(peek())) {
-            int keyLine = line();
-            pos++;
-            expect("=", "'=' after potential_name");
+        if (in.is("potential_name")) {
+            int keyLine = in.line();
+            in.advance();
+            expect('=', "'=' after potential_name");
             // MLIP-2 writes an empty name as "potential_name = "; do not take the next key as name.
-            if (!atEnd() && line() == keyLine) name = words.get(pos++);
+            if (!in.atEnd() && in.line() == keyLine) {
+                name = in.word();
+                in.advance();
+            }
         }
         double scaling = 1.0;
         if (optionalKey("scaling")) scaling = number("the scaling factor");
         expectKey("species_count");
-        int speciesLine = line();
+        int speciesLine = in.line();
         int c = integer("species_count", 1);
-        if ("potential_tag".equals(peek())) {
-            int keyLine = line();
-            pos++;
-            while (!atEnd() && line() == keyLine) pos++; // the rest of that line is ignored
+        if (in.is("potential_tag")) {
+            int keyLine = in.line();
+            in.advance();
+            while (!in.atEnd() && in.line() == keyLine) in.advance(); // the rest of that line is ignored
         }
         expectKey("radial_basis_type");
         RadialBasisType type = radialBasisType();
         if (optionalKey("scaling")) scaling *= number("the basis scaling factor");
-        if (!(scaling > 0)) throw errorAt(lineOf(pos - 1), "expected a positive scaling but found " + scaling);
+        if (!(scaling > 0)) throw errorAt(in.previousLine(), "expected a positive scaling but found " + scaling);
         expectKey("min_dist");
-        int minLine = line();
+        int minLine = in.line();
         double rmin = number("min_dist (Å)");
         expectKey("max_dist");
         double rcut = number("max_dist (Å)");
@@ -266,24 +267,24 @@ public final class MtpReader {
         expectKey("radial_basis_size");
         int r = integer("radial_basis_size", 2);
         expectKey("radial_funcs_count");
-        int kLine = line();
+        int kLine = in.line();
         int k = integer("radial_funcs_count", 1);
         long radialCount = (long) c * c * k * r;
         if (radialCount > MAX_COEFFICIENTS)
             throw errorAt(speciesLine, "expected a plausible size but species_count^2 * radial_funcs_count * radial_basis_size = " + radialCount);
 
         double[] radial = null;
-        if ("radial_coeffs".equals(peek())) {
-            pos++;
+        if (in.is("radial_coeffs")) {
+            in.advance();
             radial = new double[(int) radialCount];
             for (int a = 0; a < c; a++) {
                 for (int b = 0; b < c; b++) {
                     String header = a + "-" + b;
-                    if (!header.equals(peek()))
+                    if (!in.is(header))
                         throw error("the radial coefficient block header '" + header + "' (blocks a-b, b fastest)");
-                    pos++;
+                    in.advance();
                     for (int mu = 0; mu < k; mu++) {
-                        int listLine = line();
+                        int listLine = in.line();
                         double[] row = doubleList("radial coefficients " + header + " function " + mu);
                         if (row.length != r)
                             throw errorAt(listLine, "expected " + r + " radial coefficients (radial_basis_size) in block "
@@ -295,50 +296,52 @@ public final class MtpReader {
         }
 
         expectKey("alpha_moments_count");
-        int mLine = line();
+        int mLine = in.line();
         int m = integer("alpha_moments_count", 1);
         expectKey("alpha_index_basic_count");
-        int bLine = line();
+        int bLine = in.line();
         int bCount = integer("alpha_index_basic_count", 1);
         expectKey("alpha_index_basic");
-        int basicLine = line();
-        List<Integer> basicRows = new ArrayList<>();
-        int[][] basic = quadList("alpha_index_basic", basicRows);
+        int basicLine = in.line();
+        int[][] basicRowLines = new int[1][];
+        int[][] basic = quadList("alpha_index_basic", basicRowLines);
+        int[] basicRows = basicRowLines[0];
         if (basic.length != bCount)
             throw errorAt(basicLine, "expected " + bCount + " entries in alpha_index_basic (alpha_index_basic_count) but found " + basic.length);
         expectKey("alpha_index_times_count");
         int t = integer("alpha_index_times_count", 0);
         expectKey("alpha_index_times");
-        int timesLine = line();
-        List<Integer> timesRows = new ArrayList<>();
-        int[][] times = quadList("alpha_index_times", timesRows);
+        int timesLine = in.line();
+        int[][] timesRowLines = new int[1][];
+        int[][] times = quadList("alpha_index_times", timesRowLines);
+        int[] timesRows = timesRowLines[0];
         if (times.length != t)
             throw errorAt(timesLine, "expected " + t + " entries in alpha_index_times (alpha_index_times_count) but found " + times.length);
         expectKey("alpha_scalar_moments");
         int s = integer("alpha_scalar_moments", 1);
         expectKey("alpha_moment_mapping");
-        int mapLine = line();
+        int mapLine = in.line();
         int[] mapping = intList("alpha_moment_mapping");
         if (mapping.length != s)
             throw errorAt(mapLine, "expected " + s + " entries in alpha_moment_mapping (alpha_scalar_moments) but found " + mapping.length);
 
         double[] species = null, moments = null;
-        int speciesCoeffLine = line();
+        int speciesCoeffLine = in.line();
         if (optionalKey("species_coeffs")) {
             species = doubleList("species_coeffs");
             if (species.length != c)
                 throw errorAt(speciesCoeffLine, "expected " + c + " species_coeffs (species_count) but found " + species.length);
-            int momentLine = line();
-            if (!"moment_coeffs".equals(peek()))
+            int momentLine = in.line();
+            if (!in.is("moment_coeffs"))
                 throw error("'moment_coeffs = {...}' after species_coeffs (both or none)");
             expectKey("moment_coeffs");
             moments = doubleList("moment_coeffs");
             if (moments.length != s)
                 throw errorAt(momentLine, "expected " + s + " moment_coeffs (alpha_scalar_moments) but found " + moments.length);
-        } else if ("moment_coeffs".equals(peek())) {
+        } else if (in.is("moment_coeffs")) {
             throw error("'species_coeffs = {...}' before moment_coeffs (both or none)");
         }
-        if (!atEnd()) throw error("end of file");
+        if (!in.atEnd()) throw error("end of file");
 
         // ----- table invariants
         if (bCount > m) throw errorAt(bLine, "expected alpha_index_basic_count <= alpha_moments_count = " + m + " but found " + bCount);
@@ -346,7 +349,7 @@ public final class MtpReader {
         for (int q = 0; q < basic.length; q++) {
             int mu = basic[q][0];
             if (mu >= k)
-                throw errorAt(basicRows.get(q), "expected radial function index < radial_funcs_count = " + k
+                throw errorAt(basicRows[q], "expected radial function index < radial_funcs_count = " + k
                         + " in alpha_index_basic entry " + (q + 1) + " but found " + mu);
             maxMu = Math.max(maxMu, mu);
         }
@@ -355,12 +358,12 @@ public final class MtpReader {
                     + ") to equal radial_funcs_count - 1 but radial_funcs_count = " + k);
         for (int q = 0; q < times.length; q++) {
             int[] e = times[q];
-            for (int idx : new int[] {0, 1, 3})
-                if (e[idx] >= m)
-                    throw errorAt(timesRows.get(q), "expected slot indices < alpha_moments_count = " + m
+            for (int idx = 0; idx < 4; idx++)
+                if (idx != 2 && e[idx] >= m)
+                    throw errorAt(timesRows[q], "expected slot indices < alpha_moments_count = " + m
                             + " in alpha_index_times entry " + (q + 1) + " but found " + e[idx]);
             if (e[3] < bCount)
-                throw errorAt(timesRows.get(q), "expected the output slot of alpha_index_times entry " + (q + 1)
+                throw errorAt(timesRows[q], "expected the output slot of alpha_index_times entry " + (q + 1)
                         + " to be >= alpha_index_basic_count = " + bCount + " but found " + e[3]);
         }
         // a slot must be complete before it is used as an input (evaluation walks the table once)
@@ -371,7 +374,7 @@ public final class MtpReader {
             int[] e = times[q];
             for (int idx = 0; idx < 2; idx++)
                 if (lastWrite[e[idx]] >= q)
-                    throw errorAt(timesRows.get(q), "expected alpha_index_times entry " + (q + 1) + " to use only completed slots but slot "
+                    throw errorAt(timesRows[q], "expected alpha_index_times entry " + (q + 1) + " to use only completed slots but slot "
                             + e[idx] + " is still written by entry " + (lastWrite[e[idx]] + 1));
         }
         for (int slot : mapping)
@@ -397,11 +400,11 @@ public final class MtpReader {
     }
 
     private RadialBasisType radialBasisType() {
-        String w = peek();
-        if ("RBChebyshev".equals(w)) { pos++; return RadialBasisType.RBChebyshev; }
-        if ("RBChebyshev_repuls".equals(w)) { pos++; return RadialBasisType.RBChebyshev_repuls; }
+        String w = in.word();
+        if ("RBChebyshev".equals(w)) { in.advance(); return RadialBasisType.RBChebyshev; }
+        if ("RBChebyshev_repuls".equals(w)) { in.advance(); return RadialBasisType.RBChebyshev_repuls; }
         if ("RBShapeev".equals(w) || "RBTaylor".equals(w))
-            throw errorAt(line(), "radial_basis_type " + w + " is not supported by mtpj (expected RBChebyshev or RBChebyshev_repuls)");
+            throw errorAt(in.line(), "radial_basis_type " + w + " is not supported by mtpj (expected RBChebyshev or RBChebyshev_repuls)");
         throw error("radial_basis_type RBChebyshev or RBChebyshev_repuls");
     }
 

@@ -15,6 +15,10 @@ import org.mtpj.core.model.MtpPotential;
  *
  * <p>{@link Precision#LOSSLESS} writes 17 significant digits ({@code %.16e}) so that
  * read-write-read is bit-identical (checkpoints); MLIP-2 reads those files too.
+ *
+ * <p>{@link #formatUntrained} writes the untrained layout (§1.4, as {@code new-potential} makes
+ * and MLIP-2's shipped templates have): no {@code radial_coeffs} block, the file ends after
+ * {@code alpha_moment_mapping}. Reading it gives the default coefficients and {@code fitted = false}.
  */
 public final class MtpWriter {
     private MtpWriter() {}
@@ -45,10 +49,40 @@ public final class MtpWriter {
         }
     }
 
-    /** The file text. */
+    /** The file text: every coefficient, so the file reads back as trained. */
     public static String format(MtpPotential pot, Precision precision) {
         int d = precision.digitsAfterPoint;
         StringBuilder sb = new StringBuilder(64 * 1024);
+        header(sb, pot, d);
+        radialCoefficients(sb, pot, d);
+        momentTables(sb, pot);
+        sb.append("species_coeffs = ");
+        doubles(sb, pot.speciesCoeffs, d);
+        sb.append("\nmoment_coeffs = ");
+        doubles(sb, pot.momentCoeffs, d);
+        return sb.toString();
+    }
+
+    /**
+     * The untrained file text (§1.4): header, basis and moment tables in MLIP-2's {@code %.15e}
+     * layout, no coefficients (any in pot are left out), ending with the newline after
+     * {@code alpha_moment_mapping}.
+     */
+    public static String formatUntrained(MtpPotential pot) {
+        int d = Precision.MLIP2.digitsAfterPoint;
+        StringBuilder sb = new StringBuilder(64 * 1024);
+        header(sb, pot, d);
+        momentTables(sb, pot);
+        return sb.toString();
+    }
+
+    /** Writes the untrained layout of pot to path (see {@link #formatUntrained}). */
+    public static void writeUntrained(MtpPotential pot, Path path) throws IOException {
+        Files.writeString(path, formatUntrained(pot), StandardCharsets.ISO_8859_1);
+    }
+
+    /** From "MTP" to radial_funcs_count. */
+    private static void header(StringBuilder sb, MtpPotential pot, int d) {
         sb.append("MTP\nversion = 1.1.0\n");
         // An empty name cannot be read back by MLIP-2 (spec §1.2): always write one.
         String name = pot.name == null || pot.name.isBlank() ? "MTP1m" : pot.name.strip().replaceAll("\\s+", "_");
@@ -67,6 +101,10 @@ public final class MtpWriter {
         CNumbers.appendSci(sb, pot.maxDist, d);
         sb.append("\n\tradial_basis_size = ").append(pot.radialBasisSize).append('\n');
         sb.append("\tradial_funcs_count = ").append(pot.radialFuncsCount).append('\n');
+    }
+
+    /** The radial_coeffs block: C*C headers "a-b" (b fastest), K lists of R numbers each. */
+    private static void radialCoefficients(StringBuilder sb, MtpPotential pot, int d) {
         sb.append("\tradial_coeffs\n");
         int c = pot.speciesCount, k = pot.radialFuncsCount, r = pot.radialBasisSize;
         for (int a = 0; a < c; a++) {
@@ -83,6 +121,10 @@ public final class MtpWriter {
                 }
             }
         }
+    }
+
+    /** From alpha_moments_count to the newline after alpha_moment_mapping. */
+    private static void momentTables(StringBuilder sb, MtpPotential pot) {
         sb.append("alpha_moments_count = ").append(pot.momentsCount).append('\n');
         sb.append("alpha_index_basic_count = ").append(pot.basicMoments.length).append('\n');
         sb.append("alpha_index_basic = ");
@@ -97,11 +139,6 @@ public final class MtpWriter {
             sb.append(pot.scalarMoments[i]);
         }
         sb.append("}\n");
-        sb.append("species_coeffs = ");
-        doubles(sb, pot.speciesCoeffs, d);
-        sb.append("\nmoment_coeffs = ");
-        doubles(sb, pot.momentCoeffs, d);
-        return sb.toString();
     }
 
     /** Whether MLIP-2 can read what this writer produces (its a-b headers are single characters). */

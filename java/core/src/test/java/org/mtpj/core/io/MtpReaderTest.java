@@ -132,4 +132,44 @@ class MtpReaderTest {
         assertTrue(errorOf(bad).contains("expected 8 radial coefficients"), errorOf(bad));
         assertTrue(errorOf(text.replace("0-0", "0-1")).contains("'0-0'"));
     }
+
+    /** The word scanner's fast paths (plain digits) and the general path give the same results and errors. */
+    @Test
+    void integersWithSignsLeadingZerosAndOverflow() {
+        MtpPotential p = MtpReader.parse(UNTRAINED.replace("species_count = 1", "species_count = +1")
+                .replace("radial_basis_size = 8", "radial_basis_size = 0000000008")
+                .replace("{{0, 0, 0, 0}, {1, 0, 0, 0}}", "{{-0, +0, 00, 0}, {1,0,0,0}}"), "z.mtp");
+        assertEquals(1, p.speciesCount);
+        assertEquals(8, p.radialBasisSize);
+        assertArrayEquals(new int[] {1, 0, 0, 0}, p.basicMoments[1]);
+        assertEquals("x.mtp:17: expected an index in alpha_moment_mapping (an integer >= 0) but found '4294967296'",
+                errorOf(UNTRAINED.replace("{0, 2}", "{0, 4294967296}")));
+        assertEquals("x.mtp:17: expected an index in alpha_moment_mapping (an integer) but found '99999999999999999999'",
+                errorOf(UNTRAINED.replace("{0, 2}", "{0, 99999999999999999999}")));
+        assertEquals("x.mtp:15: expected integer 2 of 4 in entry 1 of alpha_index_times (an integer >= 0) but found '-1'",
+                errorOf(UNTRAINED.replace("{{0, 1, 1, 2}}", "{{0, -1, 1, 2}}")));
+        assertEquals("x.mtp:4: expected species_count (an integer >= 1) but found '0'",
+                errorOf(UNTRAINED.replace("species_count = 1", "species_count = 0")));
+        assertEquals("x.mtp:15: expected ',' between the 4 integers of entry 1 of alpha_index_times but found '1.5'",
+                errorOf(UNTRAINED.replace("{{0, 1, 1, 2}}", "{{0, 1 1.5, 2}}")));
+        assertEquals("x.mtp:17: expected ',' or '}' in alpha_moment_mapping but found end of file",
+                errorOf(UNTRAINED.replace("{0, 2}\r\n", "{0, 2")));
+    }
+
+    /** A level-28-sized table on one line: rows keep their line, errors after it name the right line. */
+    @Test
+    void longOneLineTables() {
+        int t = 200_000;
+        StringBuilder times = new StringBuilder("{");
+        for (int q = 0; q < t; q++) times.append(q > 0 ? ", " : "").append("{0, 1, 1, 2}");
+        String big = UNTRAINED.replace("alpha_index_times_count = 1", "alpha_index_times_count = " + t)
+                .replace("{{0, 1, 1, 2}}", times.append('}'));
+        MtpPotential p = MtpReader.parse(big, "big.mtp");
+        assertEquals(t, p.momentProducts.length);
+        assertArrayEquals(new int[] {0, 1, 1, 2}, p.momentProducts[t - 1]);
+        assertTrue(errorOf(big.replace("{0, 2}", "{0, 3}")).startsWith("x.mtp:17: expected alpha_moment_mapping entries"));
+        String late = big.substring(0, big.lastIndexOf("{0, 1, 1, 2}")) + "{0, 1, 1, 3}}\r\n" + big.substring(big.indexOf("alpha_scalar_moments"));
+        assertEquals("x.mtp:15: expected slot indices < alpha_moments_count = 3 in alpha_index_times entry " + t + " but found 3",
+                errorOf(late));
+    }
 }

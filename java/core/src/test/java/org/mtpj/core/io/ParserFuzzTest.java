@@ -95,6 +95,18 @@ class ParserFuzzTest {
     }
 
     @Test
+    void untrainedMtpReaderSurvivesMutations() {
+        assertTimeoutPreemptively(Duration.ofMinutes(2), () -> fuzz(MtpReaderTest.UNTRAINED, 3000, 5, text -> {
+            MtpPotential p = MtpReader.parse(text, "fuzz.mtp");
+            String out = MtpWriter.formatUntrained(p);
+            MtpPotential back = MtpReader.parse(out, "again.mtp");
+            assertFalse(back.fitted);
+            assertArrayEquals(p.momentProducts, back.momentProducts);
+            assertArrayEquals(p.scalarMoments, back.scalarMoments);
+        }));
+    }
+
+    @Test
     void lammpsDataReaderSurvivesMutations() throws Exception {
         Configuration c = CfgReader.readAll(Shared.file("reference/mlip2/dump600K_frames00-09.cfg")).get(0);
         String data = LammpsDataWriter.format(c, new String[] {"Mg", "V", "O"}, 3, "fuzz");
