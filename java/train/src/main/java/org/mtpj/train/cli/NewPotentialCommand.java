@@ -2,19 +2,17 @@ package org.mtpj.train.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.MtpWriter;
 import org.mtpj.core.model.MtpPotential;
 import org.mtpj.train.basis.BasisRules;
 import org.mtpj.train.basis.BasisValidator;
 import org.mtpj.train.basis.MomentBasis;
 import org.mtpj.train.basis.MomentBasisGenerator;
-import org.mtpj.train.basis.UntrainedMtpText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,8 +21,9 @@ import picocli.CommandLine.Spec;
 /** {@code mtpj new-potential}: writes an untrained potential of any level (mtp-spec.md §4). */
 @Command(name = "new-potential", mixinStandardHelpOptions = true,
         description = {
-            "Write an untrained MTP of level L (replaces MLIP-2's fixed untrained_mtps/NN.mtp files).",
+            "Write an untrained MTP of any level L (no coefficients yet).",
             "",
+            "Replaces MLIP-2's fixed untrained_mtps/NN.mtp files.",
             "The basis follows mtp-spec.md section 4.1: every contraction of at most 4 basic moment tensors M(mu,nu) (level 2+4mu+nu, nu <= 10, mu <= 5) with total level <= L. Basic moments are listed in MLIP-2's order. Scalar functions are ordered by number of tensors, sorted mu list, canonical edge multiplicities: MLIP-2's order up to level 14, a few neighbouring swaps above (energies do not depend on it).",
             "Every generated function is checked against a direct contraction on random neighbourhoods before the file is written. The file ends after alpha_moment_mapping (no coefficients); `mtpj train` fits it.",
             "",
@@ -101,7 +100,7 @@ public final class NewPotentialCommand implements Callable<Integer> {
         MtpPotential pot = MomentBasisGenerator.untrainedPotential(basis, name.strip(), c, minDist, maxDist,
                 radialBasisSize, named ? names : null);
         try {
-            Files.writeString(out, UntrainedMtpText.format(pot), StandardCharsets.ISO_8859_1);
+            MtpWriter.writeUntrained(pot, out);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new UserError("cannot write " + out + ": its directory does not exist");
         } catch (java.nio.file.AccessDeniedException e) {
