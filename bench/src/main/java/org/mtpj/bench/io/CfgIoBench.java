@@ -15,12 +15,16 @@ import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.io.MtpWriter;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.train.basis.MomentBasis;
+import org.mtpj.train.basis.MomentBasisGenerator;
 import org.openjdk.jmh.annotations.*;
 
 /**
  * .cfg and .mtp text speed, in memory (no disk): one operation = one pass over ten 768-atom frames
  * (the reference dump600K_frames00-09.cfg, 1.17 MB; MB/s = 1.17 / (ms/op) * 1000), or one study
- * potential. Without the shared folder a random 10 x 768-atom file of the same layout is used.
+ * potential, or one untrained level-28 potential for 3 species (2.56 MB of text, 120,208 products
+ * on one line; generated in setup, so it needs no shared folder). Without the shared folder a
+ * random 10 x 768-atom file of the same layout is used and the study-potential cases return 0.
  * Run: {@code java -jar build/benchmarks.jar CfgIoBench -f 1 -wi 3 -i 3}.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -34,6 +38,7 @@ public class CfgIoBench {
     List<Configuration> cfgs;
     String mtpText;
     MtpPotential pot;
+    String level28Text;
 
     static Path shared(String rel) {
         String env = System.getenv("MTPJ_SHARED");
@@ -69,7 +74,10 @@ public class CfgIoBench {
             mtpText = Files.readString(mtp, StandardCharsets.ISO_8859_1);
             pot = MtpReader.parse(mtpText, "pot.mtp");
         }
-        System.out.printf("%nworkload: %.2f MB of .cfg text, %d configurations%n", cfgText.length() / 1e6, cfgs.size());
+        MomentBasis basis = MomentBasisGenerator.generate(28);
+        level28Text = MtpWriter.formatUntrained(MomentBasisGenerator.untrainedPotential(basis, "MTP1m", 3, 1.4, 7, 8, null));
+        System.out.printf("%nworkload: %.2f MB of .cfg text, %d configurations; level-28 .mtp %.2f MB%n",
+                cfgText.length() / 1e6, cfgs.size(), level28Text.length() / 1e6);
     }
 
     @Benchmark
@@ -88,6 +96,17 @@ public class CfgIoBench {
             for (Configuration c : cfgs) cw.write(c);
         }
         return w.getBuffer().length();
+    }
+
+    @Benchmark
+    public int readMtp() {
+        return pot == null ? 0 : MtpReader.parse(mtpText, "pot.mtp").momentProducts.length;
+    }
+
+    /** MB/s = 2.56 / (ms/op) * 1000. */
+    @Benchmark
+    public int readMtpLevel28Untrained() {
+        return MtpReader.parse(level28Text, "l28.mtp").momentProducts.length;
     }
 
     @Benchmark
