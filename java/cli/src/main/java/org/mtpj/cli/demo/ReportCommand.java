@@ -203,6 +203,17 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         json.put("comparison", cmpJson);
+        // evidence for the verdict: direction and size of the differences, and the pressure of both at the same volume
+        double rMin = Double.MAX_VALUE, rMax = 0, pDiff = 0;
+        for (Map<String, Object> cj : cmpJson) {
+            double r = (Double) cj.get("ratio_mtp_over_classical");
+            rMin = Math.min(rMin, r); rMax = Math.max(rMax, r);
+        }
+        for (String T : temps) pDiff += (prod.get("mtp_T" + T).mean("Press") - prod.get("classical_T" + T).mean("Press")) * 1e-4 / temps.size();
+        String evidence = String.format(Locale.ROOT, "D(MTP)/D(Vashishta) ranges from %.2f to %.2f%s; at the same volume the MTP's mean pressure differs by %+.2f GPa " +
+                "from Vashishta's (a different state point diffuses differently).", rMin, rMax,
+                rMin > 1 ? " (the MTP diffuses faster everywhere)" : rMax < 1 ? " (the MTP diffuses slower everywhere)" : "", pDiff);
+        json.put("pressure_difference_GPa", pDiff);
         json.put("agree_count", agree);
         json.put("compare_count", total);
 
@@ -264,7 +275,7 @@ final class ReportCommand implements Callable<Integer> {
         writeInputs();
         writeJson(out.resolve("summary.json"), json);
         Files.writeString(out.resolve("summary.md"), SummaryText.markdown(params, train.size(), valid.size(), ev, et, parityRmse,
-                runs.toString(), cmp.toString(), agree, total, arr, msdPlots, Files.exists(efs), selectionActive, maxWall, readTimings()));
+                runs.toString(), cmp.toString(), evidence, agree, total, arr, msdPlots, Files.exists(efs), selectionActive, maxWall, readTimings()));
         System.out.println("report written to " + out.resolve("summary.md"));
         return 0;
     }

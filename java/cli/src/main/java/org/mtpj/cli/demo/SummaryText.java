@@ -9,7 +9,7 @@ final class SummaryText {
     private SummaryText() {}
 
     static String markdown(Map<String, String> p, int nTrain, int nValid, Map<String, Double> ev, Map<String, Double> et,
-                           double parityRmse, String runsTsv, String cmpRows, int agree, int total,
+                           double parityRmse, String runsTsv, String cmpRows, String evidence, int agree, int total,
                            Map<String, String[]> arr, List<String> msdPlots, boolean parity, boolean selectionActive, double maxWall, String timings) {
         StringBuilder s = new StringBuilder();
         s.append("# mtpj demo report (").append(p.get("variant")).append(")\n\n");
@@ -68,17 +68,19 @@ final class SummaryText {
 
         s.append("## 5. Verdict\n\n");
         if (agree == total) {
-            s.append(String.format(Locale.ROOT, "**The MTP and the classical potential give the same diffusion coefficients within the uncertainties** (%d of %d).%n%n", agree, total));
+            s.append(String.format(Locale.ROOT, "**The MTP and the classical potential give the same diffusion coefficients within the uncertainties** (%d of %d). %s%n%n",
+                    agree, total, evidence));
         } else {
             s.append(String.format(Locale.ROOT, "**The MTP and the classical potential do NOT agree within the quoted uncertainties for %d of %d (T, species) pairs** " +
                     "(they agree for the other %d%s). ", total - agree, total, agree,
                     total - agree == 1 ? "; with a 2-sigma criterion about 1 comparison in 20 differs by chance alone" : ""));
+            s.append(evidence).append(' ');
             s.append("Likely reasons, in order: (1) Vashishta's interactions reach 10 Å (screened Coulomb and charge–dipole terms) " +
                     "while the MTP sees only R_cut = " + p.get("rcut") + " Å, so the long-range part is folded into short-range terms; " +
                     "(2) the training set is small and correlated (one melt–quench trajectory) and the fit is short (" + p.get("max_iter") +
                     " iterations), see the force errors above; an MTP fitted once, without active learning, can drift into configurations " +
-                    "unlike its training set (see the wall energies and extrapolation grades); (3) the uncertainties are standard errors of one fit to one short run " +
-                    "with correlated MSD points: they underestimate the run-to-run scatter (about ±20–30 % for one seed).\n\n");
+                    "unlike its training set (see the wall energies and extrapolation grades); (3) the uncertainties come from one short run per temperature (the fit's " +
+                    "standard error or the spread between its two halves); independent seeds scatter by about ±20–30 %.\n\n");
         }
         if (!timings.isEmpty()) {
             s.append("## Timings\n\n").append(tsvToMarkdown(timings)).append('\n');
