@@ -29,6 +29,11 @@ public final class Frame {
     public final int[] images;
     /** Per-row masses from a dump 'mass' column, or null. */
     public double[] masses;
+    /**
+     * Per-row forces fx fy fz in eV/Å ({@code forces[3*row + axis]}, the dump's Cartesian frame) when
+     * the reader was asked for them ({@link LammpsDumpReader#keepForces()}) and the dump has them, else null.
+     */
+    public double[] forces;
     private int[] order;
 
     public Frame(String file, long line, long step, Cell cell, double[] origin, int size, int[] ids, int[] types,

@@ -19,8 +19,9 @@ import org.mtpj.core.io.InputFormatException;
 /**
  * Streams a LAMMPS text dump ({@code dump custom}/{@code dump atom}, optionally gzip) frame by
  * frame (analysis-spec §1.1). Columns are found by name in any order: id type element x y z xu yu
- * zu xs ys zs xsu ysu zsu ix iy iz; all others are skipped. Orthogonal and triclinic boxes. Rows
- * are kept in file order (use {@link Frame#orderById()}).
+ * zu xs ys zs xsu ysu zsu ix iy iz mass, and fx fy fz when asked for ({@link #keepForces()}); all
+ * others are skipped. Orthogonal and triclinic boxes. Rows are kept in file order (use
+ * {@link Frame#orderById()}).
  *
  * <p>A truncated or garbled <em>last</em> frame gives one warning naming file:line and the stream
  * ends after the last complete frame; a bad frame followed by another frame is an
@@ -47,6 +48,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
     private Columns columns;
     private final Map<String, String> elementNames = new HashMap<>();
     private int[] tokS = new int[16], tokE = new int[16];
+    private boolean keepForces;
 
     private LammpsDumpReader(InputStream raw, long total, String file, Consumer<String> warnings) throws IOException {
         this.file = file;
@@ -80,6 +82,15 @@ public final class LammpsDumpReader implements TrajectoryReader {
         } catch (IOException e) {
             throw new InputFormatException(name, 0, "cannot read: " + e.getMessage());
         }
+    }
+
+    /**
+     * Also reads fx fy fz into {@link Frame#forces} when the dump has all three columns. Off by
+     * default: trajectory analysis does not need forces and three more numbers per row cost time.
+     */
+    public LammpsDumpReader keepForces() {
+        keepForces = true;
+        return this;
     }
 
     @Override public long bytesRead() { return counter.count; }
@@ -185,6 +196,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
         int[] img = c.image[0] >= 0 && c.kind == PositionKind.WRAPPED_WITH_IMAGES ? new int[3 * cap] : null;
         String[] elements = c.element >= 0 ? new String[cap] : null;
         double[] masses = c.mass >= 0 ? new double[cap] : null;
+        double[] forces = keepForces && c.force[0] >= 0 ? new double[3 * cap] : null;
         for (int r = 0; r < n; r++) {
             if (r == cap) {
                 cap = (int) Math.min(n, 2L * cap);
@@ -194,6 +206,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
                 if (img != null) img = Arrays.copyOf(img, 3 * cap);
                 if (elements != null) elements = Arrays.copyOf(elements, cap);
                 if (masses != null) masses = Arrays.copyOf(masses, cap);
+                if (forces != null) forces = Arrays.copyOf(forces, 3 * cap);
             }
             if (!lines.next()) throw new InputFormatException(file, lines.lineNo() + 1, "unexpected end of file, expected atom row " + (r + 1) + " of " + n);
             int nt = tokenize(c.count);
@@ -229,6 +242,8 @@ public final class LammpsDumpReader implements TrajectoryReader {
                 pos[3 * r + 1] = p1;
                 pos[3 * r + 2] = p2;
             }
+            if (forces != null)
+                for (int k = 0; k < 3; k++) forces[3 * r + k] = number(c.force[k], "force");
             if (img != null) {
                 for (int k = 0; k < 3; k++) {
                     long v = integer(c.image[k], "image flag");
@@ -239,6 +254,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
         }
         Frame frame = new Frame(file, frameLine, step, cell, origin, n, ids, types, elements, pos, c.kind, img);
         frame.masses = masses;
+        frame.forces = forces;
         return frame;
     }
 
@@ -349,6 +365,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
         int id = -1, type = -1, element = -1, mass = -1;
         final int[] pos = {-1, -1, -1};
         final int[] image = {-1, -1, -1};
+        final int[] force = {-1, -1, -1};
         boolean scaled;
         PositionKind kind;
 
@@ -378,6 +395,11 @@ public final class LammpsDumpReader implements TrajectoryReader {
                 c.image[0] = at.get("ix");
                 c.image[1] = at.get("iy");
                 c.image[2] = at.get("iz");
+            }
+            if (at.containsKey("fx") && at.containsKey("fy") && at.containsKey("fz")) {
+                c.force[0] = at.get("fx");
+                c.force[1] = at.get("fy");
+                c.force[2] = at.get("fz");
             }
             c.kind = chosen <= 1 ? PositionKind.UNWRAPPED : hasImages ? PositionKind.WRAPPED_WITH_IMAGES : PositionKind.WRAPPED;
             return c;

@@ -230,4 +230,25 @@ class LammpsDumpReaderTest {
             assertEquals(5 - 0.5 * 2, m.positions[2][0], 1e-12);
         }
     }
+
+    @Test
+    void forcesOnlyWhenAskedAndPresent() {
+        String t = frame(5, ORTHO, "id type x y z fz fx fy", "2 1 1 2 3 -0.5 1.5 2.5", "1 2 4 5 6 3e-1 -1 0");
+        assertNull(read(t, new ArrayList<>()).get(0).forces, "off by default");
+        List<Frame> fs = new ArrayList<>();
+        try (var r = LammpsDumpReader.of(new ByteArrayInputStream(t.getBytes(StandardCharsets.ISO_8859_1)), "t.dump", w -> { }).keepForces()) {
+            for (Frame f; (f = r.next()) != null; ) fs.add(f);
+        }
+        Frame f = fs.get(0);
+        assertArrayEquals(new double[] {1.5, 2.5, -0.5, -1, 0, 0.3}, f.forces, "fx fy fz per row, in file order");
+        String partial = frame(5, ORTHO, "id type x y z fx fy", "1 1 1 2 3 1 2");
+        try (var r = LammpsDumpReader.of(new ByteArrayInputStream(partial.getBytes(StandardCharsets.ISO_8859_1)), "t.dump", w -> { }).keepForces()) {
+            assertNull(r.next().forces, "no fz: no forces");
+        }
+        String bad = frame(5, ORTHO, "id type x y z fx fy fz", "1 1 1 2 3 1 2 x3") + frame(6, ORTHO, "id type x y z fx fy fz", "1 1 1 2 3 1 2 3");
+        try (var r = LammpsDumpReader.of(new ByteArrayInputStream(bad.getBytes(StandardCharsets.ISO_8859_1)), "t.dump", w -> { }).keepForces()) {
+            InputFormatException e = assertThrows(InputFormatException.class, r::next);
+            assertEquals("t.dump:10: expected a number (force), found 'x3'", e.getMessage());
+        }
+    }
 }
