@@ -20,10 +20,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mtpj bench POT.mtp IN.cfg}: warm evaluation speed in µs per atom. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Measure the warm speed of energy + forces + PlusStress evaluation (neighbour list"
-                + " included) on the configurations of IN.cfg: after a warm-up of about a third of --seconds,"
-                + " evaluates them round-robin for --seconds and prints wall time per evaluation divided by"
-                + " atoms (µs/atom; energies in eV, forces in eV/Å are computed as in calc-efs) and per thread (µs/atom x threads), with the machine load average.")
+        description = {"Measure the evaluation speed of a potential (µs/atom).",
+            "",
+            "Times energy + forces + PlusStress evaluation (neighbour list included) on the configurations"
+                    + " of IN.cfg: after a warm-up of about a third of --seconds, evaluates them round-robin for"
+                    + " --seconds and prints wall time per evaluation divided by atoms (µs/atom; energies in eV,"
+                    + " forces in eV/Å are computed as in calc-efs) and per thread (µs/atom x threads), with"
+                    + " the machine load average.", ""})
 public final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

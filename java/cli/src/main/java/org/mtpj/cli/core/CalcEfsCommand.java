@@ -15,11 +15,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mtpj calc-efs POT.mtp IN.cfg OUT.cfg}: MLIP-2's calc-efs, streaming, lossless output. */
 @Command(name = "calc-efs", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Compute energy, forces and PlusStress of every configuration of IN.cfg with POT.mtp and"
-                + " write them to OUT.cfg (as MLIP-2's `mlp calc-efs`). Positions, types, cell and features"
-                + " are kept; old energies/forces/stresses are replaced. Streams: any file size, constant"
-                + " memory. Units: energy eV, forces eV/Å, PlusStress eV (virial -σV, positive under"
-                + " compression). Output numbers are lossless (%.16e) unless --lossy.")
+        description = {"Compute energies, forces and PlusStress of a .cfg file.",
+            "",
+            "Every configuration of IN.cfg is evaluated and written to OUT.cfg (as MLIP-2's `mlp calc-efs`)."
+                    + " Positions, types, cell and features are kept; old energies/forces/stresses are replaced."
+                    + " Streams: any file size, constant memory.",
+            "Units: energy eV, forces eV/Å, PlusStress eV (virial -σV, positive under compression).",
+            "Output numbers are lossless (%%.16e) unless --lossy.", ""})
 public final class CalcEfsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "POT.mtp", description = "The potential (.mtp format 1.1.0).")
     Path pot;
@@ -34,7 +36,7 @@ public final class CalcEfsCommand implements Callable<Integer> {
             description = "Threads per configuration (0 = all cores; default ${DEFAULT-VALUE}). Results do not depend on it.")
     int threads;
 
-    @Option(names = "--lossy", description = "Write MLIP-2's default fixed-point columns (forces to 1e-6 eV/Å, stresses to 1e-5 eV) instead of %.16e.")
+    @Option(names = "--lossy", description = "Write MLIP-2's default fixed-point columns (forces to 1e-6 eV/Å, stresses to 1e-5 eV) instead of %%.16e.")
     boolean lossy;
 
     @Option(names = "--site-energies", description = "Also write the per-atom energies V_i (eV) as a site_en column.")

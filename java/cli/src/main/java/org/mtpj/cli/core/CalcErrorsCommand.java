@@ -18,12 +18,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mtpj calc-errors POT.mtp DB.cfg}: MLIP-2's error report, same layout and definitions. */
 @Command(name = "calc-errors", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Evaluate POT.mtp on every configuration of DB.cfg and print MLIP-2's error report (`mlp"
-                + " calc-errors`): max / average / RMS absolute differences of energy (eV), energy per atom"
-                + " (eV/atom), forces (eV/Å; per-atom vector norms, average and RMS per component as MLIP-2),"
-                + " PlusStress (eV, Frobenius norm over 9 entries) and stress (GPa = PlusStress/V *"
-                + " 160.2176487). Configurations without a 3-D cell are left out of the GPa block (MLIP-2"
-                + " prints inf/nan).")
+        description = {"Print MLIP-2's error report of a potential on a .cfg file.",
+            "",
+            "Evaluates POT.mtp on every configuration of DB.cfg and prints what `mlp calc-errors` prints:"
+                    + " max / average / RMS absolute differences of energy (eV), energy per atom (eV/atom),"
+                    + " forces (eV/Å; per-atom vector norms, average and RMS per component as MLIP-2),"
+                    + " PlusStress (eV, Frobenius norm over 9 entries) and stress (GPa = PlusStress/V *"
+                    + " 160.2176487).",
+            "Configurations without a 3-D cell are left out of the GPa block (MLIP-2 prints inf/nan).", ""})
 public final class CalcErrorsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

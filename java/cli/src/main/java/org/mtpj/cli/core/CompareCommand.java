@@ -16,12 +16,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mtpj compare REF.cfg CAND.cfg}: per-configuration differences against tolerances. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Compare CAND.cfg with REF.cfg configuration by configuration: |dE|/atom (eV/atom), max"
-                + " over atoms of |F_cand - F_ref| (vector norm, eV/Å; atoms matched by id), max |dPlusStress|"
-                + " component (eV). Quantities the reference lacks are skipped (shown as -); a quantity the"
-                + " reference has but the candidate lacks fails. The worst configuration of each column is"
-                + " printed last. Exit code 0 when everything is within the tolerances, 1 otherwise. Both"
-                + " files are streamed.")
+        description = {"Compare energies, forces and stresses of two .cfg files.",
+            "",
+            "Configuration by configuration: |dE|/atom (eV/atom), max over atoms of |F_cand - F_ref|"
+                    + " (vector norm, eV/Å; atoms matched by id), max |dPlusStress| component (eV)."
+                    + " Quantities the reference lacks are skipped (shown as -); a quantity the reference has"
+                    + " but the candidate lacks fails. The worst configuration of each column is printed last.",
+            "Exit code 0 when everything is within the tolerances, 1 otherwise. Both files are streamed.", ""})
 public final class CompareCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

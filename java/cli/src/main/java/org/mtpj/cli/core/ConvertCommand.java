@@ -28,16 +28,19 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mtpj convert IN OUT}: between .cfg, POSCAR, LAMMPS dumps and LAMMPS data files. */
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Convert structures between .cfg, POSCAR/CONTCAR, LAMMPS dumps and LAMMPS data"
-                + " files (like MLIP-2's `mlp convert-cfg`, which writes POSCAR and data files as output"
-                + " only). Formats are guessed from the names (.cfg; POSCAR/CONTCAR/.vasp;"
-                + " .lammpstrj/.dump/dump*; .data/data.*/.lmp) unless --from/--to are given. Several"
-                + " configurations written to POSCAR or data files go to OUT0, OUT1, ... (one file each);"
-                + " a dump gets them all as frames (with fx fy fz when the first has forces; cells rotated into"
-                + " LAMMPS' triclinic form, positions wrapped with image flags)."
-                + " Species: .cfg types are 0-based; LAMMPS type t is species t-1; --types names species 0, 1,"
-                + " ... (needed for POSCAR output and to map element names of POSCARs/dumps). Dump frames are"
-                + " sorted by atom id; image flags ix iy iz are applied (unwrapped positions). Units Å throughout. Prints 'Processed N configurations'.")
+        description = {"Convert between .cfg, POSCAR, LAMMPS dump and data files.",
+            "",
+            "Like MLIP-2's `mlp convert-cfg` (which writes POSCAR and data files as output only). Formats are"
+                    + " guessed from the names (.cfg; POSCAR/CONTCAR/.vasp; .lammpstrj/.dump/dump*;"
+                    + " .data/data.*/.lmp) unless --from/--to are given.",
+            "Several configurations written to POSCAR or data files go to OUT0, OUT1, ... (one file each);"
+                    + " a dump gets them all as frames (with fx fy fz when the first has forces; cells rotated"
+                    + " into LAMMPS' triclinic form, positions wrapped with image flags).",
+            "Dump input: frames are sorted by atom id; image flags ix iy iz are applied (unwrapped positions);"
+                    + " forces fx fy fz, when the dump has them, are kept (eV/Å).",
+            "Species: .cfg types are 0-based; LAMMPS type t is species t-1; --types names species 0, 1, ..."
+                    + " (needed for POSCAR output and to map element names of POSCARs/dumps).",
+            "Units Å throughout. Prints 'Processed N configurations'.", ""})
 public final class ConvertCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -56,7 +59,7 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--types", paramLabel = "Mg,V,O", split = ",", description = "Element symbols of species 0, 1, ...")
     List<String> types;
 
-    @Option(names = "--lossy", description = ".cfg output in MLIP-2's default fixed-point style instead of lossless %.16e.")
+    @Option(names = "--lossy", description = ".cfg output in MLIP-2's default fixed-point style instead of lossless %%.16e.")
     boolean lossy;
 
     @Option(names = "--last", description = "Convert only the last configuration/frame.")
@@ -191,7 +194,7 @@ public final class ConvertCommand implements Callable<Integer> {
                 return single(() -> d.configuration);
             }
             case LAMMPS_DUMP -> {
-                LammpsDumpReader r = LammpsDumpReader.open(in, warn);
+                LammpsDumpReader r = LammpsDumpReader.open(in, warn).keepForces();
                 return new Source() {
                     public Configuration next() {
                         Frame fr = r.next();
@@ -242,6 +245,7 @@ public final class ConvertCommand implements Callable<Integer> {
         for (int k = 0; k < 3; k++) c.lattice[k] = f.cell.row(k);
         List<String> species = names == null ? null : List.of(names);
         double[] o = f.origin == null ? new double[3] : f.origin;
+        if (f.forces != null) c.forces = new double[3 * f.size];
         for (int k = 0; k < f.size; k++) {
             int r = order[k];
             int t;
@@ -255,6 +259,7 @@ public final class ConvertCommand implements Callable<Integer> {
             }
             c.types[k] = t;
             for (int a = 0; a < 3; a++) c.positions[3 * k + a] = f.positions[3 * r + a] - o[a];
+            if (c.forces != null) System.arraycopy(f.forces, 3 * r, c.forces, 3 * k, 3);
             if (f.images != null) // wrapped with image flags: keep the unwrapped position
                 for (int v = 0; v < 3; v++)
                     for (int a = 0; a < 3; a++) c.positions[3 * k + a] += f.images[3 * r + v] * c.lattice[v][a];

@@ -15,10 +15,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mtpj info POT.mtp}: what a potential file contains. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Summarise a .mtp potential: species count C, level (when K, B and S match a standard MTP"
-                + " level 2-28; mtp-spec.md §4.2), radial basis (type, Rmin and cutoff Rcut in Å, size R,"
-                + " scaling), radial functions K, basic moments B, moment slots M, products T, scalar basis"
-                + " functions S, coefficient count C*C*K*R + C + S, and whether it is trained.")
+        description = {"Summarise a .mtp potential: level, sizes, trained or not.",
+            "",
+            "Prints the species count C, the level (when K, B and S match a standard MTP level 2-28;"
+                    + " mtp-spec.md §4.2), the radial basis (type, Rmin and cutoff Rcut in Å, size R, scaling),"
+                    + " radial functions K, basic moments B, moment slots M, products T, scalar basis functions"
+                    + " S, the coefficient count C*C*K*R + C + S, and whether it is trained.", ""})
 public final class InfoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

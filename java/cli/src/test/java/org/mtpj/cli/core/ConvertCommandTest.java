@@ -31,7 +31,11 @@ class ConvertCommandTest {
             assertArrayEquals(a.types, b.types);
             assertArrayEquals(a.positions, b.positions, "frame " + k);
             for (int row = 0; row < 3; row++) assertArrayEquals(a.lattice[row], b.lattice[row]);
+            assertNotNull(b.forces, "the dump's fx fy fz are kept");
         }
+        // the dump's own numbers (its MD run), atoms in id order: first rows of step 0
+        assertArrayEquals(new double[] {-1.41145, 0.257024, 0.24837, 0.318122, 0.539079, -0.2693},
+                java.util.Arrays.copyOf(ours.get(0).forces, 6));
     }
 
     @Test
@@ -87,6 +91,7 @@ class ConvertCommandTest {
             assertEquals(a.get(k).features.get("source"), b.get(k).features.get("source"));
             assertArrayEquals(a.get(k).types, b.get(k).types);
             for (int i = 0; i < a.get(k).positions.length; i++) assertEquals(a.get(k).positions[i], b.get(k).positions[i], 1e-12);
+            assertArrayEquals(a.get(k).forces, b.get(k).forces, 1e-12, "forces survive cfg -> dump -> cfg");
         }
     }
 
@@ -130,6 +135,8 @@ class ConvertCommandTest {
                 }
                 assertEquals(before, after, 1e-12, "atom " + i + " vector " + v);
             }
+        // dump -> cfg keeps the dump's (rotated) forces
+        for (int i = 0; i < 2; i++) assertArrayEquals(f[i], java.util.Arrays.copyOfRange(u.forces, 3 * i, 3 * i + 3));
     }
 
     private static double dist(Configuration c, int i, int j) {

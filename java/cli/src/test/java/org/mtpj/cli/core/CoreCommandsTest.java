@@ -140,6 +140,31 @@ class CoreCommandsTest {
         assertTrue(run("--help").out.contains("calc-efs"));
     }
 
+    /** `mtpj --help` lists only the first description line; picocli warns (on stderr) about an unescaped %. */
+    @Test
+    void descriptionsHaveAOneLineSummaryAndNoPicocliWarning() {
+        String[] mine = {"calc-efs", "calc-errors", "compare", "info", "bench", "convert"};
+        CommandLine cl = Main.commandLine();
+        for (String c : mine) {
+            String[] d = cl.getSubcommands().get(c).getCommandSpec().usageMessage().description();
+            assertTrue(d.length > 1 && d[0].length() < 75 && !d[0].isBlank(), c + " summary: " + d[0]);
+        }
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+        Run top;
+        System.setErr(new java.io.PrintStream(stderr, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            top = run("--help"); // picocli's tracer takes System.err when the CommandLine is made
+            for (String c : mine) run(c, "--help");
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals("", stderr.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(top.out.contains("Compute energies, forces and PlusStress of a .cfg file.\n"), top.out);
+        assertFalse(top.out.contains("Positions, types, cell"), "only the summary in the command list");
+        assertTrue(run("calc-efs", "--help").out.contains("lossless (%.16e)"));
+    }
+
     @Test
     void emptyConfigurationsAndClustersPassThrough() throws Exception {
         Path in = tmp.resolve("odd.cfg");
