@@ -16,12 +16,18 @@ import org.mtpj.train.grade.SelectionSession;
 /**
  * Quick wall-clock timings for the report (not JMH): loss+gradient µs per atom with 1 and 2
  * threads, and calc-grade throughput (configurations/s) in both modes.
- * Usage: {@code java -cp benchmarks.jar org.mtpj.bench.train.LearningTiming POT.mtp TRAIN.cfg IN.cfg}.
+ * Usage: {@code java -cp benchmarks.jar org.mtpj.bench.train.LearningTiming POT.mtp TRAIN.cfg IN.cfg [all|train|grade]}.
  */
 public final class LearningTiming {
     public static void main(String[] a) {
         MtpPotential pot = MtpReader.read(Path.of(a[0]));
         Path train = Path.of(a[1]), in = Path.of(a[2]);
+        String only = a.length > 3 ? a[3] : "all";     // all | train | grade
+        if (!only.equals("grade")) timeTraining(pot, train);
+        if (!only.equals("train")) timeGrades(pot, train, in);
+    }
+
+    private static void timeTraining(MtpPotential pot, Path train) {
         TrainingSet set = TrainingSet.read(train, pot.cutoff());
         double[] th = pot.coefficients(), g = new double[th.length];
         for (int threads : new int[] {1, 2}) {
@@ -59,6 +65,9 @@ public final class LearningTiming {
             System.out.printf(Locale.ROOT, "threads %d: BFGS iteration %.3f s = %.1f us per atom per iteration (%d iterations)%n",
                     threads, (sec[1] - sec[0]) / done, (sec[1] - sec[0]) / done / set.atoms() * 1e6, done);
         }
+    }
+
+    private static void timeGrades(MtpPotential pot, Path train, Path in) {
         List<Configuration> trainCfgs = CfgReader.readAll(train), inCfgs = CfgReader.readAll(in);
         for (RowWeights w : new RowWeights[] {RowWeights.CONFIGURATION_MODE, RowWeights.NEIGHBOURHOOD_MODE}) {
             long t0 = System.nanoTime();
