@@ -19,6 +19,11 @@ import org.mtpj.core.model.MtpPotential.RadialBasisType;
  * <p>More lenient than MLIP-2 about spacing ({@code key=value}, extra blanks) but not about order
  * or content: every problem is an {@link InputFormatException} naming file, line and what was
  * expected. Validates the table invariants MLIP-2 relies on (§1.2, §3.5).
+ *
+ * <p>One pass over the text with no object per word ({@link MtpTokens}); error messages are
+ * built only when thrown. A level-28 untrained file (2.56 MB, 120,208 products on one line) reads
+ * in about 20 ms warm, the study potential in well under 1 ms
+ * ({@code CfgIoBench.readMtpLevel28Untrained}, {@code readMtp}).
  */
 public final class MtpReader {
     /** Above this the file is garbage, not a potential (protects against huge allocations). */
