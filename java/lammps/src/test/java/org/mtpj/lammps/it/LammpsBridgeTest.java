@@ -233,6 +233,17 @@ class LammpsBridgeTest {
         assertOk(r);
         assertTrue(Files.readString(dir.resolve("log.plugin")).contains("Loading plugin"), "no 'Loading plugin' in the log");
         assertEquals(rows(dir.resolve("log.launcher")), rows(dir.resolve("log.plugin")));
+
+        // 'clear' unloads the plugin; loaded again it finds the running JVM and gives the same energy
+        nve768Inputs();
+        String once = "plugin load " + plugin + "\nunits metal\natom_style atomic\nread_data input1.pos\nmass * 20.0\n"
+                + "pair_style mlip mlip.ini\npair_coeff * *\nthermo_style custom step pe press\n"
+                + "thermo_modify format float %.12g\nrun 0\n";
+        Files.writeString(dir.resolve("in.reload"), once + "clear\n" + once);
+        assertOk(NativeLammps.run(dir, List.of(lmp, "-in", "in.reload", "-log", "log.reload", "-screen", "none"), 300));
+        List<ThermoLog.Block> blocks = ThermoLog.read(dir.resolve("log.reload")).blocks;
+        assertEquals(2, blocks.size());
+        assertEquals(java.util.Arrays.toString(blocks.get(0).rows().get(0)), java.util.Arrays.toString(blocks.get(1).rows().get(0)));
     }
 
     /** Optional (slow, ~1 min CPU): MTPJ_SLOW_TESTS=1. Energy drift over 2000 NVE steps. */
