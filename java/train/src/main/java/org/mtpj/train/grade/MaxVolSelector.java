@@ -65,15 +65,27 @@ public final class MaxVolSelector {
                 for (int j = 0; j < n; j++) ainv[off + j] -= wk * v[j];
             }
             // C ← C − u (v − e_j0)ᵀ, fused with the search for the next maximum
+            // (the row maximum is a branch-free reduction the JIT vectorises; the index is looked
+            // up only in rows that beat the best so far, which keeps "first in row-major order")
             double bestAbs = -1;
             best = 0;
             for (int i = 0; i < m; i++) {
                 double ui = u[i];
                 int off = i * n;
-                if (ui != 0) for (int j = 0; j < n; j++) c[off + j] -= ui * v[j];
-                for (int j = 0; j < n; j++) {
-                    double x = Math.abs(c[off + j]);
-                    if (x > bestAbs) { bestAbs = x; best = off + j; }
+                double rowMax = 0;
+                if (ui != 0) {
+                    for (int j = 0; j < n; j++) {
+                        double x = c[off + j] - ui * v[j];
+                        c[off + j] = x;
+                        rowMax = Math.max(rowMax, Math.abs(x));
+                    }
+                } else {
+                    for (int j = 0; j < n; j++) rowMax = Math.max(rowMax, Math.abs(c[off + j]));
+                }
+                if (rowMax > bestAbs) {
+                    for (int j = 0; j < n; j++)
+                        if (Math.abs(c[off + j]) == rowMax) { best = off + j; break; }
+                    bestAbs = rowMax;
                 }
             }
             swaps++;
