@@ -27,8 +27,11 @@ public final class MaxVolSelector {
             throw new IllegalArgumentException("candidate rows have length " + pool.rowLength() + ", active set " + n);
         double[] b = pool.data();
         DMatrixRMaj cm = new DMatrixRMaj(m, n);
-        CommonOps_DDRM.mult(DMatrixRMaj.wrap(m, n, b), DMatrixRMaj.wrap(n, n, set.inverse), cm);
+        if ((long) m * n * n > 50_000_000L) org.ejml.dense.row.CommonOps_MT_DDRM.mult(DMatrixRMaj.wrap(m, n, b), DMatrixRMaj.wrap(n, n, set.inverse), cm);
+        else CommonOps_DDRM.mult(DMatrixRMaj.wrap(m, n, b), DMatrixRMaj.wrap(n, n, set.inverse), cm);
         double[] c = cm.data;
+        // enough rows per block to amortise the fork (a swap costs m·n multiply-adds)
+        final int blocks = (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), (long) m * n / 500_000));
         double[] ainv = set.inverse;
         double[] a = set.rows;
 
@@ -64,33 +67,57 @@ public final class MaxVolSelector {
                 int off = k * n;
                 for (int j = 0; j < n; j++) ainv[off + j] -= wk * v[j];
             }
-            // C ← C − u (v − e_j0)ᵀ, fused with the search for the next maximum
-            // (the row maximum is a branch-free reduction the JIT vectorises; the index is looked
-            // up only in rows that beat the best so far, which keeps "first in row-major order")
-            double bestAbs = -1;
-            best = 0;
-            for (int i = 0; i < m; i++) {
-                double ui = u[i];
-                int off = i * n;
-                double rowMax = 0;
-                if (ui != 0) {
-                    for (int j = 0; j < n; j++) {
-                        double x = c[off + j] - ui * v[j];
-                        c[off + j] = x;
-                        rowMax = Math.max(rowMax, Math.abs(x));
-                    }
-                } else {
-                    for (int j = 0; j < n; j++) rowMax = Math.max(rowMax, Math.abs(c[off + j]));
-                }
-                if (rowMax > bestAbs) {
-                    for (int j = 0; j < n; j++)
-                        if (Math.abs(c[off + j]) == rowMax) { best = off + j; break; }
-                    bestAbs = rowMax;
+            // C ← C − u (v − e_j0)ᵀ, fused with the search for the next maximum; rows are split
+            // into contiguous blocks (combined in block order, so ties still go to the first entry)
+            final double[] uu = u, vv = v, cc = c;
+            if (blocks == 1) {
+                long r = updateRows(cc, uu, vv, n, 0, m);
+                best = (int) Math.max(0, r);
+            } else {
+                long[] res = java.util.stream.IntStream.range(0, blocks).parallel()
+                        .mapToLong(k -> updateRows(cc, uu, vv, n, (int) ((long) m * k / blocks), (int) ((long) m * (k + 1) / blocks)))
+                        .toArray();
+                double bestAbs = -1;
+                best = 0;
+                for (long r : res) {
+                    if (r < 0) continue;
+                    double x = Math.abs(cc[(int) r]);
+                    if (x > bestAbs) { bestAbs = x; best = (int) r; }
                 }
             }
             swaps++;
         }
         return swaps;
+    }
+
+    /**
+     * Updates rows [lo, hi) of C and returns the flat index of their largest |C_ij| (first in
+     * row-major order), or −1 for an empty block. The row maximum is a branch-free reduction the
+     * JIT vectorises; the index is looked up only in rows that beat the best so far.
+     */
+    private static long updateRows(double[] c, double[] u, double[] v, int n, int lo, int hi) {
+        double bestAbs = -1;
+        long best = -1;
+        for (int i = lo; i < hi; i++) {
+            double ui = u[i];
+            int off = i * n;
+            double rowMax = 0;
+            if (ui != 0) {
+                for (int j = 0; j < n; j++) {
+                    double x = c[off + j] - ui * v[j];
+                    c[off + j] = x;
+                    rowMax = Math.max(rowMax, Math.abs(x));
+                }
+            } else {
+                for (int j = 0; j < n; j++) rowMax = Math.max(rowMax, Math.abs(c[off + j]));
+            }
+            if (rowMax > bestAbs) {
+                for (int j = 0; j < n; j++)
+                    if (Math.abs(c[off + j]) == rowMax) { best = off + j; break; }
+                bestAbs = rowMax;
+            }
+        }
+        return best;
     }
 
     private static int argMaxAbs(double[] c, int len) {
