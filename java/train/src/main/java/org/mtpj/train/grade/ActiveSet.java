@@ -111,7 +111,8 @@ public final class ActiveSet {
         if (m == 0) return new double[0];
         DMatrixRMaj bm = DMatrixRMaj.wrap(m, n, b);
         DMatrixRMaj c = new DMatrixRMaj(m, n);
-        CommonOps_DDRM.mult(bm, DMatrixRMaj.wrap(n, n, inverse), c);
+        if ((long) m * n * n > 50_000_000L) org.ejml.dense.row.CommonOps_MT_DDRM.mult(bm, DMatrixRMaj.wrap(n, n, inverse), c);
+        else CommonOps_DDRM.mult(bm, DMatrixRMaj.wrap(n, n, inverse), c);
         double[] g = new double[m];
         double[] cd = c.data;
         for (int i = 0; i < m; i++) {
