@@ -26,11 +26,18 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class CompareCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "REF.cfg", description = "Reference configurations.")
+    @Parameters(index = "0", paramLabel = "REF", description = "Reference configurations (.cfg), or with --lammps-log the reference LAMMPS log.")
     Path ref;
 
-    @Parameters(index = "1", paramLabel = "CAND.cfg", description = "Candidate configurations (same order).")
+    @Parameters(index = "1", paramLabel = "CAND", description = "Candidate configurations (same order), or the candidate LAMMPS log.")
     Path cand;
+
+    @Option(names = "--lammps-log", description = "Compare the thermo columns of two LAMMPS logs step by step instead"
+            + " (same as 'mtpj compare-logs'; tolerance --rtol).")
+    boolean lammpsLog;
+
+    @Option(names = "--rtol", defaultValue = "1e-8", paramLabel = "REL", description = "With --lammps-log: relative tolerance per thermo value (default ${DEFAULT-VALUE}).")
+    double rtol;
 
     @Option(names = "--e-tol", defaultValue = "1e-9", paramLabel = "EV", description = "Tolerance of |dE|/atom in eV/atom (default ${DEFAULT-VALUE}).")
     double eTol;
@@ -47,9 +54,23 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only failing configurations and the summary.")
     boolean quiet;
 
+    /** {@code --lammps-log}: the human table on stdout, and the TSV rows in --tsv FILE when given. */
+    private int compareLogs(PrintWriter out) {
+        int code = org.mtpj.lammps.cli.CompareLammpsLog.compare(ref, cand, rtol, 0.0, null, false, out);
+        if (tsv != null) {
+            try (PrintWriter w = new PrintWriter(java.nio.file.Files.newBufferedWriter(tsv))) {
+                org.mtpj.lammps.cli.CompareLammpsLog.compare(ref, cand, rtol, 0.0, null, true, w);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return code;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (lammpsLog) return compareLogs(out);
         List<String[]> rows = new ArrayList<>();
         CfgComparison worstE = null, worstF = null, worstS = null;
         int n = 0, failed = 0;

@@ -57,6 +57,27 @@ class CoreCommandsTest {
     }
 
     @Test
+    void compareLammpsLogDispatchesToTheThermoComparison() throws Exception {
+        Path log = Shared.file("reference/lammps-mlip2/log.serial");
+        Path tsvOut = tmp.resolve("logs.tsv");
+        Run same = run("compare", "--lammps-log", log.toString(), log.toString(), "--tsv", tsvOut.toString());
+        assertEquals(0, same.code, same.out + same.err);
+        assertTrue(Files.readString(tsvOut).lines().count() > 5, "TSV rows written");
+        // Change one thermo value in the last digit: beyond 1e-8 relative, so the comparison must fail.
+        List<String> lines = Files.readAllLines(log);
+        int row = -1;
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).trim().startsWith("Step")) { row = i + 2; break; }
+        assertTrue(row > 0, "thermo header found");
+        String[] cols = lines.get(row).trim().split("\\s+");
+        cols[2] = Double.toString(Double.parseDouble(cols[2]) * (1 + 1e-6));
+        lines.set(row, String.join(" ", cols));
+        Path changed = tmp.resolve("changed.log");
+        Files.write(changed, lines);
+        Run diff = run("compare", "--lammps-log", log.toString(), changed.toString());
+        assertEquals(1, diff.code, diff.out + diff.err);
+    }
+
+    @Test
     void compareFailsBeyondToleranceWithWorstLast() throws Exception {
         Path in = Shared.file("reference/mlip2/dump600K_frames00-09.cfg");
         Path out = tmp.resolve("pert.cfg");
