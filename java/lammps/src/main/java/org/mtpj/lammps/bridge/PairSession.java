@@ -53,6 +53,8 @@ final class PairSession implements AutoCloseable {
     int inum, nlocal, nall, neighmask, tagBytes;
     double energy;
     final double[] box = new double[9];
+    /** domain->periodicity per axis (for hooks that write the configuration). */
+    final boolean[] periodic = new boolean[3];
     private MemorySegment ilist, numneigh, firstneigh, x, type, tag;
     // per local atom ii and per kept neighbour entry (entries of ii start at entryOff[ii])
     int[] centralSpecies = new int[0], kept = new int[0], entryOff = new int[0];
@@ -172,6 +174,7 @@ final class PairSession implements AutoCloseable {
             box[k] = step.get(JAVA_DOUBLE, StepLayout.BOXLO + 8L * k);
             box[3 + k] = step.get(JAVA_DOUBLE, StepLayout.BOXHI + 8L * k);
             box[6 + k] = step.get(JAVA_DOUBLE, StepLayout.TILT + 8L * k);
+            periodic[k] = step.get(JAVA_INT, StepLayout.PERIODIC + 4L * k) != 0;
         }
         energy = 0;
         java.util.Arrays.fill(vir, 0);

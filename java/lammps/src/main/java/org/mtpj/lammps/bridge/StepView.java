@@ -33,5 +33,10 @@ public final class StepView {
     public double position(int atomIndex, int axis) { return s.positionOf(atomIndex, axis); }
     /** Box: lo (3), hi (3), tilt xy xz yz (3), as LAMMPS holds it on this step. */
     public double[] box() { return s.box.clone(); }
+    /** Whether the box is periodic along axis (0..2). */
+    public boolean periodic(int axis) { return s.periodic[axis]; }
+    /** Total energy of this rank's local atoms (eV). */
     public double energy() { return s.energy; }
+    /** Java threads of this rank ({@code threads N}); hooks may use as many for their own work. */
+    public int threads() { return s.settings.threads(); }
 }

@@ -30,7 +30,7 @@ public final class MlipIni {
             "select:threshold-break", "select:threshold-init", "select:threshold-swap", "select:save-selected",
             "select:load-state", "select:save-state", "select:site-en-weight", "select:energy-weight",
             "select:force-weight", "select:stress-weight", "select:weighting", "select:efs-ignored", "select:log",
-            "write-cfgs", "write-cfgs:skip", "fit", "check-errors", "abinitio", "log");
+            "write-cfgs", "write-cfgs:skip", "select:nbh-grades", "fit", "check-errors", "abinitio", "log");
 
     public final Path file;
     /** The potential file (resolved), never null. */
@@ -142,6 +142,11 @@ public final class MlipIni {
                 r.optNumber("select:site-en-weight"), r.optNumber("select:energy-weight"),
                 r.optNumber("select:force-weight"), r.optNumber("select:stress-weight"),
                 weighting == null ? "vibrations" : weighting);
+        r.bool("select:nbh-grades"); // mtpj: nbh_grades AtomData column in written configurations (validated here)
+        if (sel && selection.saveState() != null)
+            warnings.add(name + ": select:save-state ignored: mtpj grades against the loaded active set without changing it");
+        if (sel && selection.saveSelected() == null)
+            warnings.add(name + ": select TRUE without select:save-selected: grades are computed but no configuration is saved");
         if (vals.containsKey("select:efs-ignored") || vals.containsKey("select:log"))
             warnings.add(name + ": select:efs-ignored / select:log are ignored by mtpj");
 

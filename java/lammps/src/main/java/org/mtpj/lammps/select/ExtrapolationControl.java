@@ -1,0 +1,136 @@
+package org.mtpj.lammps.select;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import org.mtpj.core.UserError;
+import org.mtpj.core.model.Configuration;
+import org.mtpj.core.model.MtpPotential;
+import org.mtpj.lammps.bridge.StepHook;
+import org.mtpj.lammps.bridge.StepView;
+import org.mtpj.lammps.config.MlipIni;
+import org.mtpj.train.fit.Weighting;
+import org.mtpj.train.grade.ActiveSet;
+import org.mtpj.train.grade.ActiveSetState;
+import org.mtpj.train.grade.GradeFormat;
+import org.mtpj.train.grade.RowWeights;
+import org.mtpj.train.grade.SelectionSession;
+
+/**
+ * mlip.ini's {@code select TRUE} during MD (mtp-spec §5.2) and {@code write-cfgs}: after every
+ * force evaluation the configuration's MaxVol grade γ against the loaded active set (never
+ * modified); γ > {@code select:threshold} appends the configuration (positions, types, cell,
+ * {@code Feature MV_grade γ}, {@code Feature step}) to {@code select:save-selected};
+ * γ > {@code select:threshold-break} (when > 1) stops the run with "Breaking threshold exceeded
+ * (MV-grade: γ)". {@code write-cfgs FILE} appends every (skip+1)-th evaluated configuration.
+ * Files are appended to, never truncated. Serial only (as MLIP-2's selection mode).
+ */
+final class ExtrapolationControl implements StepHook {
+    private final MlipIni.Selection sel;
+    private final StepGrader grader;
+    private final CfgAppender selected, allCfgs;
+    private final int skip;
+    private final boolean atomColumn;
+    private long evaluations, selectedCount;
+    private double maxGrade;
+    private long maxGradeStep = -1;
+    private int[] order = new int[0];
+
+    ExtrapolationControl(MlipIni ini, MtpPotential pot, boolean atomColumn) {
+        this.sel = ini.select;
+        this.atomColumn = atomColumn;
+        if (sel.enabled()) {
+            SelectionSession s = sel.loadState() != null ? loadState(sel.loadState(), pot, ini.mtpFile)
+                    : new SelectionSession(pot, iniWeights(sel), sel.thresholdInit());
+            this.grader = new StepGrader(pot, s.activeSet(), s.weights());
+            this.selected = sel.saveSelected() != null ? new CfgAppender(sel.saveSelected()) : null;
+        } else {
+            this.grader = null;
+            this.selected = null;
+        }
+        this.allCfgs = ini.writeCfgs != null ? new CfgAppender(ini.writeCfgs) : null;
+        this.skip = ini.writeCfgsSkip;
+    }
+
+    /** The state's potential must be mtp-filename's (MLIP-2 would silently use the state's, spec §9 trap 15). */
+    static SelectionSession loadState(Path state, MtpPotential pot, Path mtpFile) {
+        SelectionSession s = ActiveSetState.load(state);
+        MtpPotential p = s.potential();
+        if (!Arrays.equals(p.coefficients(), pot.coefficients()) || p.scaling != pot.scaling
+                || p.maxDist != pot.maxDist || p.minDist != pot.minDist || p.speciesCount != pot.speciesCount)
+            throw new UserError("select:load-state " + state + ": the state was made with another potential than mtp-filename "
+                    + mtpFile + " (coefficients differ); make the state with this potential: mtpj calc-grade "
+                    + mtpFile.getFileName() + " train.cfg train.cfg out.cfg --nbh-weight=1 --energy-weight=0 --als-filename "
+                    + state.getFileName());
+        return s;
+    }
+
+    /** Row weights of a fresh selector (no state): mlip.ini's select:*-weight keys, MLIP-2's defaults. */
+    static RowWeights iniWeights(MlipIni.Selection sel) {
+        return new RowWeights(orZero(sel.siteEnergyWeight()), sel.energyWeight() == null ? 1 : sel.energyWeight(),
+                orZero(sel.forceWeight()), orZero(sel.stressWeight()), Weighting.parse(sel.weighting()));
+    }
+
+    private static double orZero(Double d) { return d == null ? 0 : d; }
+
+    @Override
+    public void afterCompute(StepView v) {
+        if (v.rank() > 0)
+            throw new UserError("select TRUE / write-cfgs need the whole configuration on one process: run serially (MLIP-2's selection mode is serial too)");
+        boolean writeAll = allCfgs != null && evaluations % (skip + 1L) == 0;
+        evaluations++;
+        double g = Double.NaN;
+        if (grader != null) {
+            g = grader.grade(v);
+            if (g > maxGrade || maxGradeStep < 0) {
+                maxGrade = g;
+                maxGradeStep = v.timestep();
+            }
+        }
+        boolean select = grader != null && g > sel.threshold();
+        boolean stop = grader != null && sel.breaksRun() && g > sel.thresholdBreak();
+        if (writeAll || (select && selected != null)) {
+            if (order.length < v.localCount()) order = new int[v.localCount()];
+            Configuration c = StepConfiguration.of(v, order);
+            c.features.put("step", Long.toString(v.timestep()));
+            if (grader != null) {
+                c.features.put("MV_grade", GradeFormat.format(g));
+                if (atomColumn) {
+                    double[] col = new double[c.size];
+                    for (int k = 0; k < c.size; k++) col[k] = grader.atomGrade(order[k]);
+                    c.extraColumns.put("nbh_grades", col);
+                }
+            }
+            if (writeAll) allCfgs.append(c, atomColumn);
+            if (select && selected != null) {
+                selected.append(c, atomColumn);
+                selectedCount++;
+            }
+        } else if (select) {
+            selectedCount++;
+        }
+        if (stop) throw new UserError("Breaking threshold exceeded (MV-grade: " + GradeFormat.format(g) + ")");
+    }
+
+    /** One line for the end of the run. */
+    String summary() {
+        StringBuilder sb = new StringBuilder("mtp/java select: ").append(evaluations).append(" force evaluations");
+        if (grader != null) {
+            sb.append(String.format(Locale.ROOT, ", max MV-grade %s (step %d), %d above select:threshold %s",
+                    GradeFormat.format(maxGrade), maxGradeStep, selectedCount, sel.threshold()));
+            if (selected != null) sb.append(" appended to ").append(selected.path());
+        }
+        if (allCfgs != null) sb.append("; ").append(allCfgs.written()).append(" configurations appended to ").append(allCfgs.path());
+        return sb.toString();
+    }
+
+    @Override
+    public void close() {
+        if (evaluations > 0) System.err.println(summary());
+        if (selected != null) selected.close();
+        if (allCfgs != null) allCfgs.close();
+    }
+
+    /** Neighbourhood grade of local atom ii of the last step (0 when not graded). */
+    double atomGrade(int ii) { return grader == null ? 0 : grader.atomGrade(ii); }
+}
