@@ -36,13 +36,13 @@ final class ExtrapolationControl implements StepHook {
     private long maxGradeStep = -1;
     private int[] order = new int[0];
 
-    ExtrapolationControl(MlipIni ini, MtpPotential pot, boolean atomColumn) {
+    ExtrapolationControl(MlipIni ini, MtpPotential pot, boolean atomColumn, int threads) {
         this.sel = ini.select;
         this.atomColumn = atomColumn;
         if (sel.enabled()) {
             SelectionSession s = sel.loadState() != null ? loadState(sel.loadState(), pot, ini.mtpFile)
                     : new SelectionSession(pot, iniWeights(sel), sel.thresholdInit());
-            this.grader = new StepGrader(pot, s.activeSet(), s.weights());
+            this.grader = new StepGrader(pot, s.activeSet(), s.weights(), threads);
             this.selected = sel.saveSelected() != null ? new CfgAppender(sel.saveSelected()) : null;
         } else {
             this.grader = null;
@@ -127,6 +127,7 @@ final class ExtrapolationControl implements StepHook {
     @Override
     public void close() {
         if (evaluations > 0) System.err.println(summary());
+        if (grader != null) grader.close();
         if (selected != null) selected.close();
         if (allCfgs != null) allCfgs.close();
     }

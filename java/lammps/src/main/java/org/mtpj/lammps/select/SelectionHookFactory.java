@@ -27,7 +27,7 @@ public final class SelectionHookFactory implements StepHook.Factory {
             throw new UserError(ini.file + ": " + (ini.select.enabled() ? "select TRUE" : "write-cfgs")
                     + " runs serially only (the whole configuration is graded and written by one process, as in MLIP-2);"
                     + " this run has " + ranks + " MPI ranks: use one, with 'threads N' in pair_style for speed");
-        return new ExtrapolationControl(ini, mtp.potential(), "TRUE".equals(ini.values.get(NBH_GRADES_KEY)));
+        return new ExtrapolationControl(ini, mtp.potential(), "TRUE".equals(ini.values.get(NBH_GRADES_KEY)), settings.threads());
     }
 
     /** MPI world size from the launcher's environment (Open MPI, MPICH/Hydra, Slurm); 1 if unknown. */

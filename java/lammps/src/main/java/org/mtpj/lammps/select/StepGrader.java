@@ -1,6 +1,13 @@
 package org.mtpj.lammps.select;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.mtpj.core.eval.SiteEvaluator;
 import org.mtpj.core.model.MtpPotential;
 import org.mtpj.lammps.bridge.StepView;
@@ -11,60 +18,80 @@ import org.mtpj.train.grade.RowWeights;
 /**
  * Extrapolation grades of one MD step from the pair style's own neighbour data (mtp-spec §6):
  * a neighbourhood row b_i = ∂V_i/∂θ per local atom (core's
- * {@link SiteEvaluator#addSiteEnergyGradient}), then all rows graded by one matrix product with
- * the precomputed A⁻¹ (grade = max_j |(b A⁻¹)_j|). With an energy row in the state's weights, the
- * row w_E·Σ_i b_i / N (÷N except for molecules weighting) is graded too. The active set is never
- * modified. Not thread-safe: one per pair style.
+ * {@link SiteEvaluator#addSiteEnergyGradient}), graded against the precomputed A⁻¹
+ * (grade = max_j |(b A⁻¹)_j|). With an energy row in the state's weights, the row
+ * w_E·Σ_i b_i / N (÷N except for molecules weighting) is graded too. The active set is never
+ * modified.
+ *
+ * <p>Speed: a row of a central atom of species a is zero outside that species' radial block, its
+ * species entry and the moment coefficients (about half of θ for three species), so the rows of
+ * each species are multiplied only with the matching rows of A⁻¹ (found from the rows themselves,
+ * so nothing depends on θ's layout), four rows at a time. Rows and products are split over the
+ * pair style's {@code threads N}. Not thread-safe: one per pair style.
  */
-final class StepGrader {
+final class StepGrader implements AutoCloseable {
+    private static final int BLOCK = 4;
+
     private final ActiveSet set;
+    private final double[] inverse;
     private final RowWeights weights;
-    private final SiteEvaluator site;
-    private final int n;
+    private final int n, species;
+    private final Part[] parts;
+    private final ExecutorService pool;
+    /** Per species: θ indices that may be nonzero in its rows, and A⁻¹ restricted to those rows. */
+    private final int[][] cols;
+    private final double[][] invCols;
+    private final boolean[][] colMask;
+
+    // per step
+    private StepView view;
+    private int atoms, m;
     private double[] rows = new double[0];
-    private int[] types = new int[0];
-    private double[] rij = new double[0];
+    private int[] rowAtom = new int[0];
+    private double[] rowGrade = new double[0];
     /** Per local atom ii of the last step: its neighbourhood grade (0 for atoms of NULL types). */
     private double[] atomGrades = new double[0];
-    private final double[] energyRow, row;
+    private final double[] energyRow;
 
-    StepGrader(MtpPotential pot, ActiveSet set, RowWeights weights) {
+    StepGrader(MtpPotential pot, ActiveSet set, RowWeights weights, int threads) {
         this.set = set;
+        this.inverse = set.inverse();
         this.weights = weights;
-        this.site = new SiteEvaluator(pot);
         this.n = pot.coefficientCount();
+        this.species = pot.speciesCount;
         this.energyRow = weights.energyRow() ? new double[n] : null;
-        this.row = new double[n];
+        this.cols = new int[species][0];
+        this.invCols = new double[species][0];
+        this.colMask = new boolean[species][n];
+        this.parts = new Part[Math.max(1, threads)];
+        for (int t = 0; t < parts.length; t++) parts[t] = new Part(new SiteEvaluator(pot));
+        this.pool = parts.length > 1 ? Executors.newFixedThreadPool(parts.length - 1, r -> {
+            Thread th = new Thread(r, "mtpj-select");
+            th.setDaemon(true);
+            return th;
+        }) : null;
     }
 
     /** Grade of the step's configuration: max over its rows; 0 without atoms. */
     double grade(StepView v) {
-        int atoms = v.localCount();
+        this.view = v;
+        atoms = v.localCount();
         if (atomGrades.length < atoms) atomGrades = new double[atoms];
         Arrays.fill(atomGrades, 0, atoms, 0.0);
-        int m = 0;
-        for (int ii = 0; ii < atoms; ii++) if (v.species(ii) >= 0) m++;
+        m = 0;
+        if (rowAtom.length < atoms) rowAtom = new int[atoms];
+        for (int ii = 0; ii < atoms; ii++) if (v.species(ii) >= 0) rowAtom[m++] = ii;
         if (m == 0) return 0;
-        if (rows.length != m * n) rows = new double[m * n];
-        int r = 0;
-        for (int ii = 0; ii < atoms; ii++) {
-            int ci = v.species(ii);
-            if (ci < 0) continue;
-            int cnt = copyNeighbours(v, ii);
-            Arrays.fill(row, 0);
-            site.addSiteEnergyGradient(ci, cnt, types, 0, rij, 0, 1.0, row); // adds into row[0..n)
-            System.arraycopy(row, 0, rows, r * n, n);
-            r++;
-        }
+        if (rows.length < m * n) rows = new double[m * n];
+        if (rowGrade.length < m) rowGrade = new double[m];
+        runParts(true);
         double g = 0;
         if (weights.neighbourhoodRows()) {
-            double[] grades = set.grades(rows, m);
-            r = 0;
-            for (int ii = 0; ii < atoms; ii++) {
-                if (v.species(ii) < 0) continue;
-                atomGrades[ii] = grades[r];
-                g = Math.max(g, grades[r]);
-                r++;
+            updateColumns();
+            runParts(false);
+            for (int r = 0; r < m; r++) {
+                atomGrades[rowAtom[r]] = rowGrade[r];
+                g = Math.max(g, rowGrade[r]);
             }
         }
         if (energyRow != null) {
@@ -74,25 +101,162 @@ final class StepGrader {
             for (int c = 0; c < n; c++) energyRow[c] *= scale;
             g = Math.max(g, set.grade(energyRow));
         }
+        view = null;
         return g;
     }
 
     /** Neighbourhood grade of local atom ii in the last graded step (0 for NULL types or without nbh rows). */
     double atomGrade(int ii) { return atomGrades[ii]; }
 
-    private int copyNeighbours(StepView v, int ii) {
-        int cnt = v.neighbourCount(ii), from = v.entryStart(ii);
-        if (types.length < cnt) {
-            types = new int[cnt + cnt / 2];
-            rij = new double[3 * types.length];
+    /** Phase 1 (rows) or phase 2 (grades) over contiguous row ranges, one per part. */
+    private void runParts(boolean buildRows) {
+        int p = parts.length;
+        if (pool == null || m < 4 * p) {
+            if (buildRows) parts[0].buildRows(0, m); else parts[0].gradeRows(0, m);
+            return;
         }
-        for (int k = 0; k < cnt; k++) {
-            int e = from + k;
-            types[k] = v.neighbourSpecies(e);
-            rij[3 * k] = v.rij(e, 0);
-            rij[3 * k + 1] = v.rij(e, 1);
-            rij[3 * k + 2] = v.rij(e, 2);
+        List<Future<?>> futures = new ArrayList<>(p - 1);
+        for (int t = 1; t < p; t++) {
+            int from = (int) ((long) m * t / p), to = (int) ((long) m * (t + 1) / p);
+            Part part = parts[t];
+            Callable<Void> job = () -> {
+                if (buildRows) part.buildRows(from, to); else part.gradeRows(from, to);
+                return null;
+            };
+            futures.add(pool.submit(job));
         }
-        return cnt;
+        int to0 = (int) ((long) m / p);
+        if (buildRows) parts[0].buildRows(0, to0); else parts[0].gradeRows(0, to0);
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Grows each species' column set to cover this step's nonzero entries (A⁻¹ rows copied once). */
+    private void updateColumns() {
+        for (int r = 0; r < m; r++) {
+            int a = view.species(rowAtom[r]);
+            boolean[] mask = colMask[a];
+            boolean grew = false;
+            for (int c = 0, o = r * n; c < n; c++) {
+                if (rows[o + c] != 0 && !mask[c]) { mask[c] = true; grew = true; }
+            }
+            if (grew) {
+                int count = 0;
+                for (boolean b : mask) if (b) count++;
+                int[] cs = new int[count];
+                double[] inv = new double[count * n];
+                for (int c = 0, k = 0; c < n; c++) {
+                    if (!mask[c]) continue;
+                    cs[k] = c;
+                    System.arraycopy(inverse, c * n, inv, k * n, n);
+                    k++;
+                }
+                cols[a] = cs;
+                invCols[a] = inv;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) pool.shutdownNow();
+    }
+
+    /** One thread's share: its site evaluator and scratch. */
+    private final class Part {
+        private final SiteEvaluator site;
+        private final double[] row = new double[n];
+        private int[] types = new int[64];
+        private double[] rij = new double[192];
+        private double[] packed = new double[0];
+        private final double[][] acc = new double[BLOCK][n];
+
+        Part(SiteEvaluator site) { this.site = site; }
+
+        void buildRows(int from, int to) {
+            for (int r = from; r < to; r++) {
+                int ii = rowAtom[r];
+                int cnt = copyNeighbours(ii);
+                Arrays.fill(row, 0);
+                site.addSiteEnergyGradient(view.species(ii), cnt, types, 0, rij, 0, 1.0, row); // adds into row[0..n)
+                System.arraycopy(row, 0, rows, r * n, n);
+            }
+        }
+
+        /** Grades of rows from..to-1: runs of equal species, BLOCK rows per pass over A⁻¹. */
+        void gradeRows(int from, int to) {
+            int r = from;
+            while (r < to) {
+                int a = view.species(rowAtom[r]);
+                int len = 1;
+                while (len < BLOCK && r + len < to && view.species(rowAtom[r + len]) == a) len++;
+                gradeBlock(r, len, cols[a], invCols[a]);
+                r += len;
+            }
+        }
+
+        private void gradeBlock(int r0, int len, int[] cs, double[] inv) {
+            int q = cs.length;
+            if (packed.length < BLOCK * q) packed = new double[BLOCK * q];
+            for (int b = 0; b < len; b++) {
+                int o = (r0 + b) * n;
+                for (int k = 0; k < q; k++) packed[b * q + k] = rows[o + cs[k]];
+                Arrays.fill(acc[b], 0);
+            }
+            if (len == BLOCK) {
+                final double[] c0 = acc[0], c1 = acc[1], c2 = acc[2], c3 = acc[3];
+                for (int k = 0; k < q; k++) {
+                    double b0 = packed[k], b1 = packed[q + k], b2 = packed[2 * q + k], b3 = packed[3 * q + k];
+                    int off = k * n;
+                    for (int j = 0; j < n; j++) {
+                        double x = inv[off + j];
+                        c0[j] += b0 * x;
+                        c1[j] += b1 * x;
+                        c2[j] += b2 * x;
+                        c3[j] += b3 * x;
+                    }
+                }
+            } else {
+                for (int b = 0; b < len; b++) {
+                    final double[] c = acc[b];
+                    for (int k = 0; k < q; k++) {
+                        double bk = packed[b * q + k];
+                        int off = k * n;
+                        for (int j = 0; j < n; j++) c[j] += bk * inv[off + j];
+                    }
+                }
+            }
+            for (int b = 0; b < len; b++) {
+                double best = 0;
+                for (double x : acc[b]) best = Math.max(best, Math.abs(x));
+                rowGrade[r0 + b] = best;
+            }
+        }
+
+        private int copyNeighbours(int ii) {
+            StepView v = view;
+            int cnt = v.neighbourCount(ii), from = v.entryStart(ii);
+            if (types.length < cnt) {
+                types = new int[cnt + cnt / 2];
+                rij = new double[3 * types.length];
+            }
+            for (int k = 0; k < cnt; k++) {
+                int e = from + k;
+                types[k] = v.neighbourSpecies(e);
+                rij[3 * k] = v.rij(e, 0);
+                rij[3 * k + 1] = v.rij(e, 1);
+                rij[3 * k + 2] = v.rij(e, 2);
+            }
+            return cnt;
+        }
     }
 }

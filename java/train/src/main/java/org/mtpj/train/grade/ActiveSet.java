@@ -69,6 +69,9 @@ public final class ActiveSet {
     /** A copy of row j of A. */
     public double[] row(int j) { return Arrays.copyOfRange(rows, j * n, (j + 1) * n); }
 
+    /** A copy of A⁻¹ (n×n row-major), for callers with their own grading kernel (the LAMMPS bridge). */
+    public double[] inverse() { return inverse.clone(); }
+
     /** Number of slots that no longer hold their initial row. */
     public int filledSlots() {
         int k = 0;

@@ -1,0 +1,174 @@
+package org.mtpj.lammps.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mtpj.lammps.it.NativeLammps.assertOk;
+import static org.mtpj.lammps.it.NativeLammps.copy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.io.CfgWriter;
+import org.mtpj.core.model.Configuration;
+import org.mtpj.testkit.Shared;
+import org.mtpj.train.cli.CalcGradeCommand;
+import org.mtpj.train.grade.ActiveSetState;
+import org.mtpj.train.grade.SelectionSession;
+import picocli.CommandLine;
+
+/**
+ * mlip.ini {@code select TRUE} in real LAMMPS runs (mtp-spec §5.2): grades equal
+ * {@code mtpj calc-grade} (neighbourhood mode) on the written configurations, the break threshold
+ * stops the run with MLIP-2's message and the preselected file is appended to, a state made with
+ * another potential is refused, MPI is refused, write-cfgs writes every (skip+1)-th evaluation.
+ */
+class SelectionModeTest {
+    @TempDir Path dir;
+
+    @BeforeEach
+    void needNative() { NativeLammps.requireNative(); }
+
+    private static Path ref(String name) { return Shared.file("reference/" + name); }
+
+    /** in.nve768 shortened to {@code steps}, thermo every step, no dump. */
+    private void inputs(int steps) throws IOException {
+        Path in = copy(ref("lammps-mlip2/in.nve768"), dir, "in.nve768");
+        String s = Files.readString(in).replaceAll("(?m)^run\\s+\\d+", "run " + steps).replaceAll("(?m)^dump.*\\n", "")
+                .replaceAll("(?m)^thermo\\s+10", "thermo 1");
+        Files.writeString(in, s);
+        copy(Shared.file("data/amorphous-MgV2O5/input1.pos"), dir, "input1.pos");
+        copy(Shared.file("data/amorphous-MgV2O5/pot.mtp"), dir, "pot.mtp");
+    }
+
+    /** The documented way to make a state: mtpj calc-grade ... --nbh-weight=1 --energy-weight=0 --als-filename. */
+    private Path state(String pot, Path train, String name) {
+        Path out = dir.resolve(name + ".graded.cfg");
+        int rc = new CommandLine(new CalcGradeCommand()).execute(pot, train.toString(), train.toString(), out.toString(),
+                "--nbh-weight=1", "--energy-weight=0", "--als-filename", dir.resolve(name).toString());
+        assertEquals(0, rc, "calc-grade failed");
+        return dir.resolve(name);
+    }
+
+    /** The first k frames of the MLIP-2 reference frames (a quick, well-filled active set). */
+    private Path trainFrames(int k) {
+        List<Configuration> all = CfgReader.readAll(ref("mlip2/dump600K_frames00-09.cfg"));
+        Path p = dir.resolve("train.cfg");
+        CfgWriter.writeAll(p, all.subList(0, k), CfgWriter.Style.LOSSLESS);
+        return p;
+    }
+
+    private void ini(String extra) throws IOException {
+        Files.writeString(dir.resolve("mlip.ini"), "mtp-filename pot.mtp\ncalculate-efs TRUE\nselect TRUE\n" + extra);
+    }
+
+    @Test
+    void gradesDuringMdEqualCalcGradeOnTheWrittenConfigurations() throws IOException {
+        inputs(4);
+        state(dir.resolve("pot.mtp").toString(), trainFrames(3), "state.als");
+        ini("select:threshold 1e-9\nselect:save-selected all.cfg\nselect:load-state state.als\nselect:nbh-grades TRUE\n"
+                + "write-cfgs every.cfg\nwrite-cfgs:skip 1\n");
+        NativeLammps.Result r = NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.sel", "-screen", "none");
+        assertOk(r);
+        List<Configuration> md = CfgReader.readAll(dir.resolve("all.cfg"));
+        assertEquals(5, md.size(), "one configuration per force evaluation (steps 0..4)");
+        List<Configuration> every = CfgReader.readAll(dir.resolve("every.cfg"));
+        assertEquals(List.of("0", "2", "4"), every.stream().map(c -> c.features.get("step")).toList());
+
+        SelectionSession s = ActiveSetState.load(dir.resolve("state.als"));
+        double worst = 0, worstAtom = 0;
+        for (int k = 0; k < md.size(); k++) {
+            Configuration c = md.get(k);
+            assertEquals(Integer.toString(k), c.features.get("step"));
+            assertEquals(768, c.size);
+            assertTrue(Double.isNaN(c.energy) && c.forces == null, "no energies or forces in selected configurations");
+            SelectionSession.Grade want = s.grade(c);
+            double[] got = c.extraColumns.get("nbh_grades");
+            double max = 0;
+            for (int i = 0; i < c.size; i++) {
+                worstAtom = Math.max(worstAtom, Math.abs(got[i] - want.atomGrades()[i]) / want.atomGrades()[i]);
+                max = Math.max(max, got[i]);
+            }
+            worst = Math.max(worst, Math.abs(max - want.value()) / want.value());
+            assertEquals(want.value(), Double.parseDouble(c.features.get("MV_grade")), 5e-7 + 1e-6 * want.value());
+        }
+        System.out.printf("select vs calc-grade: max relative difference %.2e (configurations), %.2e (atoms)%n", worst, worstAtom);
+        assertTrue(worst < 1e-6, "configuration grades differ by " + worst + " relative");
+        assertTrue(worstAtom < 1e-6, "atom grades differ by " + worstAtom + " relative");
+
+        // and the command itself, as a user would check: same MV_grade text within the printed precision
+        Path out = dir.resolve("regraded.cfg");
+        assertEquals(0, new CommandLine(new CalcGradeCommand()).execute(dir.resolve("pot.mtp").toString(),
+                dir.resolve("all.cfg").toString(), dir.resolve("all.cfg").toString(), out.toString(),
+                "--load-state", dir.resolve("state.als").toString()));
+        List<Configuration> regraded = CfgReader.readAll(out);
+        for (int k = 0; k < md.size(); k++) {
+            double a = Double.parseDouble(md.get(k).features.get("MV_grade"));
+            double b = Double.parseDouble(regraded.get(k).features.get("MV_grade"));
+            assertEquals(b, a, 1e-6 * b + 1.01e-6, "configuration " + k);
+        }
+    }
+
+    @Test
+    void breakThresholdStopsTheRunWithMlip2sMessageAndAppends() throws IOException {
+        inputs(10);
+        // an active set from the small edge-case cells is far from filled: grades of the 768-atom cell are >> 10
+        state(dir.resolve("pot.mtp").toString(), ref("mlip2/edge_cases.cfg"), "state.als");
+        ini("select:threshold 2.1\nselect:threshold-break 10\nselect:save-selected preselected.cfg\nselect:load-state state.als\n");
+        for (int run = 1; run <= 2; run++) {
+            NativeLammps.Result r = NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.sel", "-screen", "none");
+            assertNotEquals(0, r.exitCode(), "the run must stop");
+            Matcher mm = Pattern.compile("Breaking threshold exceeded \\(MV-grade: ([0-9.e]+)\\)").matcher(r.all());
+            assertTrue(mm.find(), r.all());
+            assertTrue(!r.all().contains("Exception") && !r.all().contains("\tat "), "no stack trace: " + r.all());
+            List<Configuration> saved = CfgReader.readAll(dir.resolve("preselected.cfg"));
+            assertEquals(run, saved.size(), "appended, not truncated");
+            Configuration last = saved.get(saved.size() - 1);
+            assertEquals("0", last.features.get("step"));
+            assertEquals(mm.group(1), last.features.get("MV_grade"));
+        }
+    }
+
+    @Test
+    void stateOfAnotherPotentialIsRefused() throws IOException {
+        inputs(2);
+        state(ref("mlip2/pot_perturbed.mtp").toString(), ref("mlip2/edge_cases.cfg"), "state.als");
+        ini("select:threshold 2.1\nselect:save-selected preselected.cfg\nselect:load-state state.als\n");
+        NativeLammps.Result r = NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.sel", "-screen", "none");
+        assertNotEquals(0, r.exitCode());
+        assertTrue(r.all().contains("the state was made with another potential than mtp-filename"), r.all());
+    }
+
+    @Test
+    void selectionUnderMpiIsRefusedClearly() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(NativeLammps.hasMpirun(), "mpirun not installed");
+        inputs(2);
+        state(dir.resolve("pot.mtp").toString(), ref("mlip2/edge_cases.cfg"), "state.als");
+        ini("select:threshold 2.1\nselect:save-selected preselected.cfg\nselect:load-state state.als\n");
+        NativeLammps.Result r = NativeLammps.mpirun(dir, 2, "-in", "in.nve768", "-log", "log.sel", "-screen", "none");
+        assertNotEquals(0, r.exitCode());
+        assertTrue(r.all().contains("runs serially only"), r.all());
+        assertTrue(!Files.exists(dir.resolve("preselected.cfg")));
+    }
+
+    @Test
+    void writeCfgsWorksWithoutSelection() throws IOException {
+        inputs(3);
+        Files.writeString(dir.resolve("mlip.ini"), "mtp-filename pot.mtp\ncalculate-efs TRUE\nwrite-cfgs md.cfg\n");
+        assertOk(NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.w", "-screen", "none"));
+        List<String> steps = new ArrayList<>();
+        for (Configuration c : CfgReader.readAll(dir.resolve("md.cfg"))) {
+            steps.add(c.features.get("step"));
+            assertEquals(null, c.features.get("MV_grade"));
+        }
+        assertEquals(List.of("0", "1", "2", "3"), steps);
+    }
+}
