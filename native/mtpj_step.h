@@ -6,7 +6,7 @@
 #define MTPJ_STEP_H
 #include <stdint.h>
 
-#define MTPJ_ABI_VERSION 2
+#define MTPJ_ABI_VERSION 3
 
 typedef struct MtpjStep {
   int64_t struct_size;      /* sizeof(MtpjStep) */
@@ -25,6 +25,8 @@ typedef struct MtpjStep {
   double energy;            /* out: sum of site energies of the local atoms */
   double virial[6];         /* out: global virial, only filled when vflag_global && !vflag_fdotr */
   double boxlo[3], boxhi[3], tilt[3]; /* box (tilt = xy xz yz), for the selection hook */
+  double *atom_grade;       /* out (select TRUE): per-atom vector d_mvgrade of fix property/atom (local atoms), or NULL */
+  double grade;             /* out (select TRUE): MV-grade of this configuration (0 without selection) */
   int32_t abi_version;      /* MTPJ_ABI_VERSION */
   int32_t inum, nlocal, nall;
   int32_t eflag_global, eflag_atom, vflag_global, vflag_atom, vflag_fdotr, cvflag_atom;

@@ -38,11 +38,16 @@ PairMTPJava::PairMTPJava(LAMMPS *lmp) : Pair(lmp), api(nullptr), handle(0), cuto
   one_coeff = 1;
   manybody_flag = 1;
   centroidstressflag = CENTROID_AVAIL;  // site-energy form: the pair virial goes to the central atom
+  // 'compute ID all pair mtp/java' -> c_ID[1] = the configuration's MV-grade (select TRUE)
+  nextra = 1;
+  pvector = new double[1];
+  pvector[0] = 0.0;
 }
 
 PairMTPJava::~PairMTPJava()
 {
   if (api && handle > 0) api->destroy(handle);
+  delete[] pvector;
   if (allocated) {
     memory->destroy(setflag);
     memory->destroy(cutsq);
@@ -195,11 +200,16 @@ void PairMTPJava::compute(int eflag, int vflag)
   s.tilt[0] = domain->xy;
   s.tilt[1] = domain->xz;
   s.tilt[2] = domain->yz;
+  // per-atom grades go to the custom vector of 'fix ID all property/atom d_mvgrade', when defined
+  int custom_flag = -1, custom_cols = -1;
+  int custom = atom->find_custom("mvgrade", custom_flag, custom_cols);
+  if (custom >= 0 && custom_flag == 1 && custom_cols == 0 && s.nall > 0) s.atom_grade = atom->dvector[custom];
   s.errbuf = msg.data();
   s.errlen = (int32_t) msg.size();
   msg[0] = 0;
 
   if (api->compute(handle, &s) != 0) fatal_one(msg.data());
+  pvector[0] = s.grade;
 
   if (eflag_global) eng_vdwl += s.energy;
   if (vflag_global && !vflag_fdotr)

@@ -52,6 +52,9 @@ final class PairSession implements AutoCloseable {
     long timestep;
     int inum, nlocal, nall, neighmask, tagBytes;
     double energy;
+    /** Outputs of the hooks for this step: the configuration's grade, LAMMPS's per-atom grade vector (or null). */
+    double grade;
+    MemorySegment atomGradeOut;
     final double[] box = new double[9];
     /** domain->periodicity per axis (for hooks that write the configuration). */
     final boolean[] periodic = new boolean[3];
@@ -177,10 +180,14 @@ final class PairSession implements AutoCloseable {
             periodic[k] = step.get(JAVA_INT, StepLayout.PERIODIC + 4L * k) != 0;
         }
         energy = 0;
+        grade = 0;
+        MemorySegment ag = step.get(ADDRESS, StepLayout.ATOM_GRADE);
+        atomGradeOut = ag.address() == 0 ? null : ag.reinterpret(8L * nlocal);
         java.util.Arrays.fill(vir, 0);
         if (inum == 0 || nall == 0) {
             writeTotals(step, 0, vir);
             runHooks();
+            step.set(JAVA_DOUBLE, StepLayout.GRADE, grade);
             return;
         }
         ilist = seg(step, StepLayout.ILIST, 4L * inum);
@@ -217,6 +224,7 @@ final class PairSession implements AutoCloseable {
             profile.end(inum, kernel, gather, System.nanoTime() - scatter0 + sc, scatterCpu);
         }
         runHooks();
+        step.set(JAVA_DOUBLE, StepLayout.GRADE, grade);
     }
 
     private void startChunks() {

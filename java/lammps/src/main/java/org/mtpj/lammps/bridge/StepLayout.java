@@ -19,7 +19,7 @@ final class StepLayout {
     private StepLayout() {}
 
     /** Must equal MTPJ_ABI_VERSION in mtpj_step.h. */
-    static final int ABI_VERSION = 2;
+    static final int ABI_VERSION = 3;
 
     static final StructLayout LAYOUT = MemoryLayout.structLayout(
             JAVA_LONG.withName("struct_size"),
@@ -40,6 +40,8 @@ final class StepLayout {
             MemoryLayout.sequenceLayout(3, JAVA_DOUBLE).withName("boxlo"),
             MemoryLayout.sequenceLayout(3, JAVA_DOUBLE).withName("boxhi"),
             MemoryLayout.sequenceLayout(3, JAVA_DOUBLE).withName("tilt"),
+            ADDRESS.withName("atom_grade"),
+            JAVA_DOUBLE.withName("grade"),
             JAVA_INT.withName("abi_version"),
             JAVA_INT.withName("inum"),
             JAVA_INT.withName("nlocal"),
@@ -63,7 +65,7 @@ final class StepLayout {
             NUMNEIGH = off("numneigh"), FIRSTNEIGH = off("firstneigh"), X = off("x"), TYPE = off("type"),
             TAG = off("tag"), F = off("f"), EATOM = off("eatom"), VATOM = off("vatom"), CVATOM = off("cvatom"), ERRBUF = off("errbuf"),
             ENERGY = off("energy"), VIRIAL = off("virial"), BOXLO = off("boxlo"), BOXHI = off("boxhi"),
-            TILT = off("tilt"), ABI = off("abi_version"), INUM = off("inum"), NLOCAL = off("nlocal"),
+            TILT = off("tilt"), ATOM_GRADE = off("atom_grade"), GRADE = off("grade"), ABI = off("abi_version"), INUM = off("inum"), NLOCAL = off("nlocal"),
             NALL = off("nall"), EFLAG_GLOBAL = off("eflag_global"), EFLAG_ATOM = off("eflag_atom"),
             VFLAG_GLOBAL = off("vflag_global"), VFLAG_ATOM = off("vflag_atom"), VFLAG_FDOTR = off("vflag_fdotr"), CVFLAG_ATOM = off("cvflag_atom"),
             NEIGHMASK = off("neighmask"), TAG_BYTES = off("tag_bytes"), ERRLEN = off("errlen"), RANK = off("rank"),

@@ -37,6 +37,14 @@ public final class StepView {
     public boolean periodic(int axis) { return s.periodic[axis]; }
     /** Total energy of this rank's local atoms (eV). */
     public double energy() { return s.energy; }
+    /** Reports this step's MV-grade to LAMMPS ({@code compute ID all pair mtp/java} → c_ID[1]). */
+    public void reportGrade(double g) { s.grade = g; }
+    /** Whether LAMMPS has a per-atom vector for grades ({@code fix ID all property/atom d_mvgrade}). */
+    public boolean wantsAtomGrades() { return s.atomGradeOut != null; }
+    /** Writes local atom ii's grade into that vector (no-op without it). */
+    public void reportAtomGrade(int ii, double g) {
+        if (s.atomGradeOut != null) s.atomGradeOut.setAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, s.ilistAt(ii), g);
+    }
     /** Java threads of this rank ({@code threads N}); hooks may use as many for their own work. */
     public int threads() { return s.settings.threads(); }
 }

@@ -82,6 +82,8 @@ final class ExtrapolationControl implements StepHook {
         double g = Double.NaN;
         if (grader != null) {
             g = grader.grade(v);
+            v.reportGrade(g);
+            if (v.wantsAtomGrades()) for (int ii = 0; ii < v.localCount(); ii++) v.reportAtomGrade(ii, grader.atomGrade(ii));
             if (g > maxGrade || maxGradeStep < 0) {
                 maxGrade = g;
                 maxGradeStep = v.timestep();
@@ -119,6 +121,8 @@ final class ExtrapolationControl implements StepHook {
             sb.append(String.format(Locale.ROOT, ", max MV-grade %s (step %d), %d above select:threshold %s",
                     GradeFormat.format(maxGrade), maxGradeStep, selectedCount, sel.threshold()));
             if (selected != null) sb.append(" appended to ").append(selected.path());
+            String t = grader.timing();
+            if (!t.isEmpty()) sb.append("; ").append(t);
         }
         if (allCfgs != null) sb.append("; ").append(allCfgs.written()).append(" configurations appended to ").append(allCfgs.path());
         return sb.toString();

@@ -73,6 +73,10 @@ class SelectionModeTest {
     @Test
     void gradesDuringMdEqualCalcGradeOnTheWrittenConfigurations() throws IOException {
         inputs(4);
+        // per-atom grades into a dump (fix property/atom d_mvgrade) and the configuration grade into thermo (compute pair)
+        NativeLammps.edit(dir.resolve("in.nve768"), "(?m)^fix\\s+1 all nve", "fix 1 all nve\nfix gr all property/atom d_mvgrade\n"
+                + "compute mvg all pair mlip\ndump dg all custom 1 grades.dump id d_mvgrade\ndump_modify dg sort id format float %.15g",
+                "(?m)^thermo_style.*$", "thermo_style custom step pe c_mvg[1]");
         state(dir.resolve("pot.mtp").toString(), trainFrames(3), "state.als");
         ini("select:threshold 1e-9\nselect:save-selected all.cfg\nselect:load-state state.als\nselect:nbh-grades TRUE\n"
                 + "write-cfgs every.cfg\nwrite-cfgs:skip 1\n");
@@ -82,6 +86,23 @@ class SelectionModeTest {
         assertEquals(5, md.size(), "one configuration per force evaluation (steps 0..4)");
         List<Configuration> every = CfgReader.readAll(dir.resolve("every.cfg"));
         assertEquals(List.of("0", "2", "4"), every.stream().map(c -> c.features.get("step")).toList());
+
+        DumpFrames dump = DumpFrames.read(dir.resolve("grades.dump"));
+        List<double[]> thermo = org.mtpj.lammps.log.ThermoLog.read(dir.resolve("log.sel")).blocks.get(0).rows();
+        assertEquals(5, thermo.size());
+        for (Configuration c : md) {
+            long step = Long.parseLong(c.features.get("step"));
+            var frame = dump.frames.get(step);
+            double max = 0;
+            for (int i = 0; i < c.size; i++) {
+                double want = c.extraColumns.get("nbh_grades")[i];
+                double got = frame.get((long) c.ids[i])[dump.column("d_mvgrade")];
+                assertEquals(want, got, 1e-13 * want, "dump d_mvgrade of atom " + c.ids[i] + " at step " + step);
+                max = Math.max(max, want);
+            }
+            // the input's own 'thermo_modify format float %.10g' comes last: 10 significant digits
+            assertEquals(max, thermo.get((int) step)[2], 1e-9 * max, "thermo c_mvg[1] at step " + step);
+        }
 
         SelectionSession s = ActiveSetState.load(dir.resolve("state.als"));
         double worst = 0, worstAtom = 0;
