@@ -21,8 +21,9 @@ import org.mtpj.core.io.InputFormatException;
  * keys ({@code fit}, {@code check-errors}, {@code abinitio}) are refused. Relative file names
  * are resolved against {@code baseDir} (the LAMMPS working directory, as MLIP-2 does).
  *
- * <p>The {@code select} keys are parsed and validated here; the extrapolation control itself is
- * plugged in by the active-learning module through {@link org.mtpj.lammps.bridge.StepHook}.
+ * <p>The {@code select} keys are parsed and validated here (plus mtpj's {@code select:nbh-grades
+ * TRUE|FALSE}); the extrapolation control itself is {@code org.mtpj.lammps.select}, plugged in
+ * through {@link org.mtpj.lammps.bridge.StepHook}.
  */
 public final class MlipIni {
     /** Known keys with their MLIP-2 meaning; see mtp-spec.md §5.1. */
