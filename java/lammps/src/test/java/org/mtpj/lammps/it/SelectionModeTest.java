@@ -139,6 +139,28 @@ class SelectionModeTest {
     }
 
     @Test
+    void configurationModeStateGradesTheEnergyRow() throws IOException {
+        inputs(2);
+        Path out = dir.resolve("cfgmode.graded.cfg");
+        Path train = trainFrames(10);
+        assertEquals(0, new CommandLine(new CalcGradeCommand()).execute(dir.resolve("pot.mtp").toString(), train.toString(),
+                train.toString(), out.toString(), "--als-filename", dir.resolve("cfg.als").toString()));
+        ini("select:threshold 1e-9\nselect:save-selected all.cfg\nselect:load-state cfg.als\n");
+        NativeLammps.edit(dir.resolve("in.nve768"), "(?m)^fix\\s+1 all nve", "fix 1 all nve\ncompute mvg all pair mlip",
+                "(?m)^thermo_style.*$", "thermo_style custom step pe c_mvg[1]");
+        assertOk(NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.sel", "-screen", "none"));
+        List<Configuration> md = CfgReader.readAll(dir.resolve("all.cfg"));
+        List<double[]> thermo = org.mtpj.lammps.log.ThermoLog.read(dir.resolve("log.sel")).blocks.get(0).rows();
+        SelectionSession s = ActiveSetState.load(dir.resolve("cfg.als"));
+        assertEquals("cfg", s.weights().mode());
+        assertEquals(3, md.size());
+        for (int k = 0; k < md.size(); k++) {
+            double want = s.grade(md.get(k)).value();
+            assertEquals(want, thermo.get(k)[2], 1e-9 * want, "energy-row grade at step " + k);
+        }
+    }
+
+    @Test
     void breakThresholdStopsTheRunWithMlip2sMessageAndAppends() throws IOException {
         inputs(10);
         // an active set from the small edge-case cells is far from filled: grades of the 768-atom cell are >> 10
