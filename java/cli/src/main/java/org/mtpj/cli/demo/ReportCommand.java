@@ -162,7 +162,7 @@ final class ReportCommand implements Callable<Integer> {
         double fitLo = Double.parseDouble(param("fit_lo")), fitHi = Double.parseDouble(param("fit_hi"));
         double dt = Double.parseDouble(param("timestep_ps"));
         Map<String, double[]> dTab = readDiffusion(demo.resolve("analysis/diffusion.tsv"));
-        StringBuilder dTsv = new StringBuilder("potential\tT_K\tspecies\tD_A2ps\tD_se_A2ps\tD_cm2s\tD_se_cm2s\tD_lammps_msd_A2ps\tD_se_ols_A2ps\tD_half1_A2ps\tD_half2_A2ps\n");
+        StringBuilder dTsv = new StringBuilder("potential\tT_K\tspecies\tD_A2ps\tD_se_A2ps\tD_cm2s\tD_se_cm2s\tD_lammps_msd_A2ps\tD_se_ols_A2ps\tD_se_blocks_A2ps\tD_blocks_A2ps\n");
         List<Map<String, Object>> dJson = new ArrayList<>();
         for (String pot : List.of("classical", "mtp")) {
             for (String T : temps) {
@@ -172,7 +172,7 @@ final class ReportCommand implements Callable<Integer> {
                     if (d == null) throw new UserError("demo report: analysis/diffusion.tsv has no row " + pot + " " + T + " " + sp);
                     double cross = lammpsD(b, "c_msd" + sp + "[4]", dt, fitLo, fitHi);
                     dTsv.append(String.join("\t", pot, T, sp, g(d[0]), g(d[1]), g(d[0] * A2PS_TO_CM2S), g(d[1] * A2PS_TO_CM2S), g(cross),
-                            d.length > 4 ? g(d[2]) : "", d.length > 4 ? g(d[3]) : "", d.length > 4 ? g(d[4]) : "")).append('\n');
+                            g(d[2]), g(d[3]), blockLists.getOrDefault(pot + "/" + T + "/" + sp, ""))).append('\n');
                     Map<String, Object> dj = new LinkedHashMap<>();
                     dj.put("potential", pot); dj.put("T_K", Double.parseDouble(T)); dj.put("species", sp);
                     dj.put("D_A2ps", d[0]); dj.put("D_se_A2ps", d[1]); dj.put("D_lammps_msd_A2ps", cross);
@@ -211,8 +211,9 @@ final class ReportCommand implements Callable<Integer> {
         }
         for (String T : temps) pDiff += (prod.get("mtp_T" + T).mean("Press") - prod.get("classical_T" + T).mean("Press")) * 1e-4 / temps.size();
         String evidence = String.format(Locale.ROOT, "D(MTP)/D(Vashishta) ranges from %.2f to %.2f%s; at the same volume the MTP's mean pressure differs by %+.2f GPa " +
-                "from Vashishta's (a different state point diffuses differently).", rMin, rMax,
-                rMin > 1 ? " (the MTP diffuses faster everywhere)" : rMax < 1 ? " (the MTP diffuses slower everywhere)" : "", pDiff);
+                "from Vashishta's%s.", rMin, rMax,
+                rMin > 1 ? " (the MTP diffuses faster everywhere)" : rMax < 1 ? " (the MTP diffuses slower everywhere)" : "", pDiff,
+                agree < total ? " (a different state point diffuses differently)" : "");
         json.put("pressure_difference_GPa", pDiff);
         json.put("agree_count", agree);
         json.put("compare_count", total);
@@ -308,8 +309,11 @@ final class ReportCommand implements Callable<Integer> {
         return p;
     }
 
-    /** analysis/diffusion.tsv: potential T_K species D_A2ps D_se_A2ps ... → "pot/T/species" → {D, se}. */
-    static Map<String, double[]> readDiffusion(Path file) throws IOException {
+    /** "pot/T/species" → comma-separated D of the blocks (Å²/ps), from analysis/diffusion.tsv. */
+    private final Map<String, String> blockLists = new LinkedHashMap<>();
+
+    /** analysis/diffusion.tsv: potential T_K species D_A2ps D_se_A2ps se_ols se_blocks blocks → "pot/T/species" → {D, se, se_ols, se_blocks}. */
+    Map<String, double[]> readDiffusion(Path file) throws IOException {
         if (!Files.exists(file)) throw new UserError("demo report: " + file + " not found (written by the analysis step)");
         Map<String, double[]> m = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(file);
@@ -317,8 +321,9 @@ final class ReportCommand implements Callable<Integer> {
             String[] w = lines.get(i).split("\t");
             if (w.length < 5) continue;
             String T = w[1].replaceAll("\\.0+$", "");
-            double[] v = new double[w.length - 3];
-            for (int k = 3; k < w.length; k++) v[k - 3] = Double.parseDouble(w[k]);
+            double[] v = new double[4];   // D, se, se_ols, se_blocks (Å²/ps); the block list (column 8) is text
+            for (int k = 3; k < Math.min(w.length, 7); k++) v[k - 3] = Double.parseDouble(w[k]);
+            blockLists.put(w[0] + "/" + T + "/" + w[2], w.length > 7 ? w[7] : "");
             m.put(w[0] + "/" + T + "/" + w[2], v);
         }
         return m;

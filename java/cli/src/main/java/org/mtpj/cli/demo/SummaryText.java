@@ -52,10 +52,10 @@ final class SummaryText {
 
         s.append("## 4. Diffusion\n\n");
         s.append(String.format(Locale.ROOT, "`mtpj msd` (all time origins, centre-of-mass drift removed) and `mtpj diffusion` (straight-line fit of MSD " +
-                "over %s–%s ps, D = slope/6). The uncertainty is the larger of the fit's standard error and half the difference between " +
-                "D of the two halves of the run (fitted over %s–%s ps). D in Å²/ps (1 Å²/ps = 1e-4 cm²/s); `z` = |ΔD| / combined " +
+                "over %s–%s ps, D = slope/6). The uncertainty is the larger of the fit's standard error and the standard error of the " +
+                "mean of D over %s consecutive blocks of the run (each fitted over %s–%s ps). D in Å²/ps (1 Å²/ps = 1e-4 cm²/s); `z` = |ΔD| / combined " +
                 "uncertainty; agree means z ≤ %.0f. All numbers in `diffusion.tsv`.%n%n",
-                p.get("fit_lo"), p.get("fit_hi"), p.get("fit_lo"), p.get("fit_hi_block"), ReportCommand.AGREE_Z));
+                p.get("fit_lo"), p.get("fit_hi"), p.get("nblocks"), p.get("fit_lo"), p.get("fit_hi_block"), ReportCommand.AGREE_Z));
         s.append("| T (K) | species | D Vashishta | D MTP | MTP/Vashishta | z | |\n|---|---|---|---|---|---|---|\n").append(cmpRows).append('\n');
         for (String img : msdPlots) s.append("![").append(img).append("](").append(img).append(")\n");
         s.append("\n![Arrhenius](arrhenius.png)\n\n");
@@ -80,7 +80,7 @@ final class SummaryText {
                     "(2) the training set is small and correlated (one melt–quench trajectory) and the fit is short (" + p.get("max_iter") +
                     " iterations), see the force errors above; an MTP fitted once, without active learning, can drift into configurations " +
                     "unlike its training set (see the wall energies and extrapolation grades); (3) the uncertainties come from one short run per temperature (the fit's " +
-                    "standard error or the spread between its two halves); independent seeds scatter by about ±20–30 %.\n\n");
+                    "standard error or the scatter of a few blocks of it, itself uncertain); independent seeds scatter by about ±20–30 %.\n\n");
         }
         if (!timings.isEmpty()) {
             s.append("## Timings\n\n").append(tsvToMarkdown(timings)).append('\n');
