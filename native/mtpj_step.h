@@ -6,7 +6,7 @@
 #define MTPJ_STEP_H
 #include <stdint.h>
 
-#define MTPJ_ABI_VERSION 3
+#define MTPJ_ABI_VERSION 4
 
 typedef struct MtpjStep {
   int64_t struct_size;      /* sizeof(MtpjStep) */
@@ -35,6 +35,14 @@ typedef struct MtpjStep {
   int32_t errlen;
   int32_t rank;             /* MPI rank (comm->me) */
   int32_t periodic[3];      /* domain->periodicity */
+  /* ABI 4 (appended, so ABI 3's offsets are unchanged): collectives for the selection hook */
+  int32_t nprocs;           /* comm->nprocs */
+  void *comm;               /* opaque context for the two callbacks (LAMMPS's world communicator) */
+  /* in place over all ranks, op 0 = sum, 1 = max; returns 0 on success */
+  int32_t (*allreduce)(void *comm, double *buf, int32_t n, int32_t op);
+  /* every rank sends n doubles; rank 0 receives them concatenated in rank order into recv (its
+   * size is the sum of all n, known to the caller from an allreduce); returns 0 on success */
+  int32_t (*gather)(void *comm, const double *send, int32_t n, double *recv);
 } MtpjStep;
 
 /* The Java entry points (FFM upcall stubs), fetched once per process by mtpj_java_api(). Every

@@ -24,6 +24,27 @@
 
 using namespace LAMMPS_NS;
 
+// Collectives for the Java side (selection mode under MPI): plain MPI C calls on LAMMPS's world.
+static int32_t mtpj_allreduce(void *comm, double *buf, int32_t n, int32_t op)
+{
+  MPI_Comm world = *static_cast<MPI_Comm *>(comm);
+  return MPI_Allreduce(MPI_IN_PLACE, buf, n, MPI_DOUBLE, op == 1 ? MPI_MAX : MPI_SUM, world) == MPI_SUCCESS ? 0 : 1;
+}
+
+static int32_t mtpj_gather(void *comm, const double *send, int32_t n, double *recv)
+{
+  MPI_Comm world = *static_cast<MPI_Comm *>(comm);
+  int me = 0, np = 1;
+  MPI_Comm_rank(world, &me);
+  MPI_Comm_size(world, &np);
+  std::vector<int> counts(np, 0), displs(np, 0);
+  int count = n;
+  if (MPI_Gather(&count, 1, MPI_INT, counts.data(), 1, MPI_INT, 0, world) != MPI_SUCCESS) return 1;
+  for (int r = 1; r < np; r++) displs[r] = displs[r - 1] + counts[r - 1];
+  return MPI_Gatherv(const_cast<double *>(send), count, MPI_DOUBLE, recv, counts.data(), displs.data(), MPI_DOUBLE, 0,
+                     world) == MPI_SUCCESS ? 0 : 1;
+}
+
 static std::string fmt_seconds(double s)
 {
   char buf[32];
@@ -204,6 +225,10 @@ void PairMTPJava::compute(int eflag, int vflag)
   int custom_flag = -1, custom_cols = -1;
   int custom = atom->find_custom("mvgrade", custom_flag, custom_cols);
   if (custom >= 0 && custom_flag == 1 && custom_cols == 0 && s.nall > 0) s.atom_grade = atom->dvector[custom];
+  s.nprocs = comm->nprocs;
+  s.comm = &world;
+  s.allreduce = mtpj_allreduce;
+  s.gather = mtpj_gather;
   s.errbuf = msg.data();
   s.errlen = (int32_t) msg.size();
   msg[0] = 0;

@@ -52,6 +52,8 @@ final class PairSession implements AutoCloseable {
     long timestep;
     int inum, nlocal, nall, neighmask, tagBytes;
     double energy;
+    /** MPI collectives of the shim (bridge ABI 4), for hooks. */
+    final Collectives collectives = new Collectives();
     /** Outputs of the hooks for this step: the configuration's grade, LAMMPS's per-atom grade vector (or null). */
     double grade;
     MemorySegment atomGradeOut;
@@ -163,7 +165,11 @@ final class PairSession implements AutoCloseable {
     void compute(MemorySegment step) {
         if (speciesOfType == null) throw new UserError("pair_coeff * * missing");
         if (profile != null) profile.begin();
-        StepLayout.check(step.get(JAVA_LONG, StepLayout.STRUCT_SIZE), step.get(JAVA_INT, StepLayout.ABI));
+        int abi = step.get(JAVA_INT, StepLayout.ABI);
+        StepLayout.check(step.get(JAVA_LONG, StepLayout.STRUCT_SIZE), abi);
+        if (abi >= 4)
+            collectives.bind(step.get(JAVA_INT, StepLayout.NPROCS), step.get(ADDRESS, StepLayout.COMM),
+                    step.get(ADDRESS, StepLayout.ALLREDUCE), step.get(ADDRESS, StepLayout.GATHER));
         timestep = step.get(JAVA_LONG, StepLayout.TIMESTEP);
         inum = step.get(JAVA_INT, StepLayout.INUM);
         nlocal = step.get(JAVA_INT, StepLayout.NLOCAL);
@@ -478,5 +484,6 @@ final class PairSession implements AutoCloseable {
         if (profile != null) System.err.println(profile.report(rank, workers.length));
         pool.close();
         for (StepHook h : hooks) h.close();
+        collectives.close();
     }
 }

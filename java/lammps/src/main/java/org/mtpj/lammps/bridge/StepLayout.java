@@ -19,7 +19,9 @@ final class StepLayout {
     private StepLayout() {}
 
     /** Must equal MTPJ_ABI_VERSION in mtpj_step.h. */
-    static final int ABI_VERSION = 3;
+    static final int ABI_VERSION = 4;
+    /** The previous ABI (no collectives) is still accepted: same offsets, 24 bytes shorter. */
+    static final int ABI_WITHOUT_COLLECTIVES = 3;
 
     static final StructLayout LAYOUT = MemoryLayout.structLayout(
             JAVA_LONG.withName("struct_size"),
@@ -57,7 +59,13 @@ final class StepLayout {
             JAVA_INT.withName("errlen"),
             JAVA_INT.withName("rank"),
             MemoryLayout.sequenceLayout(3, JAVA_INT).withName("periodic"),
-            MemoryLayout.paddingLayout(4)); // C pads the struct to its 8-byte alignment
+            JAVA_INT.withName("nprocs"), // ABI 3 had 4 bytes of padding here and ended
+            ADDRESS.withName("comm"),
+            ADDRESS.withName("allreduce"),
+            ADDRESS.withName("gather"));
+
+    /** Size of the ABI 3 struct: everything before nprocs plus C's padding. */
+    static final long SIZE_WITHOUT_COLLECTIVES = LAYOUT.byteOffset(groupElement("nprocs")) + 4;
 
     static long off(String name) { return LAYOUT.byteOffset(groupElement(name)); }
 
@@ -69,10 +77,12 @@ final class StepLayout {
             NALL = off("nall"), EFLAG_GLOBAL = off("eflag_global"), EFLAG_ATOM = off("eflag_atom"),
             VFLAG_GLOBAL = off("vflag_global"), VFLAG_ATOM = off("vflag_atom"), VFLAG_FDOTR = off("vflag_fdotr"), CVFLAG_ATOM = off("cvflag_atom"),
             NEIGHMASK = off("neighmask"), TAG_BYTES = off("tag_bytes"), ERRLEN = off("errlen"), RANK = off("rank"),
-            PERIODIC = off("periodic");
+            PERIODIC = off("periodic"), NPROCS = off("nprocs"), COMM = off("comm"), ALLREDUCE = off("allreduce"),
+            GATHER = off("gather");
 
     /** Throws when the C struct is not the one this class describes. */
     static void check(long structSize, int abi) {
+        if (abi == ABI_WITHOUT_COLLECTIVES && structSize == SIZE_WITHOUT_COLLECTIVES) return;
         if (structSize != LAYOUT.byteSize() || abi != ABI_VERSION)
             throw new IllegalStateException("native bridge and mtpj jar do not match (struct size " + structSize
                     + " vs " + LAYOUT.byteSize() + ", ABI " + abi + " vs " + ABI_VERSION

@@ -45,6 +45,20 @@ public final class StepView {
     public void reportAtomGrade(int ii, double g) {
         if (s.atomGradeOut != null) s.atomGradeOut.setAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, s.ilistAt(ii), g);
     }
+    /** MPI ranks of the run (1 when serial, or when the native bridge predates ABI 4 and cannot tell). */
+    public int ranks() { return s.collectives.ranks(); }
+    /** Whether {@link #allreduce} and {@link #gatherToRoot} work (native bridge ABI 4). */
+    public boolean hasCollectives() { return s.collectives.available(); }
+    /**
+     * In place over all MPI ranks (sum, or max): every rank must call it at the same point of the
+     * step. No-op when serial.
+     */
+    public void allreduce(double[] values, boolean max) { s.collectives.allreduce(values, max); }
+    /**
+     * Every rank sends its first n values; rank 0 gets them all concatenated in rank order
+     * ({@code total} values, the sum of all n), the others null. Collective, like {@link #allreduce}.
+     */
+    public double[] gatherToRoot(double[] values, int n, int total) { return s.collectives.gatherToRoot(values, n, total, s.rank); }
     /** Java threads of this rank ({@code threads N}); hooks may use as many for their own work. */
     public int threads() { return s.settings.threads(); }
 }

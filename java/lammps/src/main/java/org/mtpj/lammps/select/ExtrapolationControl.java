@@ -23,7 +23,8 @@ import org.mtpj.train.grade.SelectionSession;
  * {@code Feature MV_grade γ}, {@code Feature step}) to {@code select:save-selected};
  * γ > {@code select:threshold-break} (when > 1) stops the run with "Breaking threshold exceeded
  * (MV-grade: γ)". {@code write-cfgs FILE} appends every (skip+1)-th evaluated configuration.
- * Files are appended to, never truncated. Serial only (as MLIP-2's selection mode).
+ * Files are appended to, never truncated. Under MPI the grade is the maximum over the ranks and
+ * rank 0 writes the gathered configuration (MLIP-2's selection mode is serial only).
  */
 final class ExtrapolationControl implements StepHook {
     private final MlipIni.Selection sel;
@@ -34,7 +35,6 @@ final class ExtrapolationControl implements StepHook {
     private long evaluations, selectedCount;
     private double maxGrade;
     private long maxGradeStep = -1;
-    private int[] order = new int[0];
 
     ExtrapolationControl(MlipIni ini, MtpPotential pot, boolean atomColumn, int threads) {
         this.sel = ini.select;
@@ -75,14 +75,16 @@ final class ExtrapolationControl implements StepHook {
 
     @Override
     public void afterCompute(StepView v) {
-        if (v.rank() > 0)
-            throw new UserError("select TRUE / write-cfgs need the whole configuration on one process: run serially (MLIP-2's selection mode is serial too)");
+        if ((v.rank() > 0 || SelectionHookFactory.mpiRanks() > 1) && !v.hasCollectives())
+            throw new UserError("select TRUE / write-cfgs under MPI need the native bridge with MPI collectives:"
+                    + " rebuild it with scripts/build-native, or run serially");
+        rank0 = v.rank() == 0;
         boolean writeAll = allCfgs != null && evaluations % (skip + 1L) == 0;
         evaluations++;
         double g = Double.NaN;
         if (grader != null) {
-            g = grader.grade(v);
-            v.reportGrade(g);
+            g = grader.grade(v); // collective: the maximum over all ranks
+            v.reportGrade(v.rank() == 0 ? g : 0); // compute pair sums pvector over the ranks
             if (v.wantsAtomGrades()) for (int ii = 0; ii < v.localCount(); ii++) v.reportAtomGrade(ii, grader.atomGrade(ii));
             if (g > maxGrade || maxGradeStep < 0) {
                 maxGrade = g;
@@ -91,27 +93,45 @@ final class ExtrapolationControl implements StepHook {
         }
         boolean select = grader != null && g > sel.threshold();
         boolean stop = grader != null && sel.breaksRun() && g > sel.thresholdBreak();
+        if (select) selectedCount++;
+        // the same decision on every rank (g is global): gather the atoms to rank 0, which writes
         if (writeAll || (select && selected != null)) {
-            if (order.length < v.localCount()) order = new int[v.localCount()];
-            Configuration c = StepConfiguration.of(v, order);
-            c.features.put("step", Long.toString(v.timestep()));
-            if (grader != null) {
-                c.features.put("MV_grade", GradeFormat.format(g));
-                if (atomColumn) {
-                    double[] col = new double[c.size];
-                    for (int k = 0; k < c.size; k++) col[k] = grader.atomGrade(order[k]);
-                    c.extraColumns.put("nbh_grades", col);
-                }
+            Configuration c = gather(v);
+            if (c != null) {
+                c.features.put("step", Long.toString(v.timestep()));
+                if (grader != null) c.features.put("MV_grade", GradeFormat.format(g));
+                if (grader != null && atomColumn) c.extraColumns.put("nbh_grades", grades);
+                if (writeAll) allCfgs.append(c, atomColumn);
+                if (select && selected != null) selected.append(c, atomColumn);
             }
-            if (writeAll) allCfgs.append(c, atomColumn);
-            if (select && selected != null) {
-                selected.append(c, atomColumn);
-                selectedCount++;
-            }
-        } else if (select) {
-            selectedCount++;
         }
-        if (stop) throw new UserError("Breaking threshold exceeded (MV-grade: " + GradeFormat.format(g) + ")");
+        if (stop) {
+            // rank 0 must have written the configuration before another rank's error aborts the run
+            if (v.ranks() > 1) v.allreduce(new double[1], false);
+            throw new UserError("Breaking threshold exceeded (MV-grade: " + GradeFormat.format(g) + ")");
+        }
+    }
+
+    private double[] packed = new double[0], grades;
+    private boolean rank0 = true;
+
+    /** The whole configuration on rank 0 (null on the other ranks). Collective. */
+    private Configuration gather(StepView v) {
+        int need = StepConfiguration.RECORD * v.localCount();
+        if (packed.length < need) packed = new double[need];
+        int m = StepConfiguration.pack(v, grader, packed);
+        double[] all = packed;
+        int total = m;
+        if (v.ranks() > 1) {
+            double[] count = {m};
+            v.allreduce(count, false);
+            total = (int) count[0];
+            all = v.gatherToRoot(packed, StepConfiguration.RECORD * m, StepConfiguration.RECORD * total);
+            if (all == null) return null;
+        }
+        grades = new double[total];
+        boolean[] periodic = {v.periodic(0), v.periodic(1), v.periodic(2)};
+        return StepConfiguration.assemble(all, total, v.box(), periodic, grades);
     }
 
     /** One line for the end of the run. */
@@ -130,7 +150,7 @@ final class ExtrapolationControl implements StepHook {
 
     @Override
     public void close() {
-        if (evaluations > 0) System.err.println(summary());
+        if (evaluations > 0 && rank0) System.err.println(summary());
         if (grader != null) grader.close();
         if (selected != null) selected.close();
         if (allCfgs != null) allCfgs.close();

@@ -1,6 +1,5 @@
 package org.mtpj.lammps.select;
 
-import org.mtpj.core.UserError;
 import org.mtpj.lammps.bridge.MtpSiteModel;
 import org.mtpj.lammps.bridge.PairSettings;
 import org.mtpj.lammps.bridge.SiteModel;
@@ -10,8 +9,8 @@ import org.mtpj.lammps.config.MlipIni;
 /**
  * Installs {@link ExtrapolationControl} when mlip.ini has {@code select TRUE} or
  * {@code write-cfgs}; registered in {@code META-INF/services/org.mtpj.lammps.bridge.StepHook$Factory}.
- * Refuses MPI runs (more than one rank) when it is needed: the selected configuration must be
- * whole, as in MLIP-2 (spec §9 trap 24).
+ * Under MPI the grade is reduced over the ranks and rank 0 writes the gathered configuration
+ * (MLIP-2 is serial-only there, spec §9 trap 24), through the shim's collectives (bridge ABI 4).
  */
 public final class SelectionHookFactory implements StepHook.Factory {
     /** mlip.ini key (mtpj only): also write the per-atom grades as an AtomData column {@code nbh_grades}. */
@@ -22,11 +21,6 @@ public final class SelectionHookFactory implements StepHook.Factory {
         MlipIni ini = settings.ini();
         if (ini == null || !(ini.select.enabled() || ini.writeCfgs != null)) return null;
         if (!(model instanceof MtpSiteModel mtp)) return null;
-        int ranks = mpiRanks();
-        if (ranks > 1)
-            throw new UserError(ini.file + ": " + (ini.select.enabled() ? "select TRUE" : "write-cfgs")
-                    + " runs serially only (the whole configuration is graded and written by one process, as in MLIP-2);"
-                    + " this run has " + ranks + " MPI ranks: use one, with 'threads N' in pair_style for speed");
         return new ExtrapolationControl(ini, mtp.potential(), "TRUE".equals(ini.values.get(NBH_GRADES_KEY)), settings.threads());
     }
 

@@ -53,7 +53,9 @@ final class StepGrader implements AutoCloseable {
     private double[] rowGrade = new double[0];
     /** Per local atom ii of the last step: its neighbourhood grade (0 for atoms of NULL types). */
     private double[] atomGrades = new double[0];
+    /** Σ_i b_i (n) and the atom count (1 more), reduced over the ranks. */
     private final double[] energyRow;
+    private final double[] reduce = new double[1];
 
     StepGrader(MtpPotential pot, ActiveSet set, RowWeights weights, int threads) {
         this.set = set;
@@ -61,7 +63,7 @@ final class StepGrader implements AutoCloseable {
         this.weights = weights;
         this.n = pot.coefficientCount();
         this.species = pot.speciesCount;
-        this.energyRow = weights.energyRow() ? new double[n] : null;
+        this.energyRow = weights.energyRow() ? new double[n + 1] : null;
         this.cols = new int[species][0];
         this.invCols = new double[species][0];
         this.colMask = new boolean[species][n];
@@ -74,7 +76,10 @@ final class StepGrader implements AutoCloseable {
         }) : null;
     }
 
-    /** Grade of the step's configuration: max over its rows; 0 without atoms. */
+    /**
+     * Grade of the step's configuration: max over its rows (all MPI ranks: collective, every rank
+     * must call it each step); 0 without atoms.
+     */
     double grade(StepView v) {
         this.view = v;
         atoms = v.localCount();
@@ -83,14 +88,13 @@ final class StepGrader implements AutoCloseable {
         m = 0;
         if (rowAtom.length < atoms) rowAtom = new int[atoms];
         for (int ii = 0; ii < atoms; ii++) if (v.species(ii) >= 0) rowAtom[m++] = ii;
-        if (m == 0) return 0;
         if (rows.length < m * n) rows = new double[m * n];
         if (rowGrade.length < m) rowGrade = new double[m];
         long t0 = System.nanoTime();
-        runParts(true);
+        if (m > 0) runParts(true);
         long t1 = System.nanoTime();
         double g = 0;
-        if (weights.neighbourhoodRows()) {
+        if (weights.neighbourhoodRows() && m > 0) {
             updateColumns();
             runParts(false);
             for (int r = 0; r < m; r++) {
@@ -99,11 +103,22 @@ final class StepGrader implements AutoCloseable {
             }
         }
         if (energyRow != null) {
+            // Σ_i b_i and the atom count over all ranks, then the one energy row
             Arrays.fill(energyRow, 0);
             for (int k = 0; k < m; k++) for (int c = 0, o = k * n; c < n; c++) energyRow[c] += rows[o + c];
-            double scale = weights.weighting() == Weighting.MOLECULES ? weights.energy() : weights.energy() / m;
-            for (int c = 0; c < n; c++) energyRow[c] *= scale;
-            g = Math.max(g, set.grade(energyRow));
+            energyRow[n] = m;
+            v.allreduce(energyRow, false);
+            double total = energyRow[n];
+            if (total > 0) {
+                double scale = weights.weighting() == Weighting.MOLECULES ? weights.energy() : weights.energy() / total;
+                for (int c = 0; c < n; c++) energyRow[c] *= scale;
+                g = Math.max(g, set.grade(Arrays.copyOf(energyRow, n)));
+            }
+        }
+        if (v.ranks() > 1) {
+            reduce[0] = g;
+            v.allreduce(reduce, true);
+            g = reduce[0];
         }
         if (++steps > WARMUP) {
             rowNanos += t1 - t0;

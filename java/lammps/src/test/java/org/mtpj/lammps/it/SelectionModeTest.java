@@ -29,7 +29,9 @@ import picocli.CommandLine;
  * mlip.ini {@code select TRUE} in real LAMMPS runs (mtp-spec §5.2): grades equal
  * {@code mtpj calc-grade} (neighbourhood mode) on the written configurations, the break threshold
  * stops the run with MLIP-2's message and the preselected file is appended to, a state made with
- * another potential is refused, MPI is refused, write-cfgs writes every (skip+1)-th evaluation.
+ * another potential is refused, MPI (2 ranks) gives the serial grades and configurations, per-atom
+ * grades reach a dump and the configuration grade the thermo output, write-cfgs writes every
+ * (skip+1)-th evaluation.
  */
 class SelectionModeTest {
     @TempDir Path dir;
@@ -191,15 +193,49 @@ class SelectionModeTest {
     }
 
     @Test
-    void selectionUnderMpiIsRefusedClearly() throws IOException {
+    void mpiGivesTheSameGradesAndConfigurationsAsSerialAndBreaksToo() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(NativeLammps.hasMpirun(), "mpirun not installed");
-        inputs(2);
-        state(dir.resolve("pot.mtp").toString(), ref("mlip2/edge_cases.cfg"), "state.als");
-        ini("select:threshold 2.1\nselect:save-selected preselected.cfg\nselect:load-state state.als\n");
-        NativeLammps.Result r = NativeLammps.mpirun(dir, 2, "-in", "in.nve768", "-log", "log.sel", "-screen", "none");
+        inputs(3);
+        NativeLammps.edit(dir.resolve("in.nve768"), "(?m)^fix\\s+1 all nve", "fix 1 all nve\nfix gr all property/atom d_mvgrade\n"
+                + "compute mvg all pair mlip\ncompute pg all property/atom d_mvgrade\ncompute gmax all reduce max c_pg",
+                "(?m)^thermo_style.*$", "thermo_style custom step pe c_mvg[1] c_gmax");
+        state(dir.resolve("pot.mtp").toString(), trainFrames(3), "state.als");
+        ini("select:threshold 1e-9\nselect:save-selected all.cfg\nselect:load-state state.als\nselect:nbh-grades TRUE\n"
+                + "write-cfgs every.cfg\n");
+        assertOk(NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.np1", "-screen", "none"));
+        Files.move(dir.resolve("all.cfg"), dir.resolve("serial.cfg"));
+        assertOk(NativeLammps.mpirun(dir, 2, "-in", "in.nve768", "-log", "log.np2", "-screen", "none"));
+        List<Configuration> one = CfgReader.readAll(dir.resolve("serial.cfg")), two = CfgReader.readAll(dir.resolve("all.cfg"));
+        assertEquals(4, two.size());
+        assertEquals(8, CfgReader.readAll(dir.resolve("every.cfg")).size(), "write-cfgs: 4 serial + 4 MPI evaluations, appended");
+        for (int k = 0; k < one.size(); k++) {
+            Configuration a = one.get(k), b = two.get(k);
+            assertEquals(a.features.get("step"), b.features.get("step"));
+            assertEquals(768, b.size);
+            double[] ga = a.extraColumns.get("nbh_grades"), gb = b.extraColumns.get("nbh_grades");
+            for (int i = 0; i < a.size; i++) {
+                assertEquals(a.ids[i], b.ids[i]);
+                assertEquals(a.types[i], b.types[i]);
+                for (int x = 0; x < 3; x++) assertEquals(a.positions[3 * i + x], b.positions[3 * i + x], 1e-9);
+                assertEquals(ga[i], gb[i], 1e-6 * ga[i], "atom grade, id " + a.ids[i]);
+            }
+            assertEquals(Double.parseDouble(a.features.get("MV_grade")), Double.parseDouble(b.features.get("MV_grade")), 2e-6);
+        }
+        List<double[]> t1 = org.mtpj.lammps.log.ThermoLog.read(dir.resolve("log.np1")).blocks.get(0).rows();
+        List<double[]> t2 = org.mtpj.lammps.log.ThermoLog.read(dir.resolve("log.np2")).blocks.get(0).rows();
+        for (int k = 0; k < t1.size(); k++) {
+            assertEquals(t1.get(k)[2], t2.get(k)[2], 1e-8 * t1.get(k)[2], "compute pair grade (rank 0 reports, LAMMPS sums)");
+            assertEquals(t1.get(k)[2], t2.get(k)[3], 1e-8 * t1.get(k)[2], "max of d_mvgrade = configuration grade");
+        }
+
+        // the break threshold under MPI: every rank stops with the same message
+        ini("select:threshold 1e-9\nselect:threshold-break 1.0000001\nselect:save-selected brk.cfg\nselect:load-state state.als\n");
+        NativeLammps.Result r = NativeLammps.mpirun(dir, 2, "-in", "in.nve768", "-log", "log.brk", "-screen", "none");
         assertNotEquals(0, r.exitCode());
-        assertTrue(r.all().contains("runs serially only"), r.all());
-        assertTrue(!Files.exists(dir.resolve("preselected.cfg")));
+        assertTrue(r.all().contains("Breaking threshold exceeded (MV-grade: "), r.all());
+        List<Configuration> brk = CfgReader.readAll(dir.resolve("brk.cfg"));
+        assertEquals(1, brk.size());
+        assertEquals(768, brk.get(0).size);
     }
 
     @Test
