@@ -129,6 +129,8 @@ final class ReportCommand implements Callable<Integer> {
                 Path ps = dir.resolve("preselected.cfg");
                 boolean selOff = pot.equals("mtp") && Files.readString(dir.resolve("log.lammps")).contains("extrapolation grades are not computed");
                 if (selOff) selectionActive = false;
+                if (pot.equals("mtp") && b.columns().contains("v_grade"))
+                    for (double gr : b.values("v_grade")) maxGrade = Double.isNaN(maxGrade) ? gr : Math.max(maxGrade, gr);
                 if (pot.equals("mtp") && Files.exists(ps)) {
                     for (String line : Files.readAllLines(ps)) {
                         if (line.strip().equals("BEGIN_CFG")) presel++;
