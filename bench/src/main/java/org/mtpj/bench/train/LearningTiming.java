@@ -16,15 +16,52 @@ import org.mtpj.train.grade.SelectionSession;
 /**
  * Quick wall-clock timings for the report (not JMH): loss+gradient µs per atom with 1 and 2
  * threads, and calc-grade throughput (configurations/s) in both modes.
- * Usage: {@code java -cp benchmarks.jar org.mtpj.bench.train.LearningTiming POT.mtp TRAIN.cfg IN.cfg [all|train|grade]}.
+ * Usage: {@code java -cp benchmarks.jar org.mtpj.bench.train.LearningTiming POT.mtp TRAIN.cfg IN.cfg [all|train|grade|loss]}.
+ * {@code loss} times only loss+gradient and the projected optimizer's step (linear designs, then the
+ * gradient from them), with process CPU time beside wall time: on a shared, busy machine the CPU
+ * µs/atom are the comparable number.
  */
 public final class LearningTiming {
     public static void main(String[] a) {
         MtpPotential pot = MtpReader.read(Path.of(a[0]));
         Path train = Path.of(a[1]), in = Path.of(a[2]);
-        String only = a.length > 3 ? a[3] : "all";     // all | train | grade
+        String only = a.length > 3 ? a[3] : "all";     // all | train | grade | loss
+        if (only.equals("loss")) {
+            timeLoss(pot, Path.of(a[1]));
+            return;
+        }
         if (!only.equals("grade")) timeTraining(pot, train);
         if (!only.equals("train")) timeGrades(pot, train, in);
+    }
+
+    private static void timeLoss(MtpPotential pot, Path train) {
+        TrainingSet set = TrainingSet.read(train, pot.cutoff());
+        double[] th = pot.coefficients(), g = new double[th.length];
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        for (int threads : new int[] {1, 2}) {
+            try (LossFunction l = new LossFunction(pot, set, LossWeights.MLIP2_DEFAULTS, threads);
+                 org.mtpj.train.fit.LinearFit lin = new org.mtpj.train.fit.LinearFit(pot, set, LossWeights.MLIP2_DEFAULTS, threads)) {
+                for (String what : new String[] {"loss+gradient", "projected step"}) {
+                    Runnable r = what.equals("loss+gradient") ? () -> l.evaluate(th, g) : () -> {
+                        lin.assemble(th, pot.scaling);
+                        l.evaluate(th, g, lin.designs());
+                    };
+                    for (int w = 0; w < 3; w++) r.run();
+                    int reps = 5;
+                    double bestWall = Double.POSITIVE_INFINITY;
+                    long cpu0 = os.getProcessCpuTime();
+                    for (int rep = 0; rep < reps; rep++) {
+                        long t0 = System.nanoTime();
+                        r.run();
+                        bestWall = Math.min(bestWall, (System.nanoTime() - t0) * 1e-3 / set.atoms());
+                    }
+                    double cpu = (os.getProcessCpuTime() - cpu0) * 1e-3 / reps / set.atoms();
+                    System.out.printf(Locale.ROOT, "threads %d: %s best wall %.1f us/atom, process CPU %.1f us/atom%n",
+                            threads, what, bestWall, cpu);
+                }
+            }
+        }
     }
 
     private static void timeTraining(MtpPotential pot, Path train) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.train.fit.LinearFit;
 import org.mtpj.train.fit.LossFunction;
 import org.mtpj.train.fit.LossWeights;
 import org.mtpj.train.fit.TrainingSet;
@@ -36,6 +37,7 @@ public class TrainingBenchmark {
     @Param({"1", "2"}) int threads;
 
     LossFunction loss;
+    LinearFit lin;
     double[] theta, grad;
 
     @Setup(Level.Trial)
@@ -45,16 +47,24 @@ public class TrainingBenchmark {
         TrainingSet set = TrainingSet.read(Path.of(System.getProperty("mtpj.bench.cfg",
                 shared + "/reference/mlip2/dump600K_frames00-09.cfg")), pot.cutoff());
         loss = new LossFunction(pot, set, LossWeights.MLIP2_DEFAULTS, threads);
+        lin = new LinearFit(pot, set, LossWeights.MLIP2_DEFAULTS, threads);
         theta = pot.coefficients();
         grad = new double[theta.length];
     }
 
     @TearDown
-    public void close() { loss.close(); }
+    public void close() { loss.close(); lin.close(); }
 
     @Benchmark
     public double lossOnly() { return loss.evaluate(theta, null); }
 
     @Benchmark
     public double lossAndGradient() { return loss.evaluate(theta, grad); }
+
+    /** One point of the default (variable projection) optimizer: linear designs, then the loss gradient from them. */
+    @Benchmark
+    public double projectedStep() {
+        lin.assemble(theta, loss.scaling());
+        return loss.evaluate(theta, grad, lin.designs());
+    }
 }

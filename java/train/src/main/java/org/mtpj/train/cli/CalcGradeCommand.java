@@ -25,7 +25,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mtpj calc-grade}: MaxVol extrapolation grades (mtp-spec §6.4), MLIP-2's numbers. */
 @Command(name = "calc-grade", mixinStandardHelpOptions = true,
-        description = {"Builds the MaxVol active set from TRAIN.cfg (one selection pass), saves it, and writes IN.cfg to OUT.cfg",
+        description = {"Extrapolation grades (MaxVol) of configurations.",
+                "",
+                "Builds the MaxVol active set from TRAIN.cfg (one selection pass), saves it, and writes IN.cfg to OUT.cfg",
                 "with a 'Feature MV_grade' line per configuration (%%f, or 9.9e99 above 1e10), as MLIP-2's calc-grade.",
                 "Default: configuration mode (one energy row per configuration). Neighbourhood mode (one row per atom,",
                 "the MD workflow): --nbh-weight=1 --energy-weight=0. Grades are dimensionless; 1 = inside the training set."})
@@ -56,6 +58,8 @@ public final class CalcGradeCommand implements Callable<Integer> {
     @Option(names = "--lossy", description = "Write OUT.cfg in MLIP-2's default fixed-point style.")
     boolean lossy;
 
+    @Mixin ProgressOption progress = new ProgressOption();
+
     @Override
     public Integer call() throws IOException {
         MtpPotential p = MtpReader.read(pot);
@@ -71,7 +75,10 @@ public final class CalcGradeCommand implements Callable<Integer> {
             for (int i = 0; i < trainCfgs.size(); i++)
                 TrainingSet.checkSpecies(trainCfgs.get(i), p.speciesCount, train + ": configuration " + (i + 1));
             long t0 = System.nanoTime();
-            int swaps = s.selectFrom(trainCfgs, sel.selectThreshold, sel.swapThreshold, 0);
+            int swaps;
+            try (me.tongfei.progressbar.ProgressBar bar = progress.open("active set", trainCfgs.size() + 1L, " cfg")) {
+                swaps = s.selectFrom(trainCfgs, sel.selectThreshold, sel.swapThreshold, 0, bar == null ? null : bar::stepTo);
+            }
             System.err.printf(Locale.ROOT, "active set: %d configurations, %d swaps, %d of %d rows filled (%.1f s)%n",
                     trainCfgs.size(), swaps, s.activeSet().filledSlots(), s.activeSet().size(), (System.nanoTime() - t0) * 1e-9);
             ActiveSetState.save(s, alsFile);

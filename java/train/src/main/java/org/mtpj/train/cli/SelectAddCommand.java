@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mtpj select-add}: which new configurations enlarge the active set (mtp-spec §6.5). */
 @Command(name = "select-add", mixinStandardHelpOptions = true,
-        description = {"Builds the MaxVol active set from TRAIN.cfg (rows above the swap threshold are taken), then runs one",
+        description = {"Select new configurations for the training set.",
+                "",
+                "Builds the MaxVol active set from TRAIN.cfg (rows above the swap threshold are taken), then runs one",
                 "selection pass over all rows of NEW.cfg (triggered above --select-threshold) and writes to DIFF.cfg every",
                 "configuration of NEW.cfg that owns a row of the active set afterwards, once each, in slot order (as MLIP-2).",
                 "Also writes the state (--als-filename) and the whole selected set, one entry per filled slot (--selected-filename)."})

@@ -20,12 +20,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mtpj train}: fits all coefficients of an MTP to a training set, with MLIP-2's loss (mtp-spec §7). */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Trains every coefficient (radial, species, moment) of POT.mtp on TRAIN.cfg by BFGS with analytic gradients.",
+        description = {"Train an MTP on a .cfg training set (BFGS).",
+                "",
+                "Trains every coefficient (radial, species, moment) of POT.mtp on TRAIN.cfg by BFGS with analytic gradients.",
                 "Default optimizer: BFGS over the radial coefficients with the species and moment coefficients solved exactly",
                 "at every point (--optimizer=mlip2: BFGS over all, linear part re-solved every 50 iterations). Loss (MLIP-2's):",
                 "  L = (1/K) Σ_c [ w_E (E−E_ref)²/N + w_F Σ_i |F_i−F_ref|² + w_S ‖W−W_ref‖²_F/N ]  (eV², E in eV, F in eV/Å, W = PlusStress in eV).",
                 "An untrained POT.mtp is initialised (--init-params) and pre-trained (75 iterations) first.",
-                "One progress line per iteration (loss f, force RMS eV/Å, time). Ctrl-C or --max-iter writes the best potential so far."})
+                "One progress line per iteration (loss f, force RMS eV/Å, time) and, on a terminal, a progress bar on stderr (--progress). Ctrl-C or --max-iter writes the best potential so far."})
 public final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "POT.mtp", description = "Starting potential (trained or untrained).") Path pot;
     @Parameters(index = "1", paramLabel = "TRAIN.cfg", description = "Training set (energies, forces and/or PlusStress).") Path train;
@@ -56,6 +58,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "projected (default): BFGS over the radial coefficients with species/moment coefficients solved exactly at every"
                     + " point (variable projection; converges far faster); mlip2: BFGS over all coefficients with the linear part re-solved every 50 iterations.")
     String optimizer = "projected";
+    @picocli.CommandLine.Mixin ProgressOption progress = new ProgressOption();
     @Option(names = "--valid-cfgs", paramLabel = "FILE", description = "Also report errors on this validation set (validation alone).") Path valid;
 
     @Override
@@ -80,6 +83,7 @@ public final class TrainCommand implements Callable<Integer> {
         o.pretrainIterations = pretrainIter;
         if (threads < 1) throw new UserError("--threads must be at least 1");
         o.threads = threads;
+        o.progress = progress.training();
         if (current != null) o.onIteration = cur -> MtpWriter.write(cur, current);
         long t0 = System.nanoTime();
         TrainingSet set = TrainingSet.read(train, p.cutoff(), p.speciesCount);

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.mtpj.core.eval.NeighbourList;
+import org.mtpj.core.eval.SiteEvaluator;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
 
@@ -18,6 +19,11 @@ import org.mtpj.core.model.MtpPotential;
  * (w_E' = w_E/N etc. per {@link LossWeights}). The force and stress parts of the gradient are
  * one directional derivative per site (forward-over-reverse, {@link SiteKernel#addTangentGradient}):
  * Σ_i w ΔF_i·∂F_i/∂θ = ∂/∂θ Σ_ij g_ij·(w_i ΔF_i − w_j ΔF_j), and Σ ΔW:∂W/∂θ = −∂/∂θ Σ_ij g_ij·(ΔW r_ij).
+ *
+ * <p>Energies, forces and stresses come from core's {@link SiteEvaluator} (the fast row-layout
+ * kernel MD uses), built once per evaluation for the current θ and scaling; only the coefficient
+ * gradients go through {@link SiteKernel}. (Potentials with the repulsive radial basis stay on
+ * SiteKernel, which has no repulsion term, so the loss and its gradient describe one model.)
  *
  * <p>Parallel over configurations; every configuration's contribution is summed in file order,
  * so results do not depend on the thread count.
@@ -32,6 +38,9 @@ public final class LossFunction implements Objective, AutoCloseable {
     private final ExecutorService pool;
     private final int threads;
     private final ThreadLocal<SiteKernel> kernels;
+    /** Per thread: the fast evaluator of the potential of the current evaluation (rebuilt when it changes). */
+    private final ThreadLocal<SiteEvaluator[]> fast = ThreadLocal.withInitial(() -> new SiteEvaluator[1]);
+    private final boolean coreForward;
     private double scaling;
     private double penaltyWeight = 1e-9;
     private volatile Stats last;
@@ -48,6 +57,19 @@ public final class LossFunction implements Objective, AutoCloseable {
         }) : null;
         this.kernels = ThreadLocal.withInitial(() -> new SiteKernel(shape));
         this.scaling = shape.scaling;
+        this.coreForward = shape.radialBasisType == MtpPotential.RadialBasisType.RBChebyshev;
+    }
+
+    /** θ and the scaling as a potential for core's evaluator, or null when SiteKernel must do the forward pass. */
+    private MtpPotential forwardPotential(double[] theta) {
+        return coreForward ? shape.withScaling(scaling).withCoefficients(theta) : null;
+    }
+
+    /** This thread's SiteEvaluator for pot (built on first use per evaluation and thread). */
+    private SiteEvaluator evaluatorFor(MtpPotential pot) {
+        SiteEvaluator[] h = fast.get();
+        if (h[0] == null || h[0].potential() != pot) h[0] = new SiteEvaluator(pot);
+        return h[0];
     }
 
     public void setScaling(double s) { this.scaling = s; }
@@ -77,14 +99,15 @@ public final class LossFunction implements Objective, AutoCloseable {
         List<TrainingSet.Item> items = set.items();
         Part[] parts = new Part[items.size()];
         boolean wantGrad = gradOut != null;
+        MtpPotential pot = designs == null ? forwardPotential(theta) : null;
         if (pool == null) {
-            for (int c = 0; c < parts.length; c++) parts[c] = one(items.get(c), theta, wantGrad, designs == null ? null : designs[c]);
+            for (int c = 0; c < parts.length; c++) parts[c] = one(items.get(c), theta, pot, wantGrad, designs == null ? null : designs[c]);
         } else {
             List<Future<Part>> fs = new ArrayList<>();
             for (int c = 0; c < parts.length; c++) {
                 TrainingSet.Item it = items.get(c);
                 LinearFit.Design d = designs == null ? null : designs[c];
-                fs.add(pool.submit(() -> one(it, theta, wantGrad, d)));
+                fs.add(pool.submit(() -> one(it, theta, pot, wantGrad, d)));
             }
             try {
                 for (int c = 0; c < parts.length; c++) parts[c] = fs.get(c).get();
@@ -114,7 +137,7 @@ public final class LossFunction implements Objective, AutoCloseable {
         return loss;
     }
 
-    private Part one(TrainingSet.Item item, double[] theta, boolean wantGrad, LinearFit.Design design) {
+    private Part one(TrainingSet.Item item, double[] theta, MtpPotential pot, boolean wantGrad, LinearFit.Design design) {
         SiteKernel k = kernels.get();
         k.setCoefficients(theta, scaling);
         Configuration cfg = item.cfg();
@@ -148,10 +171,14 @@ public final class LossFunction implements Objective, AutoCloseable {
                 }
             }
         } else {
+            SiteEvaluator ev = pot == null ? null : evaluatorFor(pot);
             for (int i = 0; i < n; i++) {
                 int off = nl.offsets[i], cnt = nl.count(i);
-                energy += k.evaluate(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off);
-                k.positionGradient(g);
+                if (ev != null) energy += ev.siteEnergy(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off, g, 0);
+                else {
+                    energy += k.evaluate(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off);
+                    k.positionGradient(g);
+                }
                 for (int e = 0; e < cnt; e++) {
                     int j = nl.neighbours[off + e];
                     double gx = g[3 * e], gy = g[3 * e + 1], gz = g[3 * e + 2];
@@ -254,10 +281,15 @@ public final class LossFunction implements Objective, AutoCloseable {
         double[] out = new double[7 + 3 * n];
         double[] g = new double[3 * Math.max(1, nl.maxCount())];
         double[] w = new double[9];
+        MtpPotential pot = forwardPotential(theta);
+        SiteEvaluator ev = pot == null ? null : evaluatorFor(pot);
         for (int i = 0; i < n; i++) {
             int off = nl.offsets[i], cnt = nl.count(i);
-            out[0] += k.evaluate(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off);
-            k.positionGradient(g);
+            if (ev != null) out[0] += ev.siteEnergy(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off, g, 0);
+            else {
+                out[0] += k.evaluate(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off);
+                k.positionGradient(g);
+            }
             for (int e = 0; e < cnt; e++) {
                 int j = nl.neighbours[off + e];
                 for (int a = 0; a < 3; a++) {

@@ -94,7 +94,7 @@ public final class SiteKernel {
         adj2 = new double[mCount];
         dmu = new double[kCount * 3];
         xp = new double[maxRank + 1]; yp = new double[maxRank + 1]; zp = new double[maxRank + 1];
-        jacTangent = new double[mCount];
+        jacTangent = new double[3 * mCount];
         grow(64);
         setCoefficients(shape.coefficients(), shape.scaling);
     }
@@ -329,22 +329,36 @@ public final class SiteKernel {
      * {@code jac} must hold at least 3·n·S entries.
      */
     public void scalarJacobian(double[] jac) {
-        final int K = kCount, B = bCount;
+        final int K = kCount, B = bCount, S = sCount;
+        // the three axis tangents of one neighbour go through the product table together,
+        // interleaved as ts[3·slot + axis]: one pass over the table instead of three
         double[] ts = jacTangent;
+        final int[] pI = prodI, pJ = prodJ, pK = prodK;
+        final double[] pM = prodM, sl = slots;
         for (int j = 0; j < nn; j++) {
             int ho = j * nMono, fo = j * K;
-            for (int a = 0; a < 3; a++) {
-                java.util.Arrays.fill(ts, 0);
-                double u = a == 0 ? ux[j] : a == 1 ? uy[j] : uz[j];
-                double[] hg = a == 0 ? hx : a == 1 ? hy : hz;
-                for (int b = 0; b < B; b++)
-                    ts[b] = df[fo + mu[b]] * h[ho + monoOf[b]] * u + f[fo + mu[b]] * hg[ho + monoOf[b]];
-                for (int t = 0; t < prodK.length; t++) {
-                    int i = prodI[t], jj = prodJ[t];
-                    ts[prodK[t]] += prodM[t] * (ts[i] * slots[jj] + slots[i] * ts[jj]);
-                }
-                int o = (3 * j + a) * sCount;
-                for (int s = 0; s < sCount; s++) jac[o + s] = ts[mapping[s]];
+            double ujx = ux[j], ujy = uy[j], ujz = uz[j];
+            for (int b = 0; b < B; b++) {
+                int hm = ho + monoOf[b];
+                double radial = df[fo + mu[b]] * h[hm], fv = f[fo + mu[b]];
+                ts[3 * b] = radial * ujx + fv * hx[hm];
+                ts[3 * b + 1] = radial * ujy + fv * hy[hm];
+                ts[3 * b + 2] = radial * ujz + fv * hz[hm];
+            }
+            java.util.Arrays.fill(ts, 3 * B, 3 * mCount, 0);
+            for (int t = 0; t < pK.length; t++) {
+                int i = 3 * pI[t], jj = 3 * pJ[t], k = 3 * pK[t];
+                double m = pM[t], si = m * sl[pI[t]], sj = m * sl[pJ[t]];
+                ts[k] += ts[i] * sj + si * ts[jj];
+                ts[k + 1] += ts[i + 1] * sj + si * ts[jj + 1];
+                ts[k + 2] += ts[i + 2] * sj + si * ts[jj + 2];
+            }
+            int o = 3 * j * S;
+            for (int s = 0; s < S; s++) {
+                int q = 3 * mapping[s];
+                jac[o + s] = ts[q];
+                jac[o + S + s] = ts[q + 1];
+                jac[o + 2 * S + s] = ts[q + 2];
             }
         }
     }

@@ -37,6 +37,18 @@ public final class Trainer {
         public PrintStream log = System.out;
         /** Called with the current potential after every iteration (--curr-pot-name), or null. */
         public Consumer<MtpPotential> onIteration;
+        /** Told about every BFGS run and iteration (the command's progress bar), or null. */
+        public Progress progress;
+    }
+
+    /** Progress of the BFGS runs (pre-training, main run): for a progress bar beside the log lines. */
+    public interface Progress {
+        /** A BFGS run of at most maxIterations iterations starts. */
+        void start(String label, int maxIterations);
+        /** Iteration (0-based) finished with loss f. */
+        void iteration(int iteration, double f);
+        /** The run ended (converged, stopped or at its limit). */
+        void end();
     }
 
     private final MtpPotential start;
@@ -102,6 +114,16 @@ public final class Trainer {
     private double bfgs(double[] theta, double scaling, LossFunction loss, LinearFit lin, int maxIter, String label, boolean main) {
         loss.setScaling(scaling);
         if (maxIter <= 0) return scaling;
+        if (opt.progress == null) return bfgsRun(theta, scaling, loss, lin, maxIter, label, main);
+        opt.progress.start(label, maxIter);
+        try {
+            return bfgsRun(theta, scaling, loss, lin, maxIter, label, main);
+        } finally {
+            opt.progress.end();
+        }
+    }
+
+    private double bfgsRun(double[] theta, double scaling, LossFunction loss, LinearFit lin, int maxIter, String label, boolean main) {
         if (opt.variableProjection && opt.weights.scaleByForce() == 0) return projected(theta, scaling, loss, lin, maxIter, label, main);
         linearStep(theta, scaling, loss, lin);
         Bfgs b = new Bfgs(loss, theta);
@@ -123,6 +145,7 @@ public final class Trainer {
             opt.log.printf(Locale.ROOT, "%s iter %d: f=%.6g force_rms=%.6g energy_rms=%.4g stress_rms=%.4g t=%.1fs%n",
                     label, it, f, s.forceRms(), s.energyPerAtomRms(), s.stressRms(), seconds());
             if (opt.onIteration != null) opt.onIteration.accept(start.withCoefficients(theta).withScaling(scaling));
+            if (opt.progress != null) opt.progress.iteration(it, f);
             if (Math.abs(before - f) < 1e-13) { opt.log.println(label + ": loss change below 1e-13; stopping"); break; }
             if (main && (it + 1) % opt.linearEvery == 0) {
                 double rel = (blockStart - f) / f;
@@ -167,6 +190,7 @@ public final class Trainer {
             opt.log.printf(Locale.ROOT, "%s iter %d: f=%.6g force_rms=%.6g energy_rms=%.4g stress_rms=%.4g t=%.1fs%n",
                     label, it, f, s.forceRms(), s.energyPerAtomRms(), s.stressRms(), seconds());
             if (opt.onIteration != null) opt.onIteration.accept(start.withCoefficients(theta).withScaling(scaling));
+            if (opt.progress != null) opt.progress.iteration(it, f);
             if (Math.abs(before - f) < 1e-13) { opt.log.println(label + ": loss change below 1e-13; stopping"); break; }
             if (main && (it + 1) % opt.linearEvery == 0) {
                 double rel = (blockStart - f) / f;

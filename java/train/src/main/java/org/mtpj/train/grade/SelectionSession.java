@@ -44,15 +44,29 @@ public final class SelectionSession {
      * Returns the number of swaps. The configurations get ids {@code configurations().size()...}.
      */
     public int selectFrom(List<Configuration> cfgs, double trigger, double swapThreshold, int limit) {
+        return selectFrom(cfgs, trigger, swapThreshold, limit, null);
+    }
+
+    /**
+     * Like {@link #selectFrom(List, double, double, int)}, telling {@code progress} how many of
+     * the cfgs.size() + 1 steps are done: one per configuration whose rows are built, the last
+     * after the MaxVol pass. progress may be null.
+     */
+    public int selectFrom(List<Configuration> cfgs, double trigger, double swapThreshold, int limit,
+                          java.util.function.IntConsumer progress) {
         CandidatePool pool = new CandidatePool(set.size());
+        int done = 0;
         for (Configuration c : cfgs) {
             int id = configs.size();
             configs.add(c);
             double[] rows = rowBuilder.rows(c);
             int m = rows.length / set.size();
             for (int r = 0; r < m; r++) pool.add(rows, r * set.size(), id);
+            if (progress != null) progress.accept(++done);
         }
-        return MaxVolSelector.select(set, pool, trigger, swapThreshold, limit);
+        int swaps = MaxVolSelector.select(set, pool, trigger, swapThreshold, limit);
+        if (progress != null) progress.accept(done + 1);
+        return swaps;
     }
 
     /** Ids of the configurations owning at least one slot, once each, in slot order. */
