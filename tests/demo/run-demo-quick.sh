@@ -42,6 +42,8 @@ check "D from mtpj agrees with LAMMPS' own single-origin MSD within a factor 3 (
 check "safety walls lie below the closest pair of each kind in the data (zero on every training configuration)" \
   "awk 'FNR == NR { m[\$1] = \$2; next } { k = (\$1 == \"SiSi\") ? \"0-0\" : (\$1 == \"SiO\") ? \"0-1\" : \"1-1\"; if (!(\$2 > 0 && \$2 < m[k])) bad = 1; n++ }
      END { exit bad || n != 3 }' '$out/train/pair_min_dist.txt' '$out/train/walls.txt'"
+check "extrapolation reported for every MTP run: number of selected configurations and the largest grade" \
+  "awk -F'\t' '$num NR > 1 && \$1 == \"mtp\" { n++; if (!(\$11 ~ /^[0-9]+\$/) || !ok(\$12) || \$12 <= 0) bad = 1 } END { exit bad || n < 3 }' '$r/md_runs.tsv'"
 check "summary states the verdict" "grep -q '## 5. Verdict' '$r/summary.md' && grep -Eq 'agree|NOT agree' '$r/summary.md'"
 # second run: every step reused, fast
 t0=$SECONDS
