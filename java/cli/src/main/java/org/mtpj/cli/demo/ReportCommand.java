@@ -42,6 +42,9 @@ final class ReportCommand implements Callable<Integer> {
     private boolean selectionActive = true;
     /** Largest energy found in the MTP runs' safety walls (eV, at thermo steps). */
     private double maxWall = 0;
+    /** Over all MTP runs: configurations written to preselected.cfg, and the largest grade at the printed steps. */
+    private int totalSelected = 0;
+    private double maxGradeAll = Double.NaN;
 
     @Override
     public Integer call() throws IOException {
@@ -140,6 +143,10 @@ final class ReportCommand implements Callable<Integer> {
                         }
                     }
                 }
+                if (pot.equals("mtp")) {
+                    totalSelected += presel;
+                    if (!Double.isNaN(maxGrade)) maxGradeAll = Double.isNaN(maxGradeAll) ? maxGrade : Math.max(maxGradeAll, maxGrade);
+                }
                 double us = b.loopSeconds() / b.steps() / natoms * 1e6;
                 double wallMax = 0;
                 if (b.columns().contains("v_ewall")) for (double w : b.values("v_ewall")) wallMax = Math.max(wallMax, w);
@@ -159,6 +166,8 @@ final class ReportCommand implements Callable<Integer> {
         Files.writeString(out.resolve("md_runs.tsv"), runs);
         json.put("md_runs", runJson);
         json.put("selection_active", selectionActive);
+        json.put("selected_configurations", totalSelected);
+        json.put("max_grade", maxGradeAll);
 
         // ---- 4. diffusion: the analysis step's table, plus LAMMPS' single-origin MSD as a cross-check
         double fitLo = Double.parseDouble(param("fit_lo")), fitHi = Double.parseDouble(param("fit_hi"));
@@ -278,7 +287,7 @@ final class ReportCommand implements Callable<Integer> {
         writeInputs();
         writeJson(out.resolve("summary.json"), json);
         Files.writeString(out.resolve("summary.md"), SummaryText.markdown(params, train.size(), valid.size(), ev, et, parityRmse,
-                runs.toString(), cmp.toString(), evidence, agree, total, arr, msdPlots, Files.exists(efs), selectionActive, maxWall, readTimings()));
+                runs.toString(), cmp.toString(), evidence, agree, total, arr, msdPlots, Files.exists(efs), selectionActive, maxWall, totalSelected, maxGradeAll, readTimings()));
         System.out.println("report written to " + out.resolve("summary.md"));
         return 0;
     }

@@ -10,7 +10,7 @@ final class SummaryText {
 
     static String markdown(Map<String, String> p, int nTrain, int nValid, Map<String, Double> ev, Map<String, Double> et,
                            double parityRmse, String runsTsv, String cmpRows, String evidence, int agree, int total,
-                           Map<String, String[]> arr, List<String> msdPlots, boolean parity, boolean selectionActive, double maxWall, String timings) {
+                           Map<String, String[]> arr, List<String> msdPlots, boolean parity, boolean selectionActive, double maxWall, int selected, double maxGrade, String timings) {
         StringBuilder s = new StringBuilder();
         s.append("# mtpj demo report (").append(p.get("variant")).append(")\n\n");
         s.append("SiO2 (128 Si + 256 O, 2.20 g/cm³). Reference: LAMMPS ").append(p.get("lmp_version"))
@@ -47,6 +47,10 @@ final class SummaryText {
                 "out of the region the MTP never saw, where it has no repulsion. Largest wall energy seen in the MTP runs: %s eV " +
                 "(0 = the walls were never touched at the printed steps).%n%n", p.get("wall_A"), p.get("walls"), ReportCommand.g(maxWall)));
         s.append(tsvToMarkdown(runsTsv)).append('\n');
+        if (selectionActive && !Double.isNaN(maxGrade)) s.append(String.format(Locale.ROOT, "Extrapolation: the largest grade in the MTP runs " +
+                "was %.2f (threshold %s; 1 = like the training set, well above ~2 = extrapolating); %d configurations above the threshold " +
+                "were saved to `preselected.cfg` — the candidates an active-learning step would label with the oracle and add to the " +
+                "training set.%n%n", maxGrade, p.get("sel_threshold"), selected));
         if (!selectionActive) s.append("**Extrapolation grades were not computed**: this mtpj build's pair style ignores `select TRUE` " +
                 "(see the mtp/java WARNING in the MD logs), so the MTP runs carry no extrapolation check.\n\n");
 
