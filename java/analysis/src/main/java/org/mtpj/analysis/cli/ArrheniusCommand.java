@@ -18,6 +18,8 @@ import picocli.CommandLine.Parameters;
 /** {@code mtpj arrhenius}: Ea, D0 and D extrapolated to a temperature. */
 @Command(name = "arrhenius", mixinStandardHelpOptions = true,
         description = {
+            "Arrhenius fit of D(T): activation energy and D0.",
+            "",
             "Arrhenius fit ln D = ln D0 − Ea/(k_B T): OLS of ln D against 1/T,",
             "k_B = 8.617333262e-5 eV/K. TABLE.tsv: a header line and rows with the",
             "temperature (K) and D (cm²/s); columns are found by name (T, T_K or",

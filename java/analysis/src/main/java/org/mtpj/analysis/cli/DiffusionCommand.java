@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code mtpj diffusion}: D tracer, D_sigma, Haven ratio, per-axis D; or the study-compat pipeline. */
 @Command(name = "diffusion", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
+            "Diffusion coefficients and Haven ratio from the MSD.",
+            "",
             "Diffusion coefficients of the mobile species from the multi-origin MSD",
             "(see 'mtpj msd'): D_tracer = slope(MSD)/6, D_sigma = slope(MSCD)/6,",
             "D_x,y,z = slope(MSD_x,y,z)/2, Haven = D_tracer/D_sigma, in cm²/s",

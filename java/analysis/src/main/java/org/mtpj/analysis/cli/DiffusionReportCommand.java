@@ -25,6 +25,8 @@ import picocli.CommandLine.Option;
 /** {@code mtpj diffusion-report}: one page with the correct and the study-compat numbers and the plots. */
 @Command(name = "diffusion-report", mixinStandardHelpOptions = true,
         description = {
+            "Diffusion report (Markdown + HTML) with plots.",
+            "",
             "Runs the correct analysis (as 'mtpj diffusion') and, with --temperature, the",
             "study-compat pipeline (as 'mtpj diffusion --compat study'), and writes",
             "DIR/report.md and DIR/report.html with the numbers side by side (D in cm²/s,",

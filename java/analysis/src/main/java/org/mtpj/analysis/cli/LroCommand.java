@@ -41,6 +41,8 @@ import picocli.CommandLine.Spec;
 /** {@code mtpj lro}: PyLRO-definition long-range order of one species, per direction and over the sphere. */
 @Command(name = "lro", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
+                "Long-range order of one species (PyLRO definition).",
+                "",
                 "Long-range order of one species (PyLRO's definition, analysis-spec §4): per axis the number of lattice planes the atoms follow (structure-factor ranking, 1-D fit), each atom's deviation from its plane in units of the plane spacing, and the order along a direction O(n) = mean_i |sum_j u_ij n_j| (dimensionless, n in the a,b,c basis, normalised). Smaller O = more ordered; the pictures show P = 1 - O (\"Order\"). The Å variant is mean_i |(sum_j u_ij a_j).n| (n Cartesian); --angstrom uses it for the sphere.",
                 "",
                 "Inputs: POSCAR/CONTCAR files or folders of them (ordered by the number in the name), and trajectories — LAMMPS text dumps, XDATCAR, extended XYZ (every frame as a time series, or --frame N). Structures run in parallel.",

@@ -10,6 +10,8 @@ import picocli.CommandLine.Option;
 /** {@code mtpj msd}: multi-origin MSD per axis and MSCD of a species. */
 @Command(name = "msd", mixinStandardHelpOptions = true,
         description = {
+            "Mean squared displacement (MSD, MSCD) of a trajectory.",
+            "",
             "Mean squared displacement of the mobile species with all time origins (FFT,",
             "equal to the direct double loop), per axis x/y/z, and the collective MSCD =",
             "|Σ displacements|²/N. Positions are unwrapped (unwrapped columns, else image",

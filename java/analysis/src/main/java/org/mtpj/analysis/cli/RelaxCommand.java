@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
 /** {@code mtpj relax}: FIRE relaxation of positions and optionally the cell with an MTP. */
 @Command(name = "relax", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
+                "Relax positions (and the cell) with an MTP.",
+                "",
                 "Relaxes atomic positions and, with --cell iso|full, the cell with an MTP (forces and stress from the core evaluator) using FIRE or L-BFGS. Converged when the largest atomic force is <= --fmax (eV/Å) and, when the cell moves, the pressure (iso) or every stress component (full) is within --smax (GPa). Prints progress and the final energy (eV).",
                 "",
                 "A run that reaches --steps without converging is still written, marked NOT CONVERGED (POSCAR comment, .cfg Feature mtpj_relax), and the command exits with code 1.",

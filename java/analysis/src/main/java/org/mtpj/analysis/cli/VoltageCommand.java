@@ -21,6 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code mtpj voltage}: average intercalation voltages, lower hull and plateaus of Mg_x V2O5. */
 @Command(name = "voltage", mixinStandardHelpOptions = true,
         description = {
+                "Mg intercalation voltages and convex hull of MgxV2O5.",
+                "",
                 "Average Mg intercalation voltage of MgxV2O5 for every pair of compositions x1 < x2, V = -[E(x2) - E(x1) - (x2-x1) E_Mg] / (2 (x2-x1)) in volts vs Mg/Mg2+ (2 electrons per Mg), the lower convex hull of (x, E) with one plateau voltage per segment, formation energies E_f(x) against the end members and each point's energy above the hull.",
                 "",
                 "Input: a TSV of x and total energy per V2O5 unit (eV), header line first, x strictly increasing; or relaxed structures (POSCAR/.cfg) with --pot and --types, whose MTP energies are normalised per V2O5 unit (E_cell * 2 / N_V, x = 2 N_Mg / N_V).",

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code mtpj new-potential}: writes an untrained potential of any level (mtp-spec.md §4). */
 @Command(name = "new-potential", mixinStandardHelpOptions = true,
         description = {
-            "Write an untrained MTP of any level L (no coefficients yet).",
+            "Write an untrained MTP of any level (no coefficients yet).",
             "",
             "Replaces MLIP-2's fixed untrained_mtps/NN.mtp files.",
             "The basis follows mtp-spec.md section 4.1: every contraction of at most 4 basic moment tensors M(mu,nu) (level 2+4mu+nu, nu <= 10, mu <= 5) with total level <= L. Basic moments are listed in MLIP-2's order. Scalar functions are ordered by number of tensors, sorted mu list, canonical edge multiplicities: MLIP-2's order up to level 14, a few neighbouring swaps above (energies do not depend on it).",
