@@ -44,6 +44,8 @@ public final class SiteKernel {
     private double[] dmu, rd;            // scratch
     private double energy;
     private final double[] xp, yp, zp, jacTangent;
+    /** Per site: m·s_j and m·s_i of every product entry (the tangent pass's factors). */
+    private final double[] prodA, prodB;
 
     public SiteKernel(MtpPotential shape) {
         cCount = shape.speciesCount;
@@ -94,7 +96,9 @@ public final class SiteKernel {
         adj2 = new double[mCount];
         dmu = new double[kCount * 3];
         xp = new double[maxRank + 1]; yp = new double[maxRank + 1]; zp = new double[maxRank + 1];
-        jacTangent = new double[3 * mCount];
+        jacTangent = new double[6 * mCount];
+        prodA = new double[t];
+        prodB = new double[t];
         grow(64);
         setCoefficients(shape.coefficients(), shape.scaling);
     }
@@ -329,36 +333,54 @@ public final class SiteKernel {
      * {@code jac} must hold at least 3·n·S entries.
      */
     public void scalarJacobian(double[] jac) {
-        final int K = kCount, B = bCount, S = sCount;
-        // the three axis tangents of one neighbour go through the product table together,
-        // interleaved as ts[3·slot + axis]: one pass over the table instead of three
-        double[] ts = jacTangent;
+        final int K = kCount, B = bCount, S = sCount, T = prodK.length;
+        // the product table's factors m·s_j and m·s_i are the same for every tangent of the site
+        final double[] pa = prodA, pb = prodB, sl = slots;
         final int[] pI = prodI, pJ = prodJ, pK = prodK;
-        final double[] pM = prodM, sl = slots;
-        for (int j = 0; j < nn; j++) {
-            int ho = j * nMono, fo = j * K;
-            double ujx = ux[j], ujy = uy[j], ujz = uz[j];
-            for (int b = 0; b < B; b++) {
-                int hm = ho + monoOf[b];
-                double radial = df[fo + mu[b]] * h[hm], fv = f[fo + mu[b]];
-                ts[3 * b] = radial * ujx + fv * hx[hm];
-                ts[3 * b + 1] = radial * ujy + fv * hy[hm];
-                ts[3 * b + 2] = radial * ujz + fv * hz[hm];
+        for (int t = 0; t < T; t++) {
+            pa[t] = prodM[t] * sl[pJ[t]];
+            pb[t] = prodM[t] * sl[pI[t]];
+        }
+        // six tangents (three axes of two neighbours) go through the table together,
+        // interleaved as ts[6·slot + c]: one pass over the table per neighbour pair
+        final double[] ts = jacTangent;
+        for (int j0 = 0; j0 < nn; j0 += 2) {
+            int pairs = Math.min(2, nn - j0);
+            for (int pj = 0; pj < 2; pj++) {
+                int j = j0 + pj, c0 = 3 * pj;
+                if (pj >= pairs) {                      // odd count: a zero tangent in the second lane
+                    for (int b = 0; b < B; b++) { ts[6 * b + c0] = 0; ts[6 * b + c0 + 1] = 0; ts[6 * b + c0 + 2] = 0; }
+                    continue;
+                }
+                int ho = j * nMono, fo = j * K;
+                double ujx = ux[j], ujy = uy[j], ujz = uz[j];
+                for (int b = 0; b < B; b++) {
+                    int hm = ho + monoOf[b];
+                    double radial = df[fo + mu[b]] * h[hm], fv = f[fo + mu[b]];
+                    ts[6 * b + c0] = radial * ujx + fv * hx[hm];
+                    ts[6 * b + c0 + 1] = radial * ujy + fv * hy[hm];
+                    ts[6 * b + c0 + 2] = radial * ujz + fv * hz[hm];
+                }
             }
-            java.util.Arrays.fill(ts, 3 * B, 3 * mCount, 0);
-            for (int t = 0; t < pK.length; t++) {
-                int i = 3 * pI[t], jj = 3 * pJ[t], k = 3 * pK[t];
-                double m = pM[t], si = m * sl[pI[t]], sj = m * sl[pJ[t]];
-                ts[k] += ts[i] * sj + si * ts[jj];
-                ts[k + 1] += ts[i + 1] * sj + si * ts[jj + 1];
-                ts[k + 2] += ts[i + 2] * sj + si * ts[jj + 2];
+            java.util.Arrays.fill(ts, 6 * B, 6 * mCount, 0);
+            for (int t = 0; t < T; t++) {
+                int i = 6 * pI[t], jj = 6 * pJ[t], k = 6 * pK[t];
+                double a = pa[t], b = pb[t];
+                ts[k] += ts[i] * a + b * ts[jj];
+                ts[k + 1] += ts[i + 1] * a + b * ts[jj + 1];
+                ts[k + 2] += ts[i + 2] * a + b * ts[jj + 2];
+                ts[k + 3] += ts[i + 3] * a + b * ts[jj + 3];
+                ts[k + 4] += ts[i + 4] * a + b * ts[jj + 4];
+                ts[k + 5] += ts[i + 5] * a + b * ts[jj + 5];
             }
-            int o = 3 * j * S;
-            for (int s = 0; s < S; s++) {
-                int q = 3 * mapping[s];
-                jac[o + s] = ts[q];
-                jac[o + S + s] = ts[q + 1];
-                jac[o + 2 * S + s] = ts[q + 2];
+            for (int pj = 0; pj < pairs; pj++) {
+                int o = 3 * (j0 + pj) * S, c0 = 3 * pj;
+                for (int s = 0; s < S; s++) {
+                    int q = 6 * mapping[s] + c0;
+                    jac[o + s] = ts[q];
+                    jac[o + S + s] = ts[q + 1];
+                    jac[o + 2 * S + s] = ts[q + 2];
+                }
             }
         }
     }
