@@ -11,6 +11,7 @@ import org.mtpj.analysis.voltage.VoltagePlot;
 import org.mtpj.analysis.voltage.VoltageProfile;
 import org.mtpj.analysis.voltage.VoltageReport;
 import org.mtpj.analysis.voltage.StructureEnergies;
+import org.mtpj.analysis.voltage.StructureGrades;
 import org.mtpj.core.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "",
                 "Input: a TSV of x and total energy per V2O5 unit (eV), header line first, x strictly increasing; or relaxed structures (POSCAR/.cfg) with --pot and --types, whose MTP energies are normalised per V2O5 unit (E_cell * 2 / N_V, x = 2 N_Mg / N_V).",
                 "",
-                "Output: a table on stdout, --tsv (case, quantity, value; quantities V_avg_<x1>_<x2>, hull_<a>_<b>, Ef_x<x>, E_above_hull_x<x>; compositions in shortest form) and a step plot (PNG + SVG).",
+                "Output: a table on stdout, --tsv (case, quantity, value; quantities V_avg_<x1>_<x2>, hull_<a>_<b>, Ef_x<x>, E_above_hull_x<x>, with --grade-train also MV_grade_x<x> and MV_grade_Mg_metal; compositions in shortest form) and a step plot (PNG + SVG).",
+                "",
+                "With --grade-train TRAIN.cfg (structure inputs): MaxVol extrapolation grade of each structure against the potential's training set, as `mtpj calc-grade` (dimensionless; 1 = inside the training data, above ~2 = extrapolation: that energy and the voltages using it are not trustworthy).",
                 ""})
 public final class VoltageCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -62,6 +65,14 @@ public final class VoltageCommand implements Callable<Integer> {
     @Option(names = "--energies-out", paramLabel = "ENERGIES.tsv", description = "With structure inputs: also write the computed x, E per V2O5 table.")
     Path energiesOut;
 
+    @Option(names = "--grade-train", paramLabel = "TRAIN.cfg",
+            description = "Structure inputs: also print the MaxVol extrapolation grade of each structure (and of a Mg metal structure) against this training set.")
+    Path gradeTrain;
+
+    @Option(names = "--grade-mode", defaultValue = "nbh", paramLabel = "nbh|cfg",
+            description = "Rows of the active set for --grade-train: nbh = one per atom (the MD workflow, --nbh-weight=1 --energy-weight=0), cfg = one energy row per configuration (needs at least as many training configurations as the potential has coefficients). Default ${DEFAULT-VALUE}.")
+    String gradeMode;
+
     @Option(names = "--threads", defaultValue = "0", description = "Threads for the MTP evaluation (0 = all cores; default ${DEFAULT-VALUE}).")
     int threads;
 
@@ -69,19 +80,23 @@ public final class VoltageCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         EnergyTable table;
+        List<VoltageReport.Row> gradeRows = List.of();
         boolean single = inputs.size() == 1;
         if (single && looksLikeTable(inputs.get(0))) {
             if (pot != null) throw new UserError("--pot is for structure inputs; " + inputs.get(0) + " is an energy table");
+            if (gradeTrain != null) throw new UserError("--grade-train grades structures; " + inputs.get(0) + " is an energy table");
             table = EnergyTable.read(inputs.get(0));
         } else {
             if (pot == null) throw new UserError("structure inputs need --pot POT.mtp to compute their energies (or give an energy TSV)");
             table = StructureEnergies.compute(inputs, pot, types, nThreads(), out);
             if (energiesOut != null) writeEnergies(energiesOut, table);
+            if (gradeTrain != null) gradeRows = grades(out);
         }
         double eMg = mgMetalEnergy();
         VoltageProfile p = new VoltageProfile(table, eMg);
         String name = caseName != null ? caseName : stripExt(inputs.get(0).getFileName().toString());
-        List<VoltageReport.Row> rows = VoltageReport.rows(p);
+        List<VoltageReport.Row> rows = new java.util.ArrayList<>(VoltageReport.rows(p));
+        rows.addAll(gradeRows);
 
         out.printf("Mg metal: %s eV/atom; %d compositions; case %s%n", PyNumbers.repr(eMg), p.size(), name);
         out.printf("%-10s %-10s %12s%n", "x1", "x2", "plateau (V)");
@@ -104,6 +119,30 @@ public final class VoltageCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Prints and returns the extrapolation grade of every structure (sorted by x) and of a Mg metal structure. */
+    private List<VoltageReport.Row> grades(PrintWriter out) {
+        StructureGrades g = new StructureGrades(pot, gradeTrain, gradeMode, types);
+        List<VoltageReport.Row> rows = new java.util.ArrayList<>();
+        out.printf("extrapolation grades (MaxVol, %s mode, training set %s; > ~2 = extrapolation)%n", g.mode(), gradeTrain);
+        out.printf("%-40s %8s %14s%n", "structure", "x", "MV_grade");
+        for (StructureEnergies.Entry e : StructureEnergies.evaluate(inputs, pot, types, nThreads())) {
+            double grade = g.grade(e.file());
+            out.printf(java.util.Locale.ROOT, "%-40s %8s %14.6f%n", e.file().getFileName(), PyNumbers.shortest(e.x()), grade);
+            rows.add(new VoltageReport.Row("MV_grade_x" + PyNumbers.shortest(e.x()), grade));
+        }
+        Path mg = Path.of(mgMetal);
+        if (!isNumber(mgMetal) && Files.exists(mg)) {
+            double grade = g.grade(mg);
+            out.printf(java.util.Locale.ROOT, "%-40s %8s %14.6f%n", mg.getFileName(), "Mg", grade);
+            rows.add(new VoltageReport.Row("MV_grade_Mg_metal", grade));
+        }
+        return rows;
+    }
+
+    private static boolean isNumber(String s) {
+        try { Double.parseDouble(s); return true; } catch (NumberFormatException e) { return false; }
     }
 
     private double mgMetalEnergy() throws Exception {
