@@ -21,12 +21,6 @@ import picocli.CommandLine;
 class HelpTextTest {
     /** The summary column of {@code mtpj --help} stays on one line of an 80-column terminal. */
     static final int MAX_SUMMARY = 60;
-    /**
-     * Commands whose summary still has to be shortened by their module's owner (java/lammps:
-     * org.mtpj.lammps.cli). TODO(lammps owner): one-line summaries under 60 characters, then
-     * empty this set.
-     */
-    static final java.util.Set<String> PENDING = java.util.Set.of("lammps", "compare-logs");
 
     private static Map<String, CommandLine> commands() {
         return Main.commandLine().getSubcommands();
@@ -38,7 +32,6 @@ class HelpTextTest {
         for (Map.Entry<String, CommandLine> e : commands().entrySet()) {
             if (e.getValue().getCommandSpec().usageMessage().hidden()) continue;
             if (!e.getKey().equals(e.getValue().getCommandName())) continue;   // an alias
-            if (PENDING.contains(e.getKey())) continue;
             String[] d = e.getValue().getCommandSpec().usageMessage().description();
             String first = d.length == 0 ? "" : d[0];
             if (first.isBlank() || first.length() >= MAX_SUMMARY || first.contains("\n"))
@@ -58,7 +51,7 @@ class HelpTextTest {
         assertEquals(0, cl.execute("--help"));
         String text = out.toString();
         for (Map.Entry<String, CommandLine> e : commands().entrySet()) {
-            if (e.getValue().getCommandSpec().usageMessage().hidden() || PENDING.contains(e.getKey())) continue;
+            if (e.getValue().getCommandSpec().usageMessage().hidden()) continue;
             String[] d = e.getValue().getCommandSpec().usageMessage().description();
             assertTrue(text.contains(d[0]), e.getKey() + " summary missing from mtpj --help");
             if (d.length > 2 && !d[2].isBlank() && d[2].length() > 20)

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * as {@code mtpj compare --lammps-log A.log B.log} (see {@link #compare}).
  */
 @Command(name = "compare-logs", mixinStandardHelpOptions = true,
-        description = {"Compare the thermo tables of two LAMMPS log files step by step.",
+        description = {"Compare the thermo tables of two LAMMPS logs step by step.",
                 "Every run (thermo block) and every column present in both logs is compared at equal Step values;"
                         + " a value passes when |a-b| <= rtol*max(|a|,|b|) + atol.",
                 "Units are whatever the logs print (metal: eV, bar, K); the tolerances are relative/absolute numbers.",

@@ -18,8 +18,8 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "lammps",
         customSynopsis = "mtpj lammps -in FILE [-var NAME VALUE...] [-log FILE] [-screen FILE|none] [other lmp options]",
-        description = {"Run a LAMMPS input inside the mtpj JVM (Java-host mode): Debian's liblammps through FFM,"
-                + " pair_style mtp/java (alias mlip) evaluated in this JVM.",
+        description = {"Run a LAMMPS input inside this JVM (Java-host mode).",
+                "Debian's liblammps is called through FFM; pair_style mtp/java (alias mlip) is evaluated in this JVM.",
                 "Arguments are those of lmp: -in FILE (required), -var NAME VALUE..., -log FILE, -screen FILE|none, -echo ...",
                 "Units: whatever the input sets (mtp/java requires 'units metal': A, eV, ps, bar).",
                 "Serial only (for MPI use ./lmp-mtpj under mpirun). A LAMMPS error ends the process with exit code 1,"
