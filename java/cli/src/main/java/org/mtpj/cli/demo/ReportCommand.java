@@ -301,7 +301,7 @@ final class ReportCommand implements Callable<Integer> {
             if (t >= lo - 1e-9 && t <= hi + 1e-9) { xs.add(t); ys.add(m[i]); }
         }
         if (xs.size() < 3) return Double.NaN;
-        return LineFit.of(xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray()).slope() / 6.0;
+        return org.mtpj.analysis.diffusion.LinearFit.of(xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray()).slope() / 6.0;
     }
 
     private String param(String key) {

@@ -65,21 +65,6 @@ class DemoToolsTest {
     }
 
     @Test
-    void lineFitRecoversSlopeAndZeroErrorOnExactData() {
-        LineFit f = LineFit.of(new double[] {0, 1, 2, 3}, new double[] {1, 3, 5, 7});
-        assertEquals(2, f.slope(), 1e-14);
-        assertEquals(1, f.intercept(), 1e-14);
-        assertEquals(0, f.slopeSe(), 1e-14);
-        // y = x plus +-1 alternating: slope se = sqrt(SSR/(n-2)/Sxx)
-        LineFit g = LineFit.of(new double[] {0, 1, 2, 3}, new double[] {1, 0, 3, 2});
-        assertEquals(0.6, g.slope(), 1e-14);
-        double ssr = 0;
-        double[] y = {1, 0, 3, 2};
-        for (int i = 0; i < 4; i++) { double r = y[i] - g.intercept() - g.slope() * i; ssr += r * r; }
-        assertEquals(Math.sqrt(ssr / 2 / 5), g.slopeSe(), 1e-14);
-    }
-
-    @Test
     void errorReportAndLammpsLogParsing() throws IOException {
         Path rep = dir.resolve("errors.txt");
         Files.writeString(rep, "MTPR from p.mtp, Database: v.cfg\n\n\t\t* * * TRAIN ERRORS * * *\n\n_________________Errors report_________________\n"
