@@ -222,12 +222,12 @@ final class PairSession implements AutoCloseable {
         energy = energySum;
         writeTotals(step, energySum, vir);
         if (profile != null) {
-            long kernel = 0, gather = 0, sc = 0;
+            long kernel = 0, gather = 0, sc = 0, workerCpu = 0;
             for (Worker w : workers) {
-                kernel += w.kernelNanos; gather += w.gatherNanos; sc += w.scatterNanos;
-                w.kernelNanos = w.gatherNanos = w.scatterNanos = 0;
+                kernel += w.kernelNanos; gather += w.gatherNanos; sc += w.scatterNanos; workerCpu += w.cpuNanos;
+                w.kernelNanos = w.gatherNanos = w.scatterNanos = w.cpuNanos = 0;
             }
-            profile.end(inum, kernel, gather, System.nanoTime() - scatter0 + sc, scatterCpu);
+            profile.end(inum, kernel, gather, System.nanoTime() - scatter0 + sc, scatterCpu, workerCpu);
         }
         runHooks();
         step.set(JAVA_DOUBLE, StepLayout.GRADE, grade);
@@ -427,6 +427,8 @@ final class PairSession implements AutoCloseable {
     private final class Worker {
         private final SiteModel.SiteKernel kernel;
         long kernelNanos, gatherNanos, scatterNanos;
+        /** CPU time of this thread in phase 1 (unlike the wall times above, it excludes time descheduled). */
+        long cpuNanos;
 
         Worker(SiteModel.SiteKernel kernel) { this.kernel = kernel; }
 
@@ -444,6 +446,7 @@ final class PairSession implements AutoCloseable {
             final int mask = neighmask;
             final double rc2 = cutsq;
             final boolean timed = profile != null;
+            final long cpu0 = timed ? StepProfile.cpuNow() : 0;
             for (int c; (c = nextChunk.getAndAdd(CHUNK)) < inum; ) {
                 int end = Math.min(inum, c + CHUNK);
                 for (int ii = c; ii < end; ii++) {
@@ -470,6 +473,7 @@ final class PairSession implements AutoCloseable {
                 if (main) drain(false);
             }
             if (main) drain(true);
+            if (timed) cpuNanos += StepProfile.cpuNow() - cpu0;
         }
 
         private void drain(boolean all) {
