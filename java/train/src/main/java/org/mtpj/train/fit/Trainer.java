@@ -140,20 +140,10 @@ public final class Trainer {
             double f = b.value();
             double[] x = b.point();
             System.arraycopy(x, 0, theta, 0, x.length);
-            offer(theta, scaling, f);
-            LossFunction.Stats s = loss.lastStats();
-            opt.log.printf(Locale.ROOT, "%s iter %d: f=%.6g force_rms=%.6g energy_rms=%.4g stress_rms=%.4g t=%.1fs%n",
-                    label, it, f, s.forceRms(), s.energyPerAtomRms(), s.stressRms(), seconds());
-            if (opt.onIteration != null) opt.onIteration.accept(start.withCoefficients(theta).withScaling(scaling));
-            if (opt.progress != null) opt.progress.iteration(it, f);
-            if (Math.abs(before - f) < 1e-13) { opt.log.println(label + ": loss change below 1e-13; stopping"); break; }
+            if (acceptedStep(label, it, before, f, theta, scaling, loss)) break;
             if (main && (it + 1) % opt.linearEvery == 0) {
                 double rel = (blockStart - f) / f;
-                if (rel < opt.bfgsConvTol && rel < prevRel) {
-                    opt.log.printf(Locale.ROOT, "%s: relative decrease %.3g over %d iterations below %.3g; stopping%n",
-                            label, rel, opt.linearEvery, opt.bfgsConvTol);
-                    break;
-                }
+                if (blockStalled(label, rel, prevRel)) break;
                 prevRel = rel;
                 if (linearStep(theta, scaling, loss, lin)) {
                     b = new Bfgs(loss, theta);
@@ -163,6 +153,38 @@ public final class Trainer {
             }
         }
         return scaling;
+    }
+
+    /**
+     * Bookkeeping after every accepted step of either optimiser: keep the best point, print the
+     * progress line, notify listeners. Returns true when the loss changed by less than 1e-13
+     * (MLIP-2's stopping rule).
+     */
+    private boolean acceptedStep(String label, int it, double before, double f, double[] theta, double scaling, LossFunction loss) {
+        offer(theta, scaling, f);
+        LossFunction.Stats s = loss.lastStats();
+        opt.log.printf(Locale.ROOT, "%s iter %d: f=%.6g force_rms=%.6g energy_rms=%.4g stress_rms=%.4g t=%.1fs%n",
+                label, it, f, s.forceRms(), s.energyPerAtomRms(), s.stressRms(), seconds());
+        if (opt.onIteration != null) opt.onIteration.accept(start.withCoefficients(theta).withScaling(scaling));
+        if (opt.progress != null) opt.progress.iteration(it, f);
+        if (Math.abs(before - f) < 1e-13) {
+            opt.log.println(label + ": loss change below 1e-13; stopping");
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * MLIP-2's block rule, checked every linearEvery iterations: stop when the relative decrease
+     * over the block is below --bfgs-conv-tol and smaller than that of the previous block.
+     */
+    private boolean blockStalled(String label, double rel, double prevRel) {
+        if (rel < opt.bfgsConvTol && rel < prevRel) {
+            opt.log.printf(Locale.ROOT, "%s: relative decrease %.3g over %d iterations below %.3g; stopping%n",
+                    label, rel, opt.linearEvery, opt.bfgsConvTol);
+            return true;
+        }
+        return false;
     }
 
     /** BFGS over the radial coefficients with the linear part always solved exactly ({@link VariableProjection}). */
@@ -185,20 +207,10 @@ public final class Trainer {
             double[] t = vp.theta();
             if (!java.util.Arrays.equals(java.util.Arrays.copyOf(t, nr), b.point())) t = vp.complete(b.point());
             System.arraycopy(t, 0, theta, 0, theta.length);
-            offer(theta, scaling, f);
-            LossFunction.Stats s = loss.lastStats();
-            opt.log.printf(Locale.ROOT, "%s iter %d: f=%.6g force_rms=%.6g energy_rms=%.4g stress_rms=%.4g t=%.1fs%n",
-                    label, it, f, s.forceRms(), s.energyPerAtomRms(), s.stressRms(), seconds());
-            if (opt.onIteration != null) opt.onIteration.accept(start.withCoefficients(theta).withScaling(scaling));
-            if (opt.progress != null) opt.progress.iteration(it, f);
-            if (Math.abs(before - f) < 1e-13) { opt.log.println(label + ": loss change below 1e-13; stopping"); break; }
+            if (acceptedStep(label, it, before, f, theta, scaling, loss)) break;
             if (main && (it + 1) % opt.linearEvery == 0) {
                 double rel = (blockStart - f) / f;
-                if (rel < opt.bfgsConvTol && rel < prevRel) {
-                    opt.log.printf(Locale.ROOT, "%s: relative decrease %.3g over %d iterations below %.3g; stopping%n",
-                            label, rel, opt.linearEvery, opt.bfgsConvTol);
-                    break;
-                }
+                if (blockStalled(label, rel, prevRel)) break;
                 prevRel = rel;
                 blockStart = f;
             }
