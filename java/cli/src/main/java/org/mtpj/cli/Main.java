@@ -36,6 +36,7 @@ public final class Main implements Runnable {
         List<Object> all = new ArrayList<>();
         all.addAll(CoreCommands.all());
         all.addAll(TrainCommands.all());
+        all.addAll(org.mtpj.learn.cli.LearnCommands.all());
         all.addAll(LammpsCommands.all());
         all.addAll(AnalysisCommands.all());
         return all;

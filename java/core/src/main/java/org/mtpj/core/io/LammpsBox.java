@@ -36,6 +36,18 @@ public record LammpsBox(double lx, double ly, double lz, double xy, double xz, d
     /** Lattice rows in the LAMMPS frame. */
     public double[][] lammpsLattice() { return new double[][] {{lx, 0, 0}, {xy, ly, 0}, {xz, yz, lz}}; }
 
+    /**
+     * The rotation R from the original frame to LAMMPS' frame for row vectors: r_lammps = r·R
+     * (R = lattice⁻¹·lammpsLattice, orthogonal). Back: r = r_lammps·Rᵀ; a tensor W = R·W_lammps·Rᵀ.
+     */
+    public double[][] rotation() {
+        double[][] m = lammpsLattice(), r = new double[3][3];
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++)
+                r[i][j] = inverse[i][0] * m[0][j] + inverse[i][1] * m[1][j] + inverse[i][2] * m[2][j];
+        return r;
+    }
+
     /** Fractional coordinates of Cartesian r in the original lattice. */
     public double[] fractional(double x, double y, double z) {
         double[][] v = inverse;

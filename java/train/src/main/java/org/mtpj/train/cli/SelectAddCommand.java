@@ -66,8 +66,7 @@ public final class SelectAddCommand implements Callable<Integer> {
         ActiveSet a = s.activeSet();
         System.out.println(a.filledSlots() + " configurations selected from both sets");
         System.out.println("new configuration count = " + newCfgs.size());
-        List<Configuration> added = new ArrayList<>();
-        for (int id : s.selectedIds()) if (id >= firstNew) added.add(s.configurations().get(id));
+        List<Configuration> added = s.selectedSince(firstNew);
         System.out.println("TS increased by " + added.size() + " configs");
         CfgWriter.writeAll(diff, added, CfgWriter.Style.LOSSLESS);
         ActiveSetState.save(s, alsFile);

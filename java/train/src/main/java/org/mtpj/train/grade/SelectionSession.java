@@ -76,6 +76,16 @@ public final class SelectionSession {
         return new ArrayList<>(ids);
     }
 
+    /**
+     * The configurations with ids from firstId on (those queued by a later selectFrom) that own a
+     * slot, once each, in slot order: what select-add adds to a training set.
+     */
+    public List<Configuration> selectedSince(int firstId) {
+        List<Configuration> out = new ArrayList<>();
+        for (int id : selectedIds()) if (id >= firstId) out.add(configs.get(id));
+        return out;
+    }
+
     /** Grade of cfg against the current active set (no update); 0 for an empty configuration. */
     public Grade grade(Configuration cfg) {
         int m = rowBuilder.rowCount(cfg);

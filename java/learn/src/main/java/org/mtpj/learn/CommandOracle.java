@@ -1,0 +1,43 @@
+package org.mtpj.learn;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.mtpj.core.UserError;
+import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.io.CfgWriter;
+import org.mtpj.core.model.Configuration;
+
+/**
+ * An oracle that is a user's command: mtpj writes {@code in.cfg}, runs the command with
+ * {@code {in}} and {@code {out}} replaced by the two absolute paths (in the configuration's work
+ * folder), and reads one labelled configuration from {@code out.cfg} (e.g. a VASP wrapper).
+ */
+public final class CommandOracle implements Oracle {
+    private final List<String> command;
+
+    public CommandOracle(List<String> command) {
+        List<String> words = command.size() == 1 ? List.of(command.get(0).trim().split("\\s+")) : command;
+        if (words.isEmpty() || words.get(0).isBlank()) throw new UserError("oracle command is empty");
+        this.command = List.copyOf(words);
+    }
+
+    @Override
+    public Configuration label(Configuration cfg, Path work) {
+        Path in = work.resolve("in.cfg").toAbsolutePath(), out = work.resolve("out.cfg").toAbsolutePath();
+        CfgWriter.writeAll(in, List.of(LabelCheck.unlabelled(cfg)), CfgWriter.Style.LOSSLESS);
+        List<String> cmd = new ArrayList<>();
+        for (String w : command) cmd.add(w.replace("{in}", in.toString()).replace("{out}", out.toString()));
+        Path log = work.resolve("oracle.log");
+        int rc = ExternalProcess.run(cmd, work, log);
+        if (rc != 0) throw new UserError("oracle command '" + String.join(" ", cmd) + "' failed (exit " + rc + "); see " + log);
+        if (!java.nio.file.Files.isRegularFile(out))
+            throw new UserError("oracle command '" + command.get(0) + "' wrote no " + out + "; see " + log);
+        List<Configuration> got = CfgReader.readAll(out);
+        if (got.size() != 1) throw new UserError(out + ": the oracle must return exactly 1 configuration, got " + got.size());
+        return LabelCheck.check(cfg, got.get(0), out.toString());
+    }
+
+    @Override
+    public String describe() { return "command: " + String.join(" ", command); }
+}

@@ -1,0 +1,180 @@
+package org.mtpj.learn;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What {@code mtpj learn} does, read from a TOML file (docs/learn.md lists every key). Units:
+ * Å, eV, K, ps. Relative paths are relative to the configuration file.
+ */
+public record LearnConfig(Path file, Run run, Data data, Potential potential, Training training, Md md,
+                          Selection selection, OracleSettings oracle) {
+
+    /** The run folder and the limits of the loop. */
+    public record Run(Path dir, int maxRounds, int maxNewPerRound, double wallTimeMinutes, int threads, long seed) {}
+
+    /** Labelled configurations: the initial training set and an optional held-out set. */
+    public record Data(Path train, Path valid) {}
+
+    /** The starting potential: a .mtp file, or a new untrained one of this level. */
+    public record Potential(Path start, String[] species, int level, double minDist, double maxDist, int radialBasisSize) {}
+
+    /** Training settings of every round (mtpj train's meaning). */
+    public record Training(int maxIter, int pretrainIter, double energyWeight, double forceWeight, double stressWeight,
+                           String init) {}
+
+    /**
+     * MD with extrapolation control at every temperature. {@code input} null = mtpj's own NVT input;
+     * {@code starts} maps a temperature to a LAMMPS data file (key 0 = every temperature; empty = the
+     * last training configuration).
+     */
+    public record Md(List<Double> temperatures, int steps, double timestepPs, int thermoEvery, Map<Double, Path> starts,
+                     Path input, List<String> lammps, int mpiRanks, int threads, Map<String, String> variables) {}
+
+    /** select:threshold and select:threshold-break of the MD. */
+    public record Selection(double threshold, double thresholdBreak) {}
+
+    /** The oracle: {@code lammps} (pair lines, run by {@code lmp}) or {@code command} (IN.cfg → OUT.cfg). */
+    public record OracleSettings(String type, List<String> pair, List<String> lammps, List<String> command) {}
+
+    private static final Map<String, Set<String>> KEYS = Map.of(
+            "run", Set.of("dir", "max_rounds", "max_new_per_round", "wall_time_minutes", "threads", "seed"),
+            "data", Set.of("train", "valid"),
+            "potential", Set.of("start", "species", "level", "min_dist", "max_dist", "radial_basis_size"),
+            "train", Set.of("max_iter", "pretrain_iter", "energy_weight", "force_weight", "stress_weight", "init_params"),
+            "md", Set.of("temperatures", "steps", "timestep_ps", "thermo_every", "start", "input", "lammps", "mpi_ranks",
+                    "threads", "variables"),
+            "selection", Set.of("threshold", "threshold_break"),
+            "oracle", Set.of("type", "pair", "lammps", "command"));
+
+    public static LearnConfig read(Path file) {
+        ConfigFile c = ConfigFile.read(file);
+        c.checkKeys(KEYS);
+        int cores = Runtime.getRuntime().availableProcessors();
+        String stem = file.getFileName().toString().replaceFirst("\\.toml$", "");
+        Path dir = c.path("run", "dir");
+        Run run = new Run(dir != null ? dir : c.base().resolve(stem + ".run"),
+                c.integer("run", "max_rounds", 10, 1), c.integer("run", "max_new_per_round", 0, 0),
+                c.number("run", "wall_time_minutes", 0), c.integer("run", "threads", cores, 1),
+                c.integer("run", "seed", 1, 0));
+
+        Path train = c.path("data", "train");
+        if (train == null) throw c.missing("data", "train", "the labelled initial training set, .cfg");
+        requireFile(c, "data", "train", train);
+        Path valid = c.path("data", "valid");
+        if (valid != null) requireFile(c, "data", "valid", valid);
+        Data data = new Data(train, valid);
+
+        List<String> speciesList = c.strings("potential", "species");
+        if (speciesList == null) throw c.missing("potential", "species", "element names in species order, e.g. [\"Si\", \"O\"]");
+        for (String s : speciesList)
+            if (!s.matches("[A-Z][a-z]?"))
+                throw c.error("potential", "species", "expected element symbols like \"Si\", got \"" + s + "\"");
+        Path start = c.path("potential", "start");
+        if (start != null) requireFile(c, "potential", "start", start);
+        int level = c.integer("potential", "level", 0, 0);
+        if (start == null && level < 2) throw c.missing("potential", "start", "a .mtp file, or 'level' (>= 2) for a new one");
+        double maxDist = c.number("potential", "max_dist", 5.0);
+        double minDist = c.number("potential", "min_dist", Double.NaN);
+        if (!Double.isNaN(minDist) && !(minDist > 0 && minDist < maxDist))
+            throw c.error("potential", "min_dist", "must be positive and below max_dist (" + maxDist + " Å)");
+        Potential pot = new Potential(start, speciesList.toArray(new String[0]), level, minDist, maxDist,
+                c.integer("potential", "radial_basis_size", 8, 2));
+
+        String init = c.string("train", "init_params", "same").toLowerCase(Locale.ROOT);
+        if (!init.equals("same") && !init.equals("random")) throw c.error("train", "init_params", "expected \"same\" or \"random\"");
+        Training training = new Training(c.integer("train", "max_iter", 200, 0), c.integer("train", "pretrain_iter", 75, 0),
+                c.number("train", "energy_weight", 1), c.number("train", "force_weight", 0.01),
+                c.number("train", "stress_weight", 0.001), init);
+
+        List<Double> temps = c.numbers("md", "temperatures");
+        if (temps == null) throw c.missing("md", "temperatures", "list of temperatures in K");
+        for (double t : temps) if (!(t > 0)) throw c.error("md", "temperatures", "temperatures must be positive (K)");
+        int steps = c.integer("md", "steps", 0, 0);
+        if (steps < 1) throw c.missing("md", "steps", "MD steps per temperature and round");
+        double dt = c.number("md", "timestep_ps", 0.001);
+        if (!(dt > 0 && dt < 0.1)) throw c.error("md", "timestep_ps", "expected a time step in ps, e.g. 0.001");
+        Map<Double, Path> starts = new TreeMap<>();
+        var startNode = c.node("md", "start");
+        if (startNode.isString()) {
+            Path p = c.path("md", "start");
+            requireFile(c, "md", "start", p);
+            starts.put(0.0, p);
+        } else if (startNode.isObject()) {
+            for (var e : startNode.properties()) {
+                double t;
+                try {
+                    t = Double.parseDouble(e.getKey());
+                } catch (NumberFormatException ex) {
+                    throw c.error("md", "start", "table keys must be temperatures, got \"" + e.getKey() + "\"");
+                }
+                if (!e.getValue().isString()) throw c.error("md", "start", "expected a data file name for " + e.getKey() + " K");
+                Path p = c.base().resolve(e.getValue().asString()).normalize();
+                requireFile(c, "md", "start", p);
+                starts.put(t, p);
+            }
+            for (double t : temps)
+                if (!starts.containsKey(t)) throw c.error("md", "start", "no start file for " + t + " K");
+        } else if (!startNode.isMissingNode()) {
+            throw c.error("md", "start", "expected a LAMMPS data file or a table {\"<T>\" = \"file\"}");
+        }
+        Path input = c.path("md", "input");
+        if (input != null) requireFile(c, "md", "input", input);
+        Map<String, String> vars = new LinkedHashMap<>();
+        var varNode = c.node("md", "variables");
+        if (varNode.isObject()) {
+            for (var e : varNode.properties()) {
+                if (!e.getValue().isValueNode()) throw c.error("md", "variables", "values must be strings or numbers");
+                vars.put(e.getKey(), e.getValue().asString());
+            }
+        } else if (!varNode.isMissingNode()) {
+            throw c.error("md", "variables", "expected a table of LAMMPS variables {name = value}");
+        }
+        Md md = new Md(List.copyOf(temps), steps, dt, c.integer("md", "thermo_every", Math.max(1, steps / 20), 1), starts, input,
+                c.strings("md", "lammps"), c.integer("md", "mpi_ranks", 1, 1), c.integer("md", "threads", 1, 1), vars);
+
+        double threshold = c.number("selection", "threshold", 2.0);
+        double brk = c.number("selection", "threshold_break", 10.0);
+        if (!(threshold > 1)) throw c.error("selection", "threshold", "must be above 1 (grade 1 = inside the training set)");
+        if (!(brk > threshold)) throw c.error("selection", "threshold_break", "must be above threshold (" + threshold + ")");
+        Selection sel = new Selection(threshold, brk);
+
+        String type = c.string("oracle", "type", null);
+        if (type == null) throw c.missing("oracle", "type", "\"lammps\" or \"command\"");
+        List<String> pair = c.strings("oracle", "pair");
+        List<String> command = c.strings("oracle", "command");
+        switch (type) {
+            case "lammps" -> {
+                if (pair == null) throw c.missing("oracle", "pair", "the pair_style/pair_coeff lines of the reference potential");
+            }
+            case "command" -> {
+                if (command == null) throw c.missing("oracle", "command", "a command that labels {in} (.cfg) into {out} (.cfg)");
+            }
+            default -> throw c.error("oracle", "type", "expected \"lammps\" or \"command\", got \"" + type + "\"");
+        }
+        OracleSettings oracle = new OracleSettings(type, pair, c.strings("oracle", "lammps"), command);
+        return new LearnConfig(file, run, data, pot, training, md, sel, oracle);
+    }
+
+    private static void requireFile(ConfigFile c, String table, String key, Path p) {
+        if (!Files.isRegularFile(p)) throw c.error(table, key, "file " + p + " not found");
+    }
+
+    /** Temperatures as names for folders and columns: 4000 -> "4000", 350.5 -> "350.5". */
+    public static String kelvin(double t) {
+        return t == Math.rint(t) ? Long.toString((long) t) : Double.toString(t);
+    }
+
+    public List<String> temperatureNames() {
+        List<String> out = new ArrayList<>();
+        for (double t : md.temperatures) out.add(kelvin(t));
+        return out;
+    }
+}

@@ -1,0 +1,44 @@
+package org.mtpj.learn.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mtpj.learn.ExternalProcess;
+import org.mtpj.learn.LearnConfig;
+import org.mtpj.learn.Learner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mtpj learn}: the whole active-learning loop from one configuration file. */
+@Command(name = "learn", mixinStandardHelpOptions = true,
+        description = {"Active learning: train, MD with selection, label, repeat.",
+                "",
+                "Runs the active-learning loop of MLIP-2 users to convergence, from a TOML file (docs/learn.md lists every key):",
+                "each round trains the MTP (warm start), builds its active set (neighbourhood MaxVol), runs LAMMPS MD with",
+                "extrapolation control at every temperature (./lmp-mtpj, pair_style mtp/java, select TRUE), picks the",
+                "configurations above the threshold that enlarge the active set (select-add), labels them with the oracle",
+                "(lammps: a pair style run by lmp; command: your program IN.cfg -> OUT.cfg) and adds them to the training set.",
+                "Converged when one round's MD stays at or below the threshold at every temperature for its whole length.",
+                "Everything is kept in the run folder; run the same command again after a stop or Ctrl-C to continue.",
+                "Units: Å, eV, K, ps. Exit: 0 converged, 1 stopped at a limit (max_rounds, wall time), 2 bad input or a",
+                "failed stage (the message names round, stage and file), 130 interrupted."})
+public final class LearnCommand implements Callable<Integer> {
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE.toml", description = "The configuration (TOML).")
+    Path config;
+
+    @Override
+    public Integer call() {
+        LearnConfig cfg = LearnConfig.read(config);
+        Learner learner = new Learner(cfg, System.out);
+        Thread onSignal = new Thread(() -> {
+            ExternalProcess.stopRunning();
+            System.err.println("\nmtpj learn: interrupted in " + learner.where() + "; finished stages are kept in "
+                    + learner.runDir() + "; run the same command again to continue");
+        });
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        try {
+            return learner.run();
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(onSignal);
+        }
+    }
+}
