@@ -53,7 +53,7 @@ final class ReportCommand implements Callable<Integer> {
         Path minDist = demo.resolve("train/min_dist.txt");
         params.put("min_dist", Files.exists(minDist) ? Files.readString(minDist).strip() : "?");
         Path walls = demo.resolve("train/walls.txt");
-        params.put("walls", Files.exists(walls) ? String.join(", ", Files.readAllLines(walls).stream()
+        params.put("wall_list", Files.exists(walls) ? String.join(", ", Files.readAllLines(walls).stream()
                 .map(l -> l.replaceFirst(" ", " r_c = ") + " Å").toList()) : "?");
         List<String> temps = List.of(param("md_temps").trim().split("\\s+"));
         StringBuilder md = new StringBuilder();
@@ -283,11 +283,24 @@ final class ReportCommand implements Callable<Integer> {
         for (String[] w : arr.values()) arrJson.put(w[0] + "_" + w[1], Map.of("Ea_eV", Double.parseDouble(w[2]), "Ea_se_eV", Double.parseDouble(w[3])));
         json.put("arrhenius", arrJson);
 
-        // ---- 6. inputs record and summary
+        // ---- 6. active learning and the activation-energy verdict
+        ActiveLearningSection al = ActiveLearningSection.read(demo);
+        String alText = "";
+        if (al != null) {
+            al.putJson(json);
+            al.plot(temps, out.resolve("al_grades"));
+            alText = al.markdown(temps);
+        }
+        StringBuilder eaText = new StringBuilder();
+        json.put("ea_comparison", ActiveLearningSection.eaComparison(arr, eaText));
+
+        // ---- 7. inputs record and summary
         writeInputs();
         writeJson(out.resolve("summary.json"), json);
-        Files.writeString(out.resolve("summary.md"), SummaryText.markdown(params, train.size(), valid.size(), ev, et, parityRmse,
-                runs.toString(), cmp.toString(), evidence, agree, total, arr, msdPlots, Files.exists(efs), selectionActive, maxWall, totalSelected, maxGradeAll, readTimings()));
+        String summary = SummaryText.markdown(params, train.size(), valid.size(), ev, et, parityRmse,
+                runs.toString(), cmp.toString(), evidence + " " + eaText.toString().strip(), agree, total, arr, msdPlots, Files.exists(efs), selectionActive, maxWall, totalSelected, maxGradeAll, readTimings());
+        summary = summary.replace("## 3. Molecular dynamics", alText + "## 3. Molecular dynamics");
+        Files.writeString(out.resolve("summary.md"), summary);
         System.out.println("report written to " + out.resolve("summary.md"));
         return 0;
     }

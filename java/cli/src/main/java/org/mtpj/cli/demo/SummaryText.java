@@ -42,10 +42,11 @@ final class SummaryText {
                         "potential, then %s production steps, positions every %s steps. MTP: `./lmp-mtpj` with `pair_style mtp/java`, extrapolation " +
                         "control on (grade threshold %s, stop above %s; configurations above the threshold go to `preselected.cfg`). Classical: Debian's `lmp`.%n%n",
                 p.get("neq"), p.get("nprod"), p.get("md_every"), p.get("sel_threshold"), p.get("sel_break")));
-        s.append(String.format(Locale.ROOT, "The MTP runs add short-range safety walls (`pair_style soft`, A = %s eV: %s), each just below the " +
+        if ("1".equals(p.get("walls"))) s.append(String.format(Locale.ROOT, "The MTP runs add short-range safety walls (`pair_style soft`, A = %s eV: %s), each just below the " +
                 "closest pair of that kind in the training data, so they change nothing on any training configuration; they keep the MD " +
                 "out of the region the MTP never saw, where it has no repulsion. Largest wall energy seen in the MTP runs: %s eV " +
-                "(0 = the walls were never touched at the printed steps).%n%n", p.get("wall_A"), p.get("walls"), ReportCommand.g(maxWall)));
+                "(0 = the walls were never touched at the printed steps).%n%n", p.get("wall_A"), p.get("wall_list"), ReportCommand.g(maxWall)));
+        else s.append("The MTP runs have no safety walls: active learning taught the MTP the configurations its MD reaches.\n\n");
         s.append(tsvToMarkdown(runsTsv)).append('\n');
         if (selectionActive && !Double.isNaN(maxGrade)) s.append(String.format(Locale.ROOT, "Extrapolation: the largest grade in the MTP runs " +
                 "was %.2f (threshold %s; 1 = like the training set, well above ~2 = extrapolating); %d configurations above the threshold " +
