@@ -101,7 +101,7 @@ final class ActiveLearningSection {
         for (JsonNode r : rounds.path("rounds")) for (JsonNode m : r.path("md")) top = Math.max(top, m.path("max_grade").asDouble());
         // a log axis labels decades only: use it only when the grades span them
         c.getStyler().setYAxisLogarithmic(top > 50).setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE)
-                .setChartBackgroundColor(Color.WHITE).setXAxisDecimalPattern("0");
+                .setChartBackgroundColor(Color.WHITE);
         if (top <= 50) c.getStyler().setYAxisMin(0.0);
         double[] x = new double[n];
         for (int i = 0; i < n; i++) x[i] = i + 1;
