@@ -1,0 +1,126 @@
+package org.mtpj.learn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtpj.core.UserError;
+import org.mtpj.core.io.InputFormatException;
+
+/** learn.toml: defaults, paths relative to the file, and one clear file:line message for every mistake. */
+class LearnConfigTest {
+    @TempDir Path dir;
+
+    private static final String GOOD = """
+            [run]
+            max_rounds = 4
+
+            [data]
+            train = "train.cfg"
+
+            [potential]
+            species = ["Si", "O"]
+            level = 8
+
+            [md]
+            temperatures = [3000, 4000.5]
+            steps = 500
+
+            [md.start]
+            "3000" = "a.data"
+            "4000.5" = "b.data"
+
+            [selection]
+            threshold = 2.1
+            threshold_break = 10
+
+            [oracle]
+            type = "lammps"
+            pair = ["pair_style vashishta", "pair_coeff * * SiO.1990.vashishta Si O"]
+            """;
+
+    private Path write(String text) throws Exception {
+        for (String f : List.of("train.cfg", "a.data", "b.data")) Files.writeString(dir.resolve(f), "");
+        Path p = dir.resolve("learn.toml");
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void readsAndFillsDefaults() throws Exception {
+        LearnConfig c = LearnConfig.read(write(GOOD));
+        assertEquals(4, c.run().maxRounds());
+        assertEquals(dir.resolve("learn.run"), c.run().dir());
+        assertEquals(dir.resolve("train.cfg"), c.data().train());
+        assertEquals(List.of(3000.0, 4000.5), c.md().temperatures());
+        assertEquals(dir.resolve("b.data"), c.md().starts().get(4000.5));
+        assertEquals(List.of("3000", "4000.5"), c.temperatureNames());
+        assertEquals(0.001, c.md().timestepPs());
+        assertEquals(2.1, c.selection().threshold());
+        assertEquals("lammps", c.oracle().type());
+        assertEquals(8, c.potential().level());
+        assertTrue(Double.isNaN(c.potential().minDist()));
+    }
+
+    private String error(String text) throws Exception {
+        Path p = write(text);
+        RuntimeException e = assertThrows(RuntimeException.class, () -> LearnConfig.read(p));
+        assertTrue(e instanceof InputFormatException || e instanceof UserError, e.toString());
+        assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        return e.getMessage();
+    }
+
+    @Test
+    void unknownKeyNamesItsLine() throws Exception {
+        String m = error(GOOD.replace("steps = 500", "steps = 500\ntemprature = 3"));
+        assertTrue(m.startsWith(dir.resolve("learn.toml") + ":14: [md] temprature: unknown key"), m);
+    }
+
+    @Test
+    void wrongTypeNamesItsLine() throws Exception {
+        String m = error(GOOD.replace("steps = 500", "steps = \"many\""));
+        assertTrue(m.endsWith("learn.toml:13: [md] steps: expected a whole number"), m);
+    }
+
+    @Test
+    void missingKeyNamesTheTable() throws Exception {
+        String m = error(GOOD.replace("train = \"train.cfg\"", ""));
+        assertTrue(m.contains("learn.toml:4: [data] needs 'train'"), m);
+    }
+
+    @Test
+    void missingFileIsNamed() throws Exception {
+        String m = error(GOOD.replace("\"b.data\"", "\"nothere.data\""));
+        assertTrue(m.contains("[md] start: file ") && m.contains("nothere.data not found"), m);
+    }
+
+    @Test
+    void startTableMustCoverEveryTemperature() throws Exception {
+        String m = error(GOOD.replace("\"4000.5\" = \"b.data\"\n", ""));
+        assertTrue(m.contains("no start file for 4000.5 K"), m);
+    }
+
+    @Test
+    void brokenTomlGivesItsLine() throws Exception {
+        String m = error(GOOD.replace("max_rounds = 4", "max_rounds = = 4"));
+        assertTrue(m.contains("learn.toml:2: invalid TOML"), m);
+    }
+
+    @Test
+    void badOracleTypeAndThresholds() throws Exception {
+        assertTrue(error(GOOD.replace("type = \"lammps\"", "type = \"vasp\"")).contains("[oracle] type: expected \"lammps\" or \"command\""));
+        assertTrue(error(GOOD.replace("threshold_break = 10", "threshold_break = 1.5")).contains("must be above threshold"));
+        assertTrue(error(GOOD.replace("[oracle]\ntype = \"lammps\"", "[oracle]\ntype = \"command\"")).contains("[oracle] needs 'command'"));
+    }
+
+    @Test
+    void missingFileIsOneLine() {
+        UserError e = assertThrows(UserError.class, () -> LearnConfig.read(dir.resolve("none.toml")));
+        assertTrue(e.getMessage().endsWith("none.toml: configuration file not found"));
+    }
+}
