@@ -46,6 +46,14 @@ public final class OutputGuard {
         return this;
     }
 
+    /** An output folder (null: option not given) and the files the command writes into it. */
+    public OutputGuard folder(Path dir, String... files) {
+        if (dir == null) return this;
+        outputs.add(dir);
+        for (String f : files) outputs.add(dir.resolve(f));
+        return this;
+    }
+
     /** Throws a {@link UserError} (exit 2) naming the first clash. */
     public void check() {
         for (int o = 0; o < outputs.size(); o++) {
