@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
  * argument order mirrors MLIP-2's {@code mlp} where the two overlap.
  *
  * <p>Exit codes: 0 success, 1 a check failed (e.g. compare beyond tolerance), 2 bad input or
- * usage (one line naming file:line and what was expected; never a stack trace).
+ * usage (one line naming file:line and what was expected; never a stack trace), 3 out of memory
+ * (one line with the advice to raise the heap).
  */
 @Command(name = "mtpj", mixinStandardHelpOptions = true, version = "mtpj 0.1.0",
         description = {"Moment Tensor Potentials in Java: evaluation, training, active learning, LAMMPS coupling, analysis.",
@@ -47,6 +48,15 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         for (Object sub : subcommands()) cl.addSubcommand(sub);
         cl.setExecutionExceptionHandler(Main::handle);
+        // picocli passes Errors through untouched: an OutOfMemoryError would end as a stack trace
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return run.execute(parsed);
+            } catch (OutOfMemoryError e) {
+                return outOfMemory(parsed.commandSpec().commandLine().getErr());
+            }
+        });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("mtpj: " + ex.getMessage());
@@ -68,16 +78,22 @@ public final class Main implements Runnable {
             err.println("mtpj: I/O error: " + t.getMessage());
             return 2;
         }
-        if (t instanceof OutOfMemoryError) {
-            err.println("mtpj: out of memory (raise it with MTPJ_JAVA_OPTS=-Xmx...)");
-            return 3;
-        }
+        if (t instanceof OutOfMemoryError) return outOfMemory(err);
         // A bug, not the user's fault: one line plus where, and a hint to get the full trace.
         StackTraceElement[] st = t.getStackTrace();
         err.println("mtpj: internal error: " + t + (st.length > 0 ? " at " + st[0] : "")
                 + " (set MTPJ_TRACE=1 for the full trace; please report it)");
         if ("1".equals(System.getenv("MTPJ_TRACE"))) t.printStackTrace(err);
         return 70;
+    }
+
+    /** One line and exit code 3; the heap is what the user can change. */
+    private static int outOfMemory(PrintWriter err) {
+        long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
+        err.println("mtpj: out of memory (Java heap " + maxMiB + " MiB): raise it, e.g. MTPJ_JAVA_OPTS=-Xmx16g ./mtpj ...,"
+                + " or use a smaller input");
+        err.flush();
+        return 3;
     }
 
     public static void main(String[] args) {

@@ -11,6 +11,7 @@ import org.mtpj.analysis.io.InputFiles;
 import org.mtpj.analysis.io.TextLines;
 import org.mtpj.analysis.plot.Plots;
 import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.io.OutputGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,13 +39,14 @@ public final class ArrheniusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path dir = out != null ? out : (table.toAbsolutePath().getParent());
+        OutputGuard.of("arrhenius").input(table).folder(dir, "arrhenius.tsv", "arrhenius.png", "arrhenius.svg").check();
         double[][] td = read(table);
         Arrhenius a = Arrhenius.fit(td[0], td[1], at);
         System.out.printf(Locale.ROOT, "Arrhenius fit of %d points (%s):%n", td[0].length, table);
         System.out.printf(Locale.ROOT, "  Ea = %.4f ± %.4f eV%n", a.ea(), a.eaErr());
         System.out.printf(Locale.ROOT, "  D0 = %.4e cm²/s (se of ln D0 = %.3f, factor %.3g)%n", a.d0(), a.lnD0Err(), Math.exp(a.lnD0Err()));
         System.out.printf(Locale.ROOT, "  D(%s K) = %.4e cm²/s, within ×/÷ %.3g (one standard error)%n", Tsv.compact(at), a.dAtTarget(), a.factorAtTarget());
-        Path dir = out != null ? out : (table.toAbsolutePath().getParent());
         List<String> lines = new ArrayList<>();
         lines.add("quantity\tvalue\tstderr\tunit");
         lines.add("Ea\t" + Tsv.num(a.ea()) + "\t" + Tsv.num(a.eaErr()) + "\teV");

@@ -10,6 +10,7 @@ import org.mtpj.analysis.diffusion.DiffusionFit;
 import org.mtpj.analysis.diffusion.DiffusionResult;
 import org.mtpj.analysis.msd.MsdResult;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.OutputGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -91,6 +92,8 @@ public final class DiffusionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputGuard.of("diffusion").inputs(traj.inputs).folder(out, "diffusion.tsv", "diffusion.json", "msd.tsv", "compat.tsv", "compat.json")
+                .output(tsv).output(json).output(table).output(contcarDir).check();
         if (compat != null) return callCompat();
         if (windows.isEmpty())
             throw new UserError("give the fit window with --window TMIN:TMAX (lag times in ps, e.g. --window 10:40); see --help");

@@ -18,6 +18,7 @@ import org.mtpj.analysis.msd.MsdResult;
 import org.mtpj.analysis.plot.Plots;
 import org.mtpj.analysis.report.DiffusionReport;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.OutputGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,6 +52,8 @@ public final class DiffusionReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputGuard.of("diffusion-report").inputs(traj.inputs).input(compatInput)
+                .folder(out, "msd.tsv", "diffusion.tsv", "compat.tsv", "report.md", "report.html").check();
         TrajectoryOptions.Loaded l = traj.load(System.err::println);
         MsdResult m = l.msd();
         List<DiffusionResult> results = new ArrayList<>();

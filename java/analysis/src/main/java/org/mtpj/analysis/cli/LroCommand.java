@@ -2,7 +2,7 @@ package org.mtpj.analysis.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +31,9 @@ import org.mtpj.analysis.lro.PyNumbers;
 import org.mtpj.analysis.lro.SphereRenderer;
 import org.mtpj.analysis.lro.TrackedAtoms;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.AtomicOutput;
 import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.io.OutputGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -99,6 +101,7 @@ public final class LroCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputGuard.of("lro").inputs(inputs).output(out).check();
         PrintWriter stdout = spec.commandLine().getOut();
         int z = atomicNumber(species);
         String symbol = Elements.symbol(z);
@@ -185,7 +188,7 @@ public final class LroCommand implements Callable<Integer> {
     }
 
     private void writeSummary(Path file, List<TrackedAtoms.Source> sources, List<LroResult> results) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file)) {
+        AtomicOutput.write(file, StandardCharsets.UTF_8, w -> {
             String o = angstrom ? "order_angstrom" : "order";
             w.write("name\tinput\tZ\tatoms\tdims\torder_001\torder_100\torder_010\torder_angstrom_001\tsphere" + sphere + "_min_" + o
                     + "\tsphere" + sphere + "_max_" + o + "\tsphere" + sphere + "_mean_" + o + "\tcolorbar_ticks\n");
@@ -196,7 +199,7 @@ public final class LroCommand implements Callable<Integer> {
                         + PyNumbers.repr(r.orderAngstrom()[0]) + "\t" + PyNumbers.repr(r.sphere().min()) + "\t"
                         + PyNumbers.repr(r.sphere().max()) + "\t" + PyNumbers.repr(r.sphere().mean()) + "\t" + r.sphere().ticksText() + "\n");
             }
-        }
+        });
     }
 
     private void report(PrintWriter w, List<TrackedAtoms.Source> sources, List<LroResult> results, String symbol,

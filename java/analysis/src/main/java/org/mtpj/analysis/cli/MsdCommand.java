@@ -3,6 +3,7 @@ package org.mtpj.analysis.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mtpj.analysis.msd.MsdResult;
+import org.mtpj.core.io.OutputGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,6 +32,7 @@ public final class MsdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputGuard.of("msd").inputs(traj.inputs).folder(out, "msd.tsv").check();
         TrajectoryOptions.Loaded l = traj.load(System.err::println);
         MsdResult m = l.msd();
         MsdOutputs.writeTsv(m, l.abc(), out.resolve("msd.tsv"));

@@ -17,6 +17,7 @@ import org.mtpj.core.UserError;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.io.MtpReader;
+import org.mtpj.core.io.OutputGuard;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
 import picocli.CommandLine.Command;
@@ -80,6 +81,7 @@ public final class RelaxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputGuard.of("relax").input(potFile).input(in).output(outFile).check();
         PrintWriter out = spec.commandLine().getOut();
         CellMode mode = CellMode.parse(cell);
         Relaxer.Method algo = Relaxer.Method.parse(method);

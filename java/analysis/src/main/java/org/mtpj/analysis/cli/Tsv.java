@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.mtpj.core.io.AtomicOutput;
 
 /** Number formatting for the machine-readable outputs: shortest round-trip digits, Python-like exponents ("1.5e-07"). */
 final class Tsv {
@@ -47,7 +48,9 @@ final class Tsv {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            Files.write(file, lines, StandardCharsets.UTF_8);
+            AtomicOutput.write(file, StandardCharsets.UTF_8, w -> {
+                for (String l : lines) w.append(l).append('\n');
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -57,7 +60,7 @@ final class Tsv {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            AtomicOutput.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

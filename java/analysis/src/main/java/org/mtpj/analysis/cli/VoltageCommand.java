@@ -1,6 +1,7 @@
 package org.mtpj.analysis.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +14,8 @@ import org.mtpj.analysis.voltage.VoltageReport;
 import org.mtpj.analysis.voltage.StructureEnergies;
 import org.mtpj.analysis.voltage.StructureGrades;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.core.io.OutputGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -78,6 +81,13 @@ public final class VoltageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path base = plot;
+        if (base == null && tsv != null) base = Path.of(stripExt(tsv.toString()));
+        OutputGuard guard = OutputGuard.of("voltage").inputs(inputs).input(pot).input(gradeTrain)
+                .input(isNumber(mgMetal) ? null : Path.of(mgMetal)).output(tsv).output(energiesOut);
+        if (!noPlot && base != null)
+            for (String suffix : new String[] {".png", ".svg", "_hull.png", "_hull.svg"}) guard.output(Path.of(base + suffix));
+        guard.check();
         PrintWriter out = spec.commandLine().getOut();
         EnergyTable table;
         List<VoltageReport.Row> gradeRows = List.of();
@@ -111,8 +121,6 @@ public final class VoltageCommand implements Callable<Integer> {
             VoltageReport.write(tsv, name, rows);
             out.println("wrote " + tsv);
         }
-        Path base = plot;
-        if (base == null && tsv != null) base = Path.of(stripExt(tsv.toString()));
         if (!noPlot && base != null) {
             VoltagePlot.write(p, name, base);
             out.println("wrote " + base + ".png/.svg and " + base + "_hull.png/.svg");
@@ -161,7 +169,7 @@ public final class VoltageCommand implements Callable<Integer> {
     private static void writeEnergies(Path file, EnergyTable t) throws java.io.IOException {
         StringBuilder sb = new StringBuilder("x\tE_eV_per_V2O5\n");
         for (int i = 0; i < t.size(); i++) sb.append(PyNumbers.repr(t.x()[i])).append('\t').append(PyNumbers.repr(t.energy()[i])).append('\n');
-        Files.writeString(file, sb.toString());
+        AtomicOutput.writeString(file, sb, StandardCharsets.UTF_8);
     }
 
     private static boolean looksLikeTable(Path p) {

@@ -12,6 +12,7 @@ import org.mtpj.analysis.io.DecimalFormatting;
 import org.mtpj.analysis.traj.Frame;
 import org.mtpj.analysis.traj.LammpsDumpReader;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.AtomicOutput;
 
 /**
  * Stage A of the study: one CONTCAR per dump frame, in dump order (CONTCAR1, CONTCAR2, ...).
@@ -87,7 +88,7 @@ public final class StudyContcars {
             Files.createDirectories(dir);
             for (int i = 0; i < texts.size(); i++) {
                 Path p = dir.resolve("CONTCAR" + (i + 1));
-                Files.writeString(p, texts.get(i), StandardCharsets.UTF_8);
+                AtomicOutput.writeString(p, texts.get(i), StandardCharsets.UTF_8);
                 files.add(p);
             }
         } catch (IOException e) {

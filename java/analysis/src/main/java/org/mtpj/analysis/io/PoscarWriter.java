@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.mtpj.core.io.AtomicOutput;
 
 /**
  * Writes a {@link Structure} as a VASP 5 POSCAR: comment, scale 1.0, lattice rows, symbols,
@@ -43,11 +43,7 @@ public final class PoscarWriter {
     }
 
     public void write(Structure s, Path file) {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            write(s, w);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicOutput.write(file, StandardCharsets.UTF_8, w -> write(s, w));
     }
 
     public String toString(Structure s) {

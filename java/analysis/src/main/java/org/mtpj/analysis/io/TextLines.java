@@ -3,20 +3,22 @@ package org.mtpj.analysis.io;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.mtpj.core.io.BoundedLineReader;
 import org.mtpj.core.io.InputFormatException;
 
 /**
  * Line-by-line reading with the 1-based line number and file name kept for error messages.
- * Rejects binary data (NUL or other control bytes) with a clear {@link InputFormatException}.
+ * Rejects binary data (NUL or other control bytes, or a line longer than
+ * {@link BoundedLineReader#DEFAULT_MAX_CHARS}) with a clear {@link InputFormatException}.
  */
 public final class TextLines implements AutoCloseable {
-    private final BufferedReader in;
+    private final BoundedLineReader in;
     private final String file;
     private long lineNo;
     private String pushedBack;
 
     public TextLines(BufferedReader in, String file) {
-        this.in = in;
+        this.in = new BoundedLineReader(in, file);
         this.file = file;
     }
 

@@ -1,10 +1,10 @@
 package org.mtpj.analysis.lro;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.mtpj.core.io.AtomicOutput;
 
 /**
  * The TSV files of {@code mtpj lro}, in the layouts of the references {@code lro.tsv}
@@ -37,19 +37,19 @@ public final class LroTables {
     }
 
     public static void writeResult(Path file, List<LroResult> results) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file)) {
+        AtomicOutput.write(file, StandardCharsets.UTF_8, w -> {
             w.write(HEADER);
             for (LroResult r : results) w.write(rows(r));
-        }
+        });
     }
 
     public static void writeSphere(Path file, SphereSummary s, boolean angstrom) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file)) {
+        AtomicOutput.write(file, StandardCharsets.UTF_8, w -> {
             w.write("i\tnx\tny\tnz\t" + (angstrom ? "order_angstrom" : "order") + "\n");
             double[][] d = s.directions();
             for (int k = 0; k < d.length; k++)
                 w.write(k + "\t" + PyNumbers.repr(d[k][0]) + "\t" + PyNumbers.repr(d[k][1]) + "\t" + PyNumbers.repr(d[k][2])
                         + "\t" + PyNumbers.repr(s.order()[k]) + "\n");
-        }
+        });
     }
 }

@@ -2,18 +2,17 @@ package org.mtpj.analysis.lro;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.mtpj.analysis.plot.Plots;
+import org.mtpj.core.io.AtomicOutput;
 
 /**
  * The order of a trajectory (LAMMPS dump, XDATCAR, extxyz) as a time series: DIR/&lt;dump&gt;_timeseries.tsv (frame, step, time in
@@ -32,7 +31,7 @@ public final class LroTimeSeries {
         for (var e : byDump.entrySet()) {
             String base = sources.get(e.getValue().get(0)).name().replaceFirst("_frame\\d+$", "");
             Path tsv = dir.resolve(base + "_timeseries.tsv");
-            try (Writer w = Files.newBufferedWriter(tsv)) {
+            AtomicOutput.write(tsv, StandardCharsets.UTF_8, w -> {
                 StringBuilder h = new StringBuilder("frame\tstep\ttime_ps\tdims");
                 for (Direction d : dirs) h.append("\torder_").append(d.key());
                 for (Direction d : dirs) h.append("\torder_angstrom_").append(d.key());
@@ -54,7 +53,7 @@ public final class LroTimeSeries {
                             .append('\t').append(PyNumbers.repr(r.sphere().mean())).append('\n');
                     w.write(row.toString());
                 }
-            }
+            });
             plot(dir.resolve(base + "_timeseries"), base, e.getValue(), sources, results, timestepPs);
             written.add(tsv);
         }
@@ -79,7 +78,6 @@ public final class LroTimeSeries {
         for (int k = 0; k < t.length; k++) mean[k] = results.get(idx.get(k)).sphere().mean();
         c.addSeries("sphere mean", t, mean).setMarker(SeriesMarkers.NONE).setLineColor(Color.BLACK);
         if (t.length == 1) c.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
-        BitmapEncoder.saveBitmap(c, base.toString(), BitmapEncoder.BitmapFormat.PNG);
-        VectorGraphicsEncoder.saveVectorGraphic(c, base.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        Plots.save(c, base);
     }
 }

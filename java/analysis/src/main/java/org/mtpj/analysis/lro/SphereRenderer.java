@@ -15,12 +15,11 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
+import org.mtpj.core.io.AtomicOutput;
 
 /**
  * Draws the order on the sphere as a person would look at it. Left: a shaded 3-D view of the unit
@@ -59,15 +58,13 @@ public final class SphereRenderer {
         Graphics2D g = img.createGraphics();
         draw(g, s);
         g.dispose();
-        ImageIO.write(img, "png", file.toFile());
+        AtomicOutput.writeBytes(file, out -> ImageIO.write(img, "png", out));
     }
 
     public static void writeSvg(Scene s, Path file) throws IOException {
         VectorGraphics2D g = new VectorGraphics2D();
         draw(g, s);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, W, H)).writeTo(out);
-        }
+        AtomicOutput.writeBytes(file, out -> new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, W, H)).writeTo(out));
     }
 
     /** Camera basis {right, up, towards viewer} of the 3-D view. */

@@ -3,7 +3,6 @@ package org.mtpj.analysis.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.mtpj.core.io.AtomicOutput;
 
 /**
  * Small XChart helpers shared by the analysis commands: line/scatter charts, a shaded x-window,
@@ -99,10 +99,9 @@ public final class Plots {
     public static void save(XYChart c, Path base) {
         try {
             mkdirs(base);
-            BitmapEncoder.saveBitmap(c, base + ".png", BitmapEncoder.BitmapFormat.PNG);
-            try (OutputStream out = Files.newOutputStream(Path.of(base + ".svg"))) {
-                VectorGraphicsEncoder.saveVectorGraphic(c, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            }
+            AtomicOutput.writeBytes(Path.of(base + ".png"), out -> BitmapEncoder.saveBitmap(c, out, BitmapEncoder.BitmapFormat.PNG));
+            AtomicOutput.writeBytes(Path.of(base + ".svg"),
+                    out -> VectorGraphicsEncoder.saveVectorGraphic(c, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write plot " + base + ": " + e.getMessage(), e);
         }
@@ -112,11 +111,12 @@ public final class Plots {
     public static void savePanels(List<XYChart> charts, Path base) {
         try {
             mkdirs(base);
-            BitmapEncoder.saveBitmap(new ArrayList<>(charts), 1, charts.size(), base + ".png", BitmapEncoder.BitmapFormat.PNG);
+            AtomicOutput.writeBytes(Path.of(base + ".png"),
+                    out -> BitmapEncoder.saveBitmap(new ArrayList<>(charts), 1, charts.size(), out, BitmapEncoder.BitmapFormat.PNG));
             for (int i = 0; i < charts.size(); i++) {
-                try (OutputStream out = Files.newOutputStream(Path.of(base + "_" + (i + 1) + ".svg"))) {
-                    VectorGraphicsEncoder.saveVectorGraphic(charts.get(i), out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-                }
+                XYChart c = charts.get(i);
+                AtomicOutput.writeBytes(Path.of(base + "_" + (i + 1) + ".svg"),
+                        out -> VectorGraphicsEncoder.saveVectorGraphic(c, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write plot " + base + ": " + e.getMessage(), e);

@@ -6,13 +6,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.mtpj.analysis.lro.PyNumbers;
+import org.mtpj.analysis.plot.Plots;
 
 /** The voltage step plot (plateaus of the lower hull against x) and the formation energies with their hull, PNG and SVG. */
 public final class VoltagePlot {
@@ -54,7 +53,6 @@ public final class VoltagePlot {
     }
 
     static void save(XYChart chart, Path base) throws IOException {
-        BitmapEncoder.saveBitmap(chart, base.toString(), BitmapEncoder.BitmapFormat.PNG);
-        VectorGraphicsEncoder.saveVectorGraphic(chart, base.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        Plots.save(chart, base);
     }
 }

@@ -1,12 +1,13 @@
 package org.mtpj.analysis.voltage;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mtpj.analysis.lro.PyNumbers;
+import org.mtpj.core.io.AtomicOutput;
 
 /**
  * The voltage TSV ({@code case quantity value}, the layout of {@code voltage_synthetic.tsv}).
@@ -38,10 +39,10 @@ public final class VoltageReport {
     public static void write(Path out, String caseName, List<Row> rows) throws IOException {
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        try (Writer w = Files.newBufferedWriter(out)) {
+        AtomicOutput.write(out, StandardCharsets.UTF_8, w -> {
             w.write("case\tquantity\tvalue\n");
             for (Row r : rows) w.write(caseName + "\t" + r.quantity() + "\t" + PyNumbers.repr(r.value()) + "\n");
-        }
+        });
     }
 
     private static String s(double x) { return PyNumbers.shortest(x); }

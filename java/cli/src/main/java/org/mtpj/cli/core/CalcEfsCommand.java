@@ -7,6 +7,7 @@ import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.io.MtpReader;
+import org.mtpj.core.io.OutputGuard;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
 import picocli.CommandLine.Command;
@@ -47,9 +48,8 @@ public final class CalcEfsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputGuard.of("calc-efs").input(pot).input(in).output(out).check();
         MtpPotential p = MtpReader.read(pot);
-        if (in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize()))
-            throw new org.mtpj.core.UserError("OUT.cfg must differ from IN.cfg (the input is streamed while the output is written)");
         ProgressBar bar = CliSupport.progress("calc-efs", -1, noProgress);
         try (CfgReader reader = CfgReader.open(in);
              Evaluator ev = new Evaluator(p, CliSupport.threads(threads));
@@ -60,6 +60,7 @@ public final class CalcEfsCommand implements Callable<Integer> {
                 writer.write(r);
                 if (bar != null) bar.step();
             }
+            writer.commit();
         } finally {
             if (bar != null) bar.close();
         }

@@ -8,6 +8,7 @@ import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.ErrorReport;
 import org.mtpj.core.io.MtpReader;
+import org.mtpj.core.io.OutputGuard;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
 import picocli.CommandLine.Command;
@@ -46,6 +47,7 @@ public final class CalcErrorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputGuard.of("calc-errors").input(pot).input(db).output(tsv).check();
         PrintWriter out = spec.commandLine().getOut();
         MtpPotential p = MtpReader.read(pot);
         ErrorReport report = new ErrorReport();

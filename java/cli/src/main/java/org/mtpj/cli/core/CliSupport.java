@@ -1,10 +1,6 @@
 package org.mtpj.cli.core;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -13,6 +9,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.mtpj.core.UserError;
 import org.mtpj.core.eval.Evaluator;
+import org.mtpj.core.io.AtomicOutput;
 import org.mtpj.core.model.Configuration;
 
 /** Small helpers shared by the core commands. */
@@ -45,15 +42,13 @@ final class CliSupport {
 
     /** Writes a TSV with a header row. */
     static void writeTsv(Path path, String[] header, List<String[]> rows) {
-        try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+        AtomicOutput.write(path, StandardCharsets.UTF_8, w -> {
             w.write(String.join("\t", header));
             w.write('\n');
             for (String[] r : rows) {
                 w.write(String.join("\t", r));
                 w.write('\n');
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
-        }
+        });
     }
 }

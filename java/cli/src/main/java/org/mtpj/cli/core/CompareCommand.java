@@ -1,12 +1,16 @@
 package org.mtpj.cli.core;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mtpj.core.io.AtomicOutput;
 import org.mtpj.core.io.CNumbers;
 import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.io.OutputGuard;
 import org.mtpj.core.model.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,17 +62,19 @@ public final class CompareCommand implements Callable<Integer> {
     private int compareLogs(PrintWriter out) {
         int code = org.mtpj.lammps.cli.CompareLammpsLog.compare(ref, cand, rtol, 0.0, null, false, out);
         if (tsv != null) {
-            try (PrintWriter w = new PrintWriter(java.nio.file.Files.newBufferedWriter(tsv))) {
-                org.mtpj.lammps.cli.CompareLammpsLog.compare(ref, cand, rtol, 0.0, null, true, w);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            AtomicOutput.write(tsv, StandardCharsets.UTF_8, w -> {
+                PrintWriter pw = new PrintWriter(w);
+                org.mtpj.lammps.cli.CompareLammpsLog.compare(ref, cand, rtol, 0.0, null, true, pw);
+                pw.flush();
+                if (pw.checkError()) throw new IOException("write failed");
+            });
         }
         return code;
     }
 
     @Override
     public Integer call() {
+        OutputGuard.of("compare").input(ref).input(cand).output(tsv).check();
         PrintWriter out = spec.commandLine().getOut();
         if (lammpsLog) return compareLogs(out);
         List<String[]> rows = new ArrayList<>();

@@ -19,6 +19,7 @@ import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.io.LammpsDataReader;
 import org.mtpj.core.io.LammpsDataWriter;
 import org.mtpj.core.io.LammpsDumpWriter;
+import org.mtpj.core.io.OutputGuard;
 import org.mtpj.core.model.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,6 +90,7 @@ public final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputGuard.of("convert").input(in).output(out).check();
         Format fin = from != null ? parseFormat(from, "--from") : guess(in, "--from");
         Format fout = to != null ? parseFormat(to, "--to") : guess(out, "--to");
         String[] names = types == null ? null : types.stream().map(String::trim).toArray(String[]::new);
@@ -108,6 +110,7 @@ public final class ConvertCommand implements Callable<Integer> {
                         count++;
                         cur = last ? null : src.next();
                     }
+                    w.commit();
                 }
             } else if (fout == Format.LAMMPS_DUMP) {
                 try (LammpsDumpWriter w = LammpsDumpWriter.open(out, cur.forces != null)) {
@@ -116,12 +119,14 @@ public final class ConvertCommand implements Callable<Integer> {
                         count++;
                         cur = last ? null : src.next();
                     }
+                    w.commit();
                 }
             } else {
                 Configuration next = last ? null : src.next();
                 boolean many = next != null;
                 while (cur != null) {
                     Path target = many ? out.resolveSibling(out.getFileName() + Integer.toString(count)) : out;
+                    OutputGuard.of("convert").input(in).output(target).check();
                     writeOne(fout, cur, names, target);
                     count++;
                     cur = next;

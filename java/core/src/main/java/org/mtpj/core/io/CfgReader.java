@@ -1,6 +1,5 @@
 package org.mtpj.core.io;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -44,13 +43,14 @@ import org.mtpj.core.model.Configuration;
  * {@link Configuration#extraFields}) with a warning. Bad input throws
  * {@link InputFormatException} naming file:line and what was expected.
  *
- * <p>Files are read as ISO-8859-1 so that any byte survives a read-write cycle unchanged.
+ * <p>Files are read as ISO-8859-1 so that any byte survives a read-write cycle unchanged. A line
+ * longer than {@link BoundedLineReader#DEFAULT_MAX_CHARS} is an error (binary junk, /dev/zero).
  * Not thread-safe.
  */
 public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
     private static final int MAX_ATOMS = 200_000_000;
 
-    private final BufferedReader in;
+    private final BoundedLineReader in;
     private final String file;
     private Consumer<String> warningSink = msg -> System.err.println("mtpj: warning: " + msg);
     private final Set<String> warned = new HashSet<>();
@@ -65,15 +65,14 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
     private int count;
 
     private CfgReader(Reader reader, String file) {
-        this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+        this.in = new BoundedLineReader(reader, file);
         this.file = file;
     }
 
     /** Opens a file for streaming. */
     public static CfgReader open(Path path) {
         try {
-            return new CfgReader(new BufferedReader(new InputStreamReader(Files.newInputStream(path),
-                    StandardCharsets.ISO_8859_1), 1 << 16), path.toString());
+            return new CfgReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.ISO_8859_1), path.toString());
         } catch (NoSuchFileException e) {
             throw new InputFormatException(path.toString(), 0, "file not found");
         } catch (IOException e) {

@@ -1,13 +1,10 @@
 package org.mtpj.core.io;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +24,9 @@ import org.mtpj.core.model.Configuration;
  * empty values kept as {@code Feature   KEY<TAB>}. MLIP-3 extras ({@link Configuration#extraColumns},
  * {@link Configuration#extraFields}) are written only after {@link #writeExtras(boolean)}: MLIP-2
  * refuses files that contain them.
+ *
+ * <p>A file opened with {@link #open} is written through {@link AtomicOutput}: it appears at its
+ * path only at {@link #commit()}; closing without a commit discards it.
  */
 public final class CfgWriter implements AutoCloseable {
     /** Number style. */
@@ -38,31 +38,27 @@ public final class CfgWriter implements AutoCloseable {
     }
 
     private final Writer out;
+    private final AtomicOutput file; // null when writing to a caller's writer
     private final Style style;
-    private final String file;
     private boolean extras;
     private int written;
 
-    private CfgWriter(Writer out, Style style, String file) {
+    private CfgWriter(Writer out, AtomicOutput file, Style style) {
         this.out = out;
-        this.style = style;
         this.file = file;
+        this.style = style;
     }
 
-    /** Creates (or replaces) a file, lossless style. */
+    /** Creates (or, at {@link #commit()}, replaces) a file, lossless style. */
     public static CfgWriter open(Path path) { return open(path, Style.LOSSLESS); }
 
     public static CfgWriter open(Path path, Style style) {
-        try {
-            return new CfgWriter(new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path),
-                    StandardCharsets.ISO_8859_1), 1 << 16), style, path.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
-        }
+        AtomicOutput o = AtomicOutput.create(path);
+        return new CfgWriter(o.writer(StandardCharsets.ISO_8859_1), o, style);
     }
 
-    /** Writes to any writer (not closed by {@link #close()} unless it is the writer's own file). */
-    public static CfgWriter of(Writer out, Style style) { return new CfgWriter(out, style, null); }
+    /** Writes to any writer (flushed, not closed, by {@link #close()}; no commit needed). */
+    public static CfgWriter of(Writer out, Style style) { return new CfgWriter(out, null, style); }
 
     /** Whether MLIP-3 extra columns and fields are written too (default false). */
     public CfgWriter writeExtras(boolean yes) {
@@ -81,18 +77,31 @@ public final class CfgWriter implements AutoCloseable {
         try {
             out.append(sb);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + (file == null ? "output" : file) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + name() + ": " + e.getMessage(), e);
         }
         written++;
     }
 
+    private String name() { return file == null ? "output" : file.target().toString(); }
+
+    /** Everything is written: the file appears at its path (a caller's writer is flushed). */
+    public void commit() {
+        if (file != null) file.commit();
+        else flush();
+    }
+
+    /** Discards an uncommitted file (the path keeps what it held); flushes a caller's writer. */
     @Override
     public void close() {
+        if (file != null) file.close();
+        else flush();
+    }
+
+    private void flush() {
         try {
-            if (file != null) out.close();
-            else out.flush();
+            out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + name() + ": " + e.getMessage(), e);
         }
     }
 
@@ -100,6 +109,7 @@ public final class CfgWriter implements AutoCloseable {
     public static void writeAll(Path path, List<Configuration> cfgs, Style style) {
         try (CfgWriter w = open(path, style)) {
             for (Configuration c : cfgs) w.write(c);
+            w.commit();
         }
     }
 

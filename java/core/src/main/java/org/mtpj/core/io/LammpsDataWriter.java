@@ -1,9 +1,6 @@
 package org.mtpj.core.io;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.mtpj.core.UserError;
 import org.mtpj.core.model.Configuration;
@@ -80,10 +77,6 @@ public final class LammpsDataWriter {
     }
 
     public static void write(Configuration c, String[] typeNames, int typeCount, String comment, Path path) {
-        try {
-            Files.writeString(path, format(c, typeNames, typeCount, comment), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
-        }
+        AtomicOutput.writeString(path, format(c, typeNames, typeCount, comment), StandardCharsets.UTF_8);
     }
 }

@@ -1,12 +1,9 @@
 package org.mtpj.core.io;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.mtpj.core.UserError;
 import org.mtpj.core.model.Configuration;
@@ -18,27 +15,24 @@ import org.mtpj.core.model.Configuration;
  * ({@link LammpsBox}); positions are wrapped into it with image flags, so unwrapped positions
  * survive; species t is LAMMPS type t + 1. Numbers {@code %.16e}. The timestep is taken from a
  * {@code dump_step_N} source feature when present, else the frame's index.
+ *
+ * <p>Written through {@link AtomicOutput}: the file appears at its path only at {@link #commit()}.
  */
 public final class LammpsDumpWriter implements AutoCloseable {
+    private final AtomicOutput file;
     private final Writer out;
-    private final String file;
     private final boolean forces;
     private int frames;
 
-    private LammpsDumpWriter(Writer out, String file, boolean forces) {
-        this.out = out;
+    private LammpsDumpWriter(AtomicOutput file, boolean forces) {
         this.file = file;
+        this.out = file.writer(StandardCharsets.ISO_8859_1);
         this.forces = forces;
     }
 
-    /** Creates (replaces) a dump file; withForces adds fx fy fz columns (every frame must have forces). */
+    /** Creates (replaces, at {@link #commit()}) a dump file; withForces adds fx fy fz columns (every frame must have forces). */
     public static LammpsDumpWriter open(Path path, boolean withForces) {
-        try {
-            return new LammpsDumpWriter(new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path),
-                    StandardCharsets.ISO_8859_1), 1 << 16), path.toString(), withForces);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
-        }
+        return new LammpsDumpWriter(AtomicOutput.create(path), withForces);
     }
 
     public void write(Configuration c) {
@@ -96,7 +90,7 @@ public final class LammpsDumpWriter implements AutoCloseable {
         try {
             out.append(sb);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file.target() + ": " + e.getMessage(), e);
         }
         frames++;
     }
@@ -128,12 +122,10 @@ public final class LammpsDumpWriter implements AutoCloseable {
 
     public int count() { return frames; }
 
+    /** Every frame is written: the file appears at its path. */
+    public void commit() { file.commit(); }
+
+    /** Without a commit, discards the file (the path keeps what it held). */
     @Override
-    public void close() {
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-    }
+    public void close() { file.close(); }
 }

@@ -1,6 +1,8 @@
 package org.mtpj.core.io;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,6 +30,10 @@ import org.mtpj.core.model.MtpPotential.RadialBasisType;
 public final class MtpReader {
     /** Above this the file is garbage, not a potential (protects against huge allocations). */
     private static final long MAX_COEFFICIENTS = 10_000_000L;
+    /** Far above the longest line of any level (level 28's product table: 2.4 MB on one line). */
+    static final int MAX_LINE = 1 << 26;
+    /** Far above any potential (a level-28 untrained file is 2.6 MB). */
+    static final int MAX_BYTES = 1 << 28;
 
     private final String file;
     private final MtpTokens in;
@@ -47,8 +53,8 @@ public final class MtpReader {
     /** Reads a potential file. */
     public static MtpPotential read(Path path) {
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
+        try (InputStream in = Files.newInputStream(path)) {
+            bytes = readBounded(in, path.toString());
         } catch (NoSuchFileException e) {
             throw new InputFormatException(path.toString(), 0, "file not found");
         } catch (IOException e) {
@@ -59,12 +65,41 @@ public final class MtpReader {
         return new MtpReader(text, path.toString()).parse();
     }
 
+    /**
+     * The whole file, refusing one longer than {@link #MAX_LINE} bytes without a line end or
+     * larger than {@link #MAX_BYTES} (binary junk, /dev/zero) before it exhausts the heap.
+     */
+    static byte[] readBounded(InputStream in, String file) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream(1 << 16);
+        byte[] buf = new byte[1 << 16];
+        long line = 1, lineStart = 0, total = 0;
+        for (int n; (n = in.read(buf)) >= 0; ) {
+            for (int i = 0; i < n; i++) {
+                if (buf[i] == '\n') {
+                    line++;
+                    lineStart = total + i + 1;
+                }
+            }
+            total += n;
+            if (total - lineStart > MAX_LINE)
+                throw new InputFormatException(file, line, "line longer than " + MAX_LINE + " bytes: not a potential file (binary data?)");
+            if (total > MAX_BYTES)
+                throw new InputFormatException(file, line, "file larger than " + MAX_BYTES + " bytes: not a potential file");
+            all.write(buf, 0, n);
+        }
+        return all.toByteArray();
+    }
+
     /** Reads a potential from text; fileNameForMessages names it in errors. */
     public static MtpPotential read(Reader in, String fileNameForMessages) {
         StringBuilder sb = new StringBuilder();
         char[] buf = new char[8192];
         try {
-            for (int n; (n = in.read(buf)) > 0; ) sb.append(buf, 0, n);
+            for (int n; (n = in.read(buf)) > 0; ) {
+                sb.append(buf, 0, n);
+                if (sb.length() > MAX_BYTES)
+                    throw new InputFormatException(fileNameForMessages, 0, "longer than " + MAX_BYTES + " characters: not a potential");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + fileNameForMessages + ": " + e.getMessage(), e);
         }

@@ -1,9 +1,6 @@
 package org.mtpj.core.io;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.mtpj.core.model.MtpPotential;
 
@@ -12,6 +9,7 @@ import org.mtpj.core.model.MtpPotential;
  * {@code ", "} separators, TAB indentation of the basis block, {@code scaling} at the top level only
  * when it is not exactly 1, no newline after the final {@code moment_coeffs} list. Reading a
  * file MLIP-2 wrote and writing it again in {@link Precision#MLIP2} reproduces it byte for byte.
+ * Files are written through {@link AtomicOutput} (complete or not at all).
  *
  * <p>{@link Precision#LOSSLESS} writes 17 significant digits ({@code %.16e}) so that
  * read-write-read is bit-identical (checkpoints); MLIP-2 reads those files too.
@@ -42,11 +40,7 @@ public final class MtpWriter {
         if (!mlip2Readable(pot))
             System.err.println("mtpj: warning: " + path + " has " + pot.speciesCount
                     + " species; MLIP-2 reads at most 10 (single-character a-b headers), mtpj reads it");
-        try {
-            Files.writeString(path, format(pot, precision), StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
-        }
+        AtomicOutput.writeString(path, format(pot, precision), StandardCharsets.ISO_8859_1);
     }
 
     /** The file text: every coefficient, so the file reads back as trained. */
@@ -77,8 +71,8 @@ public final class MtpWriter {
     }
 
     /** Writes the untrained layout of pot to path (see {@link #formatUntrained}). */
-    public static void writeUntrained(MtpPotential pot, Path path) throws IOException {
-        Files.writeString(path, formatUntrained(pot), StandardCharsets.ISO_8859_1);
+    public static void writeUntrained(MtpPotential pot, Path path) {
+        AtomicOutput.writeString(path, formatUntrained(pot), StandardCharsets.ISO_8859_1);
     }
 
     /** From "MTP" to radial_funcs_count. */

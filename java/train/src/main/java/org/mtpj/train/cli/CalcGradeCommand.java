@@ -1,17 +1,18 @@
 package org.mtpj.train.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.AtomicOutput;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.io.MtpReader;
+import org.mtpj.core.io.OutputGuard;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
 import org.mtpj.train.fit.TrainingSet;
@@ -62,6 +63,8 @@ public final class CalcGradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputGuard.of("calc-grade").input(pot).input(loadState == null ? train : loadState).input(in)
+                .output(out).output(loadState == null ? alsFile : null).output(tsv).output(atomTsv).check();
         MtpPotential p = MtpReader.read(pot);
         System.out.println("MTPR from " + pot + ", train: " + train + ", input: " + in);
         SelectionSession s;
@@ -81,7 +84,6 @@ public final class CalcGradeCommand implements Callable<Integer> {
             }
             System.err.printf(Locale.ROOT, "active set: %d configurations, %d swaps, %d of %d rows filled (%.1f s)%n",
                     trainCfgs.size(), swaps, s.activeSet().filledSlots(), s.activeSet().size(), (System.nanoTime() - t0) * 1e-9);
-            ActiveSetState.save(s, alsFile);
         }
         String inputName = in.getFileName().toString().replaceFirst("\\.cfg$", "");
         String mode = s.weights().mode();
@@ -89,10 +91,15 @@ public final class CalcGradeCommand implements Callable<Integer> {
             throw new UserError("--atom-tsv needs neighbourhood rows (--nbh-weight=1)");
         long t0 = System.nanoTime();
         int count = 0;
+        // every output appears only when all of IN.cfg is graded (a bad input leaves none, not even the state)
         try (CfgReader r = CfgReader.open(in);
+             AtomicOutput state = loadState == null ? AtomicOutput.create(alsFile) : null;
              CfgWriter w = CfgWriter.open(out, lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS);
-             BufferedWriter t = tsv == null ? null : Files.newBufferedWriter(tsv, StandardCharsets.UTF_8);
-             BufferedWriter a = atomTsv == null ? null : Files.newBufferedWriter(atomTsv, StandardCharsets.UTF_8)) {
+             AtomicOutput tsvOut = tsv == null ? null : AtomicOutput.create(tsv);
+             AtomicOutput atomOut = atomTsv == null ? null : AtomicOutput.create(atomTsv)) {
+            if (state != null) ActiveSetState.write(s, state.writer(StandardCharsets.UTF_8));
+            Writer t = tsvOut == null ? null : tsvOut.writer(StandardCharsets.UTF_8);
+            Writer a = atomOut == null ? null : atomOut.writer(StandardCharsets.UTF_8);
             if (t != null) t.write("mode\tinput\tindex\tnote\tMV_grade\n");
             if (a != null) a.write("input\tcfg_index\tatom_index\ttype\tnbh_grade\n");
             for (Configuration c : r) {
@@ -110,6 +117,10 @@ public final class CalcGradeCommand implements Callable<Integer> {
                         a.write(inputName + "\t" + count + "\t" + i + "\t" + c.types[i] + "\t" + GradeFormat.format(g.atomGrades()[i]) + "\n");
                 count++;
             }
+            if (state != null) state.commit();
+            w.commit();
+            if (tsvOut != null) tsvOut.commit();
+            if (atomOut != null) atomOut.commit();
         }
         double sec = (System.nanoTime() - t0) * 1e-9;
         System.err.printf(Locale.ROOT, "graded %d configurations in %.2f s (%.1f configurations/s)%n", count, sec, count / Math.max(sec, 1e-9));

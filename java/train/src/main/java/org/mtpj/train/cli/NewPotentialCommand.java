@@ -1,6 +1,5 @@
 package org.mtpj.train.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -99,15 +98,7 @@ public final class NewPotentialCommand implements Callable<Integer> {
         boolean named = !species.strip().matches("\\d+");
         MtpPotential pot = MomentBasisGenerator.untrainedPotential(basis, name.strip(), c, minDist, maxDist,
                 radialBasisSize, named ? names : null);
-        try {
-            MtpWriter.writeUntrained(pot, out);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new UserError("cannot write " + out + ": its directory does not exist");
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw new UserError("cannot write " + out + ": permission denied");
-        } catch (IOException e) {
-            throw new UserError("cannot write " + out + ": " + e.getMessage());
-        }
+        MtpWriter.writeUntrained(pot, out);
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.printf(Locale.ROOT, "{\"file\": \"%s\", \"level\": %d, \"species_count\": %d, \"species\": [%s], "

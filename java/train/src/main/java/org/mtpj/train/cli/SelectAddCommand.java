@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.io.MtpReader;
+import org.mtpj.core.io.OutputGuard;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
 import org.mtpj.train.fit.TrainingSet;
@@ -49,6 +50,8 @@ public final class SelectAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputGuard.of("select-add").input(pot).input(train).input(fresh)
+                .output(diff).output(alsFile).output(selectedFile).check();
         MtpPotential p = MtpReader.read(pot);
         double select = threshold != null ? threshold : sel.selectThreshold;
         System.out.println("MTPR from " + pot + ", training set: " + train + ", add from set: " + fresh);

@@ -9,6 +9,8 @@ import org.mtpj.core.io.ErrorReport;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.io.MtpWriter;
+import org.mtpj.core.io.OutputGuard;
+import org.mtpj.core.io.PendingOutputs;
 import org.mtpj.core.model.MtpPotential;
 import org.mtpj.train.fit.LossWeights;
 import org.mtpj.train.fit.Trainer;
@@ -63,6 +65,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputGuard.of("train").input(pot).input(train).input(valid).output(out).output(current).check();
         MtpPotential p = MtpReader.read(pot);
         Trainer.Options o = new Trainer.Options();
         o.weights = new LossWeights(we, wf, ws, scaleByForce, Weighting.parse(weighting));
@@ -91,14 +94,15 @@ public final class TrainCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "MTPR from %s, training set %s: %d configurations, %d atoms, %d coefficients, %d threads%n",
                 pot, train, set.size(), set.atoms(), p.coefficientCount(), threads);
         Trainer trainer = new Trainer(p, set, o);
-        Thread hook = new Thread(() -> {
+        MtpPotential result;
+        // Ctrl-C: the best potential so far, written before the shutdown clean-up removes temporary files
+        try (PendingOutputs.Registration onInterrupt = PendingOutputs.atShutdown(() -> {
             MtpWriter.write(trainer.best(), out);
             System.err.println("interrupted: best potential so far (f=" + trainer.bestLoss() + ") written to " + out);
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        MtpPotential result = trainer.run();
-        MtpWriter.write(result, out);
-        Runtime.getRuntime().removeShutdownHook(hook);
+        })) {
+            result = trainer.run();
+            MtpWriter.write(result, out);
+        }
         double sec = (System.nanoTime() - t0) * 1e-9;
         System.out.printf(Locale.ROOT, "Trained potential written to %s (%.1f s, %.3f s per iteration per 1000 atoms)%n",
                 out, sec, trainer.iterations() > 0 ? sec / trainer.iterations() / (set.atoms() / 1000.0) : Double.NaN);

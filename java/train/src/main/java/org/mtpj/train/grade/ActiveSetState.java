@@ -1,10 +1,10 @@
 package org.mtpj.train.grade;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mtpj.core.io.AtomicOutput;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.io.InputFormatException;
@@ -34,42 +35,43 @@ public final class ActiveSetState {
 
     /** Writes the session's state; only configurations owning a row are kept. */
     public static void save(SelectionSession s, Path path) {
+        AtomicOutput.write(path, StandardCharsets.UTF_8, out -> write(s, out));
+    }
+
+    /** Writes the state's text to out (save's layout; for a caller that commits it with other outputs). */
+    public static void write(SelectionSession s, Writer out) throws IOException {
         ActiveSet set = s.activeSet();
         int n = set.size();
         List<Integer> ids = s.selectedIds();
         Map<Integer, Integer> newId = new HashMap<>();
         for (int k = 0; k < ids.size(); k++) newId.put(ids.get(k), k);
         RowWeights w = s.weights();
-        try (BufferedWriter out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-            out.write(MAGIC + "\n");
-            out.write("weights = " + w.siteEnergy() + " " + w.energy() + " " + w.force() + " " + w.stress() + "\n");
-            out.write("weighting = " + w.weighting().mlipName() + "\n");
-            out.write("init_threshold = " + set.initThreshold() + "\n");
-            out.write("coefficients = " + n + "\n");
-            out.write("configurations = " + ids.size() + "\n");
-            out.write("BEGIN_POTENTIAL\n");
-            out.write(MtpWriter.format(s.potential(), MtpWriter.Precision.LOSSLESS));
-            out.write("\nEND_POTENTIAL\n");
-            out.write("BEGIN_ACTIVE_SET\n");
-            StringBuilder line = new StringBuilder(24 * n);
-            for (int j = 0; j < n; j++) {
-                line.setLength(0);
-                int o = set.owner(j);
-                line.append(o == ActiveSet.INITIAL ? -1 : newId.get(o));
-                for (int k = 0; k < n; k++) line.append(' ').append(set.rows[j * n + k]);
-                out.write(line.append('\n').toString());
-            }
-            out.write("END_ACTIVE_SET\n");
-            out.write("BEGIN_CONFIGURATIONS\n");
-            StringWriter cfgText = new StringWriter();
-            try (CfgWriter cw = CfgWriter.of(cfgText, CfgWriter.Style.LOSSLESS)) {
-                for (int id : ids) cw.write(s.configurations().get(id));
-            }
-            out.write(cfgText.toString());
-            out.write("END_CONFIGURATIONS\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+        out.write(MAGIC + "\n");
+        out.write("weights = " + w.siteEnergy() + " " + w.energy() + " " + w.force() + " " + w.stress() + "\n");
+        out.write("weighting = " + w.weighting().mlipName() + "\n");
+        out.write("init_threshold = " + set.initThreshold() + "\n");
+        out.write("coefficients = " + n + "\n");
+        out.write("configurations = " + ids.size() + "\n");
+        out.write("BEGIN_POTENTIAL\n");
+        out.write(MtpWriter.format(s.potential(), MtpWriter.Precision.LOSSLESS));
+        out.write("\nEND_POTENTIAL\n");
+        out.write("BEGIN_ACTIVE_SET\n");
+        StringBuilder line = new StringBuilder(24 * n);
+        for (int j = 0; j < n; j++) {
+            line.setLength(0);
+            int o = set.owner(j);
+            line.append(o == ActiveSet.INITIAL ? -1 : newId.get(o));
+            for (int k = 0; k < n; k++) line.append(' ').append(set.rows[j * n + k]);
+            out.write(line.append('\n').toString());
         }
+        out.write("END_ACTIVE_SET\n");
+        out.write("BEGIN_CONFIGURATIONS\n");
+        StringWriter cfgText = new StringWriter();
+        try (CfgWriter cw = CfgWriter.of(cfgText, CfgWriter.Style.LOSSLESS)) {
+            for (int id : ids) cw.write(s.configurations().get(id));
+        }
+        out.write(cfgText.toString());
+        out.write("END_CONFIGURATIONS\n");
     }
 
     /** Loads a state written by {@link #save}. */
