@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.AtomicOutput;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.io.LammpsDataWriter;
@@ -106,7 +107,7 @@ public final class Learner {
             List<Configuration> initial = new ArrayList<>();
             int k = 0;
             for (Configuration c : given) initial.add(!c.hasEnergy() || c.forces == null ? labels.get(k++) : c);
-            RunFiles.atomically(first, p -> CfgWriter.writeAll(p, initial, CfgWriter.Style.LOSSLESS));
+            CfgWriter.writeAll(first, initial, CfgWriter.Style.LOSSLESS);
         }
         int round = 1;
         while (Files.isRegularFile(roundDir(round + 1).resolve("train.cfg"))) round++;
@@ -151,7 +152,7 @@ public final class Learner {
             if (Files.isRegularFile(state)) return false;
             SelectionSession s = new SelectionSession(p, RowWeights.NEIGHBOURHOOD_MODE, INIT_THRESHOLD);
             s.selectFrom(CfgReader.readAll(trainCfg), SELECT_THRESHOLD, SWAP_THRESHOLD, 0);
-            RunFiles.atomically(state, tmp -> ActiveSetState.save(s, tmp));
+            ActiveSetState.save(s, state);
             return true;
         });
 
@@ -191,8 +192,8 @@ public final class Learner {
         rec.node.put("converged", converged);
         rec.save();
         if (converged) {
-            RunFiles.atomically(runDir.resolve("final.als"), tmp -> copy(state, tmp));
-            RunFiles.atomically(runDir.resolve("final.mtp"), tmp -> copy(pot, tmp));
+            AtomicOutput.writeBytes(runDir.resolve("final.als"), os -> Files.copy(state, os));
+            AtomicOutput.writeBytes(runDir.resolve("final.mtp"), os -> Files.copy(pot, os));
             out.printf(Locale.ROOT, "converged in round %d: every MD stayed at or below grade %s; potential %s%n", r,
                     cfg.selection().threshold(), runDir.resolve("final.mtp"));
             return RoundOutcome.CONVERGED;
@@ -210,7 +211,7 @@ public final class Learner {
                     all.add(LabelCheck.unlabelled(c));
                 }
             }
-            RunFiles.atomically(candidates, tmp -> CfgWriter.writeAll(tmp, all, CfgWriter.Style.LOSSLESS));
+            CfgWriter.writeAll(candidates, all, CfgWriter.Style.LOSSLESS);
             SelectionSession s = new SelectionSession(p, RowWeights.NEIGHBOURHOOD_MODE, INIT_THRESHOLD);
             s.selectFrom(CfgReader.readAll(trainCfg), SWAP_THRESHOLD, SWAP_THRESHOLD, 0);
             int firstNew = s.configurations().size();
@@ -219,7 +220,7 @@ public final class Learner {
             int limit = cfg.run().maxNewPerRound();
             if (limit > 0 && added.size() > limit) added = added.subList(0, limit);
             List<Configuration> chosen = added;
-            RunFiles.atomically(fresh, tmp -> CfgWriter.writeAll(tmp, chosen, CfgWriter.Style.LOSSLESS));
+            CfgWriter.writeAll(fresh, chosen, CfgWriter.Style.LOSSLESS);
             rec.node.put("n_candidates", all.size());
             rec.node.put("n_selected", chosen.size());
             return true;
@@ -236,7 +237,7 @@ public final class Learner {
         stage(r, "label", rec, () -> {
             if (Files.isRegularFile(labelled)) return false;
             List<Configuration> all = label(dir.resolve("label"), toLabel);
-            RunFiles.atomically(labelled, tmp -> CfgWriter.writeAll(tmp, all, CfgWriter.Style.LOSSLESS));
+            CfgWriter.writeAll(labelled, all, CfgWriter.Style.LOSSLESS);
             return true;
         });
         rec.node.put("n_labelled", toLabel.size());
@@ -245,7 +246,7 @@ public final class Learner {
         mkdirs(roundDir(r + 1));
         List<Configuration> grown = new ArrayList<>(CfgReader.readAll(trainCfg));
         grown.addAll(CfgReader.readAll(labelled));
-        RunFiles.atomically(next, tmp -> CfgWriter.writeAll(tmp, grown, CfgWriter.Style.LOSSLESS));
+        CfgWriter.writeAll(next, grown, CfgWriter.Style.LOSSLESS);
         return limitReached(r, "label") ? RoundOutcome.STOPPED : RoundOutcome.NEXT;
     }
 
@@ -288,7 +289,7 @@ public final class Learner {
         try (PrintStream ps = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
             o.log = ps;
             MtpPotential result = new Trainer(start, set, o).run();
-            RunFiles.atomically(dir.resolve("pot.mtp"), tmp -> MtpWriter.write(result, tmp, MtpWriter.Precision.LOSSLESS));
+            MtpWriter.write(result, dir.resolve("pot.mtp"), MtpWriter.Precision.LOSSLESS);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + log + ": " + e.getMessage(), e);
         }
@@ -304,13 +305,7 @@ public final class Learner {
             double minDist = Double.isNaN(p.minDist()) ? closestPair() - 0.05 : p.minDist();
             pot = MomentBasisGenerator.untrainedPotential(MomentBasisGenerator.generate(p.level()), "mtpj-learn",
                     p.species().length, minDist, p.maxDist(), p.radialBasisSize(), p.species());
-            RunFiles.atomically(roundDir(1).resolve("untrained.mtp"), tmp -> {
-                try {
-                    MtpWriter.writeUntrained(pot, tmp);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            MtpWriter.writeUntrained(pot, roundDir(1).resolve("untrained.mtp"));
         }
         if (pot.speciesCount != p.species().length)
             throw new UserError((p.start() != null ? p.start() : "the new potential") + " has " + pot.speciesCount
@@ -352,7 +347,7 @@ public final class Learner {
                         + "): " + e.getMessage() + "; the " + done + " labelled so far are kept", e.exitCode());
             }
             if (c.features.containsKey("source")) got.features.put("source", c.features.get("source"));
-            RunFiles.atomically(f, tmp -> CfgWriter.writeAll(tmp, List.of(got), CfgWriter.Style.LOSSLESS));
+            CfgWriter.writeAll(f, List.of(got), CfgWriter.Style.LOSSLESS);
             done++;
             if (done == todo.size() || done % Math.max(1, todo.size() / 5) == 0)
                 out.printf(Locale.ROOT, "   labelled %d/%d%n", done, todo.size());
@@ -375,8 +370,8 @@ public final class Learner {
         if (!Files.isRegularFile(data)) {
             List<Configuration> all = CfgReader.readAll(cfg.data().train());
             Configuration last = all.get(all.size() - 1);
-            RunFiles.atomically(data, tmp -> LammpsDataWriter.write(last, cfg.potential().species(), cfg.potential().species().length,
-                    "mtpj learn: MD start = last configuration of " + cfg.data().train().getFileName(), tmp));
+            LammpsDataWriter.write(last, cfg.potential().species(), cfg.potential().species().length,
+                    "mtpj learn: MD start = last configuration of " + cfg.data().train().getFileName(), data);
         }
         return data;
     }
@@ -414,11 +409,4 @@ public final class Learner {
         }
     }
 
-    private static void copy(Path from, Path to) {
-        try {
-            Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

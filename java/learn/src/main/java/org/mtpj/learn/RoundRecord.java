@@ -3,6 +3,7 @@ package org.mtpj.learn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.AtomicOutput;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,5 +50,5 @@ final class RoundRecord {
         t.put(stage, Math.round(s * 10) / 10.0);
     }
 
-    void save() { RunFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n"); }
+    void save() { AtomicOutput.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n", java.nio.charset.StandardCharsets.UTF_8); }
 }
