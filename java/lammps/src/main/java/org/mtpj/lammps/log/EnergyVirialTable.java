@@ -1,10 +1,5 @@
 package org.mtpj.lammps.log;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -59,14 +54,7 @@ public final class EnergyVirialTable {
     public boolean hasPressures() { return rows.values().stream().anyMatch(r -> r.pressureBar() != null); }
 
     public static EnergyVirialTable read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
-        } catch (NoSuchFileException e) {
-            throw new InputFormatException(file.toString(), 0, "file not found");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        List<String> lines = ThermoLog.lines(file);
         String name = file.toString();
         int head = 0;
         while (head < lines.size() && lines.get(head).isBlank()) head++;

@@ -46,15 +46,18 @@ public final class ThermoLog {
     }
 
     public static ThermoLog read(Path file) {
-        List<String> lines;
+        return parse(lines(file), file);
+    }
+
+    /** All lines of a LAMMPS output file (bytes as Latin-1: LAMMPS writes ASCII); a missing file is an input error. */
+    static List<String> lines(Path file) {
         try {
-            lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+            return Files.readAllLines(file, StandardCharsets.ISO_8859_1);
         } catch (NoSuchFileException e) {
             throw new InputFormatException(file.toString(), 0, "file not found");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return parse(lines, file);
     }
 
     static ThermoLog parse(List<String> lines, Path file) {
