@@ -183,7 +183,7 @@ final class ReportCommand implements Callable<Integer> {
                 ThermoLog.Block b = prod.get(pot + "_T" + T);
                 for (String sp : List.of("Si", "O")) {
                     double[] d = dTab.get(pot + "/" + T + "/" + sp);
-                    if (d == null) throw new UserError("demo report: analysis/diffusion.tsv has no row " + pot + " " + T + " " + sp);
+                    if (d == null) throw new UserError("demo report: no diffusion result for " + pot + " " + T + " " + sp);
                     double cross = lammpsD(b, "c_msd" + sp + "[4]", dt, fitLo, fitHi);
                     dTsv.append(String.join("\t", pot, T, sp, g(d[0]), g(d[1]), g(d[0] * A2PS_TO_CM2S), g(d[1] * A2PS_TO_CM2S), g(cross),
                             g(d[2]), g(d[3]), blockLists.getOrDefault(pot + "/" + T + "/" + sp, ""))).append('\n');
