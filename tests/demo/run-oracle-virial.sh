@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The demo's reference data are right: a tiny oracle run (demo/lammps/in.oracle), converted by
-# demo/dump2cfg.awk, must give for its last frame
+# `mtpj convert --thermo`, must give for its last frame
 #   - Energy = LAMMPS pe of the structure written at that step (start_T<T>.data),
 #   - PlusStress xx/yy/zz = -dE/d(eps) by central differences of LAMMPS energies under +-1e-5 strain
 #     (the virial in eV, positive under compression, WITHOUT the kinetic part: at 4000 K that part
@@ -17,7 +17,7 @@ fi
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT; cd "$tmp"
 lmp -in "$here/demo/lammps/in.oracle" -screen none -log oracle.log -var pairfile "$here/demo/lammps/pair.vashishta" -var potfile "$pot" -var Tmelt 6000 -var seed 7 \
   -var npush 300 -var nmelt 200 -var nramp 100 -var nhold 40 -var every 20 -var temps 4000 > /dev/null
-awk -f "$here/demo/dump2cfg.awk" -v train=t.cfg -v valid=v.cfg -v valid_frac=0.34 efs_T4000.txt frames_T4000.dump 2> conv.log
+"$here/mtpj" convert frames_T4000.dump t.cfg --thermo efs_T4000.txt --valid-out v.cfg --valid-fraction 0.34 > conv.log 2>&1
 [ "$(grep -c BEGIN_CFG v.cfg)" = 1 ] || { echo "FAIL: expected 1 held-out frame"; cat conv.log; exit 1; }
 # LAMMPS energies of the written structure, unstrained and with eps = +-h along x, y, z
 h=1e-5

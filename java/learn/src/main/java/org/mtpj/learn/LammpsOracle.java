@@ -9,6 +9,7 @@ import java.util.List;
 import org.mtpj.core.UserError;
 import org.mtpj.core.io.LammpsBox;
 import org.mtpj.core.io.LammpsDataWriter;
+import org.mtpj.core.io.LammpsUnits;
 import org.mtpj.core.model.Configuration;
 
 /**
@@ -18,9 +19,6 @@ import org.mtpj.core.model.Configuration;
  * rotated back, so any right-handed periodic cell works.
  */
 public final class LammpsOracle implements Oracle {
-    /** LAMMPS' own bar·Å³ per eV in metal units (update.cpp), so the virial comes back exactly. */
-    static final double NKTV2P_METAL = 1.6021765e6;
-
     private final List<String> lammps;
     private final List<String> pairLines;
     private final String[] species;
@@ -54,7 +52,7 @@ public final class LammpsOracle implements Oracle {
             for (int a = 0; a < 3; a++)
                 q.forces[3 * i + a] = f[3 * i] * r[a][0] + f[3 * i + 1] * r[a][1] + f[3 * i + 2] * r[a][2];
         // virial in eV = P_virial(bar)·V(Å³)/nktv2p; LAMMPS order xx yy zz xy xz yz
-        double s = thermo[1] / NKTV2P_METAL;
+        double s = thermo[1] / LammpsUnits.BAR_A3_PER_EV;
         double[][] w = {{thermo[2] * s, thermo[5] * s, thermo[6] * s},
                 {thermo[5] * s, thermo[3] * s, thermo[7] * s},
                 {thermo[6] * s, thermo[7] * s, thermo[4] * s}};

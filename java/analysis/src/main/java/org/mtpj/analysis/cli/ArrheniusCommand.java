@@ -10,6 +10,7 @@ import org.mtpj.analysis.diffusion.Arrhenius;
 import org.mtpj.analysis.io.InputFiles;
 import org.mtpj.analysis.io.TextLines;
 import org.mtpj.analysis.plot.Plots;
+import org.mtpj.core.UserError;
 import org.mtpj.core.io.InputFormatException;
 import org.mtpj.core.io.OutputGuard;
 import picocli.CommandLine.Command;
@@ -21,32 +22,50 @@ import picocli.CommandLine.Parameters;
         description = {
             "Arrhenius fit of D(T): activation energy and D0.",
             "",
-            "Arrhenius fit ln D = ln D0 − Ea/(k_B T): OLS of ln D against 1/T,",
-            "k_B = 8.617333262e-5 eV/K. TABLE.tsv: a header line and rows with the",
-            "temperature (K) and D (cm²/s); columns are found by name (T, T_K or",
-            "temperature; D, D_cm2s, D_tracer or value_cm2s), else the first two are used.",
+            "Arrhenius fit ln D = ln D0 − Ea/(k_B T) of ln D against 1/T,",
+            "k_B = 8.617333262e-5 eV/K. Input, either:",
+            "  TABLE.tsv: a header line and rows with the temperature (K), D (cm²/s) and",
+            "  optionally its standard error; columns are found by name (T, T_K or",
+            "  temperature; D, D_cm2s, D_tracer or value_cm2s; se, stderr, D_se, D_se_cm2s,",
+            "  stderr_cm2s or stderr_combined_cm2s), else the first two are T and D;",
+            "  or several T=FILE: the table of 'mtpj diffusion --tsv' (or its --out",
+            "  diffusion.tsv) of the run at T kelvin; the --quantity row of its first",
+            "  window, with its combined error when it has one (--blocks), else the OLS error.",
+            "With standard errors the fit is weighted by 1/se(ln D)² (se(ln D) = se/D) and",
+            "the errors of Ea and D0 follow from them; χ²/(n−2) is printed (well above 1:",
+            "the points scatter more than their errors allow). Without: ordinary least",
+            "squares, errors from the scatter.",
             "Prints and writes Ea (eV) ± se, D0 (cm²/s) with the se of ln D0, and D at",
             "--at (K) with its ×/÷ factor exp(se); arrhenius.tsv and arrhenius.png."})
 public final class ArrheniusCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "TABLE.tsv", description = "Temperatures (K) and diffusion coefficients (cm²/s).")
-    Path table;
+    @Parameters(arity = "1..*", paramLabel = "TABLE.tsv|T=FILE",
+            description = "Temperatures (K) and diffusion coefficients (cm²/s), or T=FILE pairs of 'mtpj diffusion' tables.")
+    List<String> inputs;
+
+    @Option(names = "--quantity", defaultValue = "D_tracer", paramLabel = "Q",
+            description = "With T=FILE inputs: the row to fit, e.g. D_tracer or D_sigma (default: ${DEFAULT-VALUE}).")
+    String quantity;
 
     @Option(names = "--at", defaultValue = "300", paramLabel = "K", description = "Extrapolate D to this temperature (default: ${DEFAULT-VALUE} K).")
     double at;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write DIR/arrhenius.tsv and DIR/arrhenius.png (+svg) (default: beside TABLE).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Write DIR/arrhenius.tsv and DIR/arrhenius.png (+svg) (default: beside the (first) input).")
     Path out;
 
     @Override
     public Integer call() {
-        Path dir = out != null ? out : (table.toAbsolutePath().getParent());
-        OutputGuard.of("arrhenius").input(table).folder(dir, "arrhenius.tsv", "arrhenius.png", "arrhenius.svg").check();
-        double[][] td = read(table);
-        Arrhenius a = Arrhenius.fit(td[0], td[1], at);
-        System.out.printf(Locale.ROOT, "Arrhenius fit of %d points (%s):%n", td[0].length, table);
+        Points td = inputs.stream().allMatch(ArrheniusCommand::isPair) ? readPairs(inputs, quantity) : readSingle(inputs);
+        Arrhenius a = Arrhenius.fit(td.t(), td.d(), td.se(), at);
+        String source = String.join(" ", inputs);
+        System.out.printf(Locale.ROOT, "Arrhenius fit of %d points (%s), %s:%n", td.t().length, source,
+                a.weighted() ? "weighted by their standard errors" : "unweighted (no standard errors given)");
         System.out.printf(Locale.ROOT, "  Ea = %.4f ± %.4f eV%n", a.ea(), a.eaErr());
         System.out.printf(Locale.ROOT, "  D0 = %.4e cm²/s (se of ln D0 = %.3f, factor %.3g)%n", a.d0(), a.lnD0Err(), Math.exp(a.lnD0Err()));
         System.out.printf(Locale.ROOT, "  D(%s K) = %.4e cm²/s, within ×/÷ %.3g (one standard error)%n", Tsv.compact(at), a.dAtTarget(), a.factorAtTarget());
+        if (a.weighted()) System.out.printf(Locale.ROOT, "  χ²/(n−2) = %.3g%n", a.fit().reducedChi2());
+        Path dir = out != null ? out : td.home().toAbsolutePath().getParent();
+        OutputGuard.of("arrhenius").inputs(inputs.stream().map(i -> Path.of(isPair(i) ? i.substring(i.indexOf('=') + 1) : i)).toList())
+                .folder(dir, "arrhenius.tsv", "arrhenius.png", "arrhenius.svg").check();
         List<String> lines = new ArrayList<>();
         lines.add("quantity\tvalue\tstderr\tunit");
         lines.add("Ea\t" + Tsv.num(a.ea()) + "\t" + Tsv.num(a.eaErr()) + "\teV");
@@ -55,11 +74,12 @@ public final class ArrheniusCommand implements Callable<Integer> {
         lines.add("D_at_" + Tsv.compact(at) + "K\t" + Tsv.num(a.dAtTarget()) + "\t\tcm2/s");
         lines.add("ln_D_at_" + Tsv.compact(at) + "K\t" + Tsv.num(Math.log(a.dAtTarget())) + "\t" + Tsv.num(a.lnDAtTargetErr()) + "\tln(cm2/s)");
         lines.add("factor_at_" + Tsv.compact(at) + "K\t" + Tsv.num(a.factorAtTarget()) + "\t\t(×/÷)");
+        if (a.weighted()) lines.add("chi2_per_dof\t" + Tsv.num(a.fit().reducedChi2()) + "\t\t1");
         Tsv.write(dir.resolve("arrhenius.tsv"), lines);
         XYChart c = Plots.chart("Arrhenius", "1000/T (1/K)", "ln D (D in cm²/s)");
-        int n = td[0].length;
+        int n = td.t().length;
         double[] x = new double[n], y = new double[n];
-        for (int i = 0; i < n; i++) { x[i] = 1000 / td[0][i]; y[i] = Math.log(td[1][i]); }
+        for (int i = 0; i < n; i++) { x[i] = 1000 / td.t()[i]; y[i] = Math.log(td.d()[i]); }
         Plots.points(c, "data", x, y);
         double xmin = Math.min(1000 / at, x[0]), xmax = Math.max(1000 / at, x[0]);
         for (double v : x) { xmin = Math.min(xmin, v); xmax = Math.max(xmax, v); }
@@ -72,9 +92,23 @@ public final class ArrheniusCommand implements Callable<Integer> {
         return 0;
     }
 
-    static double[][] read(Path file) {
+    /** T (K), D (cm²/s), standard errors of D or null; {@code home}: the file whose folder takes the outputs by default. */
+    record Points(double[] t, double[] d, double[] se, Path home) {}
+
+    private static boolean isPair(String s) {
+        int eq = s.indexOf('=');
+        return eq > 0 && isNumber(s.substring(0, eq));
+    }
+
+    private static Points readSingle(List<String> inputs) {
+        if (inputs.size() != 1)
+            throw new UserError("give one TABLE.tsv or only T=FILE pairs (e.g. 3500=d3500/diffusion.tsv), got " + String.join(" ", inputs));
+        return read(Path.of(inputs.get(0)));
+    }
+
+    static Points read(Path file) {
         List<double[]> rows = new ArrayList<>();
-        int ct = 0, cd = 1;
+        int ct = 0, cd = 1, cse = -1, combined = -1;
         try (TextLines in = InputFiles.openLines(file)) {
             String header = null;
             for (String l; (l = in.nextOrNull()) != null; ) {
@@ -86,17 +120,58 @@ public final class ArrheniusCommand implements Callable<Integer> {
                         String h = t[k].toLowerCase(Locale.ROOT);
                         if (h.equals("t") || h.equals("t_k") || h.startsWith("temperature")) ct = k;
                         if (h.equals("d") || h.equals("d_cm2s") || h.equals("d_tracer") || h.equals("value_cm2s")) cd = k;
+                        if (h.equals("se") || h.equals("stderr") || h.equals("d_se") || h.equals("d_se_cm2s") || h.equals("stderr_cm2s")) cse = k;
+                        if (h.equals("stderr_combined_cm2s")) combined = k;
                     }
+                    if (combined >= 0) cse = combined;   // the combined error wins over the OLS one in a table that has both
                     continue;
                 }
-                if (t.length <= Math.max(ct, cd)) throw in.error("expected at least " + (Math.max(ct, cd) + 1) + " columns (T in K, D in cm²/s)");
-                rows.add(new double[] {in.parseDouble(t[ct], "the temperature (K)"), in.parseDouble(t[cd], "D (cm²/s)")});
+                int need = Math.max(Math.max(ct, cd), cse) + 1;
+                if (t.length < need) throw in.error("expected at least " + need + " columns (T in K, D in cm²/s" + (cse >= 0 ? ", its standard error)" : ")"));
+                rows.add(new double[] {in.parseDouble(t[ct], "the temperature (K)"), in.parseDouble(t[cd], "D (cm²/s)"),
+                        cse < 0 ? Double.NaN : in.parseDouble(t[cse], "the standard error of D (cm²/s)")});
             }
         }
         if (rows.isEmpty()) throw new InputFormatException(file.toString(), 1, "no data rows (T in K, D in cm²/s)");
-        double[][] r = new double[2][rows.size()];
-        for (int i = 0; i < rows.size(); i++) { r[0][i] = rows.get(i)[0]; r[1][i] = rows.get(i)[1]; }
-        return r;
+        double[][] r = new double[3][rows.size()];
+        for (int i = 0; i < rows.size(); i++) for (int c = 0; c < 3; c++) r[c][i] = rows.get(i)[c];
+        return new Points(r[0], r[1], cse < 0 ? null : r[2], file);
+    }
+
+    /** T=FILE pairs: the {@code quantity} row of each 'mtpj diffusion' table (first window). */
+    static Points readPairs(List<String> pairs, String quantity) {
+        int n = pairs.size();
+        double[] t = new double[n], d = new double[n], se = new double[n];
+        Path first = null;
+        for (int i = 0; i < n; i++) {
+            String p = pairs.get(i);
+            int eq = p.indexOf('=');
+            t[i] = Double.parseDouble(p.substring(0, eq));
+            Path file = Path.of(p.substring(eq + 1));
+            if (first == null) first = file;
+            double[] v = diffusionRow(file, quantity);
+            d[i] = v[0];
+            se[i] = v[1];
+        }
+        return new Points(t, d, se, first);
+    }
+
+    /** {value, error} of the first row of {@code quantity}: stderr_combined_cm2s when present, else stderr_cm2s. */
+    private static double[] diffusionRow(Path file, String quantity) {
+        try (TextLines in = InputFiles.openLines(file)) {
+            String h = in.nextOrNull();
+            List<String> cols = h == null ? List.of() : List.of(h.strip().split("\t"));
+            int cq = cols.indexOf("quantity"), cv = cols.indexOf("value_cm2s"), ce = cols.indexOf("stderr_combined_cm2s");
+            if (ce < 0) ce = cols.indexOf("stderr_cm2s");
+            if (cq < 0 || cv < 0 || ce < 0)
+                throw new InputFormatException(file.toString(), 1, "expected the table of 'mtpj diffusion' (columns quantity, value_cm2s, stderr_cm2s)");
+            for (String l; (l = in.nextOrNull()) != null; ) {
+                String[] w = l.split("\t", -1);
+                if (w.length > Math.max(cv, ce) && w[cq].equals(quantity))
+                    return new double[] {in.parseDouble(w[cv], quantity + " (cm²/s)"), in.parseDouble(w[ce], "the standard error of " + quantity)};
+            }
+        }
+        throw new InputFormatException(file.toString(), 1, "no row " + quantity + " (see --quantity)");
     }
 
     private static boolean isNumber(String s) {

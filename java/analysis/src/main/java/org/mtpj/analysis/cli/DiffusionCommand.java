@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.mtpj.analysis.compat.StudyParameters;
 import org.mtpj.analysis.compat.StudyPipeline;
+import org.mtpj.analysis.diffusion.BlockDiffusion;
 import org.mtpj.analysis.diffusion.DiffusionFit;
 import org.mtpj.analysis.diffusion.DiffusionResult;
 import org.mtpj.analysis.msd.MsdResult;
@@ -32,6 +33,13 @@ import picocli.CommandLine.Option;
             "printed when the window's longest lag has fewer than 10 independent origins.",
             "Give --window several times to compare windows.",
             "",
+            "--blocks N splits the kept frames into N consecutive blocks, fits each block",
+            "alone and reports the block values, the standard error of their mean",
+            "(sd/√N) and the combined error max(OLS, blocks): the OLS error ignores that",
+            "MSD points at different lags are correlated and is often far too small. In a",
+            "block the window keeps its start and ends at most at half the block's",
+            "duration (so every fitted lag still averages many time origins).",
+            "",
             "--compat study reproduces the published study's pipeline instead (CONTCAR",
             "writing, plain-string file order, Cartesian-as-fractional wrapping, constant",
             "smoothing, re-differencing); its numbers are labelled 'study-compat (not",
@@ -45,13 +53,17 @@ public final class DiffusionCommand implements Callable<Integer> {
             description = "Lag-time window of the fit in ps, inclusive, e.g. 10:40 (repeatable). Required unless --compat.")
     List<String> windows = new ArrayList<>();
 
+    @Option(names = "--blocks", paramLabel = "N",
+            description = "Also fit N consecutive blocks of the run and report the standard error of the block mean (N >= 2).")
+    Integer blocks;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write DIR/diffusion.tsv, DIR/diffusion.json, DIR/msd.tsv and DIR/msd.png (+svg).")
     Path out;
 
     @Option(names = "--tsv", paramLabel = "FILE",
-            description = "Write the D table (case, window_ps, quantity, value_cm2s, stderr_cm2s) here; with --compat: "
-                    + "the compat table (case, quantity, value, input).")
+            description = "Write the D table (case, window_ps, quantity, value_cm2s, stderr_cm2s; with --blocks also blocks_cm2s, "
+                    + "stderr_blocks_cm2s, stderr_combined_cm2s) here; with --compat: the compat table (case, quantity, value, input).")
     Path tsv;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON here.")
@@ -97,14 +109,18 @@ public final class DiffusionCommand implements Callable<Integer> {
         if (compat != null) return callCompat();
         if (windows.isEmpty())
             throw new UserError("give the fit window with --window TMIN:TMAX (lag times in ps, e.g. --window 10:40); see --help");
+        if (blocks != null) BlockDiffusion.requireCount(blocks);
         TrajectoryOptions.Loaded l = traj.load(System.err::println);
         MsdResult m = l.msd();
         String species = String.join(",", traj.species);
         String name = caseName != null ? caseName : defaultCase(traj.inputs.get(0));
         List<DiffusionResult> results = new ArrayList<>();
+        List<BlockDiffusion> blockFits = blocks == null ? null : new ArrayList<>();
         for (String w : windows) {
             double[] win = parseWindow(w);
             results.add(DiffusionFit.fit(m, win[0], win[1], System.err::println));
+            if (blocks != null)
+                blockFits.add(BlockDiffusion.fit(l.trajectory().positions, m.mobileAtoms(), l.frameSpacingPs(), blocks, win[0], win[1]));
         }
         System.out.printf("%s: %d frames %s ps apart, %d %s atoms; MSD with all time origins, framework drift %s%n", traj.inputs.get(0),
                 m.frames(), Tsv.compact(l.frameSpacingPs()), m.mobileAtoms(), species, traj.driftMode().name().toLowerCase());
@@ -112,6 +128,18 @@ public final class DiffusionCommand implements Callable<Integer> {
         for (DiffusionResult d : results) {
             System.out.printf("%-11s  %6d  %.4e ± %.2e  %.4e ± %.2e  %.4f  %.3e / %.3e / %.3e%n", DiffusionOutputs.window(d), d.points(),
                     d.dTracer(), d.dTracerErr(), d.dSigma(), d.dSigmaErr(), d.haven(), d.dX(), d.dY(), d.dZ());
+        }
+        if (blockFits != null) {
+            System.out.println("window (ps)  blocks (window in each)   D_tracer: mean ± se of blocks, combined se   D_sigma: mean ± se of blocks   Haven");
+            for (int i = 0; i < results.size(); i++) {
+                DiffusionResult d = results.get(i);
+                BlockDiffusion b = blockFits.get(i);
+                double se = b.stdErr(DiffusionResult::dTracer);
+                System.out.printf("%-11s  %d × (%s-%s ps)  %.4e ± %.2e, %.2e  %.4e ± %.2e  %.3f ± %.3f%n", DiffusionOutputs.window(d), b.count(),
+                        Tsv.compact(b.tMinPs()), Tsv.compact(b.tMaxPs()), b.mean(DiffusionResult::dTracer), se, Math.max(se, d.dTracerErr()),
+                        b.mean(DiffusionResult::dSigma), b.stdErr(DiffusionResult::dSigma), b.mean(DiffusionResult::haven),
+                        b.stdErr(DiffusionResult::haven));
+            }
         }
         List<double[]> abc = null;
         if (l.abc() != null) {
@@ -124,21 +152,22 @@ public final class DiffusionCommand implements Callable<Integer> {
             }
         }
         if (out != null) {
-            DiffusionOutputs.writeTsv(name, results, abc, out.resolve("diffusion.tsv"));
-            Tsv.writeString(out.resolve("diffusion.json"), DiffusionOutputs.json(name, species, results, m.frames(), l.frameSpacingPs(), m.mobileAtoms()));
+            DiffusionOutputs.writeTsv(name, results, abc, blockFits, out.resolve("diffusion.tsv"));
+            Tsv.writeString(out.resolve("diffusion.json"), DiffusionOutputs.json(name, species, results, blockFits, m.frames(), l.frameSpacingPs(), m.mobileAtoms()));
             MsdOutputs.writeTsv(m, l.abc(), out.resolve("msd.tsv"));
             DiffusionResult first = results.get(0);
             MsdOutputs.plot(m, species, new double[] {first.tMinPs(), first.tMaxPs()}, out.resolve("msd"));
             System.out.println("wrote " + out.resolve("diffusion.tsv") + ", diffusion.json, msd.tsv, msd.png");
         }
-        if (tsv != null) DiffusionOutputs.writeTsv(name, results, abc, tsv);
-        if (json != null) Tsv.writeString(json, DiffusionOutputs.json(name, species, results, m.frames(), l.frameSpacingPs(), m.mobileAtoms()));
+        if (tsv != null) DiffusionOutputs.writeTsv(name, results, abc, blockFits, tsv);
+        if (json != null) Tsv.writeString(json, DiffusionOutputs.json(name, species, results, blockFits, m.frames(), l.frameSpacingPs(), m.mobileAtoms()));
         return 0;
     }
 
     private Integer callCompat() {
         if (!compat.equals("study")) throw new UserError("--compat knows only 'study', got '" + compat + "'");
         if (!windows.isEmpty()) throw new UserError("--window does not apply to --compat study (the study fitted all lags)");
+        if (blocks != null) throw new UserError("--blocks does not apply to --compat study");
         if (traj.inputs.size() != 1) throw new UserError("--compat study takes one input: a dump, a CONTCAR folder or an exported table");
         StudyParameters p = parameters();
         StudyPipeline.Outcome o = StudyPipeline.run(traj.inputs.get(0), p, contcarDir, System.out, System.err::println);

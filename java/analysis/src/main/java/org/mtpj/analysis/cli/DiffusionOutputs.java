@@ -3,47 +3,81 @@ package org.mtpj.analysis.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.mtpj.analysis.diffusion.BlockDiffusion;
 import org.mtpj.analysis.diffusion.DiffusionResult;
 
-/** The D table in the layout of correct_600K_D.tsv, and the same as JSON. */
+/**
+ * The D table in the layout of correct_600K_D.tsv, and the same as JSON. With block averaging
+ * ({@code --blocks}) every row gains the per-block values, the standard error of their mean and
+ * the combined error max(OLS, blocks).
+ */
 final class DiffusionOutputs {
     private DiffusionOutputs() {}
 
     static final String HEADER = "case\twindow_ps\tquantity\tvalue_cm2s\tstderr_cm2s";
+    static final String BLOCK_COLUMNS = "\tblocks_cm2s\tstderr_blocks_cm2s\tstderr_combined_cm2s";
+
+    /** One row of the table; {@code err} null: no OLS error (Haven, whose TSV cell stays empty). */
+    private record Quantity(String name, ToDoubleFunction<DiffusionResult> value, ToDoubleFunction<DiffusionResult> err) {}
+
+    private static final List<Quantity> QUANTITIES = List.of(
+            new Quantity("D_tracer", DiffusionResult::dTracer, DiffusionResult::dTracerErr),
+            new Quantity("D_sigma", DiffusionResult::dSigma, DiffusionResult::dSigmaErr),
+            new Quantity("Haven", DiffusionResult::haven, null),
+            new Quantity("D_x", DiffusionResult::dX, DiffusionResult::dXErr),
+            new Quantity("D_y", DiffusionResult::dY, DiffusionResult::dYErr),
+            new Quantity("D_z", DiffusionResult::dZ, DiffusionResult::dZErr));
 
     static String window(DiffusionResult d) {
         return Tsv.compact(d.tMinPs()) + "-" + Tsv.compact(d.tMaxPs());
     }
 
-    static List<String> rows(String caseName, DiffusionResult d) {
+    /** @param blocks the block analysis of this window, or null */
+    static List<String> rows(String caseName, DiffusionResult d, BlockDiffusion blocks) {
         String w = window(d);
         List<String> r = new ArrayList<>();
-        r.add(caseName + "\t" + w + "\tD_tracer\t" + Tsv.num(d.dTracer()) + "\t" + Tsv.num(d.dTracerErr()));
-        r.add(caseName + "\t" + w + "\tD_sigma\t" + Tsv.num(d.dSigma()) + "\t" + Tsv.num(d.dSigmaErr()));
-        r.add(caseName + "\t" + w + "\tHaven\t" + Tsv.num(d.haven()) + "\t");
-        r.add(caseName + "\t" + w + "\tD_x\t" + Tsv.num(d.dX()) + "\t" + Tsv.num(d.dXErr()));
-        r.add(caseName + "\t" + w + "\tD_y\t" + Tsv.num(d.dY()) + "\t" + Tsv.num(d.dYErr()));
-        r.add(caseName + "\t" + w + "\tD_z\t" + Tsv.num(d.dZ()) + "\t" + Tsv.num(d.dZErr()));
+        for (Quantity q : QUANTITIES) {
+            String row = caseName + "\t" + w + "\t" + q.name() + "\t" + Tsv.num(q.value().applyAsDouble(d)) + "\t"
+                    + (q.err() == null ? "" : Tsv.num(q.err().applyAsDouble(d)));
+            if (blocks != null) {
+                double se = blocks.stdErr(q.value());
+                StringBuilder list = new StringBuilder();
+                for (double v : blocks.values(q.value())) list.append(list.isEmpty() ? "" : ",").append(Tsv.num(v));
+                row += "\t" + list + "\t" + Tsv.num(se) + "\t" + Tsv.num(combined(q, d, se));
+            }
+            r.add(row);
+        }
         return r;
     }
 
-    /** @param abc per result {D_a, se, D_b, se, D_c, se} appended as rows, or null */
-    static void writeTsv(String caseName, List<DiffusionResult> results, List<double[]> abc, Path file) {
+    /** The error to quote: the larger of the OLS error and the block error (OLS underestimates correlated MSD noise). */
+    private static double combined(Quantity q, DiffusionResult d, double blockErr) {
+        return q.err() == null ? blockErr : Math.max(q.err().applyAsDouble(d), blockErr);
+    }
+
+    /**
+     * @param abc per result {D_a, se, D_b, se, D_c, se} appended as rows, or null
+     * @param blocks per result its block analysis, or null
+     */
+    static void writeTsv(String caseName, List<DiffusionResult> results, List<double[]> abc, List<BlockDiffusion> blocks, Path file) {
         List<String> lines = new ArrayList<>();
-        lines.add(HEADER);
+        lines.add(HEADER + (blocks != null ? BLOCK_COLUMNS : ""));
+        String noBlocks = blocks != null ? "\t\t\t" : "";
         for (int i = 0; i < results.size(); i++) {
             DiffusionResult d = results.get(i);
-            lines.addAll(rows(caseName, d));
+            lines.addAll(rows(caseName, d, blocks == null ? null : blocks.get(i)));
             if (abc != null) {
                 double[] a = abc.get(i);
                 for (int k = 0; k < 3; k++)
-                    lines.add(caseName + "\t" + window(d) + "\tD_" + "abc".charAt(k) + "\t" + Tsv.num(a[2 * k]) + "\t" + Tsv.num(a[2 * k + 1]));
+                    lines.add(caseName + "\t" + window(d) + "\tD_" + "abc".charAt(k) + "\t" + Tsv.num(a[2 * k]) + "\t" + Tsv.num(a[2 * k + 1]) + noBlocks);
             }
         }
         Tsv.write(file, lines);
     }
 
-    static String json(String caseName, String species, List<DiffusionResult> results, int frames, double spacingPs, int atoms) {
+    static String json(String caseName, String species, List<DiffusionResult> results, List<BlockDiffusion> blocks, int frames,
+                       double spacingPs, int atoms) {
         StringBuilder b = new StringBuilder("{\n");
         b.append("  \"case\": ").append(Tsv.quote(caseName)).append(",\n");
         b.append("  \"species\": ").append(Tsv.quote(species)).append(",\n");
@@ -61,10 +95,26 @@ final class DiffusionOutputs {
             b.append("     \"Haven\": ").append(Tsv.json(d.haven())).append(", \"Haven_stderr\": ").append(Tsv.json(d.havenErr())).append(",\n");
             b.append("     \"D_x\": ").append(Tsv.json(d.dX())).append(", \"D_x_stderr\": ").append(Tsv.json(d.dXErr()))
                     .append(", \"D_y\": ").append(Tsv.json(d.dY())).append(", \"D_y_stderr\": ").append(Tsv.json(d.dYErr()))
-                    .append(", \"D_z\": ").append(Tsv.json(d.dZ())).append(", \"D_z_stderr\": ").append(Tsv.json(d.dZErr())).append("}")
-                    .append(i + 1 < results.size() ? ",\n" : "\n");
+                    .append(", \"D_z\": ").append(Tsv.json(d.dZ())).append(", \"D_z_stderr\": ").append(Tsv.json(d.dZErr()));
+            if (blocks != null) b.append(",\n").append(blocksJson(d, blocks.get(i)));
+            b.append("}").append(i + 1 < results.size() ? ",\n" : "\n");
         }
         b.append("  ]\n}\n");
         return b.toString();
+    }
+
+    private static String blocksJson(DiffusionResult d, BlockDiffusion bd) {
+        StringBuilder b = new StringBuilder("     \"blocks\": {\"count\": ").append(bd.count())
+                .append(", \"t_min_ps\": ").append(Tsv.json(bd.tMinPs())).append(", \"t_max_ps\": ").append(Tsv.json(bd.tMaxPs()));
+        for (Quantity q : QUANTITIES) {
+            double se = bd.stdErr(q.value());
+            b.append(",\n       \"").append(q.name()).append("\": [");
+            double[] v = bd.values(q.value());
+            for (int k = 0; k < v.length; k++) b.append(k > 0 ? ", " : "").append(Tsv.json(v[k]));
+            b.append("], \"").append(q.name()).append("_mean\": ").append(Tsv.json(bd.mean(q.value())))
+                    .append(", \"").append(q.name()).append("_stderr\": ").append(Tsv.json(se))
+                    .append(", \"").append(q.name()).append("_stderr_combined\": ").append(Tsv.json(combined(q, d, se)));
+        }
+        return b.append("}").toString();
     }
 }

@@ -64,7 +64,7 @@ public final class DiffusionReportCommand implements Callable<Integer> {
         String species = String.join(",", traj.species);
         MsdOutputs.writeTsv(m, l.abc(), out.resolve("msd.tsv"));
         MsdOutputs.plot(m, species, new double[] {results.get(0).tMinPs(), results.get(0).tMaxPs()}, out.resolve("msd"));
-        DiffusionOutputs.writeTsv(DiffusionCommand.defaultCase(traj.inputs.get(0)), results, null, out.resolve("diffusion.tsv"));
+        DiffusionOutputs.writeTsv(DiffusionCommand.defaultCase(traj.inputs.get(0)), results, null, null, out.resolve("diffusion.tsv"));
         StudyPipeline.Outcome compat = null;
         String compatPlot = null;
         if (temperature != null) {

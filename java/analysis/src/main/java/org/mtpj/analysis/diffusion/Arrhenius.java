@@ -3,16 +3,25 @@ package org.mtpj.analysis.diffusion;
 import org.mtpj.core.UserError;
 
 /**
- * Arrhenius fit ln D = ln D0 − Ea/(k_B T) by OLS of ln D against 1/T (analysis-spec §2):
+ * Arrhenius fit ln D = ln D0 − Ea/(k_B T) by least squares of ln D against 1/T (analysis-spec §2):
  * Ea = −slope·k_B, D0 = exp(intercept), the extrapolation to T* with the standard error of the
- * fitted line, reported as D(T*) with the factor exp(±se).
+ * fitted line, reported as D(T*) with the factor exp(±se). Without standard errors of D: OLS,
+ * errors from the scatter; with them: weighted by 1/σ(ln D)², σ(ln D) = se(D)/D, errors from the
+ * given standard errors (see {@link LinearFit#weighted}).
+ *
+ * @param dErr standard errors of D, or null (OLS)
  */
 public record Arrhenius(double ea, double eaErr, double d0, double lnD0Err, double targetT, double dAtTarget,
-                        double lnDAtTargetErr, LinearFit fit, double[] temperatures, double[] d) {
+                        double lnDAtTargetErr, LinearFit fit, double[] temperatures, double[] d, double[] dErr) {
     /** Boltzmann constant in eV/K. */
     public static final double K_B = 8.617333262e-5;
 
     public static Arrhenius fit(double[] temperaturesK, double[] dCm2s, double targetK) {
+        return fit(temperaturesK, dCm2s, null, targetK);
+    }
+
+    /** @param dErrCm2s standard errors of D (cm²/s), or null for an unweighted fit */
+    public static Arrhenius fit(double[] temperaturesK, double[] dCm2s, double[] dErrCm2s, double targetK) {
         int n = temperaturesK.length;
         if (n < 3) throw new UserError("an Arrhenius fit with uncertainties needs at least 3 temperatures, got " + n);
         double[] x = new double[n], y = new double[n];
@@ -22,13 +31,27 @@ public record Arrhenius(double ea, double eaErr, double d0, double lnD0Err, doub
             x[i] = 1 / temperaturesK[i];
             y[i] = Math.log(dCm2s[i]);
         }
-        LinearFit f = LinearFit.of(x, y);
+        LinearFit f;
+        if (dErrCm2s == null) {
+            f = LinearFit.of(x, y);
+        } else {
+            double[] s = new double[n];
+            for (int i = 0; i < n; i++) {
+                if (!(dErrCm2s[i] > 0) || Double.isInfinite(dErrCm2s[i]))
+                    throw new UserError("the standard error of D must be positive for a weighted fit, got " + dErrCm2s[i] + " cm²/s at "
+                            + temperaturesK[i] + " K");
+                s[i] = dErrCm2s[i] / dCm2s[i];
+            }
+            f = LinearFit.weighted(x, y, s);
+        }
         double ea = -f.slope() * K_B;
         double lnAt = f.intercept() + f.slope() / targetK;
         return new Arrhenius(ea, f.slopeStdErr() * K_B, Math.exp(f.intercept()), f.interceptStdErr(), targetK, Math.exp(lnAt),
-                f.predictionStdErr(1 / targetK), f, temperaturesK.clone(), dCm2s.clone());
+                f.predictionStdErr(1 / targetK), f, temperaturesK.clone(), dCm2s.clone(), dErrCm2s == null ? null : dErrCm2s.clone());
     }
 
     /** exp(se of ln D(T*)): D(T*) lies within ×/÷ this factor (one standard error). */
     public double factorAtTarget() { return Math.exp(lnDAtTargetErr); }
+
+    public boolean weighted() { return dErr != null; }
 }

@@ -16,11 +16,13 @@ import org.mtpj.analysis.traj.LammpsDumpReader;
 import org.mtpj.core.UserError;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
+import org.mtpj.core.io.InputFormatException;
 import org.mtpj.core.io.LammpsDataReader;
 import org.mtpj.core.io.LammpsDataWriter;
 import org.mtpj.core.io.LammpsDumpWriter;
 import org.mtpj.core.io.OutputGuard;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.lammps.log.EnergyVirialTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,6 +43,15 @@ import picocli.CommandLine.Model.CommandSpec;
                     + " forces fx fy fz, when the dump has them, are kept (eV/Å).",
             "Species: .cfg types are 0-based; LAMMPS type t is species t-1; --types names species 0, 1, ..."
                     + " (needed for POSCAR output and to map element names of POSCARs/dumps).",
+            "Dump + --thermo TABLE (labelled .cfg from an MD run): each dump frame gets Energy and PlusStress from"
+                    + " the table row of its step (frames without a row are skipped): a table whose first line names the"
+                    + " columns ('#' and unit suffixes like pe(eV) ignored), e.g. from fix print ... title"
+                    + " \"# step pe vol pxx pyy pzz pxy pxz pyz\": step and pe (eV) required; pxx..pyz in bar, VIRIAL ONLY"
+                    + " (compute pressure NULL virial: LAMMPS' default pressure adds the kinetic part), give"
+                    + " PlusStress = P·V/1.6021765e6 eV (LAMMPS' own factor) (xx yy zz yz xz xy, positive under compression); vol (Å³), when"
+                    + " given, must equal the box volume. Forces are the dump's fx fy fz.",
+            "--valid-out FILE: the last --valid-fraction of the configurations (rounded, at least one) go to FILE"
+                    + " instead of OUT: held-out data later in time than the training data (the input is read twice).",
             "Units Å throughout. Prints 'Processed N configurations'.", ""})
 public final class ConvertCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -65,6 +76,17 @@ public final class ConvertCommand implements Callable<Integer> {
 
     @Option(names = "--last", description = "Convert only the last configuration/frame.")
     boolean last;
+
+    @Option(names = "--thermo", paramLabel = "TABLE",
+            description = "Dump input: per-step energy and virial-only pressure table (step pe [vol] [pxx pyy pzz pxy pxz pyz]) that labels the frames.")
+    Path thermo;
+
+    @Option(names = "--valid-out", paramLabel = "FILE", description = ".cfg output: write the last --valid-fraction of the configurations here instead.")
+    Path validOut;
+
+    @Option(names = "--valid-fraction", defaultValue = "0.2", paramLabel = "F",
+            description = "With --valid-out: fraction held out, 0 <= F < 1 (default: ${DEFAULT-VALUE}).")
+    double validFraction;
 
     enum Format { CFG, POSCAR, LAMMPS_DUMP, LAMMPS_DATA }
 
@@ -93,24 +115,51 @@ public final class ConvertCommand implements Callable<Integer> {
         OutputGuard.of("convert").input(in).output(out).check();
         Format fin = from != null ? parseFormat(from, "--from") : guess(in, "--from");
         Format fout = to != null ? parseFormat(to, "--to") : guess(out, "--to");
+        if (thermo != null && fin != Format.LAMMPS_DUMP) throw new UserError("--thermo labels the frames of a LAMMPS dump; the input is " + fin);
+        if (validOut != null && (fout != Format.CFG || last)) throw new UserError("--valid-out splits .cfg output (and not with --last)");
+        if (!(validFraction >= 0 && validFraction < 1)) throw new UserError("--valid-fraction must be in [0, 1), got " + validFraction);
         String[] names = types == null ? null : types.stream().map(String::trim).toArray(String[]::new);
         PrintWriter msg = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        java.util.function.Consumer<String> warn = w -> err.println("mtpj convert: " + w);
+        EnergyVirialTable labels = thermo == null ? null : EnergyVirialTable.read(thermo);
+        // held out: the last configurations, counted in a first pass so that memory stays one configuration
+        int held = 0, trainLimit = Integer.MAX_VALUE;
+        if (validOut != null) {
+            int n = 0;
+            try (Source src = open(fin, names, labels, w -> { })) {
+                while (src.next() != null) n++;
+            }
+            held = (int) Math.floor(n * validFraction + 0.5);
+            if (held < 1 && validFraction > 0) held = 1;
+            if (held >= n && n > 0) throw new UserError("--valid-fraction " + validFraction + " of " + n + " configurations leaves none for " + out);
+            trainLimit = n - held;
+        }
         int count = 0;
-        try (Source src = open(fin, names, w -> err.println("mtpj convert: " + w))) {
+        try (Source src = open(fin, names, labels, warn)) {
             Configuration cur = src.next();
             if (last) {
                 for (Configuration nx; (nx = src.next()) != null; ) cur = nx;
             }
-            if (cur == null) throw new UserError(in + ": no configurations");
+            if (cur == null) throw new UserError(in + ": no configurations" + (labels != null ? " with a row in " + thermo : ""));
             if (fout == Format.CFG) {
-                try (CfgWriter w = CfgWriter.open(out, lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS)) {
-                    while (cur != null) {
+                CfgWriter.Style style = lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS;
+                try (CfgWriter w = CfgWriter.open(out, style)) {
+                    while (cur != null && count < trainLimit) {
                         w.write(cur);
                         count++;
                         cur = last ? null : src.next();
                     }
                     w.commit();
+                }
+                if (validOut != null) {
+                    try (CfgWriter w = CfgWriter.open(validOut, style)) {
+                        while (cur != null) {
+                            w.write(cur);
+                            count++;
+                            cur = src.next();
+                        }
+                    }
                 }
             } else if (fout == Format.LAMMPS_DUMP) {
                 try (LammpsDumpWriter w = LammpsDumpWriter.open(out, cur.forces != null)) {
@@ -134,7 +183,7 @@ public final class ConvertCommand implements Callable<Integer> {
                 }
             }
         }
-        msg.println("Processed " + count + " configurations");
+        msg.println("Processed " + count + " configurations" + (validOut != null ? " (" + (count - held) + " to " + out + ", " + held + " to " + validOut + ")" : ""));
         msg.flush();
         return 0;
     }
@@ -178,7 +227,7 @@ public final class ConvertCommand implements Callable<Integer> {
         void close();
     }
 
-    private Source open(Format f, String[] names, java.util.function.Consumer<String> warn) {
+    private Source open(Format f, String[] names, EnergyVirialTable labels, java.util.function.Consumer<String> warn) {
         switch (f) {
             case CFG -> {
                 CfgReader r = CfgReader.open(in).onWarning(warn);
@@ -201,15 +250,41 @@ public final class ConvertCommand implements Callable<Integer> {
             case LAMMPS_DUMP -> {
                 LammpsDumpReader r = LammpsDumpReader.open(in, warn).keepForces();
                 return new Source() {
+                    int unlabelled;
+
                     public Configuration next() {
                         Frame fr = r.next();
-                        return fr == null ? null : fromFrame(fr, names);
+                        while (fr != null && labels != null && labels.at(fr.step) == null) {
+                            unlabelled++;
+                            fr = r.next();
+                        }
+                        if (fr == null) {
+                            if (unlabelled > 0) warn.accept(unlabelled + " dump frame(s) without a row in " + labels.file + " skipped");
+                            unlabelled = 0;
+                            return null;
+                        }
+                        Configuration c = fromFrame(fr, names);
+                        if (labels != null) label(c, labels.at(fr.step), labels.file, fr.step);
+                        return c;
                     }
                     public void close() { r.close(); }
                 };
             }
             default -> throw new IllegalStateException();
         }
+    }
+
+    /** Energy and PlusStress of one table row; the row's volume, when given, must be the frame's. */
+    static void label(Configuration c, EnergyVirialTable.Row row, Path table, long step) {
+        c.energy = row.energy();
+        double v = c.volume();
+        if (!Double.isNaN(row.volume())) {
+            // the dump's box bounds and LAMMPS' vol agree to their printed digits
+            if (!(Math.abs(row.volume() / v - 1) <= 1e-9))
+                throw new InputFormatException(table.toString(), row.line(), "vol " + row.volume() + " Å³ differs from the dump's box volume " + v + " Å³ at step " + step);
+            v = row.volume();
+        }
+        c.plusStress = row.plusStress(v);
     }
 
     private static Source single(Supplier<Configuration> s) {

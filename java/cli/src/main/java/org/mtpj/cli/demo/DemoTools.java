@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.model.Configuration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -33,7 +35,7 @@ public final class DemoTools implements Runnable {
                 @Parameters(paramLabel = "FILE.cfg", arity = "1..*") List<Path> files) throws java.io.IOException {
         java.util.TreeMap<String, Double> pairs = new java.util.TreeMap<>();
         for (Path f : files) {
-            for (DemoCfg c : DemoCfg.readAll(f)) MinDistance.perPair(c).forEach((k, v) -> pairs.merge(k, v, Math::min));
+            for (Configuration c : CfgReader.readAll(f)) MinDistance.perPair(c).forEach((k, v) -> pairs.merge(k, v, Math::min));
         }
         if (pairs.isEmpty()) throw new UserError("mindist: no atom pairs in " + files);
         if (perPair) {

@@ -1,17 +1,19 @@
 package org.mtpj.cli.demo;
 
+import org.mtpj.core.model.Configuration;
+
 /** Smallest interatomic distance of one configuration, minimum image convention (demo data: cubic 18 Å cells). */
 final class MinDistance {
     private MinDistance() {}
 
     /** Smallest distance per unordered species pair "a-b" (a ≤ b, 0-based). */
-    static java.util.Map<String, Double> perPair(DemoCfg c) {
+    static java.util.Map<String, Double> perPair(Configuration c) {
         java.util.Map<String, Double> m = new java.util.TreeMap<>();
         scan(c, (a, b, d2) -> m.merge(Math.min(a, b) + "-" + Math.max(a, b), Math.sqrt(d2), Math::min));
         return m;
     }
 
-    static double of(DemoCfg c) {
+    static double of(Configuration c) {
         double[] best = {Double.POSITIVE_INFINITY};
         scan(c, (a, b, d2) -> best[0] = Math.min(best[0], d2));
         return Math.sqrt(best[0]);
@@ -19,10 +21,11 @@ final class MinDistance {
 
     private interface PairSink { void accept(int typeA, int typeB, double d2); }
 
-    private static void scan(DemoCfg c, PairSink sink) {
-        double[] h = c.cell(), x = c.positions();
+    private static void scan(Configuration c, PairSink sink) {
+        double[] h = new double[9], x = c.positions;
+        for (int r = 0; r < 3; r++) for (int a = 0; a < 3; a++) h[3 * r + a] = c.lattice[r][a];
         double[] inv = invert(h);
-        int n = c.size();
+        int n = c.size;
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
                 double dx = x[3 * j] - x[3 * i], dy = x[3 * j + 1] - x[3 * i + 1], dz = x[3 * j + 2] - x[3 * i + 2];
@@ -34,7 +37,7 @@ final class MinDistance {
                 double ex = s0 * h[0] + s1 * h[3] + s2 * h[6];
                 double ey = s0 * h[1] + s1 * h[4] + s2 * h[7];
                 double ez = s0 * h[2] + s1 * h[5] + s2 * h[8];
-                sink.accept(c.types()[i], c.types()[j], ex * ex + ey * ey + ez * ez);
+                sink.accept(c.types[i], c.types[j], ex * ex + ey * ey + ez * ez);
             }
         }
     }

@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.model.Configuration;
+import org.mtpj.lammps.log.ThermoLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,8 +64,8 @@ final class ReportCommand implements Callable<Integer> {
         json.put("variant", param("variant"));
 
         // ---- 1. oracle
-        List<DemoCfg> train = DemoCfg.readAll(demo.resolve("oracle/train.cfg"));
-        List<DemoCfg> valid = DemoCfg.readAll(demo.resolve("oracle/valid.cfg"));
+        List<Configuration> train = CfgReader.readAll(demo.resolve("oracle/train.cfg"));
+        List<Configuration> valid = CfgReader.readAll(demo.resolve("oracle/valid.cfg"));
         json.put("configurations_train", train.size());
         json.put("configurations_valid", valid.size());
 
@@ -96,15 +99,15 @@ final class ReportCommand implements Callable<Integer> {
         Path efs = demo.resolve("train/efs_valid.cfg");
         double parityRmse = Double.NaN;
         if (Files.exists(efs)) {
-            List<DemoCfg> pred = DemoCfg.readAll(efs);
+            List<Configuration> pred = CfgReader.readAll(efs);
             if (pred.size() != valid.size()) throw new UserError("demo report: " + efs + " has " + pred.size() + " configurations, valid.cfg " + valid.size());
             int n = 0;
-            for (DemoCfg c : valid) n += 3 * c.size();
+            for (Configuration c : valid) n += 3 * c.size;
             double[] r = new double[n], p = new double[n];
             int k = 0;
             double ss = 0;
             for (int i = 0; i < valid.size(); i++) {
-                double[] fr = valid.get(i).forces(), fp = pred.get(i).forces();
+                double[] fr = valid.get(i).forces, fp = pred.get(i).forces;
                 if (fp == null || fp.length != fr.length) throw new UserError("demo report: configuration " + (i + 1) + " of " + efs + " has no matching forces");
                 for (int j = 0; j < fr.length; j++) { r[k] = fr[j]; p[k] = fp[j]; ss += (fr[j] - fp[j]) * (fr[j] - fp[j]); k++; }
             }
@@ -116,15 +119,15 @@ final class ReportCommand implements Callable<Integer> {
 
         // ---- 3. MD runs
         StringBuilder runs = new StringBuilder("potential\tT_target_K\tT_mean_K\tP_mean_GPa\tsteps\tloop_s\tus_per_atom_step\tmsd_end_Si_A2\tmsd_end_O_A2\twall_E_max_eV\tpreselected\tmax_grade\n");
-        Map<String, LammpsLog.Block> prod = new TreeMap<>();
+        Map<String, ThermoLog.Block> prod = new TreeMap<>();
         List<Map<String, Object>> runJson = new ArrayList<>();
-        int natoms = train.get(0).size();
+        int natoms = train.get(0).size;
         for (String pot : List.of("classical", "mtp")) {
             for (String T : temps) {
                 Path dir = demo.resolve("md/" + pot + "_T" + T);
-                List<LammpsLog.Block> blocks = LammpsLog.read(dir.resolve("log.lammps"));
+                List<ThermoLog.Block> blocks = ThermoLog.read(dir.resolve("log.lammps")).blocks;
                 if (blocks.isEmpty()) throw new UserError("demo report: no finished run in " + dir.resolve("log.lammps"));
-                LammpsLog.Block b = blocks.get(blocks.size() - 1);
+                ThermoLog.Block b = blocks.get(blocks.size() - 1);
                 prod.put(pot + "_T" + T, b);
                 double[] msdSi = b.values("c_msdSi[4]"), msdO = b.values("c_msdO[4]");
                 int presel = 0;
@@ -147,12 +150,12 @@ final class ReportCommand implements Callable<Integer> {
                     totalSelected += presel;
                     if (!Double.isNaN(maxGrade)) maxGradeAll = Double.isNaN(maxGradeAll) ? maxGrade : Math.max(maxGradeAll, maxGrade);
                 }
-                double us = b.loopSeconds() / b.steps() / natoms * 1e6;
+                double us = b.loopSeconds() / b.loopSteps() / natoms * 1e6;
                 double wallMax = 0;
                 if (b.columns().contains("v_ewall")) for (double w : b.values("v_ewall")) wallMax = Math.max(wallMax, w);
                 if (pot.equals("mtp")) maxWall = Math.max(maxWall, wallMax);
                 double pGpa = b.mean("Press") * 1e-4;
-                runs.append(String.join("\t", pot, T, f1(b.mean("Temp")), f3(pGpa), Long.toString(b.steps()), f1(b.loopSeconds()), f1(us),
+                runs.append(String.join("\t", pot, T, f1(b.mean("Temp")), f3(pGpa), Long.toString(b.loopSteps()), f1(b.loopSeconds()), f1(us),
                         f3(msdSi[msdSi.length - 1]), f3(msdO[msdO.length - 1]), pot.equals("mtp") ? g(wallMax) : "", pot.equals("mtp") ? (selOff ? "not computed" : Integer.toString(presel)) : "",
                         Double.isNaN(maxGrade) ? "" : g(maxGrade))).append('\n');
                 Map<String, Object> rj = new LinkedHashMap<>();
@@ -172,15 +175,15 @@ final class ReportCommand implements Callable<Integer> {
         // ---- 4. diffusion: the analysis step's table, plus LAMMPS' single-origin MSD as a cross-check
         double fitLo = Double.parseDouble(param("fit_lo")), fitHi = Double.parseDouble(param("fit_hi"));
         double dt = Double.parseDouble(param("timestep_ps"));
-        Map<String, double[]> dTab = readDiffusion(demo.resolve("analysis/diffusion.tsv"));
+        Map<String, double[]> dTab = readDiffusion(temps);
         StringBuilder dTsv = new StringBuilder("potential\tT_K\tspecies\tD_A2ps\tD_se_A2ps\tD_cm2s\tD_se_cm2s\tD_lammps_msd_A2ps\tD_se_ols_A2ps\tD_se_blocks_A2ps\tD_blocks_A2ps\n");
         List<Map<String, Object>> dJson = new ArrayList<>();
         for (String pot : List.of("classical", "mtp")) {
             for (String T : temps) {
-                LammpsLog.Block b = prod.get(pot + "_T" + T);
+                ThermoLog.Block b = prod.get(pot + "_T" + T);
                 for (String sp : List.of("Si", "O")) {
                     double[] d = dTab.get(pot + "/" + T + "/" + sp);
-                    if (d == null) throw new UserError("demo report: analysis/diffusion.tsv has no row " + pot + " " + T + " " + sp);
+                    if (d == null) throw new UserError("demo report: no diffusion result for " + pot + " " + T + " " + sp);
                     double cross = lammpsD(b, "c_msd" + sp + "[4]", dt, fitLo, fitHi);
                     dTsv.append(String.join("\t", pot, T, sp, g(d[0]), g(d[1]), g(d[0] * A2PS_TO_CM2S), g(d[1] * A2PS_TO_CM2S), g(cross),
                             g(d[2]), g(d[3]), blockLists.getOrDefault(pot + "/" + T + "/" + sp, ""))).append('\n');
@@ -245,7 +248,7 @@ final class ReportCommand implements Callable<Integer> {
                     curves.add(new DemoPlots.Curve(label + " Si", ms[0], ms[1], col, true));
                 } else {
                     source = "LAMMPS compute msd, single origin";
-                    LammpsLog.Block b = prod.get(pot + "_T" + T);
+                    ThermoLog.Block b = prod.get(pot + "_T" + T);
                     double[] st = b.values("Step");
                     double[] t = new double[st.length];
                     for (int i = 0; i < st.length; i++) t[i] = (st[i] - st[0]) * dt;
@@ -270,7 +273,7 @@ final class ReportCommand implements Callable<Integer> {
                         pot.equals("mtp") ? DemoPlots.MTP : DemoPlots.CLASSICAL, sp.equals("Si")));
             }
         }
-        Map<String, String[]> arr = readArrhenius(demo.resolve("analysis/arrhenius.tsv"));
+        Map<String, String[]> arr = readArrhenius();
         List<double[]> fits = new ArrayList<>();
         for (String pot : List.of("classical", "mtp")) {
             for (String sp : List.of("O", "Si")) {
@@ -306,7 +309,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** D from a straight-line fit of LAMMPS' single-origin MSD over the same window (Å²/ps). */
-    static double lammpsD(LammpsLog.Block b, String col, double dt, double lo, double hi) {
+    static double lammpsD(ThermoLog.Block b, String col, double dt, double lo, double hi) {
         double[] st = b.values("Step"), m = b.values(col);
         List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
         for (int i = 0; i < st.length; i++) {
@@ -333,34 +336,62 @@ final class ReportCommand implements Callable<Integer> {
         return p;
     }
 
-    /** "pot/T/species" → comma-separated D of the blocks (Å²/ps), from analysis/diffusion.tsv. */
+    /** "pot/T/species" → comma-separated D of the blocks (Å²/ps), from the analysis step's diffusion tables. */
     private final Map<String, String> blockLists = new LinkedHashMap<>();
 
-    /** analysis/diffusion.tsv: potential T_K species D_A2ps D_se_A2ps se_ols se_blocks blocks → "pot/T/species" → {D, se, se_ols, se_blocks}. */
-    Map<String, double[]> readDiffusion(Path file) throws IOException {
-        if (!Files.exists(file)) throw new UserError("demo report: " + file + " not found (written by the analysis step)");
+    /**
+     * The D_tracer row of analysis/POT_TT/SPECIES/diffusion.tsv ('mtpj diffusion --blocks') of every run →
+     * "pot/T/species" → {D, se, se_ols, se_blocks} in Å²/ps, se = max(OLS, blocks). Also records the
+     * blocks' fit window (parameter fit_hi_block) from the first run's diffusion.json.
+     */
+    Map<String, double[]> readDiffusion(List<String> temps) throws IOException {
         Map<String, double[]> m = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(file);
-        for (int i = 1; i < lines.size(); i++) {
-            String[] w = lines.get(i).split("\t");
-            if (w.length < 5) continue;
-            String T = w[1].replaceAll("\\.0+$", "");
-            double[] v = new double[4];   // D, se, se_ols, se_blocks (Å²/ps); the block list (column 8) is text
-            for (int k = 3; k < Math.min(w.length, 7); k++) v[k - 3] = Double.parseDouble(w[k]);
-            blockLists.put(w[0] + "/" + T + "/" + w[2], w.length > 7 ? w[7] : "");
-            m.put(w[0] + "/" + T + "/" + w[2], v);
+        for (String pot : List.of("classical", "mtp")) {
+            for (String T : temps) {
+                for (String sp : List.of("Si", "O")) {
+                    Path dir = demo.resolve("analysis/" + pot + "_T" + T + "/" + sp);
+                    Path file = dir.resolve("diffusion.tsv");
+                    if (!Files.exists(file)) throw new UserError("demo report: " + file + " not found (written by the analysis step)");
+                    List<String> lines = Files.readAllLines(file);
+                    List<String> cols = List.of(lines.get(0).split("\t"));
+                    int cv = cols.indexOf("value_cm2s"), co = cols.indexOf("stderr_cm2s"), cl = cols.indexOf("blocks_cm2s"),
+                            cb = cols.indexOf("stderr_blocks_cm2s"), cc = cols.indexOf("stderr_combined_cm2s");
+                    if (cc < 0) throw new UserError("demo report: " + file + " has no block columns (run 'mtpj diffusion' with --blocks)");
+                    String[] w = lines.stream().skip(1).map(l -> l.split("\t", -1)).filter(r -> r[2].equals("D_tracer")).findFirst()
+                            .orElseThrow(() -> new UserError("demo report: no D_tracer row in " + file));
+                    double c = 1 / A2PS_TO_CM2S;
+                    m.put(pot + "/" + T + "/" + sp, new double[] {Double.parseDouble(w[cv]) * c, Double.parseDouble(w[cc]) * c,
+                            Double.parseDouble(w[co]) * c, Double.parseDouble(w[cb]) * c});
+                    List<String> list = new ArrayList<>();
+                    for (String v : w[cl].split(",")) list.add(String.format(Locale.ROOT, "%.4g", Double.parseDouble(v) * c));
+                    blockLists.put(pot + "/" + T + "/" + sp, String.join(",", list));
+                    if (!params.containsKey("fit_hi_block")) {
+                        java.util.regex.Matcher bw = java.util.regex.Pattern.compile("\"blocks\": \\{[^}]*?\"t_max_ps\": ([^,}\\s]+)")
+                                .matcher(Files.readString(dir.resolve("diffusion.json")));
+                        // a lag time (k × spacing): shown to 6 significant digits, without trailing zeros
+                        params.put("fit_hi_block", bw.find()
+                                ? new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", Double.parseDouble(bw.group(1)))).stripTrailingZeros().toPlainString()
+                                : "?");
+                    }
+                }
+            }
         }
         return m;
     }
 
-    /** analysis/arrhenius.tsv: potential species Ea_eV Ea_se_eV D0_cm2s → "pot/species" → the row. */
-    static Map<String, String[]> readArrhenius(Path file) throws IOException {
+    /** Ea of analysis/arrhenius_POT_SPECIES/arrhenius.tsv ('mtpj arrhenius') → "pot/species" → {pot, species, Ea_eV, Ea_se_eV, D0_cm2s}. */
+    Map<String, String[]> readArrhenius() throws IOException {
         Map<String, String[]> m = new LinkedHashMap<>();
-        if (!Files.exists(file)) return m;
-        List<String> lines = Files.readAllLines(file);
-        for (int i = 1; i < lines.size(); i++) {
-            String[] w = lines.get(i).split("\t");
-            if (w.length >= 4) m.put(w[0] + "/" + w[1], w);
+        for (String pot : List.of("classical", "mtp")) {
+            for (String sp : List.of("Si", "O")) {
+                Path file = demo.resolve("analysis/arrhenius_" + pot + "_" + sp + "/arrhenius.tsv");
+                if (!Files.exists(file)) continue;
+                Map<String, String[]> rows = new LinkedHashMap<>();
+                for (String l : Files.readAllLines(file)) rows.put(l.split("\t")[0], l.split("\t", -1));
+                double ea = Double.parseDouble(rows.get("Ea")[1]), se = Double.parseDouble(rows.get("Ea")[2]), d0 = Double.parseDouble(rows.get("D0")[1]);
+                m.put(pot + "/" + sp, new String[] {pot, sp, String.format(Locale.ROOT, "%.4f", ea), String.format(Locale.ROOT, "%.4f", se),
+                        String.format(Locale.ROOT, "%.4g", d0)});
+            }
         }
         return m;
     }
@@ -392,7 +423,7 @@ final class ReportCommand implements Callable<Integer> {
         Map<String, Object> files = new LinkedHashMap<>();
         Path repo = Path.of(param("repo"));
         for (String f : List.of("demo/lammps/in.oracle", "demo/lammps/in.md", "demo/lammps/pair.vashishta", "demo/lammps/pair.mtp",
-                "demo/dump2cfg.awk", "scripts/demo", "build/mtpj.jar")) addFile(files, f, repo.resolve(f));
+                "scripts/demo", "build/mtpj.jar")) addFile(files, f, repo.resolve(f));
         addFile(files, "potential " + param("potfile"), Path.of(param("potfile")));
         for (String f : List.of("oracle/train.cfg", "oracle/valid.cfg", "oracle/log.lammps", "train/untrained.mtp", "train/pot.mtp",
                 "train/pair_min_dist.txt", "train/walls.txt", "grade/state.als", "md/mtp_T" + param("md_temps").trim().split("\\s+")[0] + "/mlip.ini")) addFile(files, f, demo.resolve(f));

@@ -171,4 +171,55 @@ class ConvertCommandTest {
         assertEquals(2, g.code());
         assertTrue(g.err().contains("--to"), g.err());
     }
+
+    /** A dump frame of two atoms in a 10 × 12 × 8 Å box whose origin is not 0. */
+    static String frame(long step) {
+        return "ITEM: TIMESTEP\n" + step + "\nITEM: NUMBER OF ATOMS\n2\nITEM: BOX BOUNDS pp pp pp\n-5 5\n0 12\n1 9\n"
+                + "ITEM: ATOMS id type x y z fx fy fz\n1 1 -4 1 2 0.5 -0.25 1\n2 2 " + step / 10.0 + " 6 8 -0.5 0.25 -1\n";
+    }
+
+    @Test
+    void dumpWithEnergyVirialTableBecomesLabelledTrainAndValidSets() throws Exception {
+        Path dump = tmp.resolve("frames.dump"), table = tmp.resolve("efs.txt");
+        Files.writeString(dump, frame(0) + frame(10) + frame(20));
+        // step 10 has no row: skipped; pressures in bar, LAMMPS order xx yy zz xy xz yz
+        double perEv = org.mtpj.core.io.LammpsUnits.BAR_A3_PER_EV / 960;   // bar for which P·V is 1 eV
+        Files.write(table, List.of("# T(K) step pe(eV) vol(A^3) pxx pyy pzz pxy pxz pyz",
+                "4000 0 -12.5 960 " + perEv + " " + 2 * perEv + " " + 3 * perEv + " " + 4 * perEv + " " + 5 * perEv + " " + 6 * perEv,
+                "4000 20 -11.25 960 0 0 0 0 0 " + -perEv));
+        Path train = tmp.resolve("train.cfg"), valid = tmp.resolve("valid.cfg");
+        CoreCommandsTest.Run r = run("convert", dump.toString(), train.toString(), "--thermo", table.toString(),
+                "--valid-out", valid.toString(), "--valid-fraction", "0.5");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Processed 2 configurations (1 to "), r.out());
+        assertTrue(r.err().contains("1 dump frame(s) without a row"), r.err());
+        Configuration a = CfgReader.readAll(train).get(0);
+        assertEquals(1, CfgReader.readAll(train).size());
+        assertEquals(-12.5, a.energy);
+        // .cfg order xx yy zz yz xz xy
+        double[] want = {1, 2, 3, 6, 5, 4};
+        for (int k = 0; k < 6; k++) assertEquals(want[k], a.plusStress[k], 1e-12, "component " + k);
+        assertArrayEquals(new double[] {1, 1, 1, 5, 6, 7}, a.positions, "relative to the box origin");
+        assertArrayEquals(new int[] {0, 1}, a.types);
+        assertArrayEquals(new double[] {0.5, -0.25, 1, -0.5, 0.25, -1}, a.forces);
+        assertEquals(10, a.lattice[0][0]);
+        List<Configuration> v = CfgReader.readAll(valid);
+        assertEquals(1, v.size());
+        assertEquals(-11.25, v.get(0).energy);
+        assertEquals(-1, v.get(0).plusStress[3], 1e-12);
+        assertEquals(7, v.get(0).positions[3], 1e-12, "step 20's frame");
+
+        // vol that is not the box volume: an error naming the table line
+        Files.write(table, List.of("step pe vol pxx pyy pzz pxy pxz pyz", "0 -12.5 961 0 0 0 0 0 0"));
+        r = run("convert", dump.toString(), train.toString(), "--thermo", table.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("efs.txt:2") && r.err().contains("box volume"), r.err());
+        // without pressures: energy only
+        Files.write(table, List.of("step pe", "0 -1", "10 -2", "20 -3"));
+        assertEquals(0, run("convert", dump.toString(), train.toString(), "--thermo", table.toString()).code());
+        List<Configuration> all = CfgReader.readAll(train);
+        assertEquals(3, all.size());
+        assertEquals(-2, all.get(1).energy);
+        assertNull(all.get(1).plusStress);
+    }
 }

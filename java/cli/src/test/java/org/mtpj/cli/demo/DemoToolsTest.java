@@ -1,8 +1,6 @@
 package org.mtpj.cli.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.model.Configuration;
+import org.mtpj.lammps.log.ThermoLog;
 
 /** The demo report's readers and small numerics. */
 class DemoToolsTest {
@@ -38,34 +38,17 @@ class DemoToolsTest {
             """;
 
     @Test
-    void readsTheDemoCfgLayoutAndMinimumImageDistance() throws IOException {
+    void minimumImageDistanceOfCfgConfigurations() throws IOException {
         Path f = dir.resolve("a.cfg");
         Files.writeString(f, CFG + CFG.replace("9.7 0 0", "5.5 0 0"));
-        List<DemoCfg> all = DemoCfg.readAll(f);
+        List<Configuration> all = CfgReader.readAll(f);
         assertEquals(2, all.size());
-        DemoCfg c = all.get(0);
-        assertEquals(-12.5, c.energy());
-        assertEquals(-3, c.forces()[5]);
-        assertEquals(4, c.plusStress()[3]);   // yz
-        assertEquals("4000", c.features().get("temperature_K"));
-        assertEquals(1000, c.volume(), 1e-12);
-        assertEquals(0.8, MinDistance.of(c), 1e-12);                 // 0.5 and 9.7 are 0.8 apart through the boundary
+        assertEquals(0.8, MinDistance.of(all.get(0)), 1e-12);                 // 0.5 and 9.7 are 0.8 apart through the boundary
         assertEquals(Map.of("0-1", 5.0), MinDistance.perPair(all.get(1)));
     }
 
     @Test
-    void truncatedOrGarbledCfgIsAOneLineInputError() throws IOException {
-        Path f = dir.resolve("bad.cfg");
-        Files.writeString(f, CFG.substring(0, CFG.indexOf(" Energy")));
-        InputFormatException e = assertThrows(InputFormatException.class, () -> DemoCfg.readAll(f));
-        assertTrue(e.getMessage().contains("END_CFG"), e.getMessage());
-        Files.writeString(f, CFG.replace("-12.5", "minus"));
-        e = assertThrows(InputFormatException.class, () -> DemoCfg.readAll(f));
-        assertTrue(e.getMessage().startsWith(f + ":12: "), e.getMessage());   // the Energy value line
-    }
-
-    @Test
-    void errorReportAndLammpsLogParsing() throws IOException {
+    void errorReportAndLammpsDiffusionCrossCheck() throws IOException {
         Path rep = dir.resolve("errors.txt");
         Files.writeString(rep, "MTPR from p.mtp, Database: v.cfg\n\n\t\t* * * TRAIN ERRORS * * *\n\n_________________Errors report_________________\n"
                 + "Energy per atom:\n\tErrors checked for 2 configurations\n\tRMS     absolute difference = 0.0125\n"
@@ -77,11 +60,7 @@ class DemoToolsTest {
         Files.writeString(log, "Step Temp PotEng\n       0   4000   -3000\nWARNING: something\n     100   4100   -2990\n"
                 + "Loop time of 1.5 on 1 procs for 100 steps with 384 atoms\n\nStep Temp c_msdO[4]\n 100 4000 0\n 200 4010 1.5\n 300 3990 3\n"
                 + "Loop time of 2 on 1 procs for 200 steps with 384 atoms\n");
-        List<LammpsLog.Block> b = LammpsLog.read(log);
-        assertEquals(2, b.size());
-        assertEquals(2, b.get(0).rows().size());
-        assertEquals(4050, b.get(0).mean("Temp"), 1e-12);
-        assertEquals(200, b.get(1).steps());
+        List<ThermoLog.Block> b = ThermoLog.read(log).blocks;
         // D from LAMMPS' MSD: slope 1.5 Å² per 100 steps of 1 fs = 15 Å²/ps -> D = 2.5 Å²/ps
         assertEquals(2.5, ReportCommand.lammpsD(b.get(1), "c_msdO[4]", 0.001, 0, 0.2), 1e-12);
     }

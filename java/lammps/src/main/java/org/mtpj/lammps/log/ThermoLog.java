@@ -16,8 +16,26 @@ import org.mtpj.core.io.InputFormatException;
  * numbers: warnings in the middle of a run are skipped). One block per {@code run}.
  */
 public final class ThermoLog {
-    /** One run's table. {@code rows[r][c]}; column 0 is Step. */
-    public record Block(List<String> columns, List<double[]> rows, List<Integer> lines) {}
+    /**
+     * One run's table. {@code rows[r][c]}; column 0 is Step. From the run's "Loop time of S on P procs
+     * for N steps" line: {@code loopSeconds} S and {@code loopSteps} N (NaN and -1 for a run that did not finish).
+     */
+    public record Block(List<String> columns, List<double[]> rows, List<Integer> lines, double loopSeconds, long loopSteps) {
+        /** Every row's value of the column named {@code name} (as LAMMPS prints it, case ignored). */
+        public double[] values(String name) {
+            for (int c = 0; c < columns.size(); c++) {
+                if (columns.get(c).equalsIgnoreCase(name)) {
+                    int col = c;
+                    return rows.stream().mapToDouble(r -> r[col]).toArray();
+                }
+            }
+            throw new IllegalArgumentException("no thermo column " + name + " in " + columns);
+        }
+
+        public double mean(String name) {
+            return java.util.Arrays.stream(values(name)).average().orElse(Double.NaN);
+        }
+    }
 
     public final Path file;
     public final List<Block> blocks;
@@ -28,30 +46,50 @@ public final class ThermoLog {
     }
 
     public static ThermoLog read(Path file) {
-        List<String> lines;
+        return parse(lines(file), file);
+    }
+
+    /** All lines of a LAMMPS output file (bytes as Latin-1: LAMMPS writes ASCII); a missing file is an input error. */
+    static List<String> lines(Path file) {
         try {
-            lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+            return Files.readAllLines(file, StandardCharsets.ISO_8859_1);
         } catch (NoSuchFileException e) {
             throw new InputFormatException(file.toString(), 0, "file not found");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return parse(lines, file);
     }
 
     static ThermoLog parse(List<String> lines, Path file) {
         List<Block> blocks = new ArrayList<>();
         Block cur = null;
+        int at = -1;   // index of cur in blocks, replaced when its Loop time line is read
         for (int ln = 0; ln < lines.size(); ln++) {
             String t = lines.get(ln).trim();
             String[] w = t.isEmpty() ? new String[0] : t.split("\\s+");
             if (w.length > 0 && w[0].equals("Step") && w.length >= 1) {
-                cur = new Block(List.of(w), new ArrayList<>(), new ArrayList<>());
+                cur = new Block(List.of(w), new ArrayList<>(), new ArrayList<>(), Double.NaN, -1);
                 blocks.add(cur);
+                at = blocks.size() - 1;
                 continue;
             }
             if (cur == null) continue;
-            if (t.startsWith("Loop time")) { cur = null; continue; }
+            if (t.startsWith("Loop time")) {
+                // "Loop time of S on P procs for N steps with A atoms"
+                double sec = Double.NaN;
+                long steps = -1;
+                if (w.length > 8) {
+                    try {
+                        sec = Double.parseDouble(w[3]);
+                        steps = Long.parseLong(w[8]);
+                    } catch (NumberFormatException e) {
+                        sec = Double.NaN;
+                    }
+                }
+                blocks.set(at, new Block(cur.columns(), cur.rows(), cur.lines(), sec, steps));
+                cur = null;
+                continue;
+            }
             if (w.length != cur.columns().size()) continue;
             double[] row = new double[w.length];
             boolean numeric = true;
