@@ -44,13 +44,18 @@ check "safety walls lie below the closest pair of each kind in the data (zero on
      END { exit bad || n != 3 }' '$out/train/pair_min_dist.txt' '$out/train/walls.txt'"
 check "extrapolation reported for every MTP run: number of selected configurations and the largest grade" \
   "awk -F'\t' '$num NR > 1 && \$1 == \"mtp\" { n++; if (!(\$11 ~ /^[0-9]+\$/) || !ok(\$12) || \$12 <= 0) bad = 1 } END { exit bad || n < 3 }' '$r/md_runs.tsv'"
+check "active learning ran: rounds in summary.json (al_rounds >= 1, threshold, final_max_grade) and in summary.md, grade plot" \
+  "python3 -c \"import json,sys; d=json.load(open('$r/summary.json')); sys.exit(not (d['al_rounds'] >= 1 and d['threshold'] > 1 and d['final_max_grade'] > 0))\" && grep -q '## 2a. Active learning' '$r/summary.md' && [ -s '$r/al_grades.png' ]"
+check "a converged loop's last MD stayed at or below the threshold; training set grew or the first round converged" \
+  "python3 -c \"import json,sys; d=json.load(open('$r/summary.json')); sys.exit(d['al_converged'] and d['final_max_grade'] > d['threshold'])\" && awk -F'\t' 'NR > 1 { n[NR] = \$2; last = NR } END { exit !(last == 2 || n[last] > n[2]) }' '$out/learn/run/rounds.tsv'"
+check "the verdict compares activation energies" "python3 -c \"import json,sys; d=json.load(open('$r/summary.json')); sys.exit(not set(d['ea_comparison']) == {'Si', 'O'})\" && grep -q 'Activation energies:' '$r/summary.md'"
 check "summary states the verdict" "grep -q '## 5. Verdict' '$r/summary.md' && grep -Eq 'agree|NOT agree' '$r/summary.md'"
 # second run: every step reused, fast
 t0=$SECONDS
 "$here/scripts/demo" --quick --out "$out" 2> "$out/second-run.log"; rc2=$?
 t2=$((SECONDS - t0))
 check "second run exits like the first" "[ $rc2 = $rc ]"
-check "second run skips all 6 steps" "[ \$(grep -c 'up to date, skipped' '$out/second-run.log') = 6 ]"
+check "second run skips all 7 steps" "[ \$(grep -c 'up to date, skipped' '$out/second-run.log') = 7 ]"
 echo "timing: first run ${t1} s, second run ${t2} s; load $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "$incomplete" = 1 ]; then
   echo "FAIL: the report is incomplete; missing in this build:"; sed 's/^/  - /' "$out/missing.txt"; exit 1

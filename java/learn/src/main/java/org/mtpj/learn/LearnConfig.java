@@ -26,8 +26,8 @@ public record LearnConfig(Path file, Run run, Data data, Potential potential, Tr
     /** The starting potential: a .mtp file, or a new untrained one of this level. */
     public record Potential(Path start, String[] species, int level, double minDist, double maxDist, int radialBasisSize) {}
 
-    /** Training settings of every round (mtpj train's meaning). */
-    public record Training(int maxIter, int pretrainIter, double energyWeight, double forceWeight, double stressWeight,
+    /** Training settings of every round (mtpj train's meaning); maxIterFirst for round 1, the others start from the last potential. */
+    public record Training(int maxIter, int maxIterFirst, int pretrainIter, double energyWeight, double forceWeight, double stressWeight,
                            String init) {}
 
     /**
@@ -48,7 +48,7 @@ public record LearnConfig(Path file, Run run, Data data, Potential potential, Tr
             "run", Set.of("dir", "max_rounds", "max_new_per_round", "wall_time_minutes", "threads", "seed"),
             "data", Set.of("train", "valid"),
             "potential", Set.of("start", "species", "level", "min_dist", "max_dist", "radial_basis_size"),
-            "train", Set.of("max_iter", "pretrain_iter", "energy_weight", "force_weight", "stress_weight", "init_params"),
+            "train", Set.of("max_iter", "max_iter_first", "pretrain_iter", "energy_weight", "force_weight", "stress_weight", "init_params"),
             "md", Set.of("temperatures", "steps", "timestep_ps", "thermo_every", "start", "input", "lammps", "mpi_ranks",
                     "threads", "variables"),
             "selection", Set.of("threshold", "threshold_break"),
@@ -90,7 +90,8 @@ public record LearnConfig(Path file, Run run, Data data, Potential potential, Tr
 
         String init = c.string("train", "init_params", "same").toLowerCase(Locale.ROOT);
         if (!init.equals("same") && !init.equals("random")) throw c.error("train", "init_params", "expected \"same\" or \"random\"");
-        Training training = new Training(c.integer("train", "max_iter", 200, 0), c.integer("train", "pretrain_iter", 75, 0),
+        int maxIter = c.integer("train", "max_iter", 200, 0);
+        Training training = new Training(maxIter, c.integer("train", "max_iter_first", maxIter, 0), c.integer("train", "pretrain_iter", 75, 0),
                 c.number("train", "energy_weight", 1), c.number("train", "force_weight", 0.01),
                 c.number("train", "stress_weight", 0.001), init);
 

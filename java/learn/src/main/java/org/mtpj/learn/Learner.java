@@ -279,7 +279,7 @@ public final class Learner {
         var t = cfg.training();
         Trainer.Options o = new Trainer.Options();
         o.weights = new LossWeights(t.energyWeight(), t.forceWeight(), t.stressWeight(), 0, Weighting.VIBRATIONS);
-        o.maxIter = t.maxIter();
+        o.maxIter = r == 1 ? t.maxIterFirst() : t.maxIter();
         o.pretrainIterations = t.pretrainIter();
         o.init = t.init().equals("random") ? Trainer.Init.RANDOM : Trainer.Init.SAME;
         o.seed = cfg.run().seed();
