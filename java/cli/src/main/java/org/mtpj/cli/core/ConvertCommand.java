@@ -144,22 +144,20 @@ public final class ConvertCommand implements Callable<Integer> {
             if (cur == null) throw new UserError(in + ": no configurations" + (labels != null ? " with a row in " + thermo : ""));
             if (fout == Format.CFG) {
                 CfgWriter.Style style = lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS;
-                try (CfgWriter w = CfgWriter.open(out, style)) {
+                // both files are committed together at the end: a failure leaves neither
+                try (CfgWriter w = CfgWriter.open(out, style); CfgWriter v = validOut != null ? CfgWriter.open(validOut, style) : null) {
                     while (cur != null && count < trainLimit) {
                         w.write(cur);
                         count++;
                         cur = last ? null : src.next();
                     }
-                    w.commit();
-                }
-                if (validOut != null) {
-                    try (CfgWriter w = CfgWriter.open(validOut, style)) {
-                        while (cur != null) {
-                            w.write(cur);
-                            count++;
-                            cur = src.next();
-                        }
+                    while (v != null && cur != null) {
+                        v.write(cur);
+                        count++;
+                        cur = src.next();
                     }
+                    w.commit();
+                    if (v != null) v.commit();
                 }
             } else if (fout == Format.LAMMPS_DUMP) {
                 try (LammpsDumpWriter w = LammpsDumpWriter.open(out, cur.forces != null)) {
