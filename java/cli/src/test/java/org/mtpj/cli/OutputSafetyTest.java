@@ -1,9 +1,9 @@
 package org.mtpj.cli;
 
+import static org.mtpj.cli.core.CoreCommandsTest.run;
+
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
+import org.mtpj.cli.core.CoreCommandsTest.Run;
 import org.mtpj.testkit.Shared;
-import picocli.CommandLine;
 
 /**
  * Issue 13's output discipline, command by command on real files: an output that is an input is
@@ -29,17 +29,6 @@ import picocli.CommandLine;
  */
 class OutputSafetyTest {
     @TempDir Path dir;
-
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private String f(String name) { return dir.resolve(name).toString(); }
 

@@ -17,13 +17,13 @@ import org.mtpj.core.model.Configuration;
 import org.mtpj.testkit.Shared;
 import picocli.CommandLine;
 
-/** The core commands run in-process on the references. */
-class CoreCommandsTest {
+/** The core commands run in-process on the references; {@link #run} serves every in-process command test. */
+public class CoreCommandsTest {
     @TempDir Path tmp;
 
-    record Run(int code, String out, String err) {}
+    public record Run(int code, String out, String err) {}
 
-    static Run run(String... args) {
+    public static Run run(String... args) {
         CommandLine cl = Main.commandLine();
         StringWriter out = new StringWriter(), err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
