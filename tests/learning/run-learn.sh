@@ -5,7 +5,8 @@
 #      call reports "already converged" and changes nothing;
 #   2. interrupted (SIGINT while round 1 labels) and resumed: continues, never relabels a configuration;
 #   3. a failing oracle (command that fails on its 3rd call): exit 2, one message naming round, stage
-#      and file, the labels made so far kept; after the oracle is fixed the run continues from there.
+#      and file, the labels made so far kept; after the oracle is fixed the run continues from there
+#      (this run's MD runs under mpirun -np 2).
 # ~1-2 min on 2 cores. Needs lmp + Si.sw and the native bridge (./lmp-mtpj): skipped with a message
 # when missing, unless MTPJ_REQUIRE_NATIVE=1. Options: --keep (keep the work folder).
 set -euo pipefail
@@ -80,6 +81,7 @@ temperatures = [900, 1500]
 steps = 300
 start = "start.data"
 thermo_every = 50
+${MD_EXTRA:-}
 
 [selection]
 threshold = 2.0
@@ -154,7 +156,8 @@ if [ -f "$work/broken.flag" ] && [ \$n = 3 ]; then echo "oracle: simulated crash
 exec "$here/mtpj" calc-efs "$work/oracle.mtp" "\$1" "\$2" > /dev/null
 SH
 chmod +x oracle.sh; touch broken.flag
-TRAIN=run/round-001/train.cfg write_config learn-cmd.toml run-cmd 'type = "command"' "command = [\"$work/oracle.sh\", \"{in}\", \"{out}\"]"
+# this run's MD also runs under MPI (2 ranks), as the study's LAMMPS did
+TRAIN=run/round-001/train.cfg MD_EXTRA="mpi_ranks = 2" write_config learn-cmd.toml run-cmd 'type = "command"' "command = [\"$work/oracle.sh\", \"{in}\", \"{out}\"]"
 rc=0; mtpj learn -c learn-cmd.toml > cmd1.log 2>&1 || rc=$?
 [ $rc = 2 ] || fail "a failing oracle should end with exit 2, got $rc (cmd1.log)"
 msg=$(grep '^mtpj: ' cmd1.log | tail -n 1)
@@ -169,7 +172,9 @@ rm broken.flag
 rc=0; mtpj learn -c learn-cmd.toml > cmd2.log 2>&1 || rc=$?
 [ $rc = 0 ] || [ $rc = 1 ] || fail "the run after fixing the oracle exited $rc (cmd2.log)"
 [ -f run-cmd/round-002/train.cfg ] || fail "round 1 did not finish after the oracle was fixed"
-ok "after the fix the run continued from configuration 3 (exit $rc)"
+grep -Eq "(2 by 1 by 1|1 by 2 by 1|1 by 1 by 2) MPI processor grid" run-cmd/round-001/md-T900/log.lammps \
+  || fail "the MD did not run on 2 MPI ranks (run-cmd/round-001/md-T900/log.lammps)"
+ok "after the fix the run continued from configuration 3 (exit $rc); its MD ran on 2 MPI ranks"
 
 echo "   took $(( $(date +%s) - t0 )) s"
 echo "PASS: mtpj learn"

@@ -425,8 +425,8 @@ final class ReportCommand implements Callable<Integer> {
         for (String f : List.of("demo/lammps/in.oracle", "demo/lammps/in.md", "demo/lammps/pair.vashishta", "demo/lammps/pair.mtp",
                 "scripts/demo", "build/mtpj.jar")) addFile(files, f, repo.resolve(f));
         addFile(files, "potential " + param("potfile"), Path.of(param("potfile")));
-        for (String f : List.of("oracle/train.cfg", "oracle/valid.cfg", "oracle/log.lammps", "train/untrained.mtp", "train/pot.mtp",
-                "train/pair_min_dist.txt", "train/walls.txt", "grade/state.als", "md/mtp_T" + param("md_temps").trim().split("\\s+")[0] + "/mlip.ini")) addFile(files, f, demo.resolve(f));
+        for (String f : List.of("oracle/train.cfg", "oracle/valid.cfg", "oracle/log.lammps", "learn/learn.toml", "learn/run/round-001/untrained.mtp",
+                "learn/run/rounds.tsv", "train/train.cfg", "train/pot.mtp", "train/pair_min_dist.txt", "train/walls.txt", "grade/state.als", "md/mtp_T" + param("md_temps").trim().split("\\s+")[0] + "/mlip.ini")) addFile(files, f, demo.resolve(f));
         in.put("files_sha256", files);
         in.put("parameters", params);
         Map<String, Object> v = new LinkedHashMap<>();
