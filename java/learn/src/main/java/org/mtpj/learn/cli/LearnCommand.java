@@ -12,15 +12,19 @@ import picocli.CommandLine.Option;
 @Command(name = "learn", mixinStandardHelpOptions = true,
         description = {"Active learning: train, MD with selection, label, repeat.",
                 "",
-                "Runs the active-learning loop of MLIP-2 users to convergence, from a TOML file (docs/learn.md lists every key):",
-                "each round trains the MTP (warm start), builds its active set (neighbourhood MaxVol), runs LAMMPS MD with",
-                "extrapolation control at every temperature (./lmp-mtpj, pair_style mtp/java, select TRUE), picks the",
-                "configurations above the threshold that enlarge the active set (select-add), labels them with the oracle",
-                "(lammps: a pair style run by lmp; command: your program IN.cfg -> OUT.cfg) and adds them to the training set.",
-                "Converged when one round's MD stays at or below the threshold at every temperature for its whole length.",
-                "Everything is kept in the run folder; run the same command again after a stop or Ctrl-C to continue.",
-                "Units: Å, eV, K, ps. Exit: 0 converged, 1 stopped at a limit (max_rounds, wall time), 2 bad input or a",
-                "failed stage (the message names round, stage and file), 130 interrupted."})
+                "Runs the active-learning loop to convergence from a TOML file (docs/learn.md",
+                "lists every key). Each round: train the MTP (warm start); build its active set",
+                "(neighbourhood MaxVol); run LAMMPS MD with extrapolation control at every",
+                "temperature (./lmp-mtpj, pair_style mtp/java, select TRUE); keep what enlarges",
+                "the active set (select-add); label it with the oracle (lammps: a pair style",
+                "run by lmp; command: your program IN.cfg -> OUT.cfg); add it to the training",
+                "set. Converged when one round's MD stays at or below the threshold at every",
+                "temperature for its whole length.",
+                "Everything is kept in the run folder: run the same command again after a stop",
+                "or Ctrl-C to continue; no configuration is labelled twice.",
+                "Units: Å, eV, K, ps. Exit: 0 converged; 1 stopped at a limit (max_rounds,",
+                "wall time); 2 bad input or a failed stage (the message names round, stage and",
+                "file); 130 interrupted."})
 public final class LearnCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE.toml", description = "The configuration (TOML).")
     Path config;
