@@ -119,6 +119,20 @@ class LearnConfigTest {
     }
 
     @Test
+    void theExampleOfLearnExampleIsValid() throws Exception {
+        for (String f : List.of("train.cfg", "valid.cfg", "start.data")) Files.writeString(dir.resolve(f), "");
+        Path p = dir.resolve("learn.toml");
+        try (var in = LearnConfig.class.getResourceAsStream("example-learn.toml")) {
+            Files.write(p, in.readAllBytes());
+        }
+        LearnConfig c = LearnConfig.read(p);
+        assertEquals(List.of("Mg", "V", "O"), List.of(c.potential().species()));
+        assertEquals(1000, c.training().maxIterFirst());
+        assertEquals(200, c.training().maxIter());
+        assertEquals("command", c.oracle().type());
+    }
+
+    @Test
     void missingFileIsOneLine() {
         UserError e = assertThrows(UserError.class, () -> LearnConfig.read(dir.resolve("none.toml")));
         assertTrue(e.getMessage().endsWith("none.toml: configuration file not found"));

@@ -26,11 +26,21 @@ import picocli.CommandLine.Option;
                 "wall time); 2 bad input or a failed stage (the message names round, stage and",
                 "file); 130 interrupted."})
 public final class LearnCommand implements Callable<Integer> {
-    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE.toml", description = "The configuration (TOML).")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE.toml", description = "The configuration (TOML).")
     Path config;
 
+    @Option(names = "--example", description = "Print a commented example configuration and exit.")
+    boolean example;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        if (example) {
+            try (var in = LearnConfig.class.getResourceAsStream("example-learn.toml")) {
+                System.out.print(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return 0;
+        }
+        if (config == null) throw new org.mtpj.core.UserError("learn needs --config FILE.toml (mtpj learn --example prints one)");
         LearnConfig cfg = LearnConfig.read(config);
         Learner learner = new Learner(cfg, System.out);
         Thread onSignal = new Thread(() -> {
