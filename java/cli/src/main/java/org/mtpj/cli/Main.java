@@ -40,6 +40,7 @@ public final class Main implements Runnable {
         all.addAll(org.mtpj.learn.cli.LearnCommands.all());
         all.addAll(LammpsCommands.all());
         all.addAll(AnalysisCommands.all());
+        all.add(new BatchCommand());
         return all;
     }
 
