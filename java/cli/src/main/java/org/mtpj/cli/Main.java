@@ -41,6 +41,7 @@ public final class Main implements Runnable {
         all.addAll(LammpsCommands.all());
         all.addAll(AnalysisCommands.all());
         all.add(new BatchCommand());
+        all.add(new org.mtpj.cli.demo.ReportCommand());   // hidden: scripts/demo's report step
         return all;
     }
 

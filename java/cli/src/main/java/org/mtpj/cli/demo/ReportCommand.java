@@ -25,10 +25,12 @@ import picocli.CommandLine.Option;
  * Writes the demo's report folder from the step outputs under {@code --demo}: summary.md,
  * summary.json (the numbers the test checks), errors.tsv, md_runs.tsv, diffusion.tsv/json,
  * plots (PNG + SVG) and inputs.json (sha256 of every input, versions, seeds, parameters).
+ * A hidden {@code mtpj} command: it reads the folder layout of {@code scripts/demo} only.
  */
-@Command(name = "report", description = {"Write the demo report folder from the outputs of the demo steps.",
-        "Units: D in Å²/ps and cm²/s (1 Å²/ps = 1e-4 cm²/s), forces eV/Å, energies eV, pressure GPa."})
-final class ReportCommand implements Callable<Integer> {
+@Command(name = "demo-report", hidden = true, mixinStandardHelpOptions = true,
+        description = {"Write the demo report folder from the outputs of the demo steps.",
+            "Units: D in Å²/ps and cm²/s (1 Å²/ps = 1e-4 cm²/s), forces eV/Å, energies eV, pressure GPa."})
+public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--demo", required = true, description = "demo output folder (holds oracle/, train/, md/, analysis/)")
     Path demo;
 

@@ -9,43 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtpj.core.io.CfgReader;
-import org.mtpj.core.model.Configuration;
 import org.mtpj.lammps.log.ThermoLog;
 
 /** The demo report's readers and small numerics. */
-class DemoToolsTest {
+class ReportReadersTest {
     @TempDir Path dir;
-
-    static final String CFG = """
-            BEGIN_CFG
-             Size
-                2
-             Supercell
-                10 0 0
-                0 10 0
-                0 0 10
-             AtomData:  id type       cartes_x      cartes_y      cartes_z           fx          fy          fz
-                1 0 0.5 0 0 1 2 3
-                2 1 9.7 0 0 -1 -2 -3
-             Energy
-                -12.5
-             PlusStress:  xx          yy          zz          yz          xz          xy
-                 1 2 3 4 5 6
-             Feature   temperature_K\t4000
-            END_CFG
-
-            """;
-
-    @Test
-    void minimumImageDistanceOfCfgConfigurations() throws IOException {
-        Path f = dir.resolve("a.cfg");
-        Files.writeString(f, CFG + CFG.replace("9.7 0 0", "5.5 0 0"));
-        List<Configuration> all = CfgReader.readAll(f);
-        assertEquals(2, all.size());
-        assertEquals(0.8, MinDistance.of(all.get(0)), 1e-12);                 // 0.5 and 9.7 are 0.8 apart through the boundary
-        assertEquals(Map.of("0-1", 5.0), MinDistance.perPair(all.get(1)));
-    }
 
     @Test
     void errorReportAndLammpsDiffusionCrossCheck() throws IOException {
