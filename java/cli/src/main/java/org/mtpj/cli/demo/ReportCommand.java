@@ -72,8 +72,8 @@ public final class ReportCommand implements Callable<Integer> {
         json.put("configurations_valid", valid.size());
 
         // ---- 2. training errors
-        Map<String, Double> ev = ErrorReport.read(demo.resolve("train/errors_valid.txt"));
-        Map<String, Double> et = ErrorReport.read(demo.resolve("train/errors_train.txt"));
+        Map<String, Double> ev = MlipErrorReportReader.read(demo.resolve("train/errors_valid.txt"));
+        Map<String, Double> et = MlipErrorReportReader.read(demo.resolve("train/errors_train.txt"));
         StringBuilder errTsv = new StringBuilder("set\tquantity\tvalue\tunit\n");
         String[][] q = {
                 {"Energy per atom/RMS absolute difference", "energy_rmse_per_atom", "eV/atom"},

@@ -10,10 +10,21 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtpj.lammps.log.ThermoLog;
+import org.mtpj.testkit.Shared;
 
 /** The demo report's readers and small numerics. */
 class ReportReadersTest {
     @TempDir Path dir;
+
+    @Test
+    void mlipErrorReportOfMlip2ItselfIsReadBack() throws IOException {
+        Map<String, Double> m = MlipErrorReportReader.read(Shared.file("reference/mlip2/calc_errors_perturbed_frames00-09.txt"));
+        assertEquals(2.56064, m.get("Energy/RMS absolute difference"));
+        assertEquals(0.00277222, m.get("Forces/RMS absolute difference"));
+        assertEquals(0.0024434, m.get("Forces/RMS(ForceDiff) / RMS(Force)"));
+        assertEquals(0.0385279, m.get("Stresses (in GPa)/RMS absolute difference"));
+        assertEquals(0.705633, m.get("Stresses (in eV)/Average absolute difference"));
+    }
 
     @Test
     void errorReportAndLammpsDiffusionCrossCheck() throws IOException {
@@ -21,7 +32,7 @@ class ReportReadersTest {
         Files.writeString(rep, "MTPR from p.mtp, Database: v.cfg\n\n\t\t* * * TRAIN ERRORS * * *\n\n_________________Errors report_________________\n"
                 + "Energy per atom:\n\tErrors checked for 2 configurations\n\tRMS     absolute difference = 0.0125\n"
                 + "Forces:\n\tRMS     absolute difference = 0.7\n\tRMS(ForceDiff) / RMS(Force) = 0.19\n");
-        Map<String, Double> m = ErrorReport.read(rep);
+        Map<String, Double> m = MlipErrorReportReader.read(rep);
         assertEquals(0.0125, m.get("Energy per atom/RMS absolute difference"));
         assertEquals(0.19, m.get("Forces/RMS(ForceDiff) / RMS(Force)"));
         Path log = dir.resolve("log.lammps");
