@@ -41,6 +41,6 @@ class ReportReadersTest {
                 + "Loop time of 2 on 1 procs for 200 steps with 384 atoms\n");
         List<ThermoLog.Block> b = ThermoLog.read(log).blocks;
         // D from LAMMPS' MSD: slope 1.5 Å² per 100 steps of 1 fs = 15 Å²/ps -> D = 2.5 Å²/ps
-        assertEquals(2.5, ReportCommand.lammpsD(b.get(1), "c_msdO[4]", 0.001, 0, 0.2), 1e-12);
+        assertEquals(2.5, DiffusionSection.lammpsD(b.get(1), "c_msdO[4]", 0.001, 0, 0.2), 1e-12);
     }
 }
