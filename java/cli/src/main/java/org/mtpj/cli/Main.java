@@ -40,6 +40,8 @@ public final class Main implements Runnable {
         all.addAll(org.mtpj.learn.cli.LearnCommands.all());
         all.addAll(LammpsCommands.all());
         all.addAll(AnalysisCommands.all());
+        all.add(new BatchCommand());
+        all.add(new org.mtpj.cli.demo.ReportCommand());   // hidden: scripts/demo's report step
         return all;
     }
 

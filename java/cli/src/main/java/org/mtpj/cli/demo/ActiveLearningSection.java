@@ -4,8 +4,6 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,15 +16,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The demo report's active-learning part: the rounds of {@code mtpj learn} (learn/run/rounds.json)
- * as a table and a grade-per-round plot, and the activation-energy comparison of the verdict.
+ * Report phase 2a: the rounds of {@code mtpj learn} (learn/run/rounds.json) as a table and a
+ * grade-per-round plot.
  */
 final class ActiveLearningSection {
-    /** Ea agrees when |ΔEa| ≤ max(this, 2 combined standard errors) (eV). */
-    static final double EA_TOLERANCE_EV = 0.1;
-    /** An Ea is measured well enough to tell when its standard error is at most this (eV). */
-    static final double EA_SE_MAX_EV = 0.07;
-
     private final JsonNode rounds;
     private final String status;
 
@@ -114,36 +107,6 @@ final class ActiveLearningSection {
                 .setMarker(SeriesMarkers.NONE).setLineColor(Color.DARK_GRAY);
         BitmapEncoder.saveBitmap(c, base.toString(), BitmapEncoder.BitmapFormat.PNG);
         VectorGraphicsEncoder.saveVectorGraphic(c, base.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-    }
-
-    /**
-     * The activation-energy comparison of the verdict: per species, MTP against the oracle's Ea
-     * (same MD protocol), agreeing within max(0.1 eV, 2 combined standard errors), and whether
-     * both were measured to a standard error of at most 0.07 eV. arr: "pot/species" → {pot, species, Ea, se, D0}.
-     */
-    static Map<String, Object> eaComparison(Map<String, String[]> arr, StringBuilder text) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        List<String> lines = new ArrayList<>();
-        for (String sp : List.of("Si", "O")) {
-            String[] m = arr.get("mtp/" + sp), c = arr.get("classical/" + sp);
-            if (m == null || c == null) continue;
-            double em = Double.parseDouble(m[2]), sm = Double.parseDouble(m[3]), ec = Double.parseDouble(c[2]), sc = Double.parseDouble(c[3]);
-            double diff = em - ec, comb = Math.hypot(sm, sc), tol = Math.max(EA_TOLERANCE_EV, 2 * comb);
-            boolean agree = Math.abs(diff) <= tol, precise = sm <= EA_SE_MAX_EV && sc <= EA_SE_MAX_EV;
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("Ea_mtp_eV", em);
-            e.put("Ea_oracle_eV", ec);
-            e.put("diff_eV", diff);
-            e.put("tolerance_eV", tol);
-            e.put("agree", agree);
-            e.put("se_ok", precise);
-            json.put(sp, e);
-            lines.add(String.format(Locale.ROOT, "%s: E_a %.3f ± %.3f eV (MTP) vs %.3f ± %.3f eV (Vashishta), difference %+.3f eV, %s (tolerance %.3f eV)%s",
-                    sp, em, sm, ec, sc, diff, agree ? "agree" : "**differ**", tol,
-                    precise ? "" : "; **not measured precisely enough** (standard error above " + EA_SE_MAX_EV + " eV)"));
-        }
-        if (!lines.isEmpty()) text.append("Activation energies: ").append(String.join("; ", lines)).append(".\n\n");
-        return json;
     }
 
     private static String g(double v) { return String.format(Locale.ROOT, "%.3g", v); }

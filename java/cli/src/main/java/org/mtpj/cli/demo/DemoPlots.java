@@ -65,7 +65,7 @@ final class DemoPlots {
             if (f == null) continue;
             double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
             for (double x : p.thousandOverT()) { lo = Math.min(lo, x); hi = Math.max(hi, x); }
-            double kB = ReportCommand.K_B;
+            double kB = org.mtpj.analysis.diffusion.Arrhenius.K_B;
             XYSeries line = c.addSeries(String.format(java.util.Locale.ROOT, "%s fit: Ea = %.2f eV", p.label(), f[0]), new double[] {lo, hi},
                     new double[] {Math.log(f[1]) - f[0] / kB * lo / 1000, Math.log(f[1]) - f[0] / kB * hi / 1000});
             line.setMarker(SeriesMarkers.NONE).setLineColor(p.color());

@@ -164,7 +164,7 @@ public class CoreCommandsTest {
     /** `mtpj --help` lists only the first description line; picocli warns (on stderr) about an unescaped %. */
     @Test
     void descriptionsHaveAOneLineSummaryAndNoPicocliWarning() {
-        String[] mine = {"calc-efs", "calc-errors", "compare", "info", "bench", "convert"};
+        String[] mine = {"calc-efs", "calc-errors", "compare", "info", "mindist", "bench", "convert"};
         CommandLine cl = Main.commandLine();
         for (String c : mine) {
             String[] d = cl.getSubcommands().get(c).getCommandSpec().usageMessage().description();

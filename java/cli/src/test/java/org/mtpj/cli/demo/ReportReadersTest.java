@@ -9,42 +9,21 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtpj.core.io.CfgReader;
-import org.mtpj.core.model.Configuration;
 import org.mtpj.lammps.log.ThermoLog;
+import org.mtpj.testkit.Shared;
 
 /** The demo report's readers and small numerics. */
-class DemoToolsTest {
+class ReportReadersTest {
     @TempDir Path dir;
 
-    static final String CFG = """
-            BEGIN_CFG
-             Size
-                2
-             Supercell
-                10 0 0
-                0 10 0
-                0 0 10
-             AtomData:  id type       cartes_x      cartes_y      cartes_z           fx          fy          fz
-                1 0 0.5 0 0 1 2 3
-                2 1 9.7 0 0 -1 -2 -3
-             Energy
-                -12.5
-             PlusStress:  xx          yy          zz          yz          xz          xy
-                 1 2 3 4 5 6
-             Feature   temperature_K\t4000
-            END_CFG
-
-            """;
-
     @Test
-    void minimumImageDistanceOfCfgConfigurations() throws IOException {
-        Path f = dir.resolve("a.cfg");
-        Files.writeString(f, CFG + CFG.replace("9.7 0 0", "5.5 0 0"));
-        List<Configuration> all = CfgReader.readAll(f);
-        assertEquals(2, all.size());
-        assertEquals(0.8, MinDistance.of(all.get(0)), 1e-12);                 // 0.5 and 9.7 are 0.8 apart through the boundary
-        assertEquals(Map.of("0-1", 5.0), MinDistance.perPair(all.get(1)));
+    void mlipErrorReportOfMlip2ItselfIsReadBack() throws IOException {
+        Map<String, Double> m = MlipErrorReportReader.read(Shared.file("reference/mlip2/calc_errors_perturbed_frames00-09.txt"));
+        assertEquals(2.56064, m.get("Energy/RMS absolute difference"));
+        assertEquals(0.00277222, m.get("Forces/RMS absolute difference"));
+        assertEquals(0.0024434, m.get("Forces/RMS(ForceDiff) / RMS(Force)"));
+        assertEquals(0.0385279, m.get("Stresses (in GPa)/RMS absolute difference"));
+        assertEquals(0.705633, m.get("Stresses (in eV)/Average absolute difference"));
     }
 
     @Test
@@ -53,7 +32,7 @@ class DemoToolsTest {
         Files.writeString(rep, "MTPR from p.mtp, Database: v.cfg\n\n\t\t* * * TRAIN ERRORS * * *\n\n_________________Errors report_________________\n"
                 + "Energy per atom:\n\tErrors checked for 2 configurations\n\tRMS     absolute difference = 0.0125\n"
                 + "Forces:\n\tRMS     absolute difference = 0.7\n\tRMS(ForceDiff) / RMS(Force) = 0.19\n");
-        Map<String, Double> m = ErrorReport.read(rep);
+        Map<String, Double> m = MlipErrorReportReader.read(rep);
         assertEquals(0.0125, m.get("Energy per atom/RMS absolute difference"));
         assertEquals(0.19, m.get("Forces/RMS(ForceDiff) / RMS(Force)"));
         Path log = dir.resolve("log.lammps");
@@ -62,6 +41,6 @@ class DemoToolsTest {
                 + "Loop time of 2 on 1 procs for 200 steps with 384 atoms\n");
         List<ThermoLog.Block> b = ThermoLog.read(log).blocks;
         // D from LAMMPS' MSD: slope 1.5 Å² per 100 steps of 1 fs = 15 Å²/ps -> D = 2.5 Å²/ps
-        assertEquals(2.5, ReportCommand.lammpsD(b.get(1), "c_msdO[4]", 0.001, 0, 0.2), 1e-12);
+        assertEquals(2.5, DiffusionSection.lammpsD(b.get(1), "c_msdO[4]", 0.001, 0, 0.2), 1e-12);
     }
 }

@@ -7,11 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The numbers of an MLIP-2-style error report ({@code mtpj calc-errors}, mtp-spec 7.5), keyed
+ * Reads the text of an MLIP-2 error report (what {@code mlp calc-errors} and {@code mtpj calc-errors}
+ * print, mtp-spec 7.5; {@code org.mtpj.core.io.ErrorReport} writes it) back into its numbers, keyed
  * "section/quantity", e.g. "Energy per atom/RMS absolute difference", "Forces/RMS(ForceDiff) / RMS(Force)".
  */
-final class ErrorReport {
-    private ErrorReport() {}
+final class MlipErrorReportReader {
+    private MlipErrorReportReader() {}
 
     static Map<String, Double> read(Path file) throws IOException {
         Map<String, Double> out = new LinkedHashMap<>();

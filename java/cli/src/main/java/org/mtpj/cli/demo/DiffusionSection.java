@@ -1,0 +1,222 @@
+package org.mtpj.cli.demo;
+
+import static org.mtpj.cli.demo.ReportFormat.g;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mtpj.core.UserError;
+import org.mtpj.lammps.log.ThermoLog;
+
+/**
+ * Report phase 4: D of both potentials from the analysis step ({@code mtpj diffusion --blocks}) as
+ * diffusion.tsv with LAMMPS' single-origin MSD as a cross-check, the MTP-against-classical
+ * comparison per (T, species) with the evidence for the verdict, and the MSD plots.
+ */
+final class DiffusionSection {
+    static final double A2PS_TO_CM2S = 1e-4;
+    /** |D_mtp − D_classical| / combined se at or below which the two agree. */
+    static final double AGREE_Z = 2.0;
+    static final List<String> SPECIES = List.of("Si", "O");
+
+    private final Path demo;
+    private final List<String> temps;
+    /** "pot/T/species" → {D, se, se_ols, se_blocks} (Å²/ps), se = max(OLS, blocks). */
+    private final Map<String, double[]> d = new LinkedHashMap<>();
+    /** "pot/T/species" → comma-separated D of the blocks (Å²/ps). */
+    private final Map<String, String> blockLists = new LinkedHashMap<>();
+    private final StringBuilder tsv = new StringBuilder("potential\tT_K\tspecies\tD_A2ps\tD_se_A2ps\tD_cm2s\tD_se_cm2s\tD_lammps_msd_A2ps\tD_se_ols_A2ps\tD_se_blocks_A2ps\tD_blocks_A2ps\n");
+    private final List<Map<String, Object>> dJson = new ArrayList<>();
+    private final StringBuilder cmpRows = new StringBuilder();
+    private final List<Map<String, Object>> cmpJson = new ArrayList<>();
+    private int agree = 0, total = 0;
+    private double pDiff;
+    private String evidence;
+
+    private DiffusionSection(Path demo, List<String> temps) {
+        this.demo = demo;
+        this.temps = temps;
+    }
+
+    /** Reads the analysis tables (and records the blocks' fit window as parameter fit_hi_block), then compares. */
+    static DiffusionSection read(Path demo, DemoParameters params, MdSection md) throws IOException {
+        DiffusionSection s = new DiffusionSection(demo, params.mdTemperatures());
+        s.readTables(params);
+        double fitLo = params.number("fit_lo"), fitHi = params.number("fit_hi"), dt = params.number("timestep_ps");
+        for (String pot : MdSection.POTENTIALS) {
+            for (String T : s.temps) {
+                ThermoLog.Block b = md.production(pot, T);
+                for (String sp : SPECIES) {
+                    double[] v = s.d.get(pot + "/" + T + "/" + sp);
+                    if (v == null) throw new UserError("demo report: no diffusion result for " + pot + " " + T + " " + sp);
+                    double cross = lammpsD(b, "c_msd" + sp + "[4]", dt, fitLo, fitHi);
+                    s.tsv.append(String.join("\t", pot, T, sp, g(v[0]), g(v[1]), g(v[0] * A2PS_TO_CM2S), g(v[1] * A2PS_TO_CM2S), g(cross),
+                            g(v[2]), g(v[3]), s.blockLists.getOrDefault(pot + "/" + T + "/" + sp, ""))).append('\n');
+                    Map<String, Object> dj = new LinkedHashMap<>();
+                    dj.put("potential", pot); dj.put("T_K", Double.parseDouble(T)); dj.put("species", sp);
+                    dj.put("D_A2ps", v[0]); dj.put("D_se_A2ps", v[1]); dj.put("D_lammps_msd_A2ps", cross);
+                    s.dJson.add(dj);
+                }
+            }
+        }
+        s.compare(md);
+        return s;
+    }
+
+    /**
+     * The D_tracer row of analysis/POT_TT/SPECIES/diffusion.tsv ('mtpj diffusion --blocks') of every
+     * run, and the blocks' fit window (parameter fit_hi_block) from the first run's diffusion.json.
+     */
+    private void readTables(DemoParameters params) throws IOException {
+        for (String pot : MdSection.POTENTIALS) {
+            for (String T : temps) {
+                for (String sp : SPECIES) {
+                    Path dir = demo.resolve("analysis/" + pot + "_T" + T + "/" + sp);
+                    Path file = dir.resolve("diffusion.tsv");
+                    if (!Files.exists(file)) throw new UserError("demo report: " + file + " not found (written by the analysis step)");
+                    List<String> lines = Files.readAllLines(file);
+                    List<String> cols = List.of(lines.get(0).split("\t"));
+                    int cv = cols.indexOf("value_cm2s"), co = cols.indexOf("stderr_cm2s"), cl = cols.indexOf("blocks_cm2s"),
+                            cb = cols.indexOf("stderr_blocks_cm2s"), cc = cols.indexOf("stderr_combined_cm2s");
+                    if (cc < 0) throw new UserError("demo report: " + file + " has no block columns (run 'mtpj diffusion' with --blocks)");
+                    String[] w = lines.stream().skip(1).map(l -> l.split("\t", -1)).filter(r -> r[2].equals("D_tracer")).findFirst()
+                            .orElseThrow(() -> new UserError("demo report: no D_tracer row in " + file));
+                    double c = 1 / A2PS_TO_CM2S;
+                    d.put(pot + "/" + T + "/" + sp, new double[] {Double.parseDouble(w[cv]) * c, Double.parseDouble(w[cc]) * c,
+                            Double.parseDouble(w[co]) * c, Double.parseDouble(w[cb]) * c});
+                    List<String> list = new ArrayList<>();
+                    for (String v : w[cl].split(",")) list.add(String.format(Locale.ROOT, "%.4g", Double.parseDouble(v) * c));
+                    blockLists.put(pot + "/" + T + "/" + sp, String.join(",", list));
+                    if (!params.has("fit_hi_block")) {
+                        java.util.regex.Matcher bw = java.util.regex.Pattern.compile("\"blocks\": \\{[^}]*?\"t_max_ps\": ([^,}\\s]+)")
+                                .matcher(Files.readString(dir.resolve("diffusion.json")));
+                        // a lag time (k × spacing): shown to 6 significant digits, without trailing zeros
+                        params.put("fit_hi_block", bw.find()
+                                ? new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", Double.parseDouble(bw.group(1)))).stripTrailingZeros().toPlainString()
+                                : "?");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Agreement MTP vs classical per (T, species), and the evidence: direction and size of the differences, and the pressure of both at the same volume. */
+    private void compare(MdSection md) {
+        for (String T : temps) {
+            for (String sp : SPECIES) {
+                double[] c = d("classical", T, sp), m = d("mtp", T, sp);
+                double z = Math.abs(m[0] - c[0]) / Math.hypot(m[1], c[1]);
+                boolean ok = z <= AGREE_Z;
+                total++;
+                if (ok) agree++;
+                cmpRows.append(String.format(Locale.ROOT, "| %s | %s | %.4f ± %.4f | %.4f ± %.4f | %.2f | %.1f | %s |%n", T, sp, c[0], c[1], m[0], m[1],
+                        m[0] / c[0], z, ok ? "agree" : "**differ**"));
+                Map<String, Object> cj = new LinkedHashMap<>();
+                cj.put("T_K", Double.parseDouble(T)); cj.put("species", sp); cj.put("ratio_mtp_over_classical", m[0] / c[0]);
+                cj.put("z", z); cj.put("agree", ok);
+                cmpJson.add(cj);
+            }
+        }
+        double rMin = Double.MAX_VALUE, rMax = 0;
+        for (Map<String, Object> cj : cmpJson) {
+            double r = (Double) cj.get("ratio_mtp_over_classical");
+            rMin = Math.min(rMin, r); rMax = Math.max(rMax, r);
+        }
+        pDiff = md.pressureDifferenceGPa(temps);
+        evidence = String.format(Locale.ROOT, "D(MTP)/D(Vashishta) ranges from %.2f to %.2f%s; at the same volume the MTP's mean pressure differs by %+.2f GPa " +
+                "from Vashishta's%s.", rMin, rMax,
+                rMin > 1 ? " (the MTP diffuses faster everywhere)" : rMax < 1 ? " (the MTP diffuses slower everywhere)" : "", pDiff,
+                agree < total ? " (a different state point diffuses differently)" : "");
+    }
+
+    /** {D, se, se_ols, se_blocks} (Å²/ps) of one run and species. */
+    double[] d(String pot, String T, String sp) { return d.get(pot + "/" + T + "/" + sp); }
+
+    int agreeCount() { return agree; }
+
+    int compareCount() { return total; }
+
+    String evidence() { return evidence; }
+
+    /** diffusion.tsv and one MSD plot per temperature (the analysis tables if present, else LAMMPS' own MSD). */
+    void writeFiles(Path out, MdSection md, double dt) throws IOException {
+        Files.writeString(out.resolve("diffusion.tsv"), tsv);
+        for (String T : temps) {
+            List<DemoPlots.Curve> curves = new ArrayList<>();
+            String source = "mtpj msd, all time origins";
+            for (String pot : MdSection.POTENTIALS) {
+                Path tabSi = demo.resolve("analysis/" + pot + "_T" + T + "/Si/msd.tsv");
+                Path tabO = demo.resolve("analysis/" + pot + "_T" + T + "/O/msd.tsv");
+                java.awt.Color col = pot.equals("mtp") ? DemoPlots.MTP : DemoPlots.CLASSICAL;
+                String label = pot.equals("mtp") ? "MTP" : "Vashishta";
+                if (Files.exists(tabSi) && Files.exists(tabO)) {
+                    double[][] mo = readColumns(tabO, 2), ms = readColumns(tabSi, 2);
+                    curves.add(new DemoPlots.Curve(label + " O", mo[0], mo[1], col, false));
+                    curves.add(new DemoPlots.Curve(label + " Si", ms[0], ms[1], col, true));
+                } else {
+                    source = "LAMMPS compute msd, single origin";
+                    ThermoLog.Block b = md.production(pot, T);
+                    double[] st = b.values("Step");
+                    double[] t = new double[st.length];
+                    for (int i = 0; i < st.length; i++) t[i] = (st[i] - st[0]) * dt;
+                    curves.add(new DemoPlots.Curve(label + " O", t, b.values("c_msdO[4]"), col, false));
+                    curves.add(new DemoPlots.Curve(label + " Si", t, b.values("c_msdSi[4]"), col, true));
+                }
+            }
+            DemoPlots.msd(curves, "MSD at " + T + " K (" + source + ")", out.resolve("msd_T" + T));
+        }
+    }
+
+    void putJson(Map<String, Object> json) {
+        json.put("diffusion", dJson);
+        json.put("comparison", cmpJson);
+        json.put("pressure_difference_GPa", pDiff);
+        json.put("agree_count", agree);
+        json.put("compare_count", total);
+    }
+
+    String markdown(Map<String, String> p) {
+        StringBuilder s = new StringBuilder("## 4. Diffusion\n\n");
+        s.append(String.format(Locale.ROOT, "`mtpj msd` (all time origins, centre-of-mass drift removed) and `mtpj diffusion` (straight-line fit of MSD " +
+                "over %s–%s ps, D = slope/6). The uncertainty is the larger of the fit's standard error and the standard error of the " +
+                "mean of D over %s consecutive blocks of the run (each fitted over %s–%s ps). D in Å²/ps (1 Å²/ps = 1e-4 cm²/s); `z` = |ΔD| / combined " +
+                "uncertainty; agree means z ≤ %.0f. All numbers in `diffusion.tsv`.%n%n",
+                p.get("fit_lo"), p.get("fit_hi"), p.get("nblocks"), p.get("fit_lo"), p.get("fit_hi_block"), AGREE_Z));
+        s.append("| T (K) | species | D Vashishta | D MTP | MTP/Vashishta | z | |\n|---|---|---|---|---|---|---|\n").append(cmpRows).append('\n');
+        for (String T : temps) s.append("![msd_T").append(T).append(".png](msd_T").append(T).append(".png)\n");
+        return s.toString();
+    }
+
+    /** D from a straight-line fit of LAMMPS' single-origin MSD over the same window (Å²/ps). */
+    static double lammpsD(ThermoLog.Block b, String col, double dt, double lo, double hi) {
+        double[] st = b.values("Step"), m = b.values(col);
+        List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
+        for (int i = 0; i < st.length; i++) {
+            double t = (st[i] - st[0]) * dt;
+            if (t >= lo - 1e-9 && t <= hi + 1e-9) { xs.add(t); ys.add(m[i]); }
+        }
+        if (xs.size() < 3) return Double.NaN;
+        return org.mtpj.analysis.diffusion.LinearFit.of(xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray()).slope() / 6.0;
+    }
+
+    /** Numeric columns of a TSV with one header line (first ncol columns). */
+    private static double[][] readColumns(Path file, int ncol) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        List<double[]> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] w = lines.get(i).strip().split("\\s+");
+            if (w.length < ncol || w[0].startsWith("#")) continue;
+            double[] r = new double[ncol];
+            for (int c = 0; c < ncol; c++) r[c] = Double.parseDouble(w[c]);
+            rows.add(r);
+        }
+        double[][] cols = new double[ncol][rows.size()];
+        for (int i = 0; i < rows.size(); i++) for (int c = 0; c < ncol; c++) cols[c][i] = rows.get(i)[c];
+        return cols;
+    }
+}
