@@ -55,21 +55,12 @@ public final class ExtxyzReader implements TrajectoryReader {
             return f;
         } catch (InputFormatException e) {
             done = true;
-            if (complete > 0 && restIsNotAFrame()) {
+            if (complete > 0 && in.endsInside(e)) {
                 warnings.accept("warning: " + e.getMessage() + "; the last frame is incomplete and was ignored, keeping " + complete + " complete frames");
                 return null;
             }
             throw e;
         }
-    }
-
-    private boolean restIsNotAFrame() {
-        try {
-            for (String s; (s = in.nextOrNull()) != null; ) if (s.contains("Lattice=")) return false;
-        } catch (InputFormatException ignored) {
-            // unreadable tail
-        }
-        return true;
     }
 
     private Frame read() {

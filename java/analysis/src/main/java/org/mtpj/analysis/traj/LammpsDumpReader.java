@@ -15,6 +15,7 @@ import java.util.zip.GZIPInputStream;
 import org.mtpj.analysis.io.Cell;
 import org.mtpj.core.UserError;
 import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.io.TruncatedInputException;
 
 /**
  * Streams a LAMMPS text dump ({@code dump custom}/{@code dump atom}, optionally gzip) frame by
@@ -23,8 +24,9 @@ import org.mtpj.core.io.InputFormatException;
  * others are skipped. Orthogonal and triclinic boxes. Rows are kept in file order (use
  * {@link Frame#orderById()}).
  *
- * <p>A truncated or garbled <em>last</em> frame gives one warning naming file:line and the stream
- * ends after the last complete frame; a bad frame followed by another frame is an
+ * <p>A last frame that the file ends inside (a run killed while writing: end of file where more
+ * was expected, or a cut last line) gives one warning naming file:line and the stream ends after
+ * the last complete frame; any other fault, in any frame including the last, is an
  * {@link InputFormatException}. {@code ITEM: TIME} and {@code ITEM: UNITS} sections are skipped.
  *
  * <pre>{@code
@@ -109,26 +111,19 @@ public final class LammpsDumpReader implements TrajectoryReader {
             }
             return f;
         } catch (InputFormatException e) {
-            // the error line opens a further frame (a row was missing): the bad frame is not the last one
-            boolean atFrameStart = isItem(lines, "TIMESTEP") && lines.lineNo() != frameStart;
-            if (complete > 0 && !atFrameStart && !anotherFrameFollows()) {
-                done = true;
+            done = true;
+            if (complete > 0 && endsInside(e)) {
                 warnings.accept("warning: " + e.getMessage() + "; the last frame is incomplete and was ignored, keeping "
                         + complete + " complete frame" + (complete == 1 ? "" : "s"));
                 return null;
             }
-            done = true;
             throw e;
         }
     }
 
-    private boolean anotherFrameFollows() {
-        try {
-            while (lines.next()) if (isItem(lines, "TIMESTEP")) return true;
-        } catch (InputFormatException ignored) {
-            // unreadable tail: nothing after it counts as a frame
-        }
-        return false;
+    /** Whether the file ends inside the frame (a killed run): EOF where more was expected, or a fault on a cut last line. */
+    private boolean endsInside(InputFormatException e) {
+        return e instanceof TruncatedInputException || !lines.lastHadNewline() && e.line() == lines.lineNo();
     }
 
     private Frame readFrame() {
@@ -208,7 +203,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
                 if (masses != null) masses = Arrays.copyOf(masses, cap);
                 if (forces != null) forces = Arrays.copyOf(forces, 3 * cap);
             }
-            if (!lines.next()) throw new InputFormatException(file, lines.lineNo() + 1, "unexpected end of file, expected atom row " + (r + 1) + " of " + n);
+            if (!lines.next()) throw new TruncatedInputException(file, lines.lineNo() + 1, "unexpected end of file, expected atom row " + (r + 1) + " of " + n);
             int nt = tokenize(c.count);
             if (nt != c.count) {
                 if (nt == 0 || lines.buf()[lines.start()] == 'I') checkText();
@@ -314,7 +309,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
     }
 
     private void need(String what) {
-        if (!lines.next()) throw new InputFormatException(file, lines.lineNo() + 1, "unexpected end of file, expected " + what);
+        if (!lines.next()) throw new TruncatedInputException(file, lines.lineNo() + 1, "unexpected end of file, expected " + what);
     }
 
     private boolean isBlank() {

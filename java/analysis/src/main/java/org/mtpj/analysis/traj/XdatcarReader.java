@@ -52,22 +52,13 @@ public final class XdatcarReader implements TrajectoryReader {
             return f;
         } catch (InputFormatException e) {
             done = true;
-            if (header != null && complete > 0 && restHasNoBlock()) {
+            if (header != null && complete > 0 && in.endsInside(e)) {
                 warnings.accept("warning: " + e.getMessage() + "; the last configuration is incomplete and was ignored, keeping "
                         + complete + " complete configurations");
                 return null;
             }
             throw e;
         }
-    }
-
-    private boolean restHasNoBlock() {
-        try {
-            for (String s; (s = in.nextOrNull()) != null; ) if (isBlockLine(s)) return false;
-        } catch (InputFormatException ignored) {
-            // unreadable tail holds no complete block
-        }
-        return true;
     }
 
     private static boolean isBlockLine(String s) {
