@@ -132,8 +132,10 @@ public final class ExtxyzReader implements TrajectoryReader {
             if (k < 0) { order.add(elements[i]); k = order.size() - 1; }
             types[i] = k + 1;
         }
-        return new Frame(in.file(), frameLine, step, cell, new double[3], n, java.util.Arrays.copyOf(ids, n), types, elements,
+        Frame f = new Frame(in.file(), frameLine, step, cell, new double[3], n, java.util.Arrays.copyOf(ids, n), types, elements,
                 java.util.Arrays.copyOf(pos, 3 * n), PositionKind.WRAPPED, null);
+        f.rowsLine = frameLine + 2;
+        return f;
     }
 
     /** key=value pairs, values optionally in double quotes; keys lower-cased. */

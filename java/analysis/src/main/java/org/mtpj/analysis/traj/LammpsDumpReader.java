@@ -178,6 +178,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
         need("ITEM: ATOMS");
         if (!isItem(lines, "ATOMS")) throw error("expected 'ITEM: ATOMS <columns>', found '" + shortLine() + "'");
         String atomsHeader = lines.string();
+        long rowsLine = lines.lineNo() + 1;
         if (!atomsHeader.equals(lastAtomsHeader)) {
             columns = Columns.parse(atomsHeader, this);
             lastAtomsHeader = atomsHeader;
@@ -250,6 +251,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
         Frame frame = new Frame(file, frameLine, step, cell, origin, n, ids, types, elements, pos, c.kind, img);
         frame.masses = masses;
         frame.forces = forces;
+        frame.rowsLine = rowsLine;
         return frame;
     }
 

@@ -108,7 +108,9 @@ public final class XdatcarReader implements TrajectoryReader {
         int[] counts = header.counts();
         for (int b = 0; b < counts.length; b++)
             for (int c = 0; c < counts[b]; c++) { ids[k] = k + 1; types[k] = b + 1; el[k] = header.symbols().get(b); k++; }
-        return new Frame(in.file(), blockLine, step, cell, new double[3], n, ids, types, el, pos, PositionKind.WRAPPED, null);
+        Frame f = new Frame(in.file(), blockLine, step, cell, new double[3], n, ids, types, el, pos, PositionKind.WRAPPED, null);
+        f.rowsLine = blockLine + 1;
+        return f;
     }
 
     @Override public long bytesRead() { return total < 0 ? bytesEstimate : Math.min(bytesEstimate, total); }

@@ -51,7 +51,7 @@ public final class CalcEfsCommand implements Callable<Integer> {
         OutputGuard.of("calc-efs").input(pot).input(in).output(out).check();
         MtpPotential p = MtpReader.read(pot);
         ProgressBar bar = CliSupport.progress("calc-efs", -1, noProgress);
-        try (CfgReader reader = CfgReader.open(in);
+        try (CfgReader reader = CfgReader.open(in).nonEmpty();
              Evaluator ev = new Evaluator(p, CliSupport.threads(threads));
              CfgWriter writer = CfgWriter.open(out, lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS)) {
             for (Configuration c; (c = reader.next()) != null; ) {

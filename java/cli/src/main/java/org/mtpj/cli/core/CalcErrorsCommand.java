@@ -52,7 +52,7 @@ public final class CalcErrorsCommand implements Callable<Integer> {
         MtpPotential p = MtpReader.read(pot);
         ErrorReport report = new ErrorReport();
         ProgressBar bar = CliSupport.progress("calc-errors", -1, noProgress);
-        try (CfgReader reader = CfgReader.open(db); Evaluator ev = new Evaluator(p, CliSupport.threads(threads))) {
+        try (CfgReader reader = CfgReader.open(db).nonEmpty(); Evaluator ev = new Evaluator(p, CliSupport.threads(threads))) {
             for (Configuration c; (c = reader.next()) != null; ) {
                 report.add(CliSupport.evaluate(ev, c, reader.fileName(), reader.count(), reader.lastConfigurationLine()), c);
                 if (bar != null) bar.step();

@@ -230,7 +230,10 @@ public final class ConvertCommand implements Callable<Integer> {
             case CFG -> {
                 CfgReader r = CfgReader.open(in).onWarning(warn);
                 return new Source() {
-                    public Configuration next() { return r.next(); }
+                    public Configuration next() {
+                        Configuration c = r.next();
+                        return c == null ? null : checkSpecies(c, names, in.toString(), r.lastConfigurationLine());
+                    }
                     public void close() { r.close(); }
                 };
             }
@@ -243,7 +246,7 @@ public final class ConvertCommand implements Callable<Integer> {
                 LammpsDataReader d = LammpsDataReader.read(in);
                 if (names != null && d.typeNames.length > names.length)
                     warn.accept(in + " declares " + d.typeNames.length + " atom types but --types names " + names.length);
-                return single(() -> d.configuration);
+                return single(() -> checkSpecies(d.configuration, names, in.toString(), 0));
             }
             case LAMMPS_DUMP -> {
                 LammpsDumpReader r = LammpsDumpReader.open(in, warn).keepForces();
@@ -270,6 +273,16 @@ public final class ConvertCommand implements Callable<Integer> {
             }
             default -> throw new IllegalStateException();
         }
+    }
+
+    /** A species beyond --types would be written under a wrong or missing name. */
+    static Configuration checkSpecies(Configuration c, String[] names, String file, long line) {
+        if (names == null) return c;
+        for (int i = 0; i < c.size; i++)
+            if (c.types[i] >= names.length)
+                throw new InputFormatException(file, line, "atom id " + c.ids[i] + " has species " + c.types[i] + " (0-based) but --types names only "
+                        + names.length + " (" + String.join(",", names) + ")");
+        return c;
     }
 
     /** Energy and PlusStress of one table row; the row's volume, when given, must be the frame's. */
@@ -329,9 +342,13 @@ public final class ConvertCommand implements Callable<Integer> {
             int t;
             if (f.elements != null && species != null) {
                 t = species.indexOf(f.elements[r]);
-                if (t < 0) throw new UserError(f.file + ": element " + f.elements[r] + " is not in --types " + String.join(",", species));
+                if (t < 0) throw new InputFormatException(f.file, f.lineOfRow(r), "element " + f.elements[r] + " of atom id " + f.ids[r]
+                        + " is not in --types " + String.join(",", species));
             } else if (f.types != null && f.types[r] > 0) {
                 t = f.types[r] - 1;
+                if (species != null && t >= species.size())
+                    throw new InputFormatException(f.file, f.lineOfRow(r), "atom id " + f.ids[r] + " has type " + f.types[r]
+                            + " but --types names only " + species.size() + " (" + String.join(",", species) + ")");
             } else {
                 throw new UserError(f.file + ":" + f.line + ": the dump has no type column (and no element column with --types)");
             }

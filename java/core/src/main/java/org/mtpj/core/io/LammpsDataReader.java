@@ -68,9 +68,9 @@ public final class LammpsDataReader {
             try {
                 if (s.endsWith(" atoms") && w.length == 2) natoms = Long.parseLong(w[0]);
                 else if (s.endsWith(" atom types") && w.length == 3) ntypes = Integer.parseInt(w[0]);
-                else if (s.endsWith("xlo xhi") && w.length == 4) { xlo = num(w[0]); xhi = num(w[1]); bx = true; }
-                else if (s.endsWith("ylo yhi") && w.length == 4) { ylo = num(w[0]); yhi = num(w[1]); by = true; }
-                else if (s.endsWith("zlo zhi") && w.length == 4) { zlo = num(w[0]); zhi = num(w[1]); bz = true; }
+                else if (s.endsWith("xlo xhi") && w.length == 4) { xlo = num(w[0]); xhi = bound(xlo, w[1], "xhi > xlo", s, file, i + 1); bx = true; }
+                else if (s.endsWith("ylo yhi") && w.length == 4) { ylo = num(w[0]); yhi = bound(ylo, w[1], "yhi > ylo", s, file, i + 1); by = true; }
+                else if (s.endsWith("zlo zhi") && w.length == 4) { zlo = num(w[0]); zhi = bound(zlo, w[1], "zhi > zlo", s, file, i + 1); bz = true; }
                 else if (s.endsWith("xy xz yz") && w.length == 6) { xy = num(w[0]); xz = num(w[1]); yz = num(w[2]); }
                 // other header lines (bonds, extra/atom, ellipsoids...) are irrelevant here
             } catch (NumberFormatException e) {
@@ -134,6 +134,7 @@ public final class LammpsDataReader {
                     if (n != xCol + 3 && n != xCol + 6)
                         throw new InputFormatException(file, k + 1, "expected " + (xCol + 3) + " or " + (xCol + 6) + " columns for atom style " + st + " but found " + n);
                     long id = parseInt(w[0], file, k + 1, "an atom id");
+                    if (id < 1) throw new InputFormatException(file, k + 1, "expected a positive atom id but found " + id);
                     int t = parseInt(w[typeCol], file, k + 1, "an atom type");
                     if (t < 1 || t > ntypes) throw new InputFormatException(file, k + 1, "expected an atom type 1.." + ntypes + " but found " + t);
                     double[] r = new double[3];
@@ -175,6 +176,13 @@ public final class LammpsDataReader {
     private static double num(String w) {
         if (!CNumbers.isDecimal(w)) throw new NumberFormatException(w);
         return Double.parseDouble(w);
+    }
+
+    /** The upper bound of a box line, which must exceed the lower one (LAMMPS refuses such a box too). */
+    private static double bound(double lo, String w, String expected, String line, String file, long lineNo) {
+        double hi = num(w);
+        if (!(hi > lo)) throw new InputFormatException(file, lineNo, "expected " + expected + " but found '" + line + "'");
+        return hi;
     }
 
     private static double number(String w, String file, long line) {

@@ -74,7 +74,10 @@ public final class CalcGradeCommand implements Callable<Integer> {
                 throw new UserError(loadState + ": the state's potential differs from " + pot + "; grade with the potential it was made for");
         } else {
             s = new SelectionSession(p, sel.rowWeights(), sel.initThreshold);
-            List<Configuration> trainCfgs = CfgReader.readAll(train);
+            List<Configuration> trainCfgs;
+            try (CfgReader r = CfgReader.open(train).nonEmpty()) {
+                trainCfgs = r.rest();
+            }
             for (int i = 0; i < trainCfgs.size(); i++)
                 TrainingSet.checkSpecies(trainCfgs.get(i), p.speciesCount, train + ": configuration " + (i + 1));
             long t0 = System.nanoTime();
@@ -92,7 +95,7 @@ public final class CalcGradeCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         int count = 0;
         // every output appears only when all of IN.cfg is graded (a bad input leaves none, not even the state)
-        try (CfgReader r = CfgReader.open(in);
+        try (CfgReader r = CfgReader.open(in).nonEmpty();
              AtomicOutput state = loadState == null ? AtomicOutput.create(alsFile) : null;
              CfgWriter w = CfgWriter.open(out, lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS);
              AtomicOutput tsvOut = tsv == null ? null : AtomicOutput.create(tsv);
