@@ -30,7 +30,7 @@ public final class InputFiles {
         } catch (NoSuchFileException e) {
             throw new UserError("file not found: " + file);
         } catch (IOException e) {
-            throw new InputFormatException(file.toString(), 0, "cannot open: " + e.getMessage());
+            throw InputFormatException.cannotRead(file.toString(), 0, e);
         }
     }
 

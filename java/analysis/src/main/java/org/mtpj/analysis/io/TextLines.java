@@ -43,7 +43,7 @@ public final class TextLines implements AutoCloseable {
             // a gzip stream cut short: the file ends early, like a cut text file
             throw new TruncatedInputException(file, lineNo + 1, "the compressed data ends early (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw new InputFormatException(file, lineNo + 1, "cannot read: " + e.getMessage());
+            throw InputFormatException.cannotRead(file, lineNo + 1, e);
         }
         if (s == null) return null;
         lineNo++;
@@ -79,9 +79,9 @@ public final class TextLines implements AutoCloseable {
     private void checkText(String s) {
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\r' && c != '\f' || c == 0xFFFD) {
-                throw new InputFormatException(file, lineNo, "binary data, expected a text file");
-            }
+            if (c < 0x20 && c != '\t' && c != '\r' && c != '\f') throw new InputFormatException(file, lineNo, "binary data, expected a text file");
+            // what InputFiles' decoder puts for a byte that is not UTF-8
+            if (c == 0xFFFD) throw new InputFormatException(file, lineNo, "expected UTF-8 text but found a byte that is not UTF-8 (saved in another encoding, or binary?)");
         }
     }
 

@@ -86,7 +86,7 @@ final class ByteLines {
             // a gzip stream cut short: the file ends early, like a cut text file
             throw new TruncatedInputException(file, lineNo + 1, "the compressed data ends early (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw new InputFormatException(file, lineNo + 1, "cannot read (" + e.getMessage() + ")");
+            throw InputFormatException.cannotRead(file, lineNo + 1, e);
         }
     }
 

@@ -73,7 +73,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
         } catch (NoSuchFileException e) {
             throw new UserError("file not found: " + file);
         } catch (IOException e) {
-            throw new InputFormatException(file.toString(), 0, "cannot read: " + e.getMessage());
+            throw InputFormatException.cannotRead(file.toString(), 0, e);
         }
     }
 
@@ -82,7 +82,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
         try {
             return new LammpsDumpReader(in, -1, name, warnings);
         } catch (IOException e) {
-            throw new InputFormatException(name, 0, "cannot read: " + e.getMessage());
+            throw InputFormatException.cannotRead(name, 0, e);
         }
     }
 
@@ -172,7 +172,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
         try {
             cell = new Cell(new double[][] {{xhi - xlo, 0, 0}, {xy, yhi - ylo, 0}, {xz, yz, zhi - zlo}});
         } catch (IllegalArgumentException e) {
-            throw error("box bounds give a degenerate box (" + e.getMessage() + ")");
+            throw error("box bounds give an unusable box: " + e.getMessage());
         }
         double[] origin = {xlo, ylo, zlo};
         need("ITEM: ATOMS");

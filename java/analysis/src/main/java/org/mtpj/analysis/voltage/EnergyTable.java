@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.mtpj.analysis.io.InputFiles;
+import org.mtpj.analysis.io.TextLines;
 import org.mtpj.core.io.InputFormatException;
 
 /**
@@ -22,7 +24,10 @@ public record EnergyTable(double[] x, double[] energy) {
     /** Reads and checks the table: at least two rows, finite numbers, x strictly increasing. */
     public static EnergyTable read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new org.mtpj.core.UserError("energy table not found: " + file);
-        List<String> lines = Files.readAllLines(file);
+        List<String> lines = new ArrayList<>();
+        try (TextLines in = InputFiles.openLines(file)) {
+            for (String l; (l = in.nextOrNull()) != null; ) lines.add(l);
+        }
         String name = file.toString();
         List<double[]> rows = new ArrayList<>();
         List<Integer> lineNos = new ArrayList<>();

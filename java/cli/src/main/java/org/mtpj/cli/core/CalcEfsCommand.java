@@ -55,7 +55,7 @@ public final class CalcEfsCommand implements Callable<Integer> {
              Evaluator ev = new Evaluator(p, CliSupport.threads(threads));
              CfgWriter writer = CfgWriter.open(out, lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS)) {
             for (Configuration c; (c = reader.next()) != null; ) {
-                Configuration r = CliSupport.evaluate(ev, c, reader.fileName(), reader.count(), reader.lastConfigurationLine());
+                Configuration r = CliSupport.evaluate(ev, c, reader);
                 if (!siteEnergies) r.siteEnergies = null; // a stale input column would mislead
                 writer.write(r);
                 if (bar != null) bar.step();

@@ -54,7 +54,7 @@ public final class CalcErrorsCommand implements Callable<Integer> {
         ProgressBar bar = CliSupport.progress("calc-errors", -1, noProgress);
         try (CfgReader reader = CfgReader.open(db).nonEmpty(); Evaluator ev = new Evaluator(p, CliSupport.threads(threads))) {
             for (Configuration c; (c = reader.next()) != null; ) {
-                report.add(CliSupport.evaluate(ev, c, reader.fileName(), reader.count(), reader.lastConfigurationLine()), c);
+                report.add(CliSupport.evaluate(ev, c, reader), c);
                 if (bar != null) bar.step();
             }
         } finally {

@@ -10,6 +10,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.mtpj.core.UserError;
 import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.model.Configuration;
 
 /** Small helpers shared by the core commands. */
@@ -30,12 +31,12 @@ final class CliSupport {
     }
 
     /** Computes E, F, PlusStress of cfg into a copy (reference values untouched), naming the configuration on errors. */
-    static Configuration evaluate(Evaluator ev, Configuration cfg, String file, int index, long line) {
+    static Configuration evaluate(Evaluator ev, Configuration cfg, CfgReader from) {
         Configuration out = cfg.copy();
         try {
             ev.evaluateInto(out);
         } catch (UserError e) {
-            throw new UserError(file + ":" + line + ": configuration " + index + ": " + e.getMessage(), e.exitCode());
+            throw new UserError(from.where() + ": " + e.getMessage(), e.exitCode());
         }
         return out;
     }

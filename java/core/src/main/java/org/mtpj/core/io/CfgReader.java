@@ -77,7 +77,7 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
         } catch (NoSuchFileException e) {
             throw new InputFormatException(path.toString(), 0, "file not found");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + path + ": " + e.getMessage(), e);
+            throw InputFormatException.cannotRead(path.toString(), 0, e);
         }
     }
 
@@ -126,6 +126,11 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
 
     /** The file name used in messages. */
     public String fileName() { return file; }
+
+    /** "FILE:LINE: configuration K" of the configuration last returned, to prefix messages about it. */
+    public String where() {
+        return file + ":" + lastConfigurationLine() + ": configuration " + count();
+    }
 
     /** Line of the BEGIN_CFG of the configuration last returned by {@link #next()}. */
     public long lastConfigurationLine() { return beginLine; }
@@ -176,7 +181,7 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
         try {
             cur = in.readLine();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw InputFormatException.cannotRead(file, lineNo + 1, e);
         }
         p = 0;
         if (cur == null) { eof = true; return false; }

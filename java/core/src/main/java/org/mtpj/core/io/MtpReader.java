@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -59,7 +58,7 @@ public final class MtpReader {
         } catch (NoSuchFileException e) {
             throw new InputFormatException(path.toString(), 0, "file not found");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+            throw InputFormatException.cannotRead(path.toString(), 0, e);
         }
         char[] text = new char[bytes.length]; // ISO-8859-1: one char per byte
         for (int i = 0; i < bytes.length; i++) text[i] = (char) (bytes[i] & 0xFF);
@@ -102,7 +101,7 @@ public final class MtpReader {
                     throw new InputFormatException(fileNameForMessages, 0, "longer than " + MAX_BYTES + " characters: not a potential");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + fileNameForMessages + ": " + e.getMessage(), e);
+            throw InputFormatException.cannotRead(fileNameForMessages, 0, e);
         }
         char[] text = new char[sb.length()];
         sb.getChars(0, text.length, text, 0);

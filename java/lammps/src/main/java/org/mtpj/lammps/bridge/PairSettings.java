@@ -86,7 +86,7 @@ public record PairSettings(Path potentialFile, MlipIni ini, double softPrefactor
             }
             return false;
         } catch (IOException e) {
-            throw new UserError("cannot read " + file + ": " + e.getMessage());
+            throw org.mtpj.core.io.InputFormatException.cannotRead(file.toString(), 0, e);
         }
     }
 

@@ -74,12 +74,7 @@ public final class CalcGradeCommand implements Callable<Integer> {
                 throw new UserError(loadState + ": the state's potential differs from " + pot + "; grade with the potential it was made for");
         } else {
             s = new SelectionSession(p, sel.rowWeights(), sel.initThreshold);
-            List<Configuration> trainCfgs;
-            try (CfgReader r = CfgReader.open(train).nonEmpty()) {
-                trainCfgs = r.rest();
-            }
-            for (int i = 0; i < trainCfgs.size(); i++)
-                TrainingSet.checkSpecies(trainCfgs.get(i), p.speciesCount, train + ": configuration " + (i + 1));
+            List<Configuration> trainCfgs = TrainingSet.readChecked(CfgReader.open(train).nonEmpty(), p.speciesCount);
             long t0 = System.nanoTime();
             int swaps;
             try (me.tongfei.progressbar.ProgressBar bar = progress.open("active set", trainCfgs.size() + 1L, " cfg")) {
@@ -106,7 +101,7 @@ public final class CalcGradeCommand implements Callable<Integer> {
             if (t != null) t.write("mode\tinput\tindex\tnote\tMV_grade\n");
             if (a != null) a.write("input\tcfg_index\tatom_index\ttype\tnbh_grade\n");
             for (Configuration c : r) {
-                TrainingSet.checkSpecies(c, p.speciesCount, in + ": configuration " + (count + 1));
+                TrainingSet.checkSpecies(c, p.speciesCount, r.where());
                 SelectionSession.Grade g = s.grade(c);
                 String text = GradeFormat.format(g.value());
                 c.features.put("MV_grade", text);
