@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mtpj.core.UserError;
+import org.mtpj.core.eval.CloseContacts;
 import org.mtpj.core.io.AtomicOutput;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
@@ -23,6 +24,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mtpj calc-grade}: MaxVol extrapolation grades (mtp-spec §6.4), MLIP-2's numbers. */
 @Command(name = "calc-grade", mixinStandardHelpOptions = true,
@@ -33,6 +36,8 @@ import picocli.CommandLine.Parameters;
                 "Default: configuration mode (one energy row per configuration). Neighbourhood mode (one row per atom,",
                 "the MD workflow): --nbh-weight=1 --energy-weight=0. Grades are dimensionless; 1 = inside the training set."})
 public final class CalcGradeCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "POT.mtp", description = "Potential (.mtp).") Path pot;
     @Parameters(index = "1", paramLabel = "TRAIN.cfg", description = "Training set that defines the active set.") Path train;
     @Parameters(index = "2", paramLabel = "IN.cfg", description = "Configurations to grade.") Path in;
@@ -66,6 +71,7 @@ public final class CalcGradeCommand implements Callable<Integer> {
         OutputGuard.of("calc-grade").input(pot).input(loadState == null ? train : loadState).input(in)
                 .output(out).output(loadState == null ? alsFile : null).output(tsv).output(atomTsv).check();
         MtpPotential p = MtpReader.read(pot);
+        CloseContacts contacts = new CloseContacts(p.minDist);
         System.out.println("MTPR from " + pot + ", train: " + train + ", input: " + in);
         SelectionSession s;
         if (loadState != null) {
@@ -102,6 +108,7 @@ public final class CalcGradeCommand implements Callable<Integer> {
             if (a != null) a.write("input\tcfg_index\tatom_index\ttype\tnbh_grade\n");
             for (Configuration c : r) {
                 TrainingSet.checkSpecies(c, p.speciesCount, r.where());
+                contacts.scan(c, r.where());
                 SelectionSession.Grade g = s.grade(c);
                 String text = GradeFormat.format(g.value());
                 c.features.put("MV_grade", text);
@@ -120,6 +127,8 @@ public final class CalcGradeCommand implements Callable<Integer> {
             if (tsvOut != null) tsvOut.commit();
             if (atomOut != null) atomOut.commit();
         }
+        String warning = contacts.warning();
+        if (warning != null) spec.commandLine().getErr().println("mtpj calc-grade: " + warning);
         double sec = (System.nanoTime() - t0) * 1e-9;
         System.err.printf(Locale.ROOT, "graded %d configurations in %.2f s (%.1f configurations/s)%n", count, sec, count / Math.max(sec, 1e-9));
         return 0;
