@@ -5,7 +5,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.mtpj.analysis.io.Cell;
-import org.mtpj.core.UserError;
 import org.mtpj.core.io.InputFormatException;
 import org.mtpj.core.io.TruncatedInputException;
 
@@ -70,8 +68,6 @@ public final class LammpsDumpReader implements TrajectoryReader {
     public static LammpsDumpReader open(Path file, Consumer<String> warnings) {
         try {
             return new LammpsDumpReader(Files.newInputStream(file), Files.size(file), file.toString(), warnings);
-        } catch (NoSuchFileException e) {
-            throw new UserError("file not found: " + file);
         } catch (IOException e) {
             throw InputFormatException.cannotRead(file.toString(), 0, e);
         }

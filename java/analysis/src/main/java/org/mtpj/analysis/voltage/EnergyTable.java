@@ -1,7 +1,6 @@
 package org.mtpj.analysis.voltage;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,6 @@ public record EnergyTable(double[] x, double[] energy) {
 
     /** Reads and checks the table: at least two rows, finite numbers, x strictly increasing. */
     public static EnergyTable read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw new org.mtpj.core.UserError("energy table not found: " + file);
         List<String> lines = new ArrayList<>();
         try (TextLines in = InputFiles.openLines(file)) {
             for (String l; (l = in.nextOrNull()) != null; ) lines.add(l);
@@ -46,7 +44,7 @@ public record EnergyTable(double[] x, double[] energy) {
             lineNos.add(i + 1);
         }
         if (rows.size() < 2)
-            throw new InputFormatException(name, 0, "expected at least two compositions (rows x, energy), found " + rows.size());
+            throw new InputFormatException(name, Math.max(1, lines.size()), "expected at least two compositions (rows x, energy) by the end of the file, found " + rows.size());
         double[] x = new double[rows.size()], e = new double[rows.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = rows.get(i)[0];

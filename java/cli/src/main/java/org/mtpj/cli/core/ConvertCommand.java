@@ -147,12 +147,12 @@ public final class ConvertCommand implements Callable<Integer> {
                 // both files are committed together at the end: a failure leaves neither
                 try (CfgWriter w = CfgWriter.open(out, style); CfgWriter v = validOut != null ? CfgWriter.open(validOut, style) : null) {
                     while (cur != null && count < trainLimit) {
-                        w.write(cur);
+                        write(w::write, cur, src);
                         count++;
                         cur = last ? null : src.next();
                     }
                     while (v != null && cur != null) {
-                        v.write(cur);
+                        write(v::write, cur, src);
                         count++;
                         cur = src.next();
                     }
@@ -162,7 +162,7 @@ public final class ConvertCommand implements Callable<Integer> {
             } else if (fout == Format.LAMMPS_DUMP) {
                 try (LammpsDumpWriter w = LammpsDumpWriter.open(out, cur.forces != null)) {
                     while (cur != null) {
-                        w.write(cur);
+                        write(w::write, cur, src);
                         count++;
                         cur = last ? null : src.next();
                     }
@@ -184,6 +184,15 @@ public final class ConvertCommand implements Callable<Integer> {
         msg.println("Processed " + count + " configurations" + (validOut != null ? " (" + (count - held) + " to " + out + ", " + held + " to " + validOut + ")" : ""));
         msg.flush();
         return 0;
+    }
+
+    /** Writes c, the configuration src returned last; a configuration the format cannot hold is named by file:line. */
+    private static void write(java.util.function.Consumer<Configuration> writer, Configuration c, Source src) {
+        try {
+            writer.accept(c);
+        } catch (UserError e) {
+            throw new UserError(src.where() + ": " + e.getMessage(), e.exitCode());
+        }
     }
 
     private void writeOne(Format f, Configuration c, String[] names, Path target) {
@@ -221,6 +230,9 @@ public final class ConvertCommand implements Callable<Integer> {
     interface Source extends AutoCloseable {
         Configuration next();
 
+        /** "FILE:LINE" (and which configuration) of the configuration returned last, for messages. */
+        String where();
+
         @Override
         void close();
     }
@@ -228,8 +240,9 @@ public final class ConvertCommand implements Callable<Integer> {
     private Source open(Format f, String[] names, EnergyVirialTable labels, java.util.function.Consumer<String> warn) {
         switch (f) {
             case CFG -> {
-                CfgReader r = CfgReader.open(in).onWarning(warn);
+                CfgReader r = CfgReader.open(in).nonEmpty().onWarning(warn);
                 return new Source() {
+                    public String where() { return r.where(); }
                     public Configuration next() {
                         Configuration c = r.next();
                         return c == null ? null : checkSpecies(c, names, in.toString(), r.lastConfigurationLine());
@@ -252,6 +265,9 @@ public final class ConvertCommand implements Callable<Integer> {
                 LammpsDumpReader r = LammpsDumpReader.open(in, warn).keepForces();
                 return new Source() {
                     int unlabelled;
+                    Frame last;
+
+                    public String where() { return last == null ? in.toString() : last.file + ":" + last.line + ": frame of step " + last.step; }
 
                     public Configuration next() {
                         Frame fr = r.next();
@@ -264,6 +280,7 @@ public final class ConvertCommand implements Callable<Integer> {
                             unlabelled = 0;
                             return null;
                         }
+                        last = fr;
                         Configuration c = fromFrame(fr, names);
                         if (labels != null) label(c, labels.at(fr.step), labels.file, fr.step);
                         return c;
@@ -298,9 +315,10 @@ public final class ConvertCommand implements Callable<Integer> {
         c.plusStress = row.plusStress(v);
     }
 
-    private static Source single(Supplier<Configuration> s) {
+    private Source single(Supplier<Configuration> s) {
         return new Source() {
             boolean done;
+            public String where() { return in.toString(); }
             public Configuration next() {
                 if (done) return null;
                 done = true;

@@ -53,7 +53,7 @@ public final class LammpsDataReader {
     }
 
     public static LammpsDataReader parse(List<String> lines, String file) {
-        long natoms = -1;
+        long natoms = -1, natomsLine = 0;
         int ntypes = -1;
         double xlo = 0, xhi = 0, ylo = 0, yhi = 0, zlo = 0, zhi = 0, xy = 0, xz = 0, yz = 0;
         boolean bx = false, by = false, bz = false;
@@ -65,7 +65,7 @@ public final class LammpsDataReader {
             if (isSection(s) || isSection(s.split("\\s+")[0])) break;
             String[] w = s.split("\\s+");
             try {
-                if (s.endsWith(" atoms") && w.length == 2) natoms = Long.parseLong(w[0]);
+                if (s.endsWith(" atoms") && w.length == 2) { natoms = Long.parseLong(w[0]); natomsLine = i + 1; }
                 else if (s.endsWith(" atom types") && w.length == 3) ntypes = Integer.parseInt(w[0]);
                 else if (s.endsWith("xlo xhi") && w.length == 4) { xlo = num(w[0]); xhi = bound(xlo, w[1], "xhi > xlo", s, file, i + 1); bx = true; }
                 else if (s.endsWith("ylo yhi") && w.length == 4) { ylo = num(w[0]); yhi = bound(ylo, w[1], "yhi > ylo", s, file, i + 1); by = true; }
@@ -77,7 +77,7 @@ public final class LammpsDataReader {
             }
         }
         if (natoms < 0) throw new InputFormatException(file, i + 1, "expected an 'N atoms' header line before the sections");
-        if (natoms > 200_000_000) throw new InputFormatException(file, 0, "expected at most 200000000 atoms but found " + natoms);
+        if (natoms > 200_000_000) throw new InputFormatException(file, natomsLine, "expected at most 200000000 atoms but found " + natoms);
         if (ntypes < 1) throw new InputFormatException(file, i + 1, "expected an 'N atom types' header line before the sections");
         if (!(bx && by && bz)) throw new InputFormatException(file, i + 1, "expected xlo xhi, ylo yhi and zlo zhi box lines in the header");
         LammpsBox box = LammpsBox.lammps(xhi - xlo, yhi - ylo, zhi - zlo, xy, xz, yz);
@@ -153,7 +153,7 @@ public final class LammpsDataReader {
         }
         if (!sawAtoms) throw new InputFormatException(file, lines.size(), "expected an Atoms section");
         if (atoms.size() != natoms)
-            throw new InputFormatException(file, 0, "expected " + natoms + " atoms (header) but the Atoms section has " + atoms.size());
+            throw new InputFormatException(file, natomsLine, "expected " + natoms + " atoms (this header line) but the Atoms section has " + atoms.size());
         Configuration c = new Configuration((int) natoms);
         c.latticeRows = 3;
         double[][] m = box.lattice();
