@@ -125,7 +125,8 @@ class CommandFuzzTest {
     private static boolean namesFileAndLine(String message, String file) {
         if (!message.startsWith(file + ":")) return false;
         String rest = message.substring(file.length() + 1);
-        return rest.matches("\\d+: .*") || FILE_LEVEL.matcher(rest.strip()).matches();
+        // junk bytes echoed in a message may include what a regex takes for a line end
+        return Pattern.compile("\\d+: .*", Pattern.DOTALL).matcher(rest).matches() || FILE_LEVEL.matcher(rest.strip()).matches();
     }
 
     // ------------------------------------------------------------------------------ mutations

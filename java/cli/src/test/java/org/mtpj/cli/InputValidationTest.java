@@ -39,7 +39,8 @@ class InputValidationTest {
 
     private static void assertError(Run r, String messageStart, String part) {
         assertEquals(2, r.code(), r.err());
-        String e = r.err().strip();
+        // warnings may come first; the error is one line
+        String e = String.join("\n", r.err().lines().filter(l -> !l.contains(": warning")).toList()).strip();
         assertFalse(e.contains("\n"), e);
         assertTrue(e.startsWith("mtpj: " + messageStart), e);
         assertTrue(e.contains(part), e);
@@ -94,6 +95,13 @@ class InputValidationTest {
     void aDataFileWithReversedBoundsIsAnError() throws Exception {
         Files.writeString(dir.resolve("in.data"), "x\n\n1 atoms\n1 atom types\n10.0 0.0 xlo xhi\n0 10 ylo yhi\n0 10 zlo zhi\n\nAtoms # atomic\n\n1 1 1 1 1\n");
         assertError(run("convert", f("in.data"), f("out.cfg")), f("in.data") + ":5: ", "expected xhi > xlo");
+    }
+
+    @Test
+    void aDataTypeBeyondTypesIsAnErrorAtItsRow() throws Exception {
+        Files.writeString(dir.resolve("in.data"), "x\n\n2 atoms\n2 atom types\n0 10 xlo xhi\n0 10 ylo yhi\n0 10 zlo zhi\n\nAtoms # atomic\n\n2 2 5 5 5\n1 1 1 1 1\n");
+        assertError(run("convert", f("in.data"), f("POSCAR"), "--types", "Mg"), f("in.data") + ":11: ", "has species 1 (0-based) but --types names only 1 (Mg)");
+        assertFalse(Files.exists(dir.resolve("POSCAR")));
     }
 
     @Test

@@ -43,7 +43,6 @@ public final class LammpsDumpReader implements TrajectoryReader {
     private final InputStream stream;
     private boolean done;
     private int complete;
-    private long frameStart;
     private String lastAtomsHeader;
     private Columns columns;
     private final Map<String, String> elementNames = new HashMap<>();
@@ -128,7 +127,6 @@ public final class LammpsDumpReader implements TrajectoryReader {
             if (!lines.next()) return null;
         } while (isBlank());
         long frameLine = lines.lineNo();
-        frameStart = frameLine;
         checkText();
         while (isItem(lines, "TIME") || isItem(lines, "UNITS")) {
             need("the value of " + lines.string().strip());
@@ -293,8 +291,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
     }
 
     private String token(int k) {
-        String s = new String(lines.buf(), tokS[k], tokE[k] - tokS[k], java.nio.charset.StandardCharsets.ISO_8859_1);
-        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+        return printable(new String(lines.buf(), tokS[k], tokE[k] - tokS[k], java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     private long singleLong(String what) {
@@ -330,7 +327,11 @@ public final class LammpsDumpReader implements TrajectoryReader {
     }
 
     private String shortLine() {
-        String s = lines.string().strip();
+        return printable(lines.string().strip());
+    }
+
+    /** At most 40 characters, each non-ASCII or control byte as '?': a message stays one readable line. */
+    private static String printable(String s) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < Math.min(s.length(), 40); i++) {
             char ch = s.charAt(i);

@@ -121,7 +121,8 @@ public final class ConvertCommand implements Callable<Integer> {
         String[] names = types == null ? null : types.stream().map(String::trim).toArray(String[]::new);
         PrintWriter msg = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        java.util.function.Consumer<String> warn = w -> err.println("mtpj convert: " + w);
+        // readers' warnings are "FILE:LINE: what" or "warning: ..."; each line says it is a warning
+        java.util.function.Consumer<String> warn = w -> err.println("mtpj convert: " + (w.startsWith("warning") ? w : "warning: " + w));
         EnergyVirialTable labels = thermo == null ? null : EnergyVirialTable.read(thermo);
         // held out: the last configurations, counted in a first pass so that memory stays one configuration
         int held = 0, trainLimit = Integer.MAX_VALUE;
@@ -245,7 +246,7 @@ public final class ConvertCommand implements Callable<Integer> {
                     public String where() { return r.where(); }
                     public Configuration next() {
                         Configuration c = r.next();
-                        return c == null ? null : checkSpecies(c, names, in.toString(), r.lastConfigurationLine());
+                        return c == null ? null : checkSpecies(c, names, in.toString(), i -> r.lastConfigurationLine());
                     }
                     public void close() { r.close(); }
                 };
@@ -259,7 +260,7 @@ public final class ConvertCommand implements Callable<Integer> {
                 LammpsDataReader d = LammpsDataReader.read(in);
                 if (names != null && d.typeNames.length > names.length)
                     warn.accept(in + " declares " + d.typeNames.length + " atom types but --types names " + names.length);
-                return single(() -> checkSpecies(d.configuration, names, in.toString(), 0));
+                return single(() -> checkSpecies(d.configuration, names, in.toString(), i -> d.atomLines[i]));
             }
             case LAMMPS_DUMP -> {
                 LammpsDumpReader r = LammpsDumpReader.open(in, warn).keepForces();
@@ -293,11 +294,11 @@ public final class ConvertCommand implements Callable<Integer> {
     }
 
     /** A species beyond --types would be written under a wrong or missing name. */
-    static Configuration checkSpecies(Configuration c, String[] names, String file, long line) {
+    static Configuration checkSpecies(Configuration c, String[] names, String file, java.util.function.IntToLongFunction lineOfAtom) {
         if (names == null) return c;
         for (int i = 0; i < c.size; i++)
             if (c.types[i] >= names.length)
-                throw new InputFormatException(file, line, "atom id " + c.ids[i] + " has species " + c.types[i] + " (0-based) but --types names only "
+                throw new InputFormatException(file, lineOfAtom.applyAsLong(i), "atom id " + c.ids[i] + " has species " + c.types[i] + " (0-based) but --types names only "
                         + names.length + " (" + String.join(",", names) + ")");
         return c;
     }

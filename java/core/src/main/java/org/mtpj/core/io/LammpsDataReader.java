@@ -23,9 +23,12 @@ public final class LammpsDataReader {
     /** Element names from "Masses" comments (type t at index t − 1), or null entries. */
     public final String[] typeNames;
     public final Configuration configuration;
+    /** Line of each atom's row in the Atoms section, in the configuration's (id) order: for messages. */
+    public final long[] atomLines;
 
-    private LammpsDataReader(String[] names, Configuration c) {
+    private LammpsDataReader(String[] names, Configuration c, long[] atomLines) {
         this.typeNames = names;
+        this.atomLines = atomLines;
         this.configuration = c;
     }
 
@@ -84,6 +87,7 @@ public final class LammpsDataReader {
         String[] names = new String[ntypes];
         Map<Long, double[]> atoms = new TreeMap<>();
         Map<Long, Integer> types = new TreeMap<>();
+        Map<Long, Long> rowLines = new TreeMap<>();
         boolean sawAtoms = false;
         while (i < lines.size()) {
             String s = strip(lines.get(i));
@@ -148,6 +152,7 @@ public final class LammpsDataReader {
                     }
                     if (atoms.put(id, r) != null) throw new InputFormatException(file, k + 1, "expected distinct atom ids but id " + id + " repeats");
                     types.put(id, t - 1);
+                    rowLines.put(id, k + 1L);
                 }
             }
         }
@@ -158,13 +163,15 @@ public final class LammpsDataReader {
         c.latticeRows = 3;
         double[][] m = box.lattice();
         for (int r = 0; r < 3; r++) c.lattice[r] = m[r].clone();
+        long[] lineOf = new long[(int) natoms];
         int k = 0;
         for (Map.Entry<Long, double[]> e : atoms.entrySet()) {
             System.arraycopy(e.getValue(), 0, c.positions, 3 * k, 3);
             c.types[k] = types.get(e.getKey());
+            lineOf[k] = rowLines.get(e.getKey());
             k++;
         }
-        return new LammpsDataReader(names, c);
+        return new LammpsDataReader(names, c, lineOf);
     }
 
     private static String strip(String l) {
