@@ -76,9 +76,12 @@ public final class Main implements Runnable {
             err.println("mtpj: " + t.getMessage());
             return t instanceof UserError ue ? ue.exitCode() : 2;
         }
-        if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
-            err.println("mtpj: I/O error: " + t.getMessage());
-            return 2;
+        // the outermost I/O exception says what was being done ("cannot write X: ..."), its cause only why
+        for (Throwable c = ex; c != null; c = c.getCause()) {
+            if (c instanceof java.io.IOException || c instanceof java.io.UncheckedIOException) {
+                err.println("mtpj: I/O error: " + ioMessage(c));
+                return 2;
+            }
         }
         if (t instanceof OutOfMemoryError) return outOfMemory(err);
         // A bug, not the user's fault: one line plus where, and a hint to get the full trace.
@@ -87,6 +90,18 @@ public final class Main implements Runnable {
                 + " (set MTPJ_TRACE=1 for the full trace; please report it)");
         if ("1".equals(System.getenv("MTPJ_TRACE"))) t.printStackTrace(err);
         return 70;
+    }
+
+    /** A file system exception's message is often the bare path: add what went wrong. */
+    private static String ioMessage(Throwable t) {
+        if (t instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            String why = fs.getReason() != null ? fs.getReason()
+                    : fs instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : fs instanceof java.nio.file.NoSuchFileException ? "not found"
+                    : fs.getClass().getSimpleName();
+            return fs.getFile() + ": " + why;
+        }
+        return String.valueOf(t.getMessage());
     }
 
     /** One line and exit code 3; the heap is what the user can change. */

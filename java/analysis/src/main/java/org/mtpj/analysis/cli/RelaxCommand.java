@@ -14,6 +14,7 @@ import org.mtpj.analysis.relax.MtpModel;
 import org.mtpj.analysis.relax.RelaxResult;
 import org.mtpj.analysis.relax.StructureConversion;
 import org.mtpj.core.UserError;
+import org.mtpj.core.eval.CloseContacts;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.io.MtpReader;
@@ -91,9 +92,23 @@ public final class RelaxCommand implements Callable<Integer> {
             throw new UserError("--types names " + types.size() + " species but " + potFile + " describes only " + pot.speciesCount);
         boolean cfgIn = in.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".cfg");
         boolean cfgOut = outFile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".cfg");
-        List<Configuration> inputs = cfgIn ? CfgReader.readAll(in)
-                : List.of(StructureConversion.toConfiguration(PoscarReader.read(in), types, in.toString()));
-        if (inputs.isEmpty()) throw new UserError(in + " holds no configuration");
+        List<Configuration> inputs = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        if (cfgIn) {
+            try (CfgReader r = CfgReader.open(in).nonEmpty()) {
+                for (Configuration c; (c = r.next()) != null; ) {
+                    inputs.add(c);
+                    where.add(r.where());
+                }
+            }
+        } else {
+            inputs.add(StructureConversion.toConfiguration(PoscarReader.read(in), types, in.toString()));
+            where.add(in.toString());
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        String untrained = pot.untrainedWarning(potFile);
+        if (untrained != null) err.println("mtpj relax: " + untrained);
+        CloseContacts contacts = new CloseContacts(pot.minDist);
         if (!cfgOut && inputs.size() > 1)
             throw new UserError(in + " holds " + inputs.size() + " configurations; write them to a .cfg OUT");
         if (!cfgOut && (types == null || types.isEmpty()))
@@ -105,7 +120,8 @@ public final class RelaxCommand implements Callable<Integer> {
             for (int k = 0; k < inputs.size(); k++) {
                 Configuration c = inputs.get(k);
                 String name = inputs.size() > 1 ? in + " #" + (k + 1) : in.toString();
-                model.check(c, name);
+                model.check(c, where.get(k));
+                contacts.scan(c, where.get(k));
                 out.printf(Locale.ROOT, "relaxing %s: %d atoms, cell %s, fmax %.3g eV/Å%s, %s%n", name, c.size, mode.name().toLowerCase(Locale.ROOT),
                         fmax, mode == CellMode.FIXED ? "" : String.format(Locale.ROOT, ", smax %.3g GPa", smax), algo == Relaxer.Method.FIRE ? "FIRE" : "L-BFGS");
                 out.printf("%7s %18s %14s %14s %12s%n", "step", "energy (eV)", "fmax (eV/Å)", "max|σ| (GPa)", "volume (Å³)");
@@ -132,6 +148,9 @@ public final class RelaxCommand implements Callable<Integer> {
                             fmax, mode == CellMode.FIXED ? "" : ", smax " + smax + " GPa");
             }
         }
+        String close = contacts.warning();
+        if (close != null) err.println("mtpj relax: " + close);
+        err.flush();
         if (cfgOut) {
             CfgWriter.writeAll(outFile, relaxed, CfgWriter.Style.LOSSLESS);
         } else {

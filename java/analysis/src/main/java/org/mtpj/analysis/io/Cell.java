@@ -67,7 +67,8 @@ public final class Cell {
 
     private static double[][] invert(double[][] a) {
         double d = det(a);
-        if (d == 0 || !Double.isFinite(d)) throw new IllegalArgumentException("singular cell (zero volume)");
+        if (!Double.isFinite(d)) throw new IllegalArgumentException("the cell volume overflows: lattice vectors too long to compute with");
+        if (d == 0) throw new IllegalArgumentException("singular cell (zero volume)");
         double[][] r = new double[3][3];
         r[0][0] = (a[1][1] * a[2][2] - a[1][2] * a[2][1]) / d;
         r[0][1] = (a[0][2] * a[2][1] - a[0][1] * a[2][2]) / d;

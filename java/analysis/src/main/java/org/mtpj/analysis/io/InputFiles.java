@@ -8,10 +8,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
-import org.mtpj.core.UserError;
 import org.mtpj.core.io.InputFormatException;
 
 /** Opens input files, decompressing gzip (detected by its magic bytes, not the name). */
@@ -27,10 +25,8 @@ public final class InputFiles {
             raw.reset();
             if (b0 == 0x1f && b1 == 0x8b) return new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
             return raw;
-        } catch (NoSuchFileException e) {
-            throw new UserError("file not found: " + file);
         } catch (IOException e) {
-            throw new InputFormatException(file.toString(), 0, "cannot open: " + e.getMessage());
+            throw InputFormatException.cannotRead(file.toString(), 0, e);
         }
     }
 

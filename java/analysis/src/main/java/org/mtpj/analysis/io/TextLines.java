@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.mtpj.core.io.BoundedLineReader;
 import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.io.TruncatedInputException;
 
 /**
  * Line-by-line reading with the 1-based line number and file name kept for error messages.
@@ -38,8 +39,11 @@ public final class TextLines implements AutoCloseable {
         String s;
         try {
             s = in.readLine();
+        } catch (java.io.EOFException e) {
+            // a gzip stream cut short: the file ends early, like a cut text file
+            throw new TruncatedInputException(file, lineNo + 1, "the compressed data ends early (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw new InputFormatException(file, lineNo + 1, "cannot read: " + e.getMessage());
+            throw InputFormatException.cannotRead(file, lineNo + 1, e);
         }
         if (s == null) return null;
         lineNo++;
@@ -50,8 +54,16 @@ public final class TextLines implements AutoCloseable {
     /** The next line; end of file is an error saying what was expected. */
     public String next(String expected) {
         String s = nextOrNull();
-        if (s == null) throw new InputFormatException(file, lineNo + 1, "unexpected end of file, expected " + expected);
+        if (s == null) throw new TruncatedInputException(file, lineNo + 1, "unexpected end of file, expected " + expected);
         return s;
+    }
+
+    /**
+     * Whether the file ends inside the current frame: {@code e} is an end of file where more was
+     * expected, or it was raised on a last line cut without its line end.
+     */
+    public boolean endsInside(InputFormatException e) {
+        return e instanceof TruncatedInputException || in.lastLineCut() && e.line() == lineNo;
     }
 
     /** Makes the line just read be returned again by the next call. */
@@ -67,9 +79,9 @@ public final class TextLines implements AutoCloseable {
     private void checkText(String s) {
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\r' && c != '\f' || c == 0xFFFD) {
-                throw new InputFormatException(file, lineNo, "binary data, expected a text file");
-            }
+            if (c < 0x20 && c != '\t' && c != '\r' && c != '\f') throw new InputFormatException(file, lineNo, "binary data, expected a text file");
+            // what InputFiles' decoder puts for a byte that is not UTF-8
+            if (c == 0xFFFD) throw new InputFormatException(file, lineNo, "expected UTF-8 text but found a byte that is not UTF-8 (saved in another encoding, or binary?)");
         }
     }
 

@@ -3,6 +3,7 @@ package org.mtpj.analysis.traj;
 import java.io.IOException;
 import java.io.InputStream;
 import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.io.TruncatedInputException;
 
 /**
  * Allocation-free line reader over bytes: after {@link #next()} the line is
@@ -81,8 +82,11 @@ final class ByteLines {
             int r = in.read(buf, limit, buf.length - limit);
             if (r < 0) eof = true;
             else limit += r;
+        } catch (java.io.EOFException e) {
+            // a gzip stream cut short: the file ends early, like a cut text file
+            throw new TruncatedInputException(file, lineNo + 1, "the compressed data ends early (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw new InputFormatException(file, lineNo + 1, "cannot read (" + e.getMessage() + ")");
+            throw InputFormatException.cannotRead(file, lineNo + 1, e);
         }
     }
 

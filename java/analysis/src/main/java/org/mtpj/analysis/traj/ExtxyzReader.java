@@ -55,21 +55,12 @@ public final class ExtxyzReader implements TrajectoryReader {
             return f;
         } catch (InputFormatException e) {
             done = true;
-            if (complete > 0 && restIsNotAFrame()) {
+            if (complete > 0 && in.endsInside(e)) {
                 warnings.accept("warning: " + e.getMessage() + "; the last frame is incomplete and was ignored, keeping " + complete + " complete frames");
                 return null;
             }
             throw e;
         }
-    }
-
-    private boolean restIsNotAFrame() {
-        try {
-            for (String s; (s = in.nextOrNull()) != null; ) if (s.contains("Lattice=")) return false;
-        } catch (InputFormatException ignored) {
-            // unreadable tail
-        }
-        return true;
     }
 
     private Frame read() {
@@ -141,8 +132,10 @@ public final class ExtxyzReader implements TrajectoryReader {
             if (k < 0) { order.add(elements[i]); k = order.size() - 1; }
             types[i] = k + 1;
         }
-        return new Frame(in.file(), frameLine, step, cell, new double[3], n, java.util.Arrays.copyOf(ids, n), types, elements,
+        Frame f = new Frame(in.file(), frameLine, step, cell, new double[3], n, java.util.Arrays.copyOf(ids, n), types, elements,
                 java.util.Arrays.copyOf(pos, 3 * n), PositionKind.WRAPPED, null);
+        f.rowsLine = frameLine + 2;
+        return f;
     }
 
     /** key=value pairs, values optionally in double quotes; keys lower-cased. */

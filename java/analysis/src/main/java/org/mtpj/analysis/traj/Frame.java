@@ -34,6 +34,8 @@ public final class Frame {
      * the reader was asked for them ({@link LammpsDumpReader#keepForces()}) and the dump has them, else null.
      */
     public double[] forces;
+    /** 1-based line of the first atom row when each row has a line of its own (dump, XYZ, XDATCAR), else 0. */
+    public long rowsLine;
     private int[] order;
 
     public Frame(String file, long line, long step, Cell cell, double[] origin, int size, int[] ids, int[] types,
@@ -52,7 +54,12 @@ public final class Frame {
         this.images = images;
     }
 
-    /** Row indices sorted by atom id; a repeated id is an error naming the frame. */
+    /** The line of row r for messages: its own line when known, else the frame's first line. */
+    public long lineOfRow(int r) {
+        return rowsLine > 0 ? rowsLine + r : line;
+    }
+
+    /** Row indices sorted by atom id; a repeated id is an error naming the row that repeats it. */
     public int[] orderById() {
         if (order != null) return order;
         long[] key = new long[size];
@@ -62,7 +69,8 @@ public final class Frame {
         for (int k = 0; k < size; k++) {
             o[k] = (int) key[k];
             if (k > 0 && (key[k] >> 32) == (key[k - 1] >> 32))
-                throw new InputFormatException(file, line, "atom id " + (key[k] >> 32) + " appears twice in the frame of step " + step);
+                throw new InputFormatException(file, lineOfRow(Math.max((int) key[k], (int) key[k - 1])),
+                        "expected distinct atom ids but id " + (key[k] >> 32) + " appears twice in the frame of step " + step);
         }
         order = o;
         return o;

@@ -5,7 +5,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,8 +12,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.mtpj.analysis.io.Cell;
-import org.mtpj.core.UserError;
 import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.io.TruncatedInputException;
 
 /**
  * Streams a LAMMPS text dump ({@code dump custom}/{@code dump atom}, optionally gzip) frame by
@@ -23,8 +22,9 @@ import org.mtpj.core.io.InputFormatException;
  * others are skipped. Orthogonal and triclinic boxes. Rows are kept in file order (use
  * {@link Frame#orderById()}).
  *
- * <p>A truncated or garbled <em>last</em> frame gives one warning naming file:line and the stream
- * ends after the last complete frame; a bad frame followed by another frame is an
+ * <p>A last frame that the file ends inside (a run killed while writing: end of file where more
+ * was expected, or a cut last line) gives one warning naming file:line and the stream ends after
+ * the last complete frame; any other fault, in any frame including the last, is an
  * {@link InputFormatException}. {@code ITEM: TIME} and {@code ITEM: UNITS} sections are skipped.
  *
  * <pre>{@code
@@ -43,7 +43,6 @@ public final class LammpsDumpReader implements TrajectoryReader {
     private final InputStream stream;
     private boolean done;
     private int complete;
-    private long frameStart;
     private String lastAtomsHeader;
     private Columns columns;
     private final Map<String, String> elementNames = new HashMap<>();
@@ -68,10 +67,8 @@ public final class LammpsDumpReader implements TrajectoryReader {
     public static LammpsDumpReader open(Path file, Consumer<String> warnings) {
         try {
             return new LammpsDumpReader(Files.newInputStream(file), Files.size(file), file.toString(), warnings);
-        } catch (NoSuchFileException e) {
-            throw new UserError("file not found: " + file);
         } catch (IOException e) {
-            throw new InputFormatException(file.toString(), 0, "cannot read: " + e.getMessage());
+            throw InputFormatException.cannotRead(file.toString(), 0, e);
         }
     }
 
@@ -80,7 +77,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
         try {
             return new LammpsDumpReader(in, -1, name, warnings);
         } catch (IOException e) {
-            throw new InputFormatException(name, 0, "cannot read: " + e.getMessage());
+            throw InputFormatException.cannotRead(name, 0, e);
         }
     }
 
@@ -109,26 +106,19 @@ public final class LammpsDumpReader implements TrajectoryReader {
             }
             return f;
         } catch (InputFormatException e) {
-            // the error line opens a further frame (a row was missing): the bad frame is not the last one
-            boolean atFrameStart = isItem(lines, "TIMESTEP") && lines.lineNo() != frameStart;
-            if (complete > 0 && !atFrameStart && !anotherFrameFollows()) {
-                done = true;
+            done = true;
+            if (complete > 0 && endsInside(e)) {
                 warnings.accept("warning: " + e.getMessage() + "; the last frame is incomplete and was ignored, keeping "
                         + complete + " complete frame" + (complete == 1 ? "" : "s"));
                 return null;
             }
-            done = true;
             throw e;
         }
     }
 
-    private boolean anotherFrameFollows() {
-        try {
-            while (lines.next()) if (isItem(lines, "TIMESTEP")) return true;
-        } catch (InputFormatException ignored) {
-            // unreadable tail: nothing after it counts as a frame
-        }
-        return false;
+    /** Whether the file ends inside the frame (a killed run): EOF where more was expected, or a fault on a cut last line. */
+    private boolean endsInside(InputFormatException e) {
+        return e instanceof TruncatedInputException || !lines.lastHadNewline() && e.line() == lines.lineNo();
     }
 
     private Frame readFrame() {
@@ -137,7 +127,6 @@ public final class LammpsDumpReader implements TrajectoryReader {
             if (!lines.next()) return null;
         } while (isBlank());
         long frameLine = lines.lineNo();
-        frameStart = frameLine;
         checkText();
         while (isItem(lines, "TIME") || isItem(lines, "UNITS")) {
             need("the value of " + lines.string().strip());
@@ -177,12 +166,13 @@ public final class LammpsDumpReader implements TrajectoryReader {
         try {
             cell = new Cell(new double[][] {{xhi - xlo, 0, 0}, {xy, yhi - ylo, 0}, {xz, yz, zhi - zlo}});
         } catch (IllegalArgumentException e) {
-            throw error("box bounds give a degenerate box (" + e.getMessage() + ")");
+            throw error("box bounds give an unusable box: " + e.getMessage());
         }
         double[] origin = {xlo, ylo, zlo};
         need("ITEM: ATOMS");
         if (!isItem(lines, "ATOMS")) throw error("expected 'ITEM: ATOMS <columns>', found '" + shortLine() + "'");
         String atomsHeader = lines.string();
+        long rowsLine = lines.lineNo() + 1;
         if (!atomsHeader.equals(lastAtomsHeader)) {
             columns = Columns.parse(atomsHeader, this);
             lastAtomsHeader = atomsHeader;
@@ -208,7 +198,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
                 if (masses != null) masses = Arrays.copyOf(masses, cap);
                 if (forces != null) forces = Arrays.copyOf(forces, 3 * cap);
             }
-            if (!lines.next()) throw new InputFormatException(file, lines.lineNo() + 1, "unexpected end of file, expected atom row " + (r + 1) + " of " + n);
+            if (!lines.next()) throw new TruncatedInputException(file, lines.lineNo() + 1, "unexpected end of file, expected atom row " + (r + 1) + " of " + n);
             int nt = tokenize(c.count);
             if (nt != c.count) {
                 if (nt == 0 || lines.buf()[lines.start()] == 'I') checkText();
@@ -255,6 +245,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
         Frame frame = new Frame(file, frameLine, step, cell, origin, n, ids, types, elements, pos, c.kind, img);
         frame.masses = masses;
         frame.forces = forces;
+        frame.rowsLine = rowsLine;
         return frame;
     }
 
@@ -300,8 +291,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
     }
 
     private String token(int k) {
-        String s = new String(lines.buf(), tokS[k], tokE[k] - tokS[k], java.nio.charset.StandardCharsets.ISO_8859_1);
-        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+        return printable(new String(lines.buf(), tokS[k], tokE[k] - tokS[k], java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     private long singleLong(String what) {
@@ -314,7 +304,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
     }
 
     private void need(String what) {
-        if (!lines.next()) throw new InputFormatException(file, lines.lineNo() + 1, "unexpected end of file, expected " + what);
+        if (!lines.next()) throw new TruncatedInputException(file, lines.lineNo() + 1, "unexpected end of file, expected " + what);
     }
 
     private boolean isBlank() {
@@ -337,7 +327,11 @@ public final class LammpsDumpReader implements TrajectoryReader {
     }
 
     private String shortLine() {
-        String s = lines.string().strip();
+        return printable(lines.string().strip());
+    }
+
+    /** At most 40 characters, each non-ASCII or control byte as '?': a message stays one readable line. */
+    private static String printable(String s) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < Math.min(s.length(), 40); i++) {
             char ch = s.charAt(i);

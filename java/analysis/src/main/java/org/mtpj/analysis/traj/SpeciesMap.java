@@ -25,7 +25,7 @@ public final class SpeciesMap {
                 int t = f.types[r];
                 if (t < 1) throw new InputFormatException(f.file, f.line, "the frame has no 'type' column, so --types cannot be applied");
                 if (t > typeNames.size())
-                    throw new InputFormatException(f.file, f.line, "atom id " + f.ids[r] + " has type " + t + " but --types names only "
+                    throw new InputFormatException(f.file, f.lineOfRow(r), "atom id " + f.ids[r] + " has type " + t + " but --types names only "
                             + typeNames.size() + " (" + String.join(",", typeNames) + ")");
                 s[k] = typeNames.get(t - 1);
             } else if (f.elements != null) {

@@ -52,22 +52,13 @@ public final class XdatcarReader implements TrajectoryReader {
             return f;
         } catch (InputFormatException e) {
             done = true;
-            if (header != null && complete > 0 && restHasNoBlock()) {
+            if (header != null && complete > 0 && in.endsInside(e)) {
                 warnings.accept("warning: " + e.getMessage() + "; the last configuration is incomplete and was ignored, keeping "
                         + complete + " complete configurations");
                 return null;
             }
             throw e;
         }
-    }
-
-    private boolean restHasNoBlock() {
-        try {
-            for (String s; (s = in.nextOrNull()) != null; ) if (isBlockLine(s)) return false;
-        } catch (InputFormatException ignored) {
-            // unreadable tail holds no complete block
-        }
-        return true;
     }
 
     private static boolean isBlockLine(String s) {
@@ -117,7 +108,9 @@ public final class XdatcarReader implements TrajectoryReader {
         int[] counts = header.counts();
         for (int b = 0; b < counts.length; b++)
             for (int c = 0; c < counts[b]; c++) { ids[k] = k + 1; types[k] = b + 1; el[k] = header.symbols().get(b); k++; }
-        return new Frame(in.file(), blockLine, step, cell, new double[3], n, ids, types, el, pos, PositionKind.WRAPPED, null);
+        Frame f = new Frame(in.file(), blockLine, step, cell, new double[3], n, ids, types, el, pos, PositionKind.WRAPPED, null);
+        f.rowsLine = blockLine + 1;
+        return f;
     }
 
     @Override public long bytesRead() { return total < 0 ? bytesEstimate : Math.min(bytesEstimate, total); }

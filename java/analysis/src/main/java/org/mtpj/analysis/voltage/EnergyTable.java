@@ -1,10 +1,11 @@
 package org.mtpj.analysis.voltage;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.mtpj.analysis.io.InputFiles;
+import org.mtpj.analysis.io.TextLines;
 import org.mtpj.core.io.InputFormatException;
 
 /**
@@ -21,8 +22,10 @@ public record EnergyTable(double[] x, double[] energy) {
 
     /** Reads and checks the table: at least two rows, finite numbers, x strictly increasing. */
     public static EnergyTable read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw new org.mtpj.core.UserError("energy table not found: " + file);
-        List<String> lines = Files.readAllLines(file);
+        List<String> lines = new ArrayList<>();
+        try (TextLines in = InputFiles.openLines(file)) {
+            for (String l; (l = in.nextOrNull()) != null; ) lines.add(l);
+        }
         String name = file.toString();
         List<double[]> rows = new ArrayList<>();
         List<Integer> lineNos = new ArrayList<>();
@@ -41,7 +44,7 @@ public record EnergyTable(double[] x, double[] energy) {
             lineNos.add(i + 1);
         }
         if (rows.size() < 2)
-            throw new InputFormatException(name, 0, "expected at least two compositions (rows x, energy), found " + rows.size());
+            throw new InputFormatException(name, Math.max(1, lines.size()), "expected at least two compositions (rows x, energy) by the end of the file, found " + rows.size());
         double[] x = new double[rows.size()], e = new double[rows.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = rows.get(i)[0];

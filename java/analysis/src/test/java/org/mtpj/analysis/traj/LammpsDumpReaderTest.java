@@ -127,13 +127,53 @@ class LammpsDumpReaderTest {
     void truncatedLastFrameWarnsAndKeepsCompleteFrames() {
         String good = frame(0, ORTHO, "id type x y z", "1 1 1 2 3", "2 1 4 5 6") + frame(1, ORTHO, "id type x y z", "1 1 1 2 3", "2 1 4 5 6");
         for (String cut : new String[] {"ITEM: TIMESTEP\n2\nITEM: NUMBER OF ATOMS\n2\n" + ORTHO + "ITEM: ATOMS id type x y z\n1 1 1 2 3\n2 1 4",
-                "ITEM: TIMESTEP\n2\nITEM: NUMBER", "ITEM: TIMESTEP\n", "ITEM: TIMESTEP\n2\n", "ITEM: TIMESTEP\n2\nITEM: NUMBER OF ATOMS\n2\n" + ORTHO + "ITEM: ATOMS id type x y z\n1 1 1 2 3\n2 1 4 x 6\n"}) {
+                "ITEM: TIMESTEP\n2\nITEM: NUMBER", "ITEM: TIMESTEP\n", "ITEM: TIMESTEP\n2\n", "ITEM: TIMESTEP\n2\nITEM: NUMBER OF ATOMS\n2\n" + ORTHO + "ITEM: ATOMS id type x y z\n1 1 1 2 3\n2 1 4 5."}) {
             List<String> w = new ArrayList<>();
             List<Frame> fr = read(good + cut, w);
             assertEquals(2, fr.size(), cut);
             assertEquals(1, w.size());
             assertTrue(w.get(0).matches("warning: t\\.dump:\\d+: .*keeping 2 complete frames"), w.get(0));
         }
+    }
+
+    @Test
+    void faultInTheLastFrameIsAnErrorLikeInAnyOther() {
+        String good = frame(0, ORTHO, "id type x y z", "1 1 1 2 3", "2 1 4 5 6");
+        String[][] cases = {
+                {frame(1, ORTHO, "id type x y z", "1 1 1 2 3", "2 1 4 x 6"), "t.dump:22: ", "'x'"},
+                {frame(1, ORTHO, "id type x y z", "0 1 1 2 3", "2 1 4 5 6"), "t.dump:21: ", "atom id 0"},
+                {frame(1, ORTHO, "id type x y z", "1 1 1 2 3", "-2 1 4 5 6"), "t.dump:22: ", "atom id -2"},
+                {frame(1, "ITEM: BOX BOUNDS pp pp pp\n0 10\n0 0\n0 10\n", "id type x y z", "1 1 1 2 3", "2 1 4 5 6"), "t.dump:19: ", "zero or negative size"},
+                {frame(1, ORTHO, "id type x y z", "1 1 1 2 3", "2 1 4 5"), "t.dump:22: ", "expected 5 columns"},
+                {frame(1, ORTHO, "id type x y", "1 1 1 2", "2 1 4 5"), "t.dump:20: ", "no complete set of position columns"}};
+        for (String[] c : cases) {
+            List<String> w = new ArrayList<>();
+            InputFormatException e = assertThrows(InputFormatException.class, () -> read(good + c[0], w), c[0]);
+            assertTrue(e.getMessage().startsWith(c[1]) && e.getMessage().contains(c[2]), e.getMessage());
+            assertEquals(List.of(), w);
+        }
+    }
+
+    @Test
+    void cutGzipIsATruncatedLastFrame() throws Exception {
+        StringBuilder t = new StringBuilder();
+        Random rnd = new Random(3);
+        for (int s = 0; s < 40; s++) {
+            String[] rows = new String[50];
+            for (int i = 0; i < rows.length; i++) rows[i] = (i + 1) + " 1 " + rnd.nextDouble() * 10 + " " + rnd.nextDouble() * 10 + " " + rnd.nextDouble() * 10;
+            t.append(frame(s, ORTHO, "id type x y z", rows));
+        }
+        ByteArrayOutputStream bo = new ByteArrayOutputStream();
+        try (var z = new GZIPOutputStream(bo)) { z.write(t.toString().getBytes(StandardCharsets.US_ASCII)); }
+        byte[] cut = java.util.Arrays.copyOf(bo.toByteArray(), bo.size() / 2);
+        List<String> w = new ArrayList<>();
+        int n = 0;
+        try (var r = LammpsDumpReader.of(new ByteArrayInputStream(cut), "t.dump.gz", w::add)) {
+            while (r.next() != null) n++;
+        }
+        assertTrue(n > 5 && n < 40, "frames " + n);
+        assertEquals(1, w.size());
+        assertTrue(w.get(0).contains("compressed data ends early"), w.get(0));
     }
 
     @Test

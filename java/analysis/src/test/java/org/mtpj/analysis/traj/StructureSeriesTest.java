@@ -55,6 +55,15 @@ class StructureSeriesTest {
     }
 
     @Test
+    void xdatcarFaultInTheLastBlockIsAnError() {
+        String t = HEAD + "Direct configuration=     1\n0 0 0\n0.5 0.5 0.5\nDirect configuration=     2\n0.1 0 0\n0.5 oops 0.5\n";
+        List<String> w = new ArrayList<>();
+        InputFormatException e = assertThrows(InputFormatException.class, () -> xdatcar(t, w));
+        assertTrue(e.getMessage().startsWith("XDATCAR:13: ") && e.getMessage().contains("oops"), e.getMessage());
+        assertEquals(List.of(), w);
+    }
+
+    @Test
     void poscarSeriesIsNumericallyOrderedAndCellsMustMatch() throws Exception {
         for (int i : new int[] {10, 2, 1}) {
             Files.writeString(tmp.resolve("CONTCAR" + i), HEAD + "Direct\n" + (i / 100.0) + " 0 0\n0.5 0.5 0.5\n");
@@ -97,5 +106,9 @@ class StructureSeriesTest {
         assertEquals("O", f.get(0).elements[1]);
         assertEquals(2, f.get(0).types[1]);
         assertThrows(InputFormatException.class, () -> extxyz("2\nno lattice here\nMg 0 0 0\nO 1 1 1\n", new ArrayList<>()));
+        // a wrong value in the last frame is an error, not a truncation
+        String bad = String.format(fr, 0, "0") + String.format(fr, 10, "nan?");
+        InputFormatException e = assertThrows(InputFormatException.class, () -> extxyz(bad, new ArrayList<>()));
+        assertTrue(e.getMessage().startsWith("t.xyz:7: ") && e.getMessage().contains("nan?"), e.getMessage());
     }
 }

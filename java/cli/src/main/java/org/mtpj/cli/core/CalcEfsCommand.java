@@ -1,8 +1,10 @@
 package org.mtpj.cli.core;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import org.mtpj.core.eval.CloseContacts;
 import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
@@ -13,6 +15,8 @@ import org.mtpj.core.model.MtpPotential;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mtpj calc-efs POT.mtp IN.cfg OUT.cfg}: MLIP-2's calc-efs, streaming, lossless output. */
 @Command(name = "calc-efs", mixinStandardHelpOptions = true, sortOptions = false,
@@ -24,6 +28,8 @@ import picocli.CommandLine.Parameters;
             "Units: energy eV, forces eV/Å, PlusStress eV (virial -σV, positive under compression).",
             "Output numbers are lossless (%%.16e) unless --lossy.", ""})
 public final class CalcEfsCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "POT.mtp", description = "The potential (.mtp format 1.1.0).")
     Path pot;
 
@@ -50,12 +56,15 @@ public final class CalcEfsCommand implements Callable<Integer> {
     public Integer call() {
         OutputGuard.of("calc-efs").input(pot).input(in).output(out).check();
         MtpPotential p = MtpReader.read(pot);
+        PrintWriter err = spec.commandLine().getErr();
+        CliSupport.warn(err, "calc-efs", p.untrainedWarning(pot));
+        CloseContacts contacts = new CloseContacts(p.minDist);
         ProgressBar bar = CliSupport.progress("calc-efs", -1, noProgress);
-        try (CfgReader reader = CfgReader.open(in);
+        try (CfgReader reader = CfgReader.open(in).nonEmpty();
              Evaluator ev = new Evaluator(p, CliSupport.threads(threads));
              CfgWriter writer = CfgWriter.open(out, lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS)) {
             for (Configuration c; (c = reader.next()) != null; ) {
-                Configuration r = CliSupport.evaluate(ev, c, reader.fileName(), reader.count(), reader.lastConfigurationLine());
+                Configuration r = CliSupport.evaluate(ev, c, reader, contacts);
                 if (!siteEnergies) r.siteEnergies = null; // a stale input column would mislead
                 writer.write(r);
                 if (bar != null) bar.step();
@@ -64,6 +73,7 @@ public final class CalcEfsCommand implements Callable<Integer> {
         } finally {
             if (bar != null) bar.close();
         }
+        CliSupport.warn(err, "calc-efs", contacts.warning());
         return 0;
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import org.mtpj.core.eval.CloseContacts;
 import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.ErrorReport;
@@ -51,15 +52,17 @@ public final class CalcErrorsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         MtpPotential p = MtpReader.read(pot);
         ErrorReport report = new ErrorReport();
+        CloseContacts contacts = new CloseContacts(p.minDist);
         ProgressBar bar = CliSupport.progress("calc-errors", -1, noProgress);
-        try (CfgReader reader = CfgReader.open(db); Evaluator ev = new Evaluator(p, CliSupport.threads(threads))) {
+        try (CfgReader reader = CfgReader.open(db).nonEmpty(); Evaluator ev = new Evaluator(p, CliSupport.threads(threads))) {
             for (Configuration c; (c = reader.next()) != null; ) {
-                report.add(CliSupport.evaluate(ev, c, reader.fileName(), reader.count(), reader.lastConfigurationLine()), c);
+                report.add(CliSupport.evaluate(ev, c, reader, contacts), c);
                 if (bar != null) bar.step();
             }
         } finally {
             if (bar != null) bar.close();
         }
+        CliSupport.warn(spec.commandLine().getErr(), "calc-errors", contacts.warning());
         out.print("MTPR from " + pot + ", Database: " + db + "\n\n");
         out.print(report.text("TRAIN ERRORS"));
         if (report.nonPeriodicSkipped() > 0)

@@ -1,5 +1,6 @@
 package org.mtpj.cli.core;
 
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,8 +9,10 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.mtpj.core.UserError;
+import org.mtpj.core.eval.CloseContacts;
 import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.model.Configuration;
 
 /** Small helpers shared by the core commands. */
@@ -29,15 +32,26 @@ final class CliSupport {
                 .setUpdateIntervalMillis(250).setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
     }
 
-    /** Computes E, F, PlusStress of cfg into a copy (reference values untouched), naming the configuration on errors. */
-    static Configuration evaluate(Evaluator ev, Configuration cfg, String file, int index, long line) {
+    /**
+     * Computes E, F, PlusStress of cfg into a copy (reference values untouched), naming the
+     * configuration on errors; pairs closer than min_dist are counted in {@code contacts}.
+     */
+    static Configuration evaluate(Evaluator ev, Configuration cfg, CfgReader from, CloseContacts contacts) {
+        contacts.scan(cfg, from.where());
         Configuration out = cfg.copy();
         try {
             ev.evaluateInto(out);
         } catch (UserError e) {
-            throw new UserError(file + ":" + line + ": configuration " + index + ": " + e.getMessage(), e.exitCode());
+            throw new UserError(from.where() + ": " + e.getMessage(), e.exitCode());
         }
         return out;
+    }
+
+    /** Prints a warning line when there is one (null: nothing to say). */
+    static void warn(PrintWriter err, String command, String warning) {
+        if (warning == null) return;
+        err.println("mtpj " + command + ": " + warning);
+        err.flush();
     }
 
     /** Writes a TSV with a header row. */

@@ -121,7 +121,8 @@ public final class ConvertCommand implements Callable<Integer> {
         String[] names = types == null ? null : types.stream().map(String::trim).toArray(String[]::new);
         PrintWriter msg = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        java.util.function.Consumer<String> warn = w -> err.println("mtpj convert: " + w);
+        // readers' warnings are "FILE:LINE: what" or "warning: ..."; each line says it is a warning
+        java.util.function.Consumer<String> warn = w -> err.println("mtpj convert: " + (w.startsWith("warning") ? w : "warning: " + w));
         EnergyVirialTable labels = thermo == null ? null : EnergyVirialTable.read(thermo);
         // held out: the last configurations, counted in a first pass so that memory stays one configuration
         int held = 0, trainLimit = Integer.MAX_VALUE;
@@ -147,12 +148,12 @@ public final class ConvertCommand implements Callable<Integer> {
                 // both files are committed together at the end: a failure leaves neither
                 try (CfgWriter w = CfgWriter.open(out, style); CfgWriter v = validOut != null ? CfgWriter.open(validOut, style) : null) {
                     while (cur != null && count < trainLimit) {
-                        w.write(cur);
+                        write(w::write, cur, src);
                         count++;
                         cur = last ? null : src.next();
                     }
                     while (v != null && cur != null) {
-                        v.write(cur);
+                        write(v::write, cur, src);
                         count++;
                         cur = src.next();
                     }
@@ -162,7 +163,7 @@ public final class ConvertCommand implements Callable<Integer> {
             } else if (fout == Format.LAMMPS_DUMP) {
                 try (LammpsDumpWriter w = LammpsDumpWriter.open(out, cur.forces != null)) {
                     while (cur != null) {
-                        w.write(cur);
+                        write(w::write, cur, src);
                         count++;
                         cur = last ? null : src.next();
                     }
@@ -184,6 +185,15 @@ public final class ConvertCommand implements Callable<Integer> {
         msg.println("Processed " + count + " configurations" + (validOut != null ? " (" + (count - held) + " to " + out + ", " + held + " to " + validOut + ")" : ""));
         msg.flush();
         return 0;
+    }
+
+    /** Writes c, the configuration src returned last; a configuration the format cannot hold is named by file:line. */
+    private static void write(java.util.function.Consumer<Configuration> writer, Configuration c, Source src) {
+        try {
+            writer.accept(c);
+        } catch (UserError e) {
+            throw new UserError(src.where() + ": " + e.getMessage(), e.exitCode());
+        }
     }
 
     private void writeOne(Format f, Configuration c, String[] names, Path target) {
@@ -221,6 +231,9 @@ public final class ConvertCommand implements Callable<Integer> {
     interface Source extends AutoCloseable {
         Configuration next();
 
+        /** "FILE:LINE" (and which configuration) of the configuration returned last, for messages. */
+        String where();
+
         @Override
         void close();
     }
@@ -228,9 +241,13 @@ public final class ConvertCommand implements Callable<Integer> {
     private Source open(Format f, String[] names, EnergyVirialTable labels, java.util.function.Consumer<String> warn) {
         switch (f) {
             case CFG -> {
-                CfgReader r = CfgReader.open(in).onWarning(warn);
+                CfgReader r = CfgReader.open(in).nonEmpty().onWarning(warn);
                 return new Source() {
-                    public Configuration next() { return r.next(); }
+                    public String where() { return r.where(); }
+                    public Configuration next() {
+                        Configuration c = r.next();
+                        return c == null ? null : checkSpecies(c, names, in.toString(), i -> r.lastConfigurationLine());
+                    }
                     public void close() { r.close(); }
                 };
             }
@@ -243,12 +260,15 @@ public final class ConvertCommand implements Callable<Integer> {
                 LammpsDataReader d = LammpsDataReader.read(in);
                 if (names != null && d.typeNames.length > names.length)
                     warn.accept(in + " declares " + d.typeNames.length + " atom types but --types names " + names.length);
-                return single(() -> d.configuration);
+                return single(() -> checkSpecies(d.configuration, names, in.toString(), i -> d.atomLines[i]));
             }
             case LAMMPS_DUMP -> {
                 LammpsDumpReader r = LammpsDumpReader.open(in, warn).keepForces();
                 return new Source() {
                     int unlabelled;
+                    Frame last;
+
+                    public String where() { return last == null ? in.toString() : last.file + ":" + last.line + ": frame of step " + last.step; }
 
                     public Configuration next() {
                         Frame fr = r.next();
@@ -261,6 +281,7 @@ public final class ConvertCommand implements Callable<Integer> {
                             unlabelled = 0;
                             return null;
                         }
+                        last = fr;
                         Configuration c = fromFrame(fr, names);
                         if (labels != null) label(c, labels.at(fr.step), labels.file, fr.step);
                         return c;
@@ -270,6 +291,16 @@ public final class ConvertCommand implements Callable<Integer> {
             }
             default -> throw new IllegalStateException();
         }
+    }
+
+    /** A species beyond --types would be written under a wrong or missing name. */
+    static Configuration checkSpecies(Configuration c, String[] names, String file, java.util.function.IntToLongFunction lineOfAtom) {
+        if (names == null) return c;
+        for (int i = 0; i < c.size; i++)
+            if (c.types[i] >= names.length)
+                throw new InputFormatException(file, lineOfAtom.applyAsLong(i), "atom id " + c.ids[i] + " has species " + c.types[i] + " (0-based) but --types names only "
+                        + names.length + " (" + String.join(",", names) + ")");
+        return c;
     }
 
     /** Energy and PlusStress of one table row; the row's volume, when given, must be the frame's. */
@@ -285,9 +316,10 @@ public final class ConvertCommand implements Callable<Integer> {
         c.plusStress = row.plusStress(v);
     }
 
-    private static Source single(Supplier<Configuration> s) {
+    private Source single(Supplier<Configuration> s) {
         return new Source() {
             boolean done;
+            public String where() { return in.toString(); }
             public Configuration next() {
                 if (done) return null;
                 done = true;
@@ -329,9 +361,13 @@ public final class ConvertCommand implements Callable<Integer> {
             int t;
             if (f.elements != null && species != null) {
                 t = species.indexOf(f.elements[r]);
-                if (t < 0) throw new UserError(f.file + ": element " + f.elements[r] + " is not in --types " + String.join(",", species));
+                if (t < 0) throw new InputFormatException(f.file, f.lineOfRow(r), "element " + f.elements[r] + " of atom id " + f.ids[r]
+                        + " is not in --types " + String.join(",", species));
             } else if (f.types != null && f.types[r] > 0) {
                 t = f.types[r] - 1;
+                if (species != null && t >= species.size())
+                    throw new InputFormatException(f.file, f.lineOfRow(r), "atom id " + f.ids[r] + " has type " + f.types[r]
+                            + " but --types names only " + species.size() + " (" + String.join(",", species) + ")");
             } else {
                 throw new UserError(f.file + ":" + f.line + ": the dump has no type column (and no element column with --types)");
             }

@@ -435,6 +435,8 @@ public final class NeighbourList {
                     inv[i][j] = (g[i1][j1] * g[i2][j2] - g[i1][j2] * g[i2][j1]) / det;
                 }
         }
+        if (!Double.isFinite(det) || !Double.isFinite(scale))
+            throw new UserError("a periodic lattice row is too long to compute with (|a|^2 = " + scale + " Å^2; expected a cell of at most ~1e100 Å)");
         if (!(Math.abs(det) > 1e-12 * Math.pow(scale, n)))
             throw new UserError("the periodic lattice rows are linearly dependent (degenerate Supercell)");
         return inv;

@@ -19,7 +19,7 @@ public final class BoundedLineReader implements Closeable {
     private final int maxChars;
     private final char[] buf = new char[1 << 16];
     private int pos, limit;
-    private boolean skipLf, eof;
+    private boolean skipLf, eof, lastCut;
     private long lineNo;
 
     public BoundedLineReader(Reader in, String file, int maxChars) {
@@ -38,6 +38,7 @@ public final class BoundedLineReader implements Closeable {
                 if (eof || !fill()) {
                     if (sb == null) return null;
                     lineNo++;
+                    lastCut = true;
                     return sb.toString();
                 }
             }
@@ -64,6 +65,9 @@ public final class BoundedLineReader implements Closeable {
             sb.append(buf, s, len);
         }
     }
+
+    /** Whether the line returned last ended with the input instead of a line end (a cut file). */
+    public boolean lastLineCut() { return lastCut; }
 
     private boolean fill() throws IOException {
         int n;

@@ -63,6 +63,7 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
     private boolean eof;
     private long beginLine;
     private int count;
+    private boolean nonEmpty;
 
     private CfgReader(Reader reader, String file) {
         this.in = new BoundedLineReader(reader, file);
@@ -76,7 +77,7 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
         } catch (NoSuchFileException e) {
             throw new InputFormatException(path.toString(), 0, "file not found");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + path + ": " + e.getMessage(), e);
+            throw InputFormatException.cannotRead(path.toString(), 0, e);
         }
     }
 
@@ -88,10 +89,24 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
     /** All configurations of a file (small files, tests). */
     public static List<Configuration> readAll(Path path) {
         try (CfgReader r = open(path)) {
-            List<Configuration> out = new ArrayList<>();
-            for (Configuration c; (c = r.next()) != null; ) out.add(c);
-            return out;
+            return r.rest();
         }
+    }
+
+    /** The configurations not yet read, in file order. */
+    public List<Configuration> rest() {
+        List<Configuration> out = new ArrayList<>();
+        for (Configuration c; (c = next()) != null; ) out.add(c);
+        return out;
+    }
+
+    /**
+     * Makes a file without any configuration an error (for commands whose answer would be an
+     * empty report that looks like success).
+     */
+    public CfgReader nonEmpty() {
+        this.nonEmpty = true;
+        return this;
     }
 
     /** All configurations of a text (tests). */
@@ -111,6 +126,11 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
 
     /** The file name used in messages. */
     public String fileName() { return file; }
+
+    /** "FILE:LINE: configuration K" of the configuration last returned, to prefix messages about it. */
+    public String where() {
+        return file + ":" + lastConfigurationLine() + ": configuration " + count();
+    }
 
     /** Line of the BEGIN_CFG of the configuration last returned by {@link #next()}. */
     public long lastConfigurationLine() { return beginLine; }
@@ -161,7 +181,7 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
         try {
             cur = in.readLine();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw InputFormatException.cannotRead(file, lineNo + 1, e);
         }
         p = 0;
         if (cur == null) { eof = true; return false; }
@@ -262,7 +282,11 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
     /** The next configuration, or null at the end of the file. */
     public Configuration next() {
         String w = word();
-        if (w == null) return null;
+        if (w == null) {
+            if (nonEmpty && count == 0)
+                throw new InputFormatException(file, Math.max(1, lineNo), "no configurations in the file, expected at least one BEGIN_CFG ... END_CFG");
+            return null;
+        }
         if (!"BEGIN_CFG".equals(w)) {
             if (count == 0 && looksBinary(w))
                 throw expected("BEGIN_CFG", w + "' (binary data; binary .cfg files are not supported, convert them to text with MLIP-2 first)");
@@ -367,6 +391,9 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
                         String nw = peekWord();
                         if (nw == null || !CNumbers.isDecimal(nw)) break;
                         cell[cellNumbers++] = number("a lattice vector component");
+                        if (cellNumbers % 3 == 0 && cell[cellNumbers - 3] == 0 && cell[cellNumbers - 2] == 0 && cell[cellNumbers - 1] == 0)
+                            // valid (spec: not periodic along it) but more often a typo than meant
+                            warn("zero-row", "Supercell row " + cellNumbers / 3 + " is all zero: the configuration is not periodic along it (MLIP-2's meaning)");
                     }
                     if (cellNumbers % 3 != 0)
                         throw error(wordLine, "expected 3, 6 or 9 numbers (1-3 lattice rows) after Supercell but found " + cellNumbers);
@@ -470,8 +497,8 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
                     long x = Long.parseLong(w.charAt(0) == '+' ? w.substring(1) : w);
                     if (col == Col.TYPE && (x < 0 || x > Integer.MAX_VALUE))
                         throw expected("a species type >= 0 (0-based) for atom " + (i + 1), w);
-                    if (col == Col.ID && (x < Integer.MIN_VALUE || x > Integer.MAX_VALUE))
-                        throw expected("an atom id for atom " + (i + 1), w);
+                    if (col == Col.ID && (x < 1 || x > Integer.MAX_VALUE))
+                        throw expected("a positive atom id for atom " + (i + 1), w);
                     v[at] = x;
                 } else {
                     if (w == null || !CNumbers.isDecimal(w))

@@ -1,7 +1,6 @@
 package org.mtpj.core.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,9 +23,12 @@ public final class LammpsDataReader {
     /** Element names from "Masses" comments (type t at index t − 1), or null entries. */
     public final String[] typeNames;
     public final Configuration configuration;
+    /** Line of each atom's row in the Atoms section, in the configuration's (id) order: for messages. */
+    public final long[] atomLines;
 
-    private LammpsDataReader(String[] names, Configuration c) {
+    private LammpsDataReader(String[] names, Configuration c, long[] atomLines) {
         this.typeNames = names;
+        this.atomLines = atomLines;
         this.configuration = c;
     }
 
@@ -37,7 +39,7 @@ public final class LammpsDataReader {
         } catch (NoSuchFileException e) {
             throw new InputFormatException(path.toString(), 0, "file not found");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+            throw InputFormatException.cannotRead(path.toString(), 0, e);
         }
         return parse(lines, path.toString());
     }
@@ -54,7 +56,7 @@ public final class LammpsDataReader {
     }
 
     public static LammpsDataReader parse(List<String> lines, String file) {
-        long natoms = -1;
+        long natoms = -1, natomsLine = 0;
         int ntypes = -1;
         double xlo = 0, xhi = 0, ylo = 0, yhi = 0, zlo = 0, zhi = 0, xy = 0, xz = 0, yz = 0;
         boolean bx = false, by = false, bz = false;
@@ -66,11 +68,11 @@ public final class LammpsDataReader {
             if (isSection(s) || isSection(s.split("\\s+")[0])) break;
             String[] w = s.split("\\s+");
             try {
-                if (s.endsWith(" atoms") && w.length == 2) natoms = Long.parseLong(w[0]);
+                if (s.endsWith(" atoms") && w.length == 2) { natoms = Long.parseLong(w[0]); natomsLine = i + 1; }
                 else if (s.endsWith(" atom types") && w.length == 3) ntypes = Integer.parseInt(w[0]);
-                else if (s.endsWith("xlo xhi") && w.length == 4) { xlo = num(w[0]); xhi = num(w[1]); bx = true; }
-                else if (s.endsWith("ylo yhi") && w.length == 4) { ylo = num(w[0]); yhi = num(w[1]); by = true; }
-                else if (s.endsWith("zlo zhi") && w.length == 4) { zlo = num(w[0]); zhi = num(w[1]); bz = true; }
+                else if (s.endsWith("xlo xhi") && w.length == 4) { xlo = num(w[0]); xhi = bound(xlo, w[1], "xhi > xlo", s, file, i + 1); bx = true; }
+                else if (s.endsWith("ylo yhi") && w.length == 4) { ylo = num(w[0]); yhi = bound(ylo, w[1], "yhi > ylo", s, file, i + 1); by = true; }
+                else if (s.endsWith("zlo zhi") && w.length == 4) { zlo = num(w[0]); zhi = bound(zlo, w[1], "zhi > zlo", s, file, i + 1); bz = true; }
                 else if (s.endsWith("xy xz yz") && w.length == 6) { xy = num(w[0]); xz = num(w[1]); yz = num(w[2]); }
                 // other header lines (bonds, extra/atom, ellipsoids...) are irrelevant here
             } catch (NumberFormatException e) {
@@ -78,13 +80,14 @@ public final class LammpsDataReader {
             }
         }
         if (natoms < 0) throw new InputFormatException(file, i + 1, "expected an 'N atoms' header line before the sections");
-        if (natoms > 200_000_000) throw new InputFormatException(file, 0, "expected at most 200000000 atoms but found " + natoms);
+        if (natoms > 200_000_000) throw new InputFormatException(file, natomsLine, "expected at most 200000000 atoms but found " + natoms);
         if (ntypes < 1) throw new InputFormatException(file, i + 1, "expected an 'N atom types' header line before the sections");
         if (!(bx && by && bz)) throw new InputFormatException(file, i + 1, "expected xlo xhi, ylo yhi and zlo zhi box lines in the header");
         LammpsBox box = LammpsBox.lammps(xhi - xlo, yhi - ylo, zhi - zlo, xy, xz, yz);
         String[] names = new String[ntypes];
         Map<Long, double[]> atoms = new TreeMap<>();
         Map<Long, Integer> types = new TreeMap<>();
+        Map<Long, Long> rowLines = new TreeMap<>();
         boolean sawAtoms = false;
         while (i < lines.size()) {
             String s = strip(lines.get(i));
@@ -134,6 +137,7 @@ public final class LammpsDataReader {
                     if (n != xCol + 3 && n != xCol + 6)
                         throw new InputFormatException(file, k + 1, "expected " + (xCol + 3) + " or " + (xCol + 6) + " columns for atom style " + st + " but found " + n);
                     long id = parseInt(w[0], file, k + 1, "an atom id");
+                    if (id < 1) throw new InputFormatException(file, k + 1, "expected a positive atom id but found " + id);
                     int t = parseInt(w[typeCol], file, k + 1, "an atom type");
                     if (t < 1 || t > ntypes) throw new InputFormatException(file, k + 1, "expected an atom type 1.." + ntypes + " but found " + t);
                     double[] r = new double[3];
@@ -148,23 +152,26 @@ public final class LammpsDataReader {
                     }
                     if (atoms.put(id, r) != null) throw new InputFormatException(file, k + 1, "expected distinct atom ids but id " + id + " repeats");
                     types.put(id, t - 1);
+                    rowLines.put(id, k + 1L);
                 }
             }
         }
         if (!sawAtoms) throw new InputFormatException(file, lines.size(), "expected an Atoms section");
         if (atoms.size() != natoms)
-            throw new InputFormatException(file, 0, "expected " + natoms + " atoms (header) but the Atoms section has " + atoms.size());
+            throw new InputFormatException(file, natomsLine, "expected " + natoms + " atoms (this header line) but the Atoms section has " + atoms.size());
         Configuration c = new Configuration((int) natoms);
         c.latticeRows = 3;
         double[][] m = box.lattice();
         for (int r = 0; r < 3; r++) c.lattice[r] = m[r].clone();
+        long[] lineOf = new long[(int) natoms];
         int k = 0;
         for (Map.Entry<Long, double[]> e : atoms.entrySet()) {
             System.arraycopy(e.getValue(), 0, c.positions, 3 * k, 3);
             c.types[k] = types.get(e.getKey());
+            lineOf[k] = rowLines.get(e.getKey());
             k++;
         }
-        return new LammpsDataReader(names, c);
+        return new LammpsDataReader(names, c, lineOf);
     }
 
     private static String strip(String l) {
@@ -175,6 +182,13 @@ public final class LammpsDataReader {
     private static double num(String w) {
         if (!CNumbers.isDecimal(w)) throw new NumberFormatException(w);
         return Double.parseDouble(w);
+    }
+
+    /** The upper bound of a box line, which must exceed the lower one (LAMMPS refuses such a box too). */
+    private static double bound(double lo, String w, String expected, String line, String file, long lineNo) {
+        double hi = num(w);
+        if (!(hi > lo)) throw new InputFormatException(file, lineNo, "expected " + expected + " but found '" + line + "'");
+        return hi;
     }
 
     private static double number(String w, String file, long line) {

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,7 +17,8 @@ import org.mtpj.core.model.MtpPotential.RadialBasisType;
  * {@code fitted = false}), CRLF or LF, integers where doubles are expected. The top-level and
  * basis-block {@code scaling} are multiplied into one factor.
  *
- * <p>More lenient than MLIP-2 about spacing ({@code key=value}, extra blanks) but not about order
+ * <p>More lenient than MLIP-2 about spacing ({@code key=value}, extra blanks) and {@code #} comment
+ * lines (newer MTP tools write a {@code # DATE: ...} header) but not about order
  * or content: every problem is an {@link InputFormatException} naming file, line and what was
  * expected. Validates the table invariants MLIP-2 relies on (§1.2, §3.5).
  *
@@ -58,7 +58,7 @@ public final class MtpReader {
         } catch (NoSuchFileException e) {
             throw new InputFormatException(path.toString(), 0, "file not found");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+            throw InputFormatException.cannotRead(path.toString(), 0, e);
         }
         char[] text = new char[bytes.length]; // ISO-8859-1: one char per byte
         for (int i = 0; i < bytes.length; i++) text[i] = (char) (bytes[i] & 0xFF);
@@ -101,7 +101,7 @@ public final class MtpReader {
                     throw new InputFormatException(fileNameForMessages, 0, "longer than " + MAX_BYTES + " characters: not a potential");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + fileNameForMessages + ": " + e.getMessage(), e);
+            throw InputFormatException.cannotRead(fileNameForMessages, 0, e);
         }
         char[] text = new char[sb.length()];
         sb.getChars(0, text.length, text, 0);
@@ -261,8 +261,8 @@ public final class MtpReader {
 
     private MtpPotential parse() {
         if (in.atEnd()) throw errorAt(1, "expected 'MTP' on line 1 but the file is empty");
-        if (!in.is("MTP") || in.line() != 1) {
-            if (in.startsWith("MTP") && in.line() == 1)
+        if (!in.is("MTP")) {
+            if (in.startsWith("MTP"))
                 throw error("exactly 'MTP' on line 1 (an .mtp potential file)");
             throw error("'MTP' on line 1 (an .mtp potential file)");
         }
@@ -406,6 +406,12 @@ public final class MtpReader {
                 throw errorAt(timesRows[q], "expected the output slot of alpha_index_times entry " + (q + 1)
                         + " to be >= alpha_index_basic_count = " + bCount + " but found " + e[3]);
         }
+        // slots are filled from 0 up (basic, then products): more slots than that is a wrong count
+        int used = bCount;
+        for (int[] e : times) used = Math.max(used, e[3] + 1);
+        if (m != used)
+            throw errorAt(mLine, "expected alpha_moments_count = " + used + " (alpha_index_basic and alpha_index_times fill slots 0.."
+                    + (used - 1) + ") but found " + m);
         // a slot must be complete before it is used as an input (evaluation walks the table once)
         int[] lastWrite = new int[m];
         Arrays.fill(lastWrite, -1);

@@ -3,7 +3,7 @@ package org.mtpj.core.io;
 /**
  * The words of an {@code .mtp} file, one at a time, straight from the text: words are split at
  * blanks and newlines, and {@code '{'}, {@code '}'}, {@code ','} and {@code '='} are words of their
- * own. Each word knows its line.
+ * own. Each word knows its line. {@code #} starts a comment to the end of the line.
  *
  * <p>Why a cursor and not a word list: a level-28 file has ~10^6 words on one line; scanning them
  * in place (no String, no boxed line number per word) keeps reading at disk speed. Strings are
@@ -35,6 +35,7 @@ final class MtpTokens {
         while (i < n) {
             char c = t[i];
             if (c == '\n') line++;
+            else if (c == '#') { while (i + 1 < n && t[i + 1] != '\n') i++; } // newer MTP tools write '# DATE: ...' headers
             else if (!blank(c)) break;
             i++;
         }

@@ -97,6 +97,16 @@ public final class MtpPotential {
         return theta;
     }
 
+    /**
+     * One line for commands that evaluate with this potential, or null when it is fitted: an
+     * untrained file's coefficients are placeholders, so its numbers mean nothing yet.
+     */
+    public String untrainedWarning(Object file) {
+        if (fitted) return null;
+        return "warning: " + file + " is untrained (no radial_coeffs, species_coeffs or moment_coeffs): energies and forces"
+                + " from its placeholder coefficients mean nothing; train it first (mtpj train)";
+    }
+
     /** A fitted copy with coefficients theta (layout of {@link #coefficients()}). */
     public MtpPotential withCoefficients(double[] theta) {
         if (theta.length != coefficientCount())

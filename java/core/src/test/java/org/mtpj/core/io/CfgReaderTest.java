@@ -28,6 +28,45 @@ class CfgReaderTest {
         return assertThrows(InputFormatException.class, () -> CfgReader.parse(text, "t.cfg")).getMessage();
     }
 
+    static final String TWO_ATOMS = """
+            BEGIN_CFG
+            Size
+            2
+            Supercell
+             4 0 0
+             0 4 0
+             0 0 4
+            AtomData: id type cartes_x cartes_y cartes_z
+             1 0 0 0 0
+             2 0 2 2 2
+            END_CFG
+            """;
+
+    @Test
+    void atomIdsArePositiveAndDistinct() {
+        assertEquals("t.cfg:10: expected a positive atom id for atom 2 but found '0'", errorOf(TWO_ATOMS.replace(" 2 0 2 2 2", " 0 0 2 2 2")));
+        assertEquals("t.cfg:9: expected a positive atom id for atom 1 but found '-1'", errorOf(TWO_ATOMS.replace(" 1 0 0 0 0", " -1 0 0 0 0")));
+        assertTrue(errorOf(TWO_ATOMS.replace(" 1 0 0 0 0", " 2 0 0 0 0")).contains("expected distinct atom ids but id 2 appears twice"));
+    }
+
+    @Test
+    void anEmptyFileIsAnErrorOnlyWhenAConfigurationIsNeeded() {
+        assertEquals(List.of(), read(""));
+        for (String empty : new String[] {"", "\n\n  \n"}) {
+            InputFormatException e = assertThrows(InputFormatException.class,
+                    () -> CfgReader.of(new java.io.StringReader(empty), "e.cfg").nonEmpty().next());
+            assertTrue(e.getMessage().matches("e\\.cfg:\\d+: no configurations in the file, expected at least one BEGIN_CFG \\.\\.\\. END_CFG"), e.getMessage());
+        }
+    }
+
+    @Test
+    void anAllZeroSupercellRowIsNonPeriodicWithAWarningNamingTheLine() {
+        Configuration c = one(TWO_ATOMS.replace(" 0 4 0", " 0 0 0"));
+        assertFalse(c.isPeriodic(1));
+        assertTrue(c.isPeriodic(0) && c.isPeriodic(2));
+        assertEquals(List.of("t.cfg:6: Supercell row 2 is all zero: the configuration is not periodic along it (MLIP-2's meaning)"), warnings);
+    }
+
     @Test
     void everyColumnVariantInAnyOrder() {
         Configuration c = one("""

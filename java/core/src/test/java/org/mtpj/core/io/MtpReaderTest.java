@@ -122,6 +122,19 @@ class MtpReaderTest {
         assertTrue(errorOf(UNTRAINED.replace("alpha_moments_count", "shift = 0\nalpha_moments_count")).contains("no shift key"));
         assertTrue(errorOf(UNTRAINED.replace("max_dist = 5", "max_dist = NaN")).startsWith("x.mtp:8: expected max_dist"));
         assertTrue(errorOf(UNTRAINED.substring(0, UNTRAINED.indexOf("alpha_index_basic_count"))).contains("but found end of file"));
+        // more slots than basic + products fill
+        assertEquals("x.mtp:11: expected alpha_moments_count = 3 (alpha_index_basic and alpha_index_times fill slots 0..2) but found 4",
+                errorOf(UNTRAINED.replace("alpha_moments_count = 3", "alpha_moments_count = 4")));
+    }
+
+    @Test
+    void commentLinesOfNewerMtpToolsAreSkipped() {
+        MtpPotential plain = MtpReader.parse(UNTRAINED, "u");
+        String commented = "# DATE: 2024-05-01 UNITS: metal CONTRIBUTOR: someone\n#\n" + UNTRAINED.replace("potential_tag = \r\n", "# a comment line\r\npotential_tag = \r\n");
+        MtpPotential p = MtpReader.parse(commented, "c.mtp");
+        assertEquals(MtpWriter.format(plain, MtpWriter.Precision.MLIP2), MtpWriter.format(p, MtpWriter.Precision.MLIP2));
+        // lines are still counted: an error after the comments names the right line
+        assertTrue(errorOf("# DATE: x\n" + UNTRAINED.replace("max_dist = 5", "max_dist = NaN")).startsWith("x.mtp:9: expected max_dist"));
     }
 
     @Test

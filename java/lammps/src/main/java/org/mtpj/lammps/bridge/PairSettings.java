@@ -14,7 +14,8 @@ import org.mtpj.lammps.config.MlipIni;
  *   pair_style mtp/java mlip.ini      [threads N]     (MLIP-2 settings: mtp-filename, select ...)
  *   pair_style mtp/java soft A RC     [threads N]     (test potential = LAMMPS's pair_style soft)
  * </pre>
- * A file is a potential when its first word is {@code MTP}, else it is read as mlip.ini.
+ * A file is a potential when its first word after {@code #} comment lines is {@code MTP}, else it is
+ * read as mlip.ini.
  *
  * @param potentialFile the .mtp file, or null for the soft test potential
  * @param ini the mlip.ini settings, or null when a potential was given directly
@@ -42,6 +43,8 @@ public record PairSettings(Path potentialFile, MlipIni ini, double softPrefactor
             pos = 3;
         } else {
             Path file = cwd.resolve(args.get(0));
+            if (Files.isDirectory(file))
+                throw new UserError("'" + args.get(0) + "' is a directory (in " + cwd + "), expected a .mtp potential or an mlip.ini file: " + USAGE);
             if (!Files.isRegularFile(file))
                 throw new UserError("file '" + args.get(0) + "' not found (looked in " + cwd + "): " + USAGE);
             if (isPotentialFile(file)) {
@@ -78,12 +81,12 @@ public record PairSettings(Path potentialFile, MlipIni ini, double softPrefactor
         try (var r = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
             for (String line; (line = r.readLine()) != null; ) {
                 String t = line.strip();
-                if (t.isEmpty()) continue;
+                if (t.isEmpty() || t.startsWith("#")) continue; // both kinds may open with comments
                 return t.equals("MTP") || t.startsWith("MTP ") || t.startsWith("MTP\t");
             }
             return false;
         } catch (IOException e) {
-            throw new UserError("cannot read " + file + ": " + e.getMessage());
+            throw org.mtpj.core.io.InputFormatException.cannotRead(file.toString(), 0, e);
         }
     }
 

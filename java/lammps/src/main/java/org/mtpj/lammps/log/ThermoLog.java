@@ -1,7 +1,6 @@
 package org.mtpj.lammps.log;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -56,7 +55,7 @@ public final class ThermoLog {
         } catch (NoSuchFileException e) {
             throw new InputFormatException(file.toString(), 0, "file not found");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw InputFormatException.cannotRead(file.toString(), 0, e);
         }
     }
 

@@ -45,6 +45,20 @@ class PairSettingsTest {
         assertMessage(List.of("soft", "a", "2"), "soft A: expected a number");
         Files.writeString(dir.resolve("x.ini"), "mtp-filename gone.mtp\ncalculate-efs TRUE\n");
         assertMessage(List.of("x.ini"), "gone.mtp not found");
+        Files.createDirectory(dir.resolve("pots"));
+        assertMessage(List.of("pots"), "'pots' is a directory (in " + dir + "), expected a .mtp potential or an mlip.ini file");
+    }
+
+    @Test
+    void aPotentialOpeningWithCommentLinesIsAPotential() throws IOException {
+        Files.writeString(dir.resolve("c.mtp"), "# DATE: 2024-01-01 UNITS: metal\n\n" + Files.readString(Shared.file("data/amorphous-MgV2O5/pot.mtp")));
+        PairSettings p = PairSettings.parse(List.of("c.mtp"), dir);
+        assertEquals(dir.resolve("c.mtp"), p.potentialFile());
+        assertNull(p.ini());
+        // an mlip.ini may open with comments too
+        Files.copy(Shared.file("data/amorphous-MgV2O5/pot.mtp"), dir.resolve("curr.mtp"));
+        Files.writeString(dir.resolve("mlip.ini"), "# settings\nmtp-filename curr.mtp\n");
+        assertEquals(dir.resolve("curr.mtp"), PairSettings.parse(List.of("mlip.ini"), dir).potentialFile());
     }
 
     private void assertMessage(List<String> args, String part) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mtpj.core.UserError;
+import org.mtpj.core.eval.CloseContacts;
 import org.mtpj.core.io.AtomicOutput;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
@@ -23,6 +24,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mtpj calc-grade}: MaxVol extrapolation grades (mtp-spec §6.4), MLIP-2's numbers. */
 @Command(name = "calc-grade", mixinStandardHelpOptions = true,
@@ -33,6 +36,8 @@ import picocli.CommandLine.Parameters;
                 "Default: configuration mode (one energy row per configuration). Neighbourhood mode (one row per atom,",
                 "the MD workflow): --nbh-weight=1 --energy-weight=0. Grades are dimensionless; 1 = inside the training set."})
 public final class CalcGradeCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "POT.mtp", description = "Potential (.mtp).") Path pot;
     @Parameters(index = "1", paramLabel = "TRAIN.cfg", description = "Training set that defines the active set.") Path train;
     @Parameters(index = "2", paramLabel = "IN.cfg", description = "Configurations to grade.") Path in;
@@ -66,6 +71,7 @@ public final class CalcGradeCommand implements Callable<Integer> {
         OutputGuard.of("calc-grade").input(pot).input(loadState == null ? train : loadState).input(in)
                 .output(out).output(loadState == null ? alsFile : null).output(tsv).output(atomTsv).check();
         MtpPotential p = MtpReader.read(pot);
+        CloseContacts contacts = new CloseContacts(p.minDist);
         System.out.println("MTPR from " + pot + ", train: " + train + ", input: " + in);
         SelectionSession s;
         if (loadState != null) {
@@ -74,9 +80,7 @@ public final class CalcGradeCommand implements Callable<Integer> {
                 throw new UserError(loadState + ": the state's potential differs from " + pot + "; grade with the potential it was made for");
         } else {
             s = new SelectionSession(p, sel.rowWeights(), sel.initThreshold);
-            List<Configuration> trainCfgs = CfgReader.readAll(train);
-            for (int i = 0; i < trainCfgs.size(); i++)
-                TrainingSet.checkSpecies(trainCfgs.get(i), p.speciesCount, train + ": configuration " + (i + 1));
+            List<Configuration> trainCfgs = TrainingSet.readChecked(CfgReader.open(train).nonEmpty(), p.speciesCount);
             long t0 = System.nanoTime();
             int swaps;
             try (me.tongfei.progressbar.ProgressBar bar = progress.open("active set", trainCfgs.size() + 1L, " cfg")) {
@@ -92,7 +96,7 @@ public final class CalcGradeCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         int count = 0;
         // every output appears only when all of IN.cfg is graded (a bad input leaves none, not even the state)
-        try (CfgReader r = CfgReader.open(in);
+        try (CfgReader r = CfgReader.open(in).nonEmpty();
              AtomicOutput state = loadState == null ? AtomicOutput.create(alsFile) : null;
              CfgWriter w = CfgWriter.open(out, lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS);
              AtomicOutput tsvOut = tsv == null ? null : AtomicOutput.create(tsv);
@@ -103,7 +107,8 @@ public final class CalcGradeCommand implements Callable<Integer> {
             if (t != null) t.write("mode\tinput\tindex\tnote\tMV_grade\n");
             if (a != null) a.write("input\tcfg_index\tatom_index\ttype\tnbh_grade\n");
             for (Configuration c : r) {
-                TrainingSet.checkSpecies(c, p.speciesCount, in + ": configuration " + (count + 1));
+                TrainingSet.checkSpecies(c, p.speciesCount, r.where());
+                contacts.scan(c, r.where());
                 SelectionSession.Grade g = s.grade(c);
                 String text = GradeFormat.format(g.value());
                 c.features.put("MV_grade", text);
@@ -122,6 +127,8 @@ public final class CalcGradeCommand implements Callable<Integer> {
             if (tsvOut != null) tsvOut.commit();
             if (atomOut != null) atomOut.commit();
         }
+        String warning = contacts.warning();
+        if (warning != null) spec.commandLine().getErr().println("mtpj calc-grade: " + warning);
         double sec = (System.nanoTime() - t0) * 1e-9;
         System.err.printf(Locale.ROOT, "graded %d configurations in %.2f s (%.1f configurations/s)%n", count, sec, count / Math.max(sec, 1e-9));
         return 0;

@@ -56,13 +56,9 @@ public final class SelectAddCommand implements Callable<Integer> {
         double select = threshold != null ? threshold : sel.selectThreshold;
         System.out.println("MTPR from " + pot + ", training set: " + train + ", add from set: " + fresh);
         SelectionSession s = new SelectionSession(p, sel.rowWeights(), sel.initThreshold);
-        List<Configuration> trainCfgs = CfgReader.readAll(train);
+        List<Configuration> trainCfgs = TrainingSet.readChecked(CfgReader.open(train), p.speciesCount);
         System.out.println(trainCfgs.size() + " configurations found in the training set");
-        List<Configuration> newCfgs = CfgReader.readAll(fresh);
-        for (int i = 0; i < trainCfgs.size(); i++)
-            TrainingSet.checkSpecies(trainCfgs.get(i), p.speciesCount, train + ": configuration " + (i + 1));
-        for (int i = 0; i < newCfgs.size(); i++)
-            TrainingSet.checkSpecies(newCfgs.get(i), p.speciesCount, fresh + ": configuration " + (i + 1));
+        List<Configuration> newCfgs = TrainingSet.readChecked(CfgReader.open(fresh), p.speciesCount);
         s.selectFrom(trainCfgs, sel.swapThreshold, sel.swapThreshold, 0);
         int firstNew = s.configurations().size();
         s.selectFrom(newCfgs, select, sel.swapThreshold, limit);

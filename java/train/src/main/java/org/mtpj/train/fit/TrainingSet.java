@@ -38,11 +38,23 @@ public final class TrainingSet {
         List<Item> items = new ArrayList<>();
         try (CfgReader r = CfgReader.open(path)) {
             for (Configuration c : r) {
-                checkSpecies(c, speciesCount, path + ": configuration " + r.count());
+                checkSpecies(c, speciesCount, r.where());
                 if (c.size > 0) items.add(new Item(c, NeighbourList.build(c, cutoff)));
             }
         }
         return new TrainingSet(items);
+    }
+
+    /** All configurations of r (then closed), each checked against the potential's species; errors name file:line. */
+    public static List<Configuration> readChecked(CfgReader r, int speciesCount) {
+        try (r) {
+            List<Configuration> out = new ArrayList<>();
+            for (Configuration c; (c = r.next()) != null; ) {
+                checkSpecies(c, speciesCount, r.where());
+                out.add(c);
+            }
+            return out;
+        }
     }
 
     /** Throws a UserError naming {@code where} when an atom's species is outside 0..speciesCount−1. */

@@ -3,7 +3,6 @@ package org.mtpj.train.grade;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -113,7 +112,7 @@ public final class ActiveSetState {
             ActiveSet set = ActiveSet.of(n, eps, rows, owner);
             return new SelectionSession(pot, w, set, cfgs);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+            throw InputFormatException.cannotRead(file, 0, e);
         }
     }
 
