@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,13 +45,8 @@ class ErrorMessagesTest {
         assertMessage(run("info", d), d + ": is a directory, expected a file");
     }
 
-    @Test
-    void anUnreadableFile() throws Exception {
-        Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "root reads any file");
-        Path p = dir.resolve("pot.mtp");
-        p.toFile().setReadable(false);
-        assertMessage(run("calc-efs", p.toString(), f("in.cfg"), f("out.cfg")), p + ": permission denied, expected a readable file");
-    }
+    // An unreadable file cannot be made where the tests run as root (CI): its message is checked with a
+    // real AccessDeniedException in core's InputFormatExceptionTest instead of being skipped here.
 
     @Test
     void aByteThatIsNotUtf8InATsv() throws Exception {
