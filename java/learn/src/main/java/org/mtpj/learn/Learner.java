@@ -129,7 +129,8 @@ public final class Learner {
         RoundRecord rec = RoundRecord.open(dir, r);
         Path trainCfg = dir.resolve("train.cfg");
         Path pot = dir.resolve("pot.mtp");
-        int nTrain = CfgReader.readAll(trainCfg).size();
+        List<Configuration> training = CfgReader.readAll(trainCfg); // read once: grading, selection and the next set use it
+        int nTrain = training.size();
         rec.node.put("n_train", nTrain);
         out.printf(Locale.ROOT, "%n== round %d: %d training configurations%n", r, nTrain);
 
@@ -151,7 +152,7 @@ public final class Learner {
         stage(r, "grade", rec, () -> {
             if (Files.isRegularFile(state)) return false;
             SelectionSession s = new SelectionSession(p, RowWeights.NEIGHBOURHOOD_MODE, INIT_THRESHOLD);
-            s.selectFrom(CfgReader.readAll(trainCfg), SELECT_THRESHOLD, SWAP_THRESHOLD, 0);
+            s.selectFrom(training, SELECT_THRESHOLD, SWAP_THRESHOLD, 0);
             ActiveSetState.save(s, state);
             return true;
         });
@@ -213,7 +214,7 @@ public final class Learner {
             }
             CfgWriter.writeAll(candidates, all, CfgWriter.Style.LOSSLESS);
             SelectionSession s = new SelectionSession(p, RowWeights.NEIGHBOURHOOD_MODE, INIT_THRESHOLD);
-            s.selectFrom(CfgReader.readAll(trainCfg), SWAP_THRESHOLD, SWAP_THRESHOLD, 0);
+            s.selectFrom(training, SWAP_THRESHOLD, SWAP_THRESHOLD, 0);
             int firstNew = s.configurations().size();
             s.selectFrom(all, SELECT_THRESHOLD, SWAP_THRESHOLD, 0);
             List<Configuration> added = s.selectedSince(firstNew);
@@ -244,7 +245,7 @@ public final class Learner {
         rec.save();
         Path next = roundDir(r + 1).resolve("train.cfg");
         mkdirs(roundDir(r + 1));
-        List<Configuration> grown = new ArrayList<>(CfgReader.readAll(trainCfg));
+        List<Configuration> grown = new ArrayList<>(training);
         grown.addAll(CfgReader.readAll(labelled));
         CfgWriter.writeAll(next, grown, CfgWriter.Style.LOSSLESS);
         return limitReached(r, "label") ? RoundOutcome.STOPPED : RoundOutcome.NEXT;
