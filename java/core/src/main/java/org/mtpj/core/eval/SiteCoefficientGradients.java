@@ -58,6 +58,9 @@ public final class SiteCoefficientGradients {
         hrow = new double[t.radialFuncs][c];
     }
 
+    /** The evaluator whose last site this differentiates. */
+    public SiteEvaluator evaluator() { return ev; }
+
     /** Number of scalar basis functions S. */
     public int scalarCount() { return t.scalarCount; }
 
