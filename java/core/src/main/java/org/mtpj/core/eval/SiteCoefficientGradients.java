@@ -33,8 +33,13 @@ public final class SiteCoefficientGradients {
     /** Rows: monomial tangents Ṗ, f'_μ·ρ, and H_μ (the factor of Q_n). */
     private double[][] pt, dfr, hrow;
     private final double[] tslots, adj2;
-    /** Six tangent lanes (three axes of two neighbours) per slot for the scalar Jacobian. */
+    /** Neighbours per pass of the scalar Jacobian through the product table, and their tangent lanes. */
+    private static final int NB = 8, LANES = 3 * NB;
+    /** LANES tangent lanes per slot for the scalar Jacobian. */
     private final double[] lanes, prodA, prodB;
+    /** One neighbour's monomials, f_μ/r and f'_μ; the lower monomials of each used one (0 = P_0 when absent). */
+    private final double[] colMon, colF, colDF;
+    private final int[] downX, downY, downZ;
 
     /** Derivatives of the sites evaluated by ev (which may be pointed at any θ). */
     public SiteCoefficientGradients(SiteEvaluator ev) {
@@ -42,9 +47,20 @@ public final class SiteCoefficientGradients {
         this.t = ev.t;
         tslots = new double[t.slotCount];
         adj2 = new double[t.slotCount];
-        lanes = new double[6 * t.slotCount];
+        lanes = new double[LANES * t.slotCount];
         prodA = new double[t.productCount];
         prodB = new double[t.productCount];
+        colMon = new double[t.monCount];
+        colF = new double[t.radialFuncs];
+        colDF = new double[t.radialFuncs];
+        downX = new int[t.usedCount];
+        downY = new int[t.usedCount];
+        downZ = new int[t.usedCount];
+        for (int u = 0; u < t.usedCount; u++) {
+            downX[u] = Math.max(0, t.usedDownX[u]);
+            downY[u] = Math.max(0, t.usedDownY[u]);
+            downZ[u] = Math.max(0, t.usedDownZ[u]);
+        }
         grow(64);
     }
 
@@ -233,45 +249,42 @@ public final class SiteCoefficientGradients {
         }
         final double[][] mon = ev.mon, f = ev.f, df = ev.df;
         final double[] ts = lanes;
-        // six tangents (three axes of two neighbours) go through the table together,
-        // interleaved as ts[6·slot + c]: one pass over the table per neighbour pair
-        for (int k0 = 0; k0 < m; k0 += 2) {
-            int pairs = Math.min(2, m - k0);
-            for (int pl = 0; pl < 2; pl++) {
+        final int L = LANES;
+        // 3·NB tangents (three axes of NB neighbours) go through the table together, interleaved
+        // as ts[L·slot + lane]: one pass over the table per NB neighbours, the lane loop vectorised
+        for (int k0 = 0; k0 < m; k0 += NB) {
+            int count = Math.min(NB, m - k0);
+            if (count < NB) java.util.Arrays.fill(ts, 0, L * B, 0.0);
+            for (int pl = 0; pl < count; pl++) {
                 int k = k0 + pl, c0 = 3 * pl;
-                if (pl >= pairs) {                      // odd count: a zero tangent in the second lane
-                    for (int q = 0; q < B; q++) { ts[6 * q + c0] = 0; ts[6 * q + c0 + 1] = 0; ts[6 * q + c0 + 2] = 0; }
-                    continue;
-                }
                 double ux = ev.ux[k], uy = ev.uy[k], uz = ev.uz[k], ri = ev.rinv[k];
-                // ∂M_q/∂r_k = u (f' P − ν f P / r) + (f / r) ∇_u P
+                // neighbour k's column of the rows, so the loop over moments reads one small array
+                final double[] cm = colMon, cf = colF, cd = colDF;
+                for (int mm = 0; mm < t.monCount; mm++) cm[mm] = mon[mm][k];
+                for (int mu = 0; mu < t.radialFuncs; mu++) { cf[mu] = f[mu][k] * ri; cd[mu] = df[mu][k]; }
+                // ∂M_q/∂r_k = u (f' P − ν f P / r) + (f / r) ∇_u P (the down monomials are 0 · P_0 for a zero exponent)
                 for (int q = 0; q < B; q++) {
                     int mu = t.basicMu[q], used = t.basicUsed[q];
-                    double fv = f[mu][k], p = mon[t.basicMon[q]][k];
-                    double radial = df[mu][k] * p - t.basicRank[q] * fv * p * ri, fr = fv * ri;
-                    double gx = t.usedPx[used] > 0 ? t.usedPx[used] * mon[t.usedDownX[used]][k] : 0;
-                    double gy = t.usedPy[used] > 0 ? t.usedPy[used] * mon[t.usedDownY[used]][k] : 0;
-                    double gz = t.usedPz[used] > 0 ? t.usedPz[used] * mon[t.usedDownZ[used]][k] : 0;
-                    ts[6 * q + c0] = radial * ux + fr * gx;
-                    ts[6 * q + c0 + 1] = radial * uy + fr * gy;
-                    ts[6 * q + c0 + 2] = radial * uz + fr * gz;
+                    double fr = cf[mu], p = cm[t.basicMon[q]];
+                    double radial = (cd[mu] - t.basicRank[q] * fr) * p;
+                    double gx = t.usedPx[used] * cm[downX[used]];
+                    double gy = t.usedPy[used] * cm[downY[used]];
+                    double gz = t.usedPz[used] * cm[downZ[used]];
+                    ts[L * q + c0] = radial * ux + fr * gx;
+                    ts[L * q + c0 + 1] = radial * uy + fr * gy;
+                    ts[L * q + c0 + 2] = radial * uz + fr * gz;
                 }
             }
-            java.util.Arrays.fill(ts, 6 * B, 6 * t.slotCount, 0);
+            java.util.Arrays.fill(ts, L * B, L * t.slotCount, 0);
             for (int e = 0; e < T; e++) {
-                int i = 6 * pI[e], j = 6 * pJ[e], k = 6 * pK[e];
+                int i = L * pI[e], j = L * pJ[e], k = L * pK[e];
                 double x = pa[e], y = pb[e];
-                ts[k] += ts[i] * x + y * ts[j];
-                ts[k + 1] += ts[i + 1] * x + y * ts[j + 1];
-                ts[k + 2] += ts[i + 2] * x + y * ts[j + 2];
-                ts[k + 3] += ts[i + 3] * x + y * ts[j + 3];
-                ts[k + 4] += ts[i + 4] * x + y * ts[j + 4];
-                ts[k + 5] += ts[i + 5] * x + y * ts[j + 5];
+                for (int l = 0; l < L; l++) ts[k + l] += ts[i + l] * x + y * ts[j + l];
             }
-            for (int pl = 0; pl < pairs; pl++) {
+            for (int pl = 0; pl < count; pl++) {
                 int o = 3 * ev.orig[k0 + pl] * S, c0 = 3 * pl;
                 for (int s = 0; s < S; s++) {
-                    int q = 6 * t.scalarSlot[s] + c0;
+                    int q = L * t.scalarSlot[s] + c0;
                     jac[o + s] = ts[q];
                     jac[o + S + s] = ts[q + 1];
                     jac[o + 2 * S + s] = ts[q + 2];
