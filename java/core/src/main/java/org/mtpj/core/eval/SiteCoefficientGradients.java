@@ -129,7 +129,25 @@ public final class SiteCoefficientGradients {
         }
         // tangents of the basic moments, then through the product table
         final double[] ts = tslots, sl = ev.slots, d = ev.adj;
-        for (int q = 0; q < t.basicCount; q++) {
+        // four moments of one radial function per pass (f_μ, f'_μ ρ loaded once), as in the forward pass
+        final int[] qb = t.quadBasic;
+        for (int g = 0; g < t.quadCount; g++) {
+            int mu = t.quadMu[g];
+            int qa = qb[4 * g], qc = qb[4 * g + 1], qd = qb[4 * g + 2], qe = qb[4 * g + 3];
+            double[] fr = f[mu], dr = dfr[mu];
+            double[] pa = mon[t.basicMon[qa]], pc = mon[t.basicMon[qc]], pd = mon[t.basicMon[qd]], pe = mon[t.basicMon[qe]];
+            double[] ta = pt[t.basicMon[qa]], tc = pt[t.basicMon[qc]], td = pt[t.basicMon[qd]], te = pt[t.basicMon[qe]];
+            double sa = 0, sc = 0, sd = 0, se = 0;
+            for (int k = 0; k < m; k++) {
+                double fk = fr[k], dk = dr[k];
+                sa += dk * pa[k] + fk * ta[k];
+                sc += dk * pc[k] + fk * tc[k];
+                sd += dk * pd[k] + fk * td[k];
+                se += dk * pe[k] + fk * te[k];
+            }
+            ts[qa] = sa; ts[qc] = sc; ts[qd] = sd; ts[qe] = se;
+        }
+        for (int q : t.singleBasic) {
             int mu = t.basicMu[q], mo = t.basicMon[q];
             double[] fr = f[mu], dr = dfr[mu], p = mon[mo], pp = pt[mo];
             double s0 = 0, s1 = 0;
@@ -167,7 +185,18 @@ public final class SiteCoefficientGradients {
         }
         // H_μ = Σ_{q: μ_q=μ} (e_q + w_E d_q) P_q + d_q Ṗ_q
         for (int mu = 0; mu < K; mu++) java.util.Arrays.fill(hrow[mu], 0, m, 0.0);
-        for (int q = 0; q < t.basicCount; q++) {
+        for (int g = 0; g < t.quadCount; g++) {
+            int qa = qb[4 * g], qc = qb[4 * g + 1], qd = qb[4 * g + 2], qe = qb[4 * g + 3];
+            double ca = e2[qa] + energyWeight * d[qa], cc = e2[qc] + energyWeight * d[qc];
+            double cd = e2[qd] + energyWeight * d[qd], ce = e2[qe] + energyWeight * d[qe];
+            double da = d[qa], dc = d[qc], dd = d[qd], de = d[qe];
+            double[] h = hrow[t.quadMu[g]];
+            double[] pa = mon[t.basicMon[qa]], pc = mon[t.basicMon[qc]], pd = mon[t.basicMon[qd]], pe = mon[t.basicMon[qe]];
+            double[] ta = pt[t.basicMon[qa]], tc = pt[t.basicMon[qc]], td = pt[t.basicMon[qd]], te = pt[t.basicMon[qe]];
+            for (int k = 0; k < m; k++)
+                h[k] += ((ca * pa[k] + da * ta[k]) + (cc * pc[k] + dc * tc[k])) + ((cd * pd[k] + dd * td[k]) + (ce * pe[k] + de * te[k]));
+        }
+        for (int q : t.singleBasic) {
             double cp = e2[q] + energyWeight * d[q], cd = d[q];
             if (cp == 0 && cd == 0) continue;
             int mo = t.basicMon[q];
