@@ -17,8 +17,9 @@ import org.mtpj.train.grade.SelectionSession;
  * Quick wall-clock timings for the report (not JMH): loss+gradient µs per atom with 1 and 2
  * threads, and calc-grade throughput (configurations/s) in both modes.
  * Usage: {@code java -cp benchmarks.jar org.mtpj.bench.train.LearningTiming POT.mtp TRAIN.cfg IN.cfg [all|train|grade|loss]}.
- * {@code loss} times only loss+gradient and the projected optimizer's step (linear designs, then the
- * gradient from them), with process CPU time beside wall time: on a shared, busy machine the CPU
+ * {@code loss} times one E+F+S evaluation of the training frames (core's Evaluator), loss+gradient
+ * and the projected optimizer's step (linear designs, then the gradient from them), with process
+ * CPU time beside wall time: on a shared, busy machine the CPU
  * µs/atom are the comparable number.
  */
 public final class LearningTiming {
@@ -41,11 +42,16 @@ public final class LearningTiming {
                 (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int threads : new int[] {1, 2}) {
             try (LossFunction l = new LossFunction(pot, set, LossWeights.MLIP2_DEFAULTS, threads);
-                 org.mtpj.train.fit.LinearFit lin = new org.mtpj.train.fit.LinearFit(pot, set, LossWeights.MLIP2_DEFAULTS, threads)) {
-                for (String what : new String[] {"loss+gradient", "projected step"}) {
-                    Runnable r = what.equals("loss+gradient") ? () -> l.evaluate(th, g) : () -> {
-                        lin.assemble(th, pot.scaling);
-                        l.evaluate(th, g, lin.designs());
+                 org.mtpj.train.fit.LinearFit lin = new org.mtpj.train.fit.LinearFit(pot, set, LossWeights.MLIP2_DEFAULTS, threads);
+                 org.mtpj.core.eval.Evaluator ev = new org.mtpj.core.eval.Evaluator(pot, threads)) {
+                for (String what : new String[] {"E+F+S", "loss+gradient", "projected step"}) {
+                    Runnable r = switch (what) {
+                        case "E+F+S" -> () -> { for (TrainingSet.Item it : set.items()) ev.evaluate(it.cfg()); };
+                        case "loss+gradient" -> () -> l.evaluate(th, g);
+                        default -> () -> {
+                            lin.assemble(th, pot.scaling);
+                            l.evaluate(th, g, lin.designs());
+                        };
                     };
                     for (int w = 0; w < 3; w++) r.run();
                     int reps = 5;

@@ -19,11 +19,15 @@ import org.mtpj.core.model.MtpPotential;
 final class MomentTables {
     final MtpPotential pot;
     final int speciesCount, radialFuncs, radialSize, basicCount, slotCount, productCount, scalarCount;
-    final double scaling, rmin, rcut;
+    final double rmin, rcut;
     final boolean repulsive;
-    /** Radial coefficients, layout of {@link MtpPotential#radialIndex}. */
-    final double[] radial;
-    final double[] speciesCoeffs, momentCoeffs;
+    /**
+     * Where the species coefficients w_a and the moment coefficients v_s start in θ (spec §3.7:
+     * radial c^{ab}_{μ,n} in the layout of {@link MtpPotential#radialIndex}, then w, then v).
+     * The coefficients themselves are not part of the tables: each {@link SiteEvaluator} reads
+     * them from its own θ, so training can change them without rebuilding anything.
+     */
+    final int speciesOffset, momentOffset, coefficientCount;
 
     // monomials of degree 0..maxRank
     final int maxRank, monCount;
@@ -71,13 +75,12 @@ final class MomentTables {
         slotCount = pot.momentsCount;
         productCount = pot.momentProducts.length;
         scalarCount = pot.scalarCount();
-        scaling = pot.scaling;
         rmin = pot.minDist;
         rcut = pot.maxDist;
         repulsive = pot.radialBasisType == MtpPotential.RadialBasisType.RBChebyshev_repuls;
-        radial = pot.radialCoeffs;
-        speciesCoeffs = pot.speciesCoeffs;
-        momentCoeffs = pot.momentCoeffs;
+        speciesOffset = speciesCount * speciesCount * radialFuncs * radialSize;
+        momentOffset = speciesOffset + speciesCount;
+        coefficientCount = momentOffset + scalarCount;
         if (radialSize < 2) throw new UserError("radial_basis_size must be >= 2, got " + radialSize);
         if (!(rmin < rcut)) throw new UserError("min_dist " + rmin + " must be below max_dist " + rcut);
 

@@ -11,6 +11,12 @@ import org.mtpj.core.model.MtpPotential;
  * <p>Not thread-safe: one instance per thread. Scratch buffers grow to the largest neighbourhood
  * seen and are then reused, so the calls do not allocate.
  *
+ * <p>The coefficients are read from a θ array (layout of spec §3.7, {@link MtpPotential#coefficients()})
+ * and a radial scaling, by default the potential's own; {@link #setCoefficients} points the
+ * evaluator at another θ (training: one evaluator serves every optimisation step). After each
+ * call the state of that site (rows, moments, adjoint) stays until the next call, for
+ * {@link SiteCoefficientGradients}.
+ *
  * <p>Inputs: {@code rij[3k..3k+2] = r_j − r_i} (Å) and the species of neighbour k. Entries with
  * |r_ij| ≥ Rcut are skipped (gradient 0), since LAMMPS lists include the skin.
  *
@@ -22,20 +28,30 @@ import org.mtpj.core.model.MtpPotential;
  * loops over one row at a time (separate arrays, same index), which the JIT vectorises.
  */
 public final class SiteEvaluator {
-    private final MomentTables t;
+    // package-private state is read by SiteCoefficientGradients (the same site, further derivatives)
+    final MomentTables t;
     private int cap;
+    /** Coefficients θ (not copied) and the radial scaling in use. */
+    double[] theta;
+    private double scaling;
+    /** The last site: central species, entries given, in-range neighbours, and which passes are done. */
+    int siteType, siteEntries, siteCount;
+    boolean forwardDone, adjointDone;
     // per in-range neighbour k (compacted, sorted by species): unit vector, 1/r, r, original index
-    private double[] ux, uy, uz, rinv, rr, reff, keep;
-    private int[] orig;
+    double[] ux, uy, uz, rinv, rr;
+    private double[] reff, keep;
+    int[] orig;
     // unsorted staging of the in-range entries
     private double[] stR;
     private int[] stK, stType;
     /** speciesStart[b] .. speciesStart[b+1]-1: the neighbours of species b. */
-    private final int[] speciesStart, speciesFill;
+    final int[] speciesStart;
+    private final int[] speciesFill;
     // rows over neighbours
-    private double[][] cheb, dcheb, mon, f, df, hb;
-    private double[] xi, dd, ax, gx, gy, gz, hmu, erow;
-    private final double[] slots, adj;
+    double[][] cheb, dcheb, mon, f, df, hb;
+    private double[] xi, dd, ax, gx, gy, gz, erow;
+    double[] hmu;
+    final double[] slots, adj;
     private double repulsion;
 
     /** A site evaluator for potential pot (builds its index tables). */
@@ -45,6 +61,8 @@ public final class SiteEvaluator {
 
     SiteEvaluator(MomentTables tables) {
         this.t = tables;
+        theta = t.pot.coefficients();
+        scaling = t.pot.scaling;
         slots = new double[t.slotCount];
         adj = new double[t.slotCount];
         speciesStart = new int[t.speciesCount + 1];
@@ -52,8 +70,20 @@ public final class SiteEvaluator {
         grow(64);
     }
 
-    /** The potential this evaluator works for. */
+    /** The potential this evaluator works for (its shape; the coefficients may be another θ). */
     public MtpPotential potential() { return t.pot; }
+
+    /**
+     * Reads the coefficients from theta (layout of {@link MtpPotential#coefficients()}; not copied,
+     * so the caller must not change it during a call) and uses the given radial scaling from now on.
+     */
+    public void setCoefficients(double[] theta, double scaling) {
+        if (theta.length != t.coefficientCount)
+            throw new IllegalArgumentException("expected " + t.coefficientCount + " coefficients, got " + theta.length);
+        this.theta = theta;
+        this.scaling = scaling;
+        forwardDone = adjointDone = false;
+    }
 
     private void grow(int need) {
         int c = Math.max(need, 2 * cap);
@@ -92,18 +122,37 @@ public final class SiteEvaluator {
      */
     public double siteEnergy(int centralType, int n, int[] neighbourTypes, int typeOffset,
                              double[] rij, int rijOffset, double[] gOut, int gOffset) {
+        double v = evaluateSite(centralType, n, neighbourTypes, typeOffset, rij, rijOffset);
+        int m = siteCount;
+        if (m < n) java.util.Arrays.fill(gOut, gOffset, gOffset + 3 * n, 0.0);
+        gradients(m, gOut, gOffset);
+        return v;
+    }
+
+    /**
+     * V_i with the forward and adjoint pass kept as the state of this site (what
+     * {@link SiteCoefficientGradients} and {@link #addEnergyGradient} work on), without the
+     * position gradients. Arguments as in {@link #siteEnergy(int, int, int[], int, double[], int, double[], int)}.
+     */
+    public double evaluateSite(int centralType, int n, int[] neighbourTypes, int typeOffset, double[] rij, int rijOffset) {
         int m = prepare(centralType, n, neighbourTypes, typeOffset, rij, rijOffset);
         double v = forward(centralType, m);
-        if (m < n) java.util.Arrays.fill(gOut, gOffset, gOffset + 3 * n, 0.0);
         adjointRows(m);
-        gradients(m, gOut, gOffset);
+        forwardDone = adjointDone = true;
         return v;
     }
 
     /** V_i only (no gradients); same numbers as {@link #siteEnergy}. */
     public double siteEnergyOnly(int centralType, int n, int[] neighbourTypes, double[] rij) {
-        int m = prepare(centralType, n, neighbourTypes, 0, rij, 0);
-        return forward(centralType, m);
+        return siteEnergyOnly(centralType, n, neighbourTypes, 0, rij, 0);
+    }
+
+    /** V_i only, for a slice of larger arrays (offsets as in {@link #evaluateSite}); keeps the forward state. */
+    public double siteEnergyOnly(int centralType, int n, int[] neighbourTypes, int typeOffset, double[] rij, int rijOffset) {
+        int m = prepare(centralType, n, neighbourTypes, typeOffset, rij, rijOffset);
+        double v = forward(centralType, m);
+        forwardDone = true;
+        return v;
     }
 
     /**
@@ -124,27 +173,30 @@ public final class SiteEvaluator {
      */
     public double addSiteEnergyGradient(int centralType, int n, int[] neighbourTypes, int typeOffset,
                                         double[] rij, int rijOffset, double weight, double[] acc) {
-        if (acc.length < t.pot.coefficientCount())
-            throw new IllegalArgumentException("gradient array has " + acc.length + " entries, need " + t.pot.coefficientCount());
-        int m = prepare(centralType, n, neighbourTypes, typeOffset, rij, rijOffset);
-        double v = forward(centralType, m);
-        adjointRows(m);
+        double v = evaluateSite(centralType, n, neighbourTypes, typeOffset, rij, rijOffset);
+        addEnergyGradient(weight, acc);
+        return v;
+    }
+
+    /**
+     * Adds weight · ∂V_i/∂θ of the last site (after {@link #evaluateSite}, {@link #siteEnergy} or
+     * {@link #addSiteEnergyGradient}) to acc, layout of {@link MtpPotential#coefficients()}.
+     */
+    public void addEnergyGradient(double weight, double[] acc) {
+        if (!adjointDone) throw new IllegalStateException("no site evaluated with its adjoint");
+        if (acc.length < t.coefficientCount)
+            throw new IllegalArgumentException("gradient array has " + acc.length + " entries, need " + t.coefficientCount);
+        int m = siteCount, a = siteType;
         int C = t.speciesCount, K = t.radialFuncs, R = t.radialSize;
-        int nr = t.radial.length;
-        acc[nr + centralType] += weight;
-        for (int s = 0; s < t.scalarCount; s++) acc[nr + C + s] += weight * slots[t.scalarSlot[s]];
+        acc[t.speciesOffset + a] += weight;
+        for (int s = 0; s < t.scalarCount; s++) acc[t.momentOffset + s] += weight * slots[t.scalarSlot[s]];
         // ∂V/∂c^{ab}_{μ,n} = Σ_{j: t_j=b} Q_n(r_j) H_μ(j), H_μ = Σ_{q: μ_q=μ} d_q P_q (sum of the (μ, rank) blocks)
         final double[] h = this.hmu;
         for (int mu = 0; mu < K; mu++) {
-            java.util.Arrays.fill(h, 0, m, 0.0);
-            for (int b = 0; b < t.blockCount; b++) {
-                if (t.blockMu[b] != mu) continue;
-                double[] hbb = hb[b];
-                for (int k = 0; k < m; k++) h[k] += hbb[k];
-            }
+            sumBlocksOf(mu, h, m);
             for (int b = 0; b < C; b++) {
                 int from = speciesStart[b], to = speciesStart[b + 1];
-                int base = ((centralType * C + b) * K + mu) * R;
+                int base = ((a * C + b) * K + mu) * R;
                 for (int nn = 0; nn < R; nn++) {
                     double[] q = cheb[nn];
                     double s = 0;
@@ -153,7 +205,26 @@ public final class SiteEvaluator {
                 }
             }
         }
-        return v;
+    }
+
+    /** h[k] = Σ_{q: μ_q = μ} d_q P_q(k): the (μ, rank) adjoint rows of one radial function added up. */
+    void sumBlocksOf(int mu, double[] h, int m) {
+        java.util.Arrays.fill(h, 0, m, 0.0);
+        for (int b = 0; b < t.blockCount; b++) {
+            if (t.blockMu[b] != mu) continue;
+            double[] hbb = hb[b];
+            for (int k = 0; k < m; k++) h[k] += hbb[k];
+        }
+    }
+
+    /** The repulsive term of RBChebyshev_repuls for one neighbour at r &lt; Rmin (spec §3.8), eV. */
+    static double repulsionEnergy(double r, double rmin) {
+        return 1e4 * (Math.exp(-10 * (r - 1)) - Math.exp(-10 * (rmin - 1)));
+    }
+
+    /** d/dr of {@link #repulsionEnergy}, eV/Å. */
+    static double repulsionSlope(double r) {
+        return -1e5 * Math.exp(-10 * (r - 1));
     }
 
     // ---------------------------------------------------------------------------------------
@@ -192,13 +263,17 @@ public final class SiteEvaluator {
             uz[p] = rij[roff + 3 * k + 2] * ri;
             rinv[p] = ri; rr[p] = r; orig[p] = k;
         }
+        siteType = centralType;
+        siteEntries = n;
+        siteCount = m;
+        forwardDone = adjointDone = false;
         return m;
     }
 
     /** Rows Q_n = s·T_n(ξ)(r−Rcut)² and Q'_n over the neighbours (r clamped to Rmin for _repuls). */
     private void chebyshev(int m) {
         final int R = t.radialSize;
-        final double rmin = t.rmin, rcut = t.rcut, s = t.scaling;
+        final double rmin = t.rmin, rcut = t.rcut, s = scaling;
         final double dxi = 2.0 / (rcut - rmin), mid = rmin + rcut, inv = 1.0 / (rcut - rmin);
         final double[] r = t.repulsive ? reff : rr, xi = this.xi, dd = this.dd, keep = this.keep;
         if (t.repulsive)
@@ -240,7 +315,7 @@ public final class SiteEvaluator {
     /** Radial functions, monomials, basic moments, products; returns V_i. */
     private double forward(int a, int m) {
         final int K = t.radialFuncs, R = t.radialSize, C = t.speciesCount;
-        final double[] rc = t.radial;
+        final double[] rc = theta;
         chebyshev(m);
         for (int mu = 0; mu < K; mu++) {
             java.util.Arrays.fill(f[mu], 0, m, 0.0);
@@ -265,7 +340,7 @@ public final class SiteEvaluator {
         repulsion = 0;
         if (t.repulsive)
             for (int k = 0; k < m; k++)
-                if (rr[k] < t.rmin) repulsion += 1e4 * (Math.exp(-10 * (rr[k] - 1)) - Math.exp(-10 * (t.rmin - 1)));
+                if (rr[k] < t.rmin) repulsion += repulsionEnergy(rr[k], t.rmin);
         // direction monomials
         java.util.Arrays.fill(mon[0], 0, m, 1.0);
         for (int mm = 1; mm < t.monCount; mm++) {
@@ -322,8 +397,8 @@ public final class SiteEvaluator {
             for (int e = rs[r]; e < rs[r + 1]; e++) s += pm[e] * slots[pi[e]] * slots[pj[e]];
             slots[k] = s;
         }
-        double v = t.speciesCoeffs[a];
-        for (int s = 0; s < t.scalarCount; s++) v += t.momentCoeffs[s] * slots[t.scalarSlot[s]];
+        double v = theta[t.speciesOffset + a];
+        for (int s = 0; s < t.scalarCount; s++) v += theta[t.momentOffset + s] * slots[t.scalarSlot[s]];
         return v + repulsion;
     }
 
@@ -331,7 +406,7 @@ public final class SiteEvaluator {
     private void adjointRows(int m) {
         final double[] adj = this.adj, slots = this.slots;
         java.util.Arrays.fill(adj, 0.0);
-        for (int s = 0; s < t.scalarCount; s++) adj[t.scalarSlot[s]] += t.momentCoeffs[s];
+        for (int s = 0; s < t.scalarCount; s++) adj[t.scalarSlot[s]] += theta[t.momentOffset + s];
         final int[] pi = t.prodI, pj = t.prodJ, rs = t.runStart, rk = t.runSlot;
         final double[] pm = t.prodMult;
         for (int r = t.runCount - 1; r >= 0; r--) {
@@ -411,7 +486,7 @@ public final class SiteEvaluator {
         }
         if (t.repulsive)
             for (int k = 0; k < m; k++)
-                if (rr[k] < t.rmin) ax[k] += -1e5 * Math.exp(-10 * (rr[k] - 1));
+                if (rr[k] < t.rmin) ax[k] += repulsionSlope(rr[k]);
         for (int k = 0; k < m; k++) {
             double a = ax[k], ri = rinv[k];
             int o = goff + 3 * orig[k];

@@ -11,6 +11,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.mtpj.core.eval.NeighbourList;
+import org.mtpj.core.eval.SiteCoefficientGradients;
+import org.mtpj.core.eval.SiteEvaluator;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
 
@@ -20,13 +22,17 @@ import org.mtpj.core.model.MtpPotential;
  * one linear solve. Normal equations from energies (w_E'), forces (plain w_F) and stresses (w_S'),
  * a ridge of 1e-13·(1 + G_ii) on the diagonal, solved by Cholesky (pseudo-inverse if that fails;
  * the system is badly conditioned). Parallel over configurations, summed in file order.
+ *
+ * <p>The scalar basis and its Jacobian come from core's kernel ({@link SiteCoefficientGradients});
+ * the repulsion term of RBChebyshev_repuls does not depend on θ, so it is a fixed part of the
+ * model (subtracted from the targets, kept in the {@link Design}).
  */
 public final class LinearFit implements AutoCloseable {
     private final MtpPotential shape;
     private final TrainingSet set;
     private final LossWeights weights;
     private final ExecutorService pool;
-    private final ThreadLocal<SiteKernel> kernels;
+    private final ThreadLocal<SiteCoefficientGradients> kernels;
     private final int c, s, p;
     /** Number of radial factors (basic moments) in each scalar function. */
     private final int[] degree;
@@ -40,7 +46,7 @@ public final class LinearFit implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }) : null;
-        this.kernels = ThreadLocal.withInitial(() -> new SiteKernel(shape));
+        this.kernels = ThreadLocal.withInitial(() -> new SiteCoefficientGradients(new SiteEvaluator(shape)));
         this.c = shape.speciesCount;
         this.s = shape.scalarCount();
         this.p = c + s;
@@ -82,10 +88,11 @@ public final class LinearFit implements AutoCloseable {
     private record Normal(double[] g, double[] b, Design design) {}
 
     /**
-     * The linear model of one configuration: E = a·x, F = X·v (3N×S, null without force data),
-     * W = Y·v (9×S row-major 3×3 per function, null without stress data), x = (w, v).
+     * The linear model of one configuration: E = E₀ + a·x, F = F₀ + X·v (3N×S, null without force
+     * data), W = W₀ + Y·v (9×S row-major 3×3 per function, null without stress data), x = (w, v).
+     * E₀, F₀, W₀ are the θ-free repulsion (0 and null without it).
      */
-    public record Design(double[] a, double[] forces, double[] stress) {}
+    public record Design(double[] a, double[] forces, double[] stress, double fixedEnergy, double[] fixedForces, double[] fixedStress) {}
 
     private Design[] designs;
 
@@ -207,8 +214,10 @@ public final class LinearFit implements AutoCloseable {
     }
 
     private Normal one(TrainingSet.Item item, double[] theta, double scaling) {
-        SiteKernel k = kernels.get();
-        k.setCoefficients(theta, scaling);
+        SiteCoefficientGradients k = kernels.get();
+        SiteEvaluator ev = k.evaluator();
+        ev.setCoefficients(theta, scaling);
+        boolean repulsive = shape.radialBasisType == MtpPotential.RadialBasisType.RBChebyshev_repuls;
         Configuration cfg = item.cfg();
         NeighbourList nl = item.nl();
         int n = cfg.size;
@@ -220,12 +229,16 @@ public final class LinearFit implements AutoCloseable {
         double[] ys = new double[9 * s];
         double[] bs = new double[s];
         double[] jac = new double[3 * Math.max(1, nl.maxCount()) * s];
+        double e0 = 0;
+        double[] f0 = repulsive ? new double[3 * n] : null, w0 = repulsive ? new double[9] : null;
+        double[] gRep = repulsive ? new double[3 * Math.max(1, nl.maxCount())] : null;
         for (int i = 0; i < n; i++) {
             int off = nl.offsets[i], cnt = nl.count(i);
-            k.evaluate(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off);
+            ev.siteEnergyOnly(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off);
             k.scalarValues(bs);
             a[cfg.types[i]] += 1;
             for (int t = 0; t < s; t++) a[c + t] += bs[t];
+            if (repulsive) e0 += fixedPart(k, i, off, cnt, nl, gRep, f0, w0);
             if (!useF && !useS) continue;
             k.scalarJacobian(jac);
             for (int e = 0; e < cnt; e++) {
@@ -253,10 +266,15 @@ public final class LinearFit implements AutoCloseable {
         }
         double invK = 1.0 / set.size();
         double[] g = new double[p * p], b = new double[p];
+        // targets less the fixed part of the model
+        double[] fTarget = useF && repulsive ? new double[3 * n] : cfg.forces;
+        if (useF && repulsive) for (int r = 0; r < 3 * n; r++) fTarget[r] = cfg.forces[r] - f0[r];
+        double[] sTarget = useS ? LossFunction.fullStress(cfg.plusStress) : null;
+        if (useS && repulsive) for (int r = 0; r < 9; r++) sTarget[r] -= w0[r];
         if (useE) {
             double f = weights.energyFactor(n) * invK;
             for (int i = 0; i < p; i++) {
-                b[i] += f * a[i] * cfg.energy;
+                b[i] += f * a[i] * (cfg.energy - e0);
                 for (int j = 0; j < p; j++) g[i * p + j] += f * a[i] * a[j];
             }
         }
@@ -266,7 +284,7 @@ public final class LinearFit implements AutoCloseable {
             DMatrixRMaj xtx = new DMatrixRMaj(s, s);
             CommonOps_DDRM.multTransA(xm, xm, xtx);
             DMatrixRMaj xtf = new DMatrixRMaj(s, 1);
-            CommonOps_DDRM.multTransA(xm, DMatrixRMaj.wrap(3 * n, 1, cfg.forces), xtf);
+            CommonOps_DDRM.multTransA(xm, DMatrixRMaj.wrap(3 * n, 1, fTarget), xtf);
             for (int i = 0; i < s; i++) {
                 b[c + i] += f * xtf.data[i];
                 for (int j = 0; j < s; j++) g[(c + i) * p + c + j] += f * xtx.data[i * s + j];
@@ -274,7 +292,7 @@ public final class LinearFit implements AutoCloseable {
         }
         if (useS) {
             double f = weights.stressFactor(n) * invK;
-            double[] ref = LossFunction.fullStress(cfg.plusStress);
+            double[] ref = sTarget;
             for (int r = 0; r < 9; r++) {
                 int ro = r * s;
                 for (int i = 0; i < s; i++) {
@@ -285,7 +303,25 @@ public final class LinearFit implements AutoCloseable {
                 }
             }
         }
-        return new Normal(g, b, new Design(a, xf, useS ? ys : null));
+        return new Normal(g, b, new Design(a, xf, useS ? ys : null, e0, f0, w0));
+    }
+
+    /** Adds site i's repulsion to the fixed forces and stress; returns its energy. */
+    private static double fixedPart(SiteCoefficientGradients k, int i, int off, int cnt, NeighbourList nl,
+                                    double[] g, double[] f0, double[] w0) {
+        double e = k.repulsion(g);
+        for (int en = 0; en < cnt; en++) {
+            double gx = g[3 * en], gy = g[3 * en + 1], gz = g[3 * en + 2];
+            if (gx == 0 && gy == 0 && gz == 0) continue;
+            int j = nl.neighbours[off + en], ro = 3 * (off + en);
+            f0[3 * i] += gx; f0[3 * i + 1] += gy; f0[3 * i + 2] += gz;
+            f0[3 * j] -= gx; f0[3 * j + 1] -= gy; f0[3 * j + 2] -= gz;
+            double rx = nl.rij[ro], ry = nl.rij[ro + 1], rz = nl.rij[ro + 2];
+            w0[0] -= gx * rx; w0[1] -= gx * ry; w0[2] -= gx * rz;
+            w0[3] -= gy * rx; w0[4] -= gy * ry; w0[5] -= gy * rz;
+            w0[6] -= gz * rx; w0[7] -= gz * ry; w0[8] -= gz * rz;
+        }
+        return e;
     }
 
     @Override

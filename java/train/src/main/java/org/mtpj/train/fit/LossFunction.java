@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.mtpj.core.eval.NeighbourList;
+import org.mtpj.core.eval.SiteCoefficientGradients;
 import org.mtpj.core.eval.SiteEvaluator;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
@@ -17,13 +18,13 @@ import org.mtpj.core.model.MtpPotential;
  * <pre>L(θ) = (1/K) Σ_c [ w_E' (E_c − E_ref)² + Σ_i w_F,i |F_ci − F_ref|² + w_S' ‖W_c − W_ref‖²_F ] + radial penalty</pre>
  *
  * (w_E' = w_E/N etc. per {@link LossWeights}). The force and stress parts of the gradient are
- * one directional derivative per site (forward-over-reverse, {@link SiteKernel#addTangentGradient}):
+ * one directional derivative per site (forward-over-reverse, {@link SiteCoefficientGradients#addGradient}):
  * Σ_i w ΔF_i·∂F_i/∂θ = ∂/∂θ Σ_ij g_ij·(w_i ΔF_i − w_j ΔF_j), and Σ ΔW:∂W/∂θ = −∂/∂θ Σ_ij g_ij·(ΔW r_ij).
  *
- * <p>Energies, forces and stresses come from core's {@link SiteEvaluator} (the fast row-layout
- * kernel MD uses), built once per evaluation for the current θ and scaling; only the coefficient
- * gradients go through {@link SiteKernel}. (Potentials with the repulsive radial basis stay on
- * SiteKernel, which has no repulsion term, so the loss and its gradient describe one model.)
+ * <p>Everything runs on core's kernel ({@link SiteEvaluator} pointed at θ and the scaling, one per
+ * thread, plus its {@link SiteCoefficientGradients}), the one calc-efs and LAMMPS use, repulsion
+ * term included: a first pass gives E, F, W; once the residuals are known, a second pass per site
+ * repeats the forward and adjoint and adds the coefficient gradients.
  *
  * <p>Parallel over configurations; every configuration's contribution is summed in file order,
  * so results do not depend on the thread count.
@@ -37,10 +38,8 @@ public final class LossFunction implements Objective, AutoCloseable {
     private final LossWeights weights;
     private final ExecutorService pool;
     private final int threads;
-    private final ThreadLocal<SiteKernel> kernels;
-    /** Per thread: the fast evaluator of the potential of the current evaluation (rebuilt when it changes). */
-    private final ThreadLocal<SiteEvaluator[]> fast = ThreadLocal.withInitial(() -> new SiteEvaluator[1]);
-    private final boolean coreForward;
+    /** Per thread: core's site evaluator and its coefficient derivatives (coefficients set per call). */
+    private final ThreadLocal<SiteCoefficientGradients> kernels;
     private double scaling;
     private double penaltyWeight = 1e-9;
     private volatile Stats last;
@@ -55,21 +54,8 @@ public final class LossFunction implements Objective, AutoCloseable {
             t.setDaemon(true);
             return t;
         }) : null;
-        this.kernels = ThreadLocal.withInitial(() -> new SiteKernel(shape));
+        this.kernels = ThreadLocal.withInitial(() -> new SiteCoefficientGradients(new SiteEvaluator(shape)));
         this.scaling = shape.scaling;
-        this.coreForward = shape.radialBasisType == MtpPotential.RadialBasisType.RBChebyshev;
-    }
-
-    /** θ and the scaling as a potential for core's evaluator, or null when SiteKernel must do the forward pass. */
-    private MtpPotential forwardPotential(double[] theta) {
-        return coreForward ? shape.withScaling(scaling).withCoefficients(theta) : null;
-    }
-
-    /** This thread's SiteEvaluator for pot (built on first use per evaluation and thread). */
-    private SiteEvaluator evaluatorFor(MtpPotential pot) {
-        SiteEvaluator[] h = fast.get();
-        if (h[0] == null || h[0].potential() != pot) h[0] = new SiteEvaluator(pot);
-        return h[0];
     }
 
     public void setScaling(double s) { this.scaling = s; }
@@ -99,15 +85,14 @@ public final class LossFunction implements Objective, AutoCloseable {
         List<TrainingSet.Item> items = set.items();
         Part[] parts = new Part[items.size()];
         boolean wantGrad = gradOut != null;
-        MtpPotential pot = designs == null ? forwardPotential(theta) : null;
         if (pool == null) {
-            for (int c = 0; c < parts.length; c++) parts[c] = one(items.get(c), theta, pot, wantGrad, designs == null ? null : designs[c]);
+            for (int c = 0; c < parts.length; c++) parts[c] = one(items.get(c), theta, wantGrad, designs == null ? null : designs[c]);
         } else {
             List<Future<Part>> fs = new ArrayList<>();
             for (int c = 0; c < parts.length; c++) {
                 TrainingSet.Item it = items.get(c);
                 LinearFit.Design d = designs == null ? null : designs[c];
-                fs.add(pool.submit(() -> one(it, theta, pot, wantGrad, d)));
+                fs.add(pool.submit(() -> one(it, theta, wantGrad, d)));
             }
             try {
                 for (int c = 0; c < parts.length; c++) parts[c] = fs.get(c).get();
@@ -137,9 +122,10 @@ public final class LossFunction implements Objective, AutoCloseable {
         return loss;
     }
 
-    private Part one(TrainingSet.Item item, double[] theta, MtpPotential pot, boolean wantGrad, LinearFit.Design design) {
-        SiteKernel k = kernels.get();
-        k.setCoefficients(theta, scaling);
+    private Part one(TrainingSet.Item item, double[] theta, boolean wantGrad, LinearFit.Design design) {
+        SiteCoefficientGradients k = kernels.get();
+        SiteEvaluator ev = k.evaluator();
+        ev.setCoefficients(theta, scaling);
         Configuration cfg = item.cfg();
         NeighbourList nl = item.nl();
         int n = cfg.size;
@@ -153,32 +139,28 @@ public final class LossFunction implements Objective, AutoCloseable {
         double[] g = new double[3 * Math.max(1, nl.maxCount())];
         if (design != null) {
             int nr = shape.radialCoeffs.length, c = shape.speciesCount, sc = shape.scalarCount();
+            energy = design.fixedEnergy();
             for (int i = 0; i < c + sc; i++) energy += design.a()[i] * theta[nr + i];
             if (useF) {
-                double[] x = design.forces();
+                double[] x = design.forces(), f0 = design.fixedForces();
                 for (int r = 0; r < 3 * n; r++) {
-                    double v = 0;
+                    double v = f0 == null ? 0 : f0[r];
                     for (int t = 0, o = r * sc; t < sc; t++) v += x[o + t] * theta[nr + c + t];
                     forces[r] = v;
                 }
             }
             if (useS) {
-                double[] y = design.stress();
+                double[] y = design.stress(), w0 = design.fixedStress();
                 for (int r = 0; r < 9; r++) {
-                    double v = 0;
+                    double v = w0 == null ? 0 : w0[r];
                     for (int t = 0, o = r * sc; t < sc; t++) v += y[o + t] * theta[nr + c + t];
                     w[r] = v;
                 }
             }
         } else {
-            SiteEvaluator ev = pot == null ? null : evaluatorFor(pot);
             for (int i = 0; i < n; i++) {
                 int off = nl.offsets[i], cnt = nl.count(i);
-                if (ev != null) energy += ev.siteEnergy(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off, g, 0);
-                else {
-                    energy += k.evaluate(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off);
-                    k.positionGradient(g);
-                }
+                energy += ev.siteEnergy(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off, g, 0);
                 for (int e = 0; e < cnt; e++) {
                     int j = nl.neighbours[off + e];
                     double gx = g[3 * e], gy = g[3 * e + 1], gz = g[3 * e + 2];
@@ -240,8 +222,7 @@ public final class LossFunction implements Objective, AutoCloseable {
             for (int i = 0; i < n; i++) {
                 int off = nl.offsets[i], cnt = nl.count(i);
                 if (!tangent) {
-                    k.evaluate(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off);
-                    k.addEnergyGradient(energyCoef, p.grad);
+                    ev.addSiteEnergyGradient(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off, energyCoef, p.grad);
                     continue;
                 }
                 for (int e = 0; e < cnt; e++) {
@@ -259,9 +240,8 @@ public final class LossFunction implements Objective, AutoCloseable {
                     }
                     delta[3 * e] = dx; delta[3 * e + 1] = dy; delta[3 * e + 2] = dz;
                 }
-                k.evaluate(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off);
-                if (energyCoef != 0) k.addEnergyGradient(energyCoef, p.grad);
-                k.addTangentGradient(delta, 1.0, p.grad);
+                ev.evaluateSite(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off);
+                k.addGradient(energyCoef, delta, 0, p.grad);
             }
         }
         return p;
@@ -273,23 +253,17 @@ public final class LossFunction implements Objective, AutoCloseable {
      */
     public double[] forcesEnergyStress(double[] theta, int index) {
         TrainingSet.Item it = set.items().get(index);
-        SiteKernel k = kernels.get();
-        k.setCoefficients(theta, scaling);
+        SiteEvaluator ev = kernels.get().evaluator();
+        ev.setCoefficients(theta, scaling);
         Configuration cfg = it.cfg();
         NeighbourList nl = it.nl();
         int n = cfg.size;
         double[] out = new double[7 + 3 * n];
         double[] g = new double[3 * Math.max(1, nl.maxCount())];
         double[] w = new double[9];
-        MtpPotential pot = forwardPotential(theta);
-        SiteEvaluator ev = pot == null ? null : evaluatorFor(pot);
         for (int i = 0; i < n; i++) {
             int off = nl.offsets[i], cnt = nl.count(i);
-            if (ev != null) out[0] += ev.siteEnergy(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off, g, 0);
-            else {
-                out[0] += k.evaluate(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off);
-                k.positionGradient(g);
-            }
+            out[0] += ev.siteEnergy(cfg.types[i], cnt, nl.types, off, nl.rij, 3 * off, g, 0);
             for (int e = 0; e < cnt; e++) {
                 int j = nl.neighbours[off + e];
                 for (int a = 0; a < 3; a++) {

@@ -29,6 +29,14 @@ public final class TestPotentials {
                 basic, times, mapping, radial, species, moments, true, null);
     }
 
+    /** {@link #small} with the repulsive radial basis RBChebyshev_repuls (Rmin = 1.2 Å). */
+    public static MtpPotential smallRepulsive(long seed) {
+        MtpPotential p = small(seed);
+        return new MtpPotential(p.name, p.scaling, p.speciesCount, MtpPotential.RadialBasisType.RBChebyshev_repuls, p.minDist,
+                p.maxDist, p.radialBasisSize, p.radialFuncsCount, p.momentsCount, p.basicMoments, p.momentProducts,
+                p.scalarMoments, p.radialCoeffs, p.speciesCoeffs, p.momentCoeffs, true, null);
+    }
+
     /** n random neighbour vectors with 1.0 < r < 4.3 and random types in [0, 2). */
     public static double[] neighbours(Random rnd, int n, int[] typesOut) {
         double[] rij = new double[3 * n];
