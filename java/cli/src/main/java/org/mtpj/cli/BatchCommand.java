@@ -45,7 +45,7 @@ public final class BatchCommand implements Callable<Integer> {
                     String.join(" ", Arrays.copyOfRange(words, 0, Math.min(2, words.length))));
             err.flush();
             // a fresh command line per command: picocli keeps the options of the last parse
-            CommandLine cl = Main.commandLine();
+            CommandLine cl = Main.commandLineFor(words);
             cl.setOut(spec.commandLine().getOut());
             cl.setErr(err);
             int rc = cl.execute(words);

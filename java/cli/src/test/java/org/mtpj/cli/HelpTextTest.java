@@ -78,4 +78,26 @@ class HelpTextTest {
         assertEquals("", stderr.toString(StandardCharsets.UTF_8));
         assertTrue(codes.stream().allMatch(c -> c == 0), "exit codes of <command> --help: " + codes);
     }
+
+    /** main() builds only the named subcommand; what the user sees must not depend on that. */
+    @Test
+    void aCommandLineWithOnlyTheNamedSubcommandGivesTheSameHelpAndErrors() {
+        for (String name : commands().keySet()) {
+            for (String[] args : List.of(new String[] {name, "--help"}, new String[] {name, "--no-such-option"})) {
+                String[] full = run(Main.commandLine(), args), lazy = run(Main.commandLineFor(args), args);
+                assertArrayEquals(full, lazy, String.join(" ", args));
+            }
+        }
+        assertArrayEquals(run(Main.commandLine(), new String[] {"--version"}), run(Main.commandLineFor(new String[] {"--version"}), new String[] {"--version"}));
+        assertEquals(1, Main.commandLineFor(new String[] {"calc-efs", "a", "b", "c"}).getSubcommands().size());
+    }
+
+    /** Exit code, stdout and stderr of one in-process run. */
+    private static String[] run(CommandLine cl, String[] args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int rc = cl.execute(args);
+        return new String[] {String.valueOf(rc), out.toString(), err.toString()};
+    }
 }
