@@ -1,0 +1,126 @@
+package org.mtpj.cli.core;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.mtpj.cli.core.CoreCommandsTest.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.model.Configuration;
+import org.mtpj.testkit.SyntheticVaspRun;
+import org.mtpj.testkit.SyntheticVaspRun.Step;
+
+/**
+ * {@code mtpj convert} from VASP runs whose numbers are known (testkit's generator): the .cfg
+ * holds exactly those numbers with vasp-io.md's conventions; many runs become one training set;
+ * --append keeps the existing file byte for byte.
+ */
+class ConvertVaspTest {
+    @TempDir Path tmp;
+
+    static Path write(Path p, String text) throws Exception {
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return p;
+    }
+
+    /** Configuration c is step st of run, its species renumbered through map (run's species → ours). */
+    static void assertStep(SyntheticVaspRun run, Step st, Configuration c, int[] map, double posTol, double stressTol) {
+        assertEquals(run.size(), c.size);
+        for (int r = 0; r < 3; r++) assertArrayEquals(st.lattice[r], c.lattice[r]);
+        assertArrayEquals(st.positions, c.positions, posTol);
+        assertArrayEquals(st.forces, c.forces);
+        assertEquals(st.energy, c.energy);
+        double[] t = st.totalVasp;
+        assertArrayEquals(new double[] {t[0], t[1], t[2], t[4], t[5], t[3]}, c.plusStress, stressTol);
+        for (int i = 0; i < c.size; i++) assertEquals(map[run.typeOf(i)], c.types[i]);
+        assertEquals(st.iterations >= run.nelm ? "VASP_not_converged" : "VASP", c.features.get("EFS_by"));
+    }
+
+    @Test
+    void outcarBecomesOneConfigurationPerIonicStep() throws Exception {
+        SyntheticVaspRun run = SyntheticVaspRun.random(21, new String[] {"Mg", "V", "O"}, new int[] {2, 4, 10}, 3, true, false);
+        run.steps.get(1).iterations = run.nelm;
+        Path outcar = write(tmp.resolve("OUTCAR"), run.outcar());
+        Path cfg = tmp.resolve("train.cfg");
+        CoreCommandsTest.Run r = run("convert", outcar.toString(), cfg.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("Processed 3 configurations\n", r.out());
+        List<Configuration> got = CfgReader.readAll(cfg);
+        for (int s = 0; s < 3; s++) assertStep(run, run.steps.get(s), got.get(s), new int[] {0, 1, 2}, 0, 0);
+        assertEquals("VASP_not_converged", got.get(1).features.get("EFS_by"));
+    }
+
+    @Test
+    void folderOfRunsBecomesOneTrainingSetWithSpeciesByName() throws Exception {
+        SyntheticVaspRun a = SyntheticVaspRun.random(22, new String[] {"Mg", "O"}, new int[] {2, 3}, 2, true, false);
+        SyntheticVaspRun b = SyntheticVaspRun.random(23, new String[] {"O", "Mg"}, new int[] {4, 1}, 3, true, true);
+        SyntheticVaspRun c = SyntheticVaspRun.random(24, new String[] {"Mg", "O"}, new int[] {1, 1}, 1, true, false);
+        write(tmp.resolve("runs/a/OUTCAR"), a.outcar());
+        write(tmp.resolve("runs/b/vasprun.xml"), b.vasprun());
+        write(tmp.resolve("runs/c/OUTCAR"), c.outcar());
+        write(tmp.resolve("runs/c/vasprun.xml"), c.vasprun()); // the same run twice: taken once (its OUTCAR)
+        Path cfg = tmp.resolve("train.cfg");
+        CoreCommandsTest.Run r = run("convert", tmp.resolve("runs").toString(), cfg.toString(), "--types", "Mg,O");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("Processed 6 configurations from 3 files\n", r.out());
+        assertTrue(r.err().contains("[2/3] " + tmp.resolve("runs/b/vasprun.xml") + ": 3 configuration(s)"), r.err());
+        List<Configuration> got = CfgReader.readAll(cfg);
+        assertEquals(6, got.size());
+        assertStep(a, a.steps.get(1), got.get(1), new int[] {0, 1}, 0, 0);
+        for (int s = 0; s < 3; s++) assertStep(b, b.steps.get(s), got.get(2 + s), new int[] {1, 0}, 1e-6, 1e-5);
+        assertStep(c, c.steps.get(0), got.get(5), new int[] {0, 1}, 0, 0);
+
+        // without --types: numbered by first appearance (Mg, O from run a), said on stderr
+        CoreCommandsTest.Run n = run("convert", tmp.resolve("runs").toString(), tmp.resolve("n.cfg").toString());
+        assertEquals(0, n.code(), n.err());
+        assertTrue(n.err().contains("species numbered in order of appearance Mg,O"), n.err());
+        assertArrayEquals(got.get(3).types, CfgReader.readAll(tmp.resolve("n.cfg")).get(3).types);
+    }
+
+    @Test
+    void appendKeepsTheExistingFileAndAddsTheRun() throws Exception {
+        SyntheticVaspRun run = SyntheticVaspRun.random(25, new String[] {"Mg", "O"}, new int[] {2, 2}, 2, true, false);
+        Path outcar = write(tmp.resolve("OUTCAR"), run.outcar());
+        Path cfg = tmp.resolve("train.cfg");
+        String existing = Files.readString(org.mtpj.testkit.Shared.file("reference/mlip2/edge_cases.cfg"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        int before = CfgReader.parse(existing, "edge_cases.cfg").size();
+        write(cfg, existing);
+        CoreCommandsTest.Run r = run("convert", outcar.toString(), cfg.toString(), "--append");
+        assertEquals(0, r.code(), r.err());
+        String after = Files.readString(cfg, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(after.startsWith(existing), "the existing configurations are kept byte for byte");
+        List<Configuration> all = CfgReader.readAll(cfg);
+        assertEquals(before + 2, all.size());
+        assertStep(run, run.steps.get(1), all.get(before + 1), new int[] {0, 1}, 0, 0);
+
+        // a bad input: exit 2, one line with file:line, the file untouched
+        String full = run.outcar();
+        Path bad = write(tmp.resolve("bad/OUTCAR"), full.substring(0, full.indexOf("  FREE ENERGIE")));
+        CoreCommandsTest.Run b = run("convert", bad.toString(), cfg.toString(), "--append");
+        assertEquals(2, b.code());
+        assertTrue(b.err().matches("mtpj: " + java.util.regex.Pattern.quote(bad.toString()) + ":\\d+: no complete ionic step.*\n"), b.err());
+        assertEquals(after, Files.readString(cfg, java.nio.charset.StandardCharsets.ISO_8859_1));
+        // appending to something that is not a .cfg
+        Path notCfg = write(tmp.resolve("notes.cfg"), "hello\n");
+        CoreCommandsTest.Run nc = run("convert", outcar.toString(), notCfg.toString(), "--append");
+        assertEquals(2, nc.code());
+        assertTrue(nc.err().contains("notes.cfg:1: --append: expected an existing .cfg"), nc.err());
+    }
+
+    @Test
+    void truncatedOutcarConvertsItsCompleteStepsWithAWarning() throws Exception {
+        SyntheticVaspRun run = SyntheticVaspRun.random(26, new String[] {"Mg", "O"}, new int[] {2, 2}, 3, true, false);
+        String full = run.outcar();
+        String cut = full.substring(0, full.lastIndexOf("POSITION") + 300);
+        Path outcar = write(tmp.resolve("OUTCAR_killed"), cut);
+        CoreCommandsTest.Run r = run("convert", outcar.toString(), tmp.resolve("t.cfg").toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("Processed 2 configurations\n", r.out());
+        long lines = cut.chars().filter(ch -> ch == '\n').count() + 1;
+        assertEquals("mtpj convert: warning: " + outcar + ":" + lines + ": the OUTCAR ends here, before VASP's timing footer (run killed?): kept its 2 complete ionic step(s)\n", r.err());
+    }
+}
