@@ -1,6 +1,8 @@
 package org.mtpj.cli.core;
 
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +24,9 @@ import org.mtpj.core.io.LammpsDataReader;
 import org.mtpj.core.io.LammpsDataWriter;
 import org.mtpj.core.io.LammpsDumpWriter;
 import org.mtpj.core.io.OutputGuard;
+import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.core.io.ExtendedXyzReader;
+import org.mtpj.core.io.ExtendedXyzWriter;
 import org.mtpj.core.io.vasp.OutcarReader;
 import org.mtpj.core.io.vasp.VasprunReader;
 import org.mtpj.core.model.Configuration;
@@ -103,7 +108,7 @@ public final class ConvertCommand implements Callable<Integer> {
             description = "With --valid-out: fraction held out, 0 <= F < 1 (default: ${DEFAULT-VALUE}).")
     double validFraction;
 
-    enum Format { CFG, POSCAR, LAMMPS_DUMP, LAMMPS_DATA, OUTCAR, VASPRUN;
+    enum Format { CFG, POSCAR, LAMMPS_DUMP, LAMMPS_DATA, OUTCAR, VASPRUN, EXTXYZ;
         boolean onlyIn() { return this == OUTCAR || this == VASPRUN; }
     }
 
@@ -115,13 +120,14 @@ public final class ConvertCommand implements Callable<Integer> {
             case "poscar", "vasp", "contcar", "vasp-poscar" -> Format.POSCAR;
             case "lammps-dump", "dump" -> Format.LAMMPS_DUMP;
             case "lammps-data", "data", "lammps-datafile" -> Format.LAMMPS_DATA;
-            default -> throw new UserError(option + " " + s + ": expected cfg, outcar, vasprun, poscar, lammps-dump or lammps-data");
+            case "extxyz", "xyz" -> Format.EXTXYZ;
+            default -> throw new UserError(option + " " + s + ": expected cfg, outcar, vasprun, extxyz, poscar, lammps-dump or lammps-data");
         };
     }
 
     static Format guess(Path p, String option) {
         Format f = guessOrNull(p);
-        if (f == null) throw new UserError("cannot tell the format of " + p + " from its name; give " + option + " cfg|outcar|vasprun|poscar|lammps-dump|lammps-data");
+        if (f == null) throw new UserError("cannot tell the format of " + p + " from its name; give " + option + " cfg|outcar|vasprun|extxyz|poscar|lammps-dump|lammps-data");
         return f;
     }
 
@@ -135,6 +141,7 @@ public final class ConvertCommand implements Callable<Integer> {
         if (l.contains("poscar") || l.contains("contcar") || l.endsWith(".vasp")) return Format.POSCAR;
         if (l.endsWith(".lammpstrj") || l.endsWith(".lammpstrj.gz") || l.endsWith(".dump") || l.startsWith("dump")) return Format.LAMMPS_DUMP;
         if (l.endsWith(".data") || l.startsWith("data.") || l.endsWith(".lmp")) return Format.LAMMPS_DATA;
+        if (l.endsWith(".xyz") || l.endsWith(".extxyz") || l.endsWith(".xyz.gz") || l.endsWith(".extxyz.gz")) return Format.EXTXYZ;
         return null;
     }
 
@@ -147,8 +154,8 @@ public final class ConvertCommand implements Callable<Integer> {
         Format fout = to != null ? parseFormat(to, "--to") : guess(out, "--to");
         if (fout.onlyIn()) throw new UserError("--to " + fout.name().toLowerCase(Locale.ROOT) + ": mtpj reads VASP outputs but does not write them");
         if (append && (fout != Format.CFG || validOut != null)) throw new UserError("--append adds to a .cfg output (and not with --valid-out)");
-        if (inputs.size() > 1 && (last || (fout != Format.CFG && fout != Format.LAMMPS_DUMP)))
-            throw new UserError(inputs.size() + " inputs go into one .cfg or dump output (not with --last); " + out + " is " + fout);
+        if (inputs.size() > 1 && (last || (fout != Format.CFG && fout != Format.LAMMPS_DUMP && fout != Format.EXTXYZ)))
+            throw new UserError(inputs.size() + " inputs go into one .cfg, extended XYZ or dump output (not with --last); " + out + " is " + fout);
         in = inputs.get(0);
         Format fin = given != null ? given : guess(in, "--from");
         if (thermo != null && fin != Format.LAMMPS_DUMP) throw new UserError("--thermo labels the frames of a LAMMPS dump; the input is " + fin);
@@ -165,7 +172,7 @@ public final class ConvertCommand implements Callable<Integer> {
         int held = 0, trainLimit = Integer.MAX_VALUE;
         if (validOut != null) {
             int n = 0;
-            try (Source src = openAll(inputs, given, names, labels, w -> { }, false)) {
+            try (Source src = openAll(inputs, given, names, new SpeciesByName(names, w -> { }), labels, false)) {
                 while (src.next() != null) n++;
             }
             held = (int) Math.floor(n * validFraction + 0.5);
@@ -174,7 +181,8 @@ public final class ConvertCommand implements Callable<Integer> {
             trainLimit = n - held;
         }
         int count = 0;
-        try (Source src = openAll(inputs, given, names, labels, warn, true)) {
+        SpeciesByName species = new SpeciesByName(names, warn);
+        try (Source src = openAll(inputs, given, names, species, labels, true)) {
             Configuration cur = src.next();
             if (last) {
                 for (Configuration nx; (nx = src.next()) != null; ) cur = nx;
@@ -197,6 +205,17 @@ public final class ConvertCommand implements Callable<Integer> {
                     }
                     w.commit();
                     if (v != null) v.commit();
+                }
+            } else if (fout == Format.EXTXYZ) {
+                if (species.names().isEmpty()) throw new UserError("extended XYZ output needs --types (element symbols of species 0, 1, ...)");
+                try (AtomicOutput o = AtomicOutput.create(out)) {
+                    ExtendedXyzWriter w = new ExtendedXyzWriter(o.writer(StandardCharsets.UTF_8), species.names());
+                    while (cur != null) {
+                        write(w::write, cur, src);
+                        count++;
+                        cur = last ? null : src.next();
+                    }
+                    o.commit();
                 }
             } else if (fout == Format.LAMMPS_DUMP) {
                 try (LammpsDumpWriter w = LammpsDumpWriter.open(out, cur.forces != null)) {
@@ -280,9 +299,7 @@ public final class ConvertCommand implements Callable<Integer> {
      * All inputs as one stream of configurations, each input in its own (guessed or --from) format;
      * with progress lines on stderr when there are several.
      */
-    private Source openAll(List<Path> inputs, Format given, String[] names, EnergyVirialTable labels,
-                           java.util.function.Consumer<String> warn, boolean progress) {
-        SpeciesByName species = new SpeciesByName(names, warn);
+    private Source openAll(List<Path> inputs, Format given, String[] names, SpeciesByName species, EnergyVirialTable labels, boolean progress) {
         PrintWriter err = spec.commandLine().getErr();
         return new Source() {
             int k = -1, fromThis;
@@ -303,7 +320,7 @@ public final class ConvertCommand implements Callable<Integer> {
                     if (++k >= inputs.size()) return null;
                     in = inputs.get(k);
                     fromThis = 0;
-                    cur = open(given != null ? given : guess(in, "--from"), names, species, labels, warn);
+                    cur = open(given != null ? given : guess(in, "--from"), names, species, labels, species.warnings());
                 }
             }
 
@@ -321,6 +338,10 @@ public final class ConvertCommand implements Callable<Integer> {
             }
             case VASPRUN -> {
                 VasprunReader r = VasprunReader.of(InputFiles.openStream(in), in.toString(), warn);
+                return vasp(r::next, r::where, r::elements, r::close, species);
+            }
+            case EXTXYZ -> {
+                ExtendedXyzReader r = ExtendedXyzReader.of(new InputStreamReader(InputFiles.openStream(in), StandardCharsets.ISO_8859_1), in.toString(), warn);
                 return vasp(r::next, r::where, r::elements, r::close, species);
             }
             case CFG -> {
@@ -376,7 +397,7 @@ public final class ConvertCommand implements Callable<Integer> {
         }
     }
 
-    /** A VASP reader's configurations with their species renumbered by element name. */
+    /** A VASP or extended XYZ reader's configurations with their species renumbered by element name. */
     private Source vasp(Supplier<Configuration> next, Supplier<String> where, Supplier<List<String>> elements, Runnable close, SpeciesByName species) {
         return new Source() {
             int[] map;
@@ -384,7 +405,8 @@ public final class ConvertCommand implements Callable<Integer> {
             public Configuration next() {
                 Configuration c = next.get();
                 if (c == null) return null;
-                if (map == null) map = species.map(elements.get(), in.toString());
+                List<String> els = elements.get();
+                if (map == null || map.length != els.size()) map = species.map(els, in.toString()); // an XYZ file may name new elements later
                 for (int i = 0; i < c.size; i++) c.types[i] = map[c.types[i]];
                 return c;
             }

@@ -21,6 +21,12 @@ final class SpeciesByName {
         this.warn = warn;
     }
 
+    /** Element names of species 0, 1, ...: a live view that grows as inputs name new elements. */
+    List<String> names() { return java.util.Collections.unmodifiableList(order); }
+
+    /** Where warnings go (the readers' too). */
+    Consumer<String> warnings() { return warn; }
+
     /** For a file whose species t is element elements[t]: our species number of each t. */
     int[] map(List<String> elements, String file) {
         int[] map = new int[elements.size()];

@@ -123,4 +123,24 @@ class ConvertVaspTest {
         long lines = cut.chars().filter(ch -> ch == '\n').count() + 1;
         assertEquals("mtpj convert: warning: " + outcar + ":" + lines + ": the OUTCAR ends here, before VASP's timing footer (run killed?): kept its 2 complete ionic step(s)\n", r.err());
     }
+
+    @Test
+    void outcarToExtendedXyzAndBackKeepsTheNumbers() throws Exception {
+        SyntheticVaspRun run = SyntheticVaspRun.random(27, new String[] {"Mg", "O"}, new int[] {3, 2}, 2, true, true);
+        Path outcar = write(tmp.resolve("OUTCAR"), run.outcar());
+        Path xyz = tmp.resolve("train.extxyz");
+        CoreCommandsTest.Run r = run("convert", outcar.toString(), xyz.toString());
+        assertEquals(0, r.code(), r.err());
+        String text = Files.readString(xyz);
+        // ASE's keys; element names from the OUTCAR
+        assertTrue(text.startsWith("5\nLattice=\"" + run.steps.get(0).lattice[0][0] + " "), text.substring(0, 80));
+        assertTrue(text.contains("Properties=species:S:1:pos:R:3:forces:R:3 energy=" + run.steps.get(0).energy + " stress=\""), text.substring(0, 300));
+        assertTrue(text.contains("\nMg " + run.steps.get(0).positions[0] + " "), text.substring(0, 400));
+        Path back = tmp.resolve("back.cfg");
+        CoreCommandsTest.Run b = run("convert", xyz.toString(), back.toString(), "--types", "Mg,O");
+        assertEquals(0, b.code(), b.err());
+        List<Configuration> got = CfgReader.readAll(back);
+        // stress / V and back: PlusStress within rounding of the division
+        for (int s = 0; s < 2; s++) assertStep(run, run.steps.get(s), got.get(s), new int[] {0, 1}, 0, 1e-12);
+    }
 }
