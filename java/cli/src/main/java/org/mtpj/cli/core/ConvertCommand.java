@@ -3,6 +3,7 @@ package org.mtpj.cli.core;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.mtpj.analysis.io.PoscarWriter;
 import org.mtpj.analysis.io.Structure;
 import org.mtpj.analysis.traj.Frame;
 import org.mtpj.analysis.traj.LammpsDumpReader;
+import org.mtpj.analysis.traj.XdatcarReader;
 import org.mtpj.core.UserError;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
@@ -27,6 +29,7 @@ import org.mtpj.core.io.OutputGuard;
 import org.mtpj.core.io.AtomicOutput;
 import org.mtpj.core.io.ExtendedXyzReader;
 import org.mtpj.core.io.ExtendedXyzWriter;
+import org.mtpj.core.io.vasp.OszicarEnergies;
 import org.mtpj.core.io.vasp.OutcarReader;
 import org.mtpj.core.io.vasp.VasprunReader;
 import org.mtpj.core.model.Configuration;
@@ -79,10 +82,10 @@ public final class ConvertCommand implements Callable<Integer> {
     /** The input being read (one at a time) and the output. */
     private Path in, out;
 
-    @Option(names = "--from", paramLabel = "FORMAT", description = "Input format: cfg, outcar, vasprun, poscar, lammps-dump, lammps-data.")
+    @Option(names = "--from", paramLabel = "FORMAT", description = "Input format: cfg, outcar, vasprun, xdatcar, extxyz, poscar, lammps-dump, lammps-data.")
     String from;
 
-    @Option(names = "--to", paramLabel = "FORMAT", description = "Output format: cfg, poscar, lammps-data, lammps-dump.")
+    @Option(names = "--to", paramLabel = "FORMAT", description = "Output format: cfg, extxyz, poscar, lammps-data, lammps-dump.")
     String to;
 
     @Option(names = "--types", paramLabel = "Mg,V,O", split = ",", description = "Element symbols of species 0, 1, ...")
@@ -108,8 +111,8 @@ public final class ConvertCommand implements Callable<Integer> {
             description = "With --valid-out: fraction held out, 0 <= F < 1 (default: ${DEFAULT-VALUE}).")
     double validFraction;
 
-    enum Format { CFG, POSCAR, LAMMPS_DUMP, LAMMPS_DATA, OUTCAR, VASPRUN, EXTXYZ;
-        boolean onlyIn() { return this == OUTCAR || this == VASPRUN; }
+    enum Format { CFG, POSCAR, LAMMPS_DUMP, LAMMPS_DATA, OUTCAR, VASPRUN, XDATCAR, EXTXYZ;
+        boolean onlyIn() { return this == OUTCAR || this == VASPRUN || this == XDATCAR; }
     }
 
     static Format parseFormat(String s, String option) {
@@ -117,17 +120,18 @@ public final class ConvertCommand implements Callable<Integer> {
             case "cfg" -> Format.CFG;
             case "outcar", "vasp-outcar" -> Format.OUTCAR;
             case "vasprun", "vasprun.xml", "vasp-xml" -> Format.VASPRUN;
+            case "xdatcar" -> Format.XDATCAR;
             case "poscar", "vasp", "contcar", "vasp-poscar" -> Format.POSCAR;
             case "lammps-dump", "dump" -> Format.LAMMPS_DUMP;
             case "lammps-data", "data", "lammps-datafile" -> Format.LAMMPS_DATA;
             case "extxyz", "xyz" -> Format.EXTXYZ;
-            default -> throw new UserError(option + " " + s + ": expected cfg, outcar, vasprun, extxyz, poscar, lammps-dump or lammps-data");
+            default -> throw new UserError(option + " " + s + ": expected cfg, outcar, vasprun, xdatcar, extxyz, poscar, lammps-dump or lammps-data");
         };
     }
 
     static Format guess(Path p, String option) {
         Format f = guessOrNull(p);
-        if (f == null) throw new UserError("cannot tell the format of " + p + " from its name; give " + option + " cfg|outcar|vasprun|extxyz|poscar|lammps-dump|lammps-data");
+        if (f == null) throw new UserError("cannot tell the format of " + p + " from its name; give " + option + " cfg|outcar|vasprun|xdatcar|extxyz|poscar|lammps-dump|lammps-data");
         return f;
     }
 
@@ -137,6 +141,7 @@ public final class ConvertCommand implements Callable<Integer> {
         String l = n.toLowerCase(Locale.ROOT);
         if (l.endsWith(".cfg")) return Format.CFG;
         if (l.startsWith("outcar")) return Format.OUTCAR;
+        if (l.startsWith("xdatcar")) return Format.XDATCAR;
         if (l.startsWith("vasprun") && (l.endsWith(".xml") || l.endsWith(".xml.gz"))) return Format.VASPRUN;
         if (l.contains("poscar") || l.contains("contcar") || l.endsWith(".vasp")) return Format.POSCAR;
         if (l.endsWith(".lammpstrj") || l.endsWith(".lammpstrj.gz") || l.endsWith(".dump") || l.startsWith("dump")) return Format.LAMMPS_DUMP;
@@ -339,6 +344,14 @@ public final class ConvertCommand implements Callable<Integer> {
             case VASPRUN -> {
                 VasprunReader r = VasprunReader.of(InputFiles.openStream(in), in.toString(), warn);
                 return vasp(r::next, r::where, r::elements, r::close, species);
+            }
+            case XDATCAR -> {
+                // energies from the OSZICAR of the same run (XDATCAR -> OSZICAR, XDATCAR.2 -> OSZICAR.2), when there is one
+                Path osz = in.resolveSibling(in.getFileName().toString().replaceFirst("(?i)xdatcar", "OSZICAR"));
+                OszicarEnergies energies = Files.isRegularFile(osz)
+                        ? OszicarEnergies.of(new InputStreamReader(InputFiles.openStream(osz), StandardCharsets.ISO_8859_1), osz.toString()) : null;
+                XdatcarReader r = new XdatcarReader(in, names == null ? null : List.of(names), warn);
+                return new XdatcarSource(r, energies, species, warn);
             }
             case EXTXYZ -> {
                 ExtendedXyzReader r = ExtendedXyzReader.of(new InputStreamReader(InputFiles.openStream(in), StandardCharsets.ISO_8859_1), in.toString(), warn);

@@ -143,4 +143,33 @@ class ConvertVaspTest {
         // stress / V and back: PlusStress within rounding of the division
         for (int s = 0; s < 2; s++) assertStep(run, run.steps.get(s), got.get(s), new int[] {0, 1}, 0, 1e-12);
     }
+
+    @Test
+    void xdatcarTakesTheEnergiesOfItsOszicar() throws Exception {
+        // VASP 5 XDATCAR of an MD run and its OSZICAR (F= is TOTEN); ionic step 3 has no OSZICAR line
+        String cell = "     4.000000    0.000000    0.000000\n     0.000000    5.000000    0.000000\n     0.000000    0.000000    6.000000\n";
+        Path xdatcar = write(tmp.resolve("md/XDATCAR"), "O Mg run\n           1\n" + cell + "   O    Mg\n     1     1\n"
+                + "Direct configuration=     1\n  0.10000000  0.20000000  0.30000000\n  0.50000000  0.50000000  0.50000000\n"
+                + "Direct configuration=     2\n  0.12500000  0.20000000  0.30000000\n  0.50000000  0.50000000  0.75000000\n"
+                + "Direct configuration=     3\n  0.25000000  0.20000000  0.30000000\n  0.50000000  0.50000000  0.00000000\n");
+        write(tmp.resolve("md/OSZICAR"), "       N       E                     dE             d eps       ncg     rms          rms(c)\n"
+                + "DAV:   1     0.123456789E+03    0.12346E+03   -0.45678E+03  1234   0.112E+02\n"
+                + "RMM:   2    -0.76300000E+03   -0.88E+03   -0.32E+02  1555   0.28E+01    0.12E+01\n"
+                + "   1 T=   600. E= -.76332618E+03 F= -.76400413E+03 E0= -.76400421E+03  EK= 0.67788E+00 SP= 0.00E+00 SK= 0.00E+00\n"
+                + "RMM:   1    -0.76300000E+03   -0.88E+03   -0.32E+02  1555   0.28E+01    0.12E+01\n"
+                + "   2 T=   590. E= -.76332618E+03 F= -.76412500E+03 E0= -.76400421E+03  EK= 0.67788E+00 SP= 0.00E+00 SK= 0.00E+00\n");
+        Path cfg = tmp.resolve("md.cfg");
+        CoreCommandsTest.Run r = run("convert", xdatcar.toString(), cfg.toString(), "--types", "Mg,O");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("1 XDATCAR configuration(s) have no ionic step in the OSZICAR"), r.err());
+        List<Configuration> got = CfgReader.readAll(cfg);
+        assertEquals(3, got.size());
+        assertEquals(-764.00413, got.get(0).energy);
+        assertEquals(-764.125, got.get(1).energy);
+        assertFalse(got.get(2).hasEnergy());
+        assertArrayEquals(new int[] {1, 0}, got.get(0).types, "O is species 1 of --types Mg,O");
+        assertArrayEquals(new double[] {0.5, 1.0, 1.8, 2.0, 2.5, 4.5}, got.get(1).positions, 1e-12);
+        assertArrayEquals(new double[] {0, 5, 0}, got.get(1).lattice[1]);
+        assertNull(got.get(0).forces);
+    }
 }
