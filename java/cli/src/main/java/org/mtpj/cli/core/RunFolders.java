@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.mtpj.cli.core.ConvertCommand.Format;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.InputFormatException;
 
 /**
  * The inputs of {@code convert}: files as given, and for a folder the runs inside it (all
@@ -43,7 +44,8 @@ final class RunFolders {
                 out.addAll(outcars.isEmpty() ? fs.stream().filter(f -> ConvertCommand.guessOrNull(f) == Format.VASPRUN).toList() : outcars);
             }
             if (out.size() == before)
-                throw new UserError("folder " + p + " holds no " + (from != null ? from.name().toLowerCase(java.util.Locale.ROOT) + " files" : "OUTCAR* or vasprun*.xml"));
+                throw new InputFormatException(p.toString(), 0, "is a directory, expected a file or a folder of VASP runs (it holds no "
+                        + (from != null ? from.name().toLowerCase(java.util.Locale.ROOT) + " files" : "OUTCAR* or vasprun*.xml") + ")");
         }
         return out;
     }

@@ -213,7 +213,7 @@ public final class OutcarReader implements AutoCloseable {
             if (c[k] < 0) throw error("expected non-negative ion counts after 'ions per type =' but found " + c[k]);
             total += c[k];
         }
-        if (total < 1 || total > 50_000_000) throw error("implausible number of ions " + total + " in 'ions per type ='");
+        if (total < 1 || total > 1_000_000) throw error("implausible number of ions " + total + " in 'ions per type ='");
         counts = c;
         typeOfAtom = new int[(int) total];
         for (int t = 0, i = 0; t < c.length; t++) for (int k = 0; k < c[t]; k++) typeOfAtom[i++] = t;
