@@ -45,14 +45,16 @@ import picocli.CommandLine.Model.CommandSpec;
  * outputs (OUTCAR, vasprun.xml) into training sets (docs/convert.md).
  */
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Convert between .cfg, POSCAR, LAMMPS dump and data files; VASP OUTCAR and vasprun.xml to .cfg.",
+        description = {"Convert between .cfg, extended XYZ, POSCAR, LAMMPS dump and data files; VASP OUTCAR, vasprun.xml and XDATCAR in.",
             "",
             "Like MLIP-2's `mlp convert-cfg` (which writes POSCAR and data files as output only). Formats are"
-                    + " guessed from the names (.cfg; OUTCAR*; vasprun*.xml; POSCAR/CONTCAR/.vasp; .lammpstrj/.dump/dump*;"
+                    + " guessed from the names (.cfg; OUTCAR*; vasprun*.xml; XDATCAR*; .xyz/.extxyz; POSCAR/CONTCAR/.vasp; .lammpstrj/.dump/dump*;"
                     + " .data/data.*/.lmp) unless --from/--to are given.",
             "VASP (docs/convert.md): one configuration per ionic step with TOTEN, forces, the stress as PlusStress (eV)"
                     + " and Feature EFS_by VASP (VASP_not_converged for a step that hit NELM), as MLIP-2's"
-                    + " convert-cfg --input-format=vasp-outcar. A run killed mid-step keeps its complete steps (warning).",
+                    + " convert-cfg --input-format=vasp-outcar. A run killed mid-step keeps its complete steps (warning)."
+                    + " XDATCAR: positions and cells, energies from the OSZICAR beside it. Extended XYZ: ASE's keys (energy, stress"
+                    + " in eV/Å³ with PlusStress = -stress·V, or virial in eV; Lattice, pbc); other keys are features.",
             "Several inputs (files or folders of runs: every OUTCAR* in them, or vasprun*.xml where a folder has no"
                     + " OUTCAR) go into one OUT, with progress on stderr; species by element name: --types, else in order"
                     + " of appearance. --append adds to an existing .cfg instead of replacing it.",
@@ -339,11 +341,11 @@ public final class ConvertCommand implements Callable<Integer> {
         switch (f) {
             case OUTCAR -> {
                 OutcarReader r = OutcarReader.of(InputFiles.openStream(in), in.toString(), warn);
-                return vasp(r::next, r::where, r::elements, r::close, species);
+                return byElementName(r::next, r::where, r::elements, r::close, species);
             }
             case VASPRUN -> {
                 VasprunReader r = VasprunReader.of(InputFiles.openStream(in), in.toString(), warn);
-                return vasp(r::next, r::where, r::elements, r::close, species);
+                return byElementName(r::next, r::where, r::elements, r::close, species);
             }
             case XDATCAR -> {
                 // energies from the OSZICAR of the same run (XDATCAR -> OSZICAR, XDATCAR.2 -> OSZICAR.2), when there is one
@@ -355,7 +357,7 @@ public final class ConvertCommand implements Callable<Integer> {
             }
             case EXTXYZ -> {
                 ExtendedXyzReader r = ExtendedXyzReader.of(new InputStreamReader(InputFiles.openStream(in), StandardCharsets.ISO_8859_1), in.toString(), warn);
-                return vasp(r::next, r::where, r::elements, r::close, species);
+                return byElementName(r::next, r::where, r::elements, r::close, species);
             }
             case CFG -> {
                 CfgReader r = CfgReader.open(in).nonEmpty().onWarning(warn);
@@ -411,7 +413,7 @@ public final class ConvertCommand implements Callable<Integer> {
     }
 
     /** A VASP or extended XYZ reader's configurations with their species renumbered by element name. */
-    private Source vasp(Supplier<Configuration> next, Supplier<String> where, Supplier<List<String>> elements, Runnable close, SpeciesByName species) {
+    private Source byElementName(Supplier<Configuration> next, Supplier<String> where, Supplier<List<String>> elements, Runnable close, SpeciesByName species) {
         return new Source() {
             int[] map;
 
