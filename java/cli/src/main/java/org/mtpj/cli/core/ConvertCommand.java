@@ -157,7 +157,9 @@ public final class ConvertCommand implements Callable<Integer> {
         out = files.get(files.size() - 1);
         Format given = from != null ? parseFormat(from, "--from") : null;
         List<Path> inputs = RunFolders.expand(files.subList(0, files.size() - 1), given);
-        OutputGuard.of("convert").inputs(inputs).output(out).output(validOut).check();
+        OutputGuard guard = OutputGuard.of("convert").inputs(inputs).output(out).output(validOut);
+        for (Path p : inputs) if (given == Format.XDATCAR || (given == null && guessOrNull(p) == Format.XDATCAR)) guard.input(oszicarOf(p));
+        guard.check();
         Format fout = to != null ? parseFormat(to, "--to") : guess(out, "--to");
         if (fout.onlyIn()) throw new UserError("--to " + fout.name().toLowerCase(Locale.ROOT) + ": mtpj reads VASP outputs but does not write them");
         if (append && (fout != Format.CFG || validOut != null)) throw new UserError("--append adds to a .cfg output (and not with --valid-out)");
@@ -348,9 +350,8 @@ public final class ConvertCommand implements Callable<Integer> {
                 return byElementName(r::next, r::where, r::elements, r::close, species);
             }
             case XDATCAR -> {
-                // energies from the OSZICAR of the same run (XDATCAR -> OSZICAR, XDATCAR.2 -> OSZICAR.2), when there is one
-                Path osz = in.resolveSibling(in.getFileName().toString().replaceFirst("(?i)xdatcar", "OSZICAR"));
-                OszicarEnergies energies = Files.isRegularFile(osz)
+                Path osz = oszicarOf(in);
+                OszicarEnergies energies = osz != null
                         ? OszicarEnergies.of(new InputStreamReader(InputFiles.openStream(osz), StandardCharsets.ISO_8859_1), osz.toString()) : null;
                 XdatcarReader r = new XdatcarReader(in, names == null ? null : List.of(names), warn);
                 return new XdatcarSource(r, energies, species, warn);
@@ -410,6 +411,12 @@ public final class ConvertCommand implements Callable<Integer> {
             }
             default -> throw new IllegalStateException();
         }
+    }
+
+    /** The OSZICAR of the run of an XDATCAR (XDATCAR -> OSZICAR, XDATCAR.2 -> OSZICAR.2), or null when there is none. */
+    static Path oszicarOf(Path xdatcar) {
+        Path osz = xdatcar.resolveSibling(xdatcar.getFileName().toString().replaceFirst("(?i)xdatcar", "OSZICAR"));
+        return Files.isRegularFile(osz) && !osz.equals(xdatcar) ? osz : null;
     }
 
     /** A VASP or extended XYZ reader's configurations with their species renumbered by element name. */

@@ -171,5 +171,9 @@ class ConvertVaspTest {
         assertArrayEquals(new double[] {0.5, 1.0, 1.8, 2.0, 2.5, 4.5}, got.get(1).positions, 1e-12);
         assertArrayEquals(new double[] {0, 5, 0}, got.get(1).lattice[1]);
         assertNull(got.get(0).forces);
+        // the OSZICAR is an input too: not to be overwritten
+        CoreCommandsTest.Run over = run("convert", xdatcar.toString(), tmp.resolve("md/OSZICAR").toString(), "--to", "cfg");
+        assertEquals(2, over.code());
+        assertTrue(over.err().contains("is the same file as input"), over.err());
     }
 }
