@@ -41,12 +41,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code mtpj convert IN... OUT}: between .cfg, POSCAR, LAMMPS dumps and data files, and from VASP
- * outputs (OUTCAR, vasprun.xml) into training sets (docs/convert.md).
+ * {@code mtpj convert IN... OUT}: between .cfg, extended XYZ, POSCAR, LAMMPS dumps and data files,
+ * and from VASP outputs (OUTCAR, vasprun.xml, XDATCAR) into training sets (docs/convert.md).
  */
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Convert between .cfg, extended XYZ, POSCAR, LAMMPS dump and data files; VASP OUTCAR, vasprun.xml and XDATCAR in.",
+        description = {"Convert between structure formats; VASP runs into training sets.",
             "",
+            "Formats: .cfg, extended XYZ, POSCAR, LAMMPS dump and data files; VASP OUTCAR, vasprun.xml and XDATCAR (input only).",
             "Like MLIP-2's `mlp convert-cfg` (which writes POSCAR and data files as output only). Formats are"
                     + " guessed from the names (.cfg; OUTCAR*; vasprun*.xml; XDATCAR*; .xyz/.extxyz; POSCAR/CONTCAR/.vasp; .lammpstrj/.dump/dump*;"
                     + " .data/data.*/.lmp) unless --from/--to are given.",

@@ -16,7 +16,8 @@ import org.mtpj.core.io.InputFormatException;
 /**
  * The inputs of {@code convert}: files as given, and for a folder the runs inside it (all
  * subfolders, sorted by path): its files of the --from format, else per folder every OUTCAR*, or
- * the vasprun*.xml of a folder without an OUTCAR (one run is never taken twice).
+ * the vasprun*.xml of a folder without an OUTCAR (one run is never taken twice). With --from of
+ * another format (cfg, POSCAR, LAMMPS files) a folder stays as given.
  */
 final class RunFolders {
     private RunFolders() {}
@@ -24,7 +25,9 @@ final class RunFolders {
     static List<Path> expand(List<Path> given, Format from) {
         List<Path> out = new ArrayList<>();
         for (Path p : given) {
-            if (!Files.isDirectory(p)) {
+            // a folder is a set of runs only for the formats that come as runs (else the reader says what it expected)
+            boolean runs = from == null || from.onlyIn() || from == Format.EXTXYZ;
+            if (!runs || !Files.isDirectory(p)) {
                 out.add(p);
                 continue;
             }
