@@ -79,7 +79,8 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class ConvertCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(arity = "2..*", paramLabel = "FILE", description = "Inputs (files, or folders of VASP runs), then the output file (replaced, or with --append extended).")
+    @Parameters(arity = "2..*", paramLabel = "IN... OUT", hideParamSyntax = true,
+            description = "Inputs (files, or folders of VASP runs), then the output file (replaced, or with --append extended).")
     List<Path> files;
 
     /** The input being read (one at a time) and the output. */
