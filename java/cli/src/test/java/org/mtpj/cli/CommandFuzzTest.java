@@ -44,7 +44,7 @@ class CommandFuzzTest {
     private static final String[] BAD_NUMBERS = {"nan", "NaN", "inf", "-inf", "1e309", "-1e400", "x1", "1.2.3", "0", "-1", "1e300",
             "999999999999", "-999999999999", "0x10", "1,5", "--1", "+"};
     /** Messages about a whole file, which has no line to name. */
-    private static final Pattern FILE_LEVEL = Pattern.compile("(file not found|is a directory, expected a file|permission denied.*)$");
+    private static final Pattern FILE_LEVEL = Pattern.compile("(file not found|is a directory, expected a file.*|permission denied.*)$");
 
     /** A command with one input to mutate: {@code @} in args stands for it. */
     record Case(String name, Path original, String mutatedName, String[] args, int[] alsoAllowed) {}
@@ -217,10 +217,14 @@ class CommandFuzzTest {
         for (int k = 0; k < 5; k++) cut = dump.indexOf("ITEM: TIMESTEP", cut + 1);
         Files.writeString(src.resolve("d.lammpstrj"), dump.substring(0, cut), StandardCharsets.ISO_8859_1);
         Files.copy(Shared.file("reference/analysis/voltage_synthetic_A_energies.tsv"), src.resolve("volt.tsv"));
+        org.mtpj.testkit.SyntheticVaspRun vasp = org.mtpj.testkit.SyntheticVaspRun.random(3, new String[] {"Mg", "O"}, new int[] {3, 5}, 2, true, true);
+        Files.writeString(src.resolve("OUTCAR"), vasp.outcar(), StandardCharsets.ISO_8859_1);
+        Files.writeString(src.resolve("vasprun.xml"), vasp.vasprun(), StandardCharsets.ISO_8859_1);
         String s = src.toString() + "/";
         String o = dir.resolve("out") + "/";
         assertEquals(0, run("convert", s + "train.cfg", s + "in.data", "--to", "lammps-data", "--types", "Mg,V,O").code());
         assertEquals(0, run("convert", s + "train.cfg", s + "POSCAR", "--types", "Mg,V,O").code());
+        assertEquals(0, run("convert", s + "OUTCAR", s + "train.xyz").code());
         int[] none = {};
         List<Case> cases = List.of(
                 new Case("info", src.resolve("pot.mtp"), "fuzz.mtp", new String[] {"info", "@"}, none),
@@ -235,6 +239,9 @@ class CommandFuzzTest {
                 new Case("convert (cfg)", src.resolve("small.cfg"), "fuzz.cfg", new String[] {"convert", "@", o + "old.cfg", "--to", "lammps-dump"}, none),
                 new Case("convert (data)", src.resolve("in.data"), "fuzz.data", new String[] {"convert", "@", o + "old.cfg", "--to", "cfg"}, none),
                 new Case("convert (POSCAR)", src.resolve("POSCAR"), "fuzz.poscar", new String[] {"convert", "@", o + "old.cfg", "--to", "cfg", "--types", "Mg,V,O"}, none),
+                new Case("convert (OUTCAR)", src.resolve("OUTCAR"), "fuzz.outcar", new String[] {"convert", "@", o + "old.cfg", "--from", "outcar"}, none),
+                new Case("convert (vasprun)", src.resolve("vasprun.xml"), "fuzz.xml", new String[] {"convert", "@", o + "old.cfg", "--from", "vasprun"}, none),
+                new Case("convert (extxyz)", src.resolve("train.xyz"), "fuzz.xyz", new String[] {"convert", "@", o + "old.cfg", "--types", "Mg,O"}, none),
                 // compare exits 1 when the files differ beyond the tolerances: an answer
                 new Case("compare", src.resolve("small.cfg"), "fuzz.cfg", new String[] {"compare", "@", s + "small.cfg"}, new int[] {1}),
                 new Case("voltage", src.resolve("volt.tsv"), "fuzz.tsv", new String[] {"voltage", "@", "--mg-metal", "-1.51", "--tsv", o + "old.cfg"}, none),

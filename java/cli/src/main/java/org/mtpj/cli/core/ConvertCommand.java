@@ -1,6 +1,9 @@
 package org.mtpj.cli.core;
 
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -8,11 +11,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.mtpj.analysis.io.Cell;
+import org.mtpj.analysis.io.InputFiles;
 import org.mtpj.analysis.io.PoscarReader;
 import org.mtpj.analysis.io.PoscarWriter;
 import org.mtpj.analysis.io.Structure;
 import org.mtpj.analysis.traj.Frame;
 import org.mtpj.analysis.traj.LammpsDumpReader;
+import org.mtpj.analysis.traj.XdatcarReader;
 import org.mtpj.core.UserError;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
@@ -21,6 +26,12 @@ import org.mtpj.core.io.LammpsDataReader;
 import org.mtpj.core.io.LammpsDataWriter;
 import org.mtpj.core.io.LammpsDumpWriter;
 import org.mtpj.core.io.OutputGuard;
+import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.core.io.ExtendedXyzReader;
+import org.mtpj.core.io.ExtendedXyzWriter;
+import org.mtpj.core.io.vasp.OszicarEnergies;
+import org.mtpj.core.io.vasp.OutcarReader;
+import org.mtpj.core.io.vasp.VasprunReader;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.lammps.log.EnergyVirialTable;
 import picocli.CommandLine.Command;
@@ -29,13 +40,25 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code mtpj convert IN OUT}: between .cfg, POSCAR, LAMMPS dumps and LAMMPS data files. */
+/**
+ * {@code mtpj convert IN... OUT}: between .cfg, extended XYZ, POSCAR, LAMMPS dumps and data files,
+ * and from VASP outputs (OUTCAR, vasprun.xml, XDATCAR) into training sets (docs/convert.md).
+ */
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Convert between .cfg, POSCAR, LAMMPS dump and data files.",
+        description = {"Convert between structure formats; VASP runs into training sets.",
             "",
+            "Formats: .cfg, extended XYZ, POSCAR, LAMMPS dump and data files; VASP OUTCAR, vasprun.xml and XDATCAR (input only).",
             "Like MLIP-2's `mlp convert-cfg` (which writes POSCAR and data files as output only). Formats are"
-                    + " guessed from the names (.cfg; POSCAR/CONTCAR/.vasp; .lammpstrj/.dump/dump*;"
+                    + " guessed from the names (.cfg; OUTCAR*; vasprun*.xml; XDATCAR*; .xyz/.extxyz; POSCAR/CONTCAR/.vasp; .lammpstrj/.dump/dump*;"
                     + " .data/data.*/.lmp) unless --from/--to are given.",
+            "VASP (docs/convert.md): one configuration per ionic step with TOTEN, forces, the stress as PlusStress (eV)"
+                    + " and Feature EFS_by VASP (VASP_not_converged for a step that hit NELM), as MLIP-2's"
+                    + " convert-cfg --input-format=vasp-outcar. A run killed mid-step keeps its complete steps (warning)."
+                    + " XDATCAR: positions and cells, energies from the OSZICAR beside it. Extended XYZ: ASE's keys (energy, stress"
+                    + " in eV/Å³ with PlusStress = -stress·V, or virial in eV; Lattice, pbc); other keys are features.",
+            "Several inputs (files or folders of runs: every OUTCAR* in them, or vasprun*.xml where a folder has no"
+                    + " OUTCAR) go into one OUT, with progress on stderr; species by element name: --types, else in order"
+                    + " of appearance. --append adds to an existing .cfg instead of replacing it.",
             "Several configurations written to POSCAR or data files go to OUT0, OUT1, ... (one file each);"
                     + " a dump gets them all as frames (with fx fy fz when the first has forces; cells rotated"
                     + " into LAMMPS' triclinic form, positions wrapped with image flags).",
@@ -56,20 +79,24 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class ConvertCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "IN", description = "Input file.")
-    Path in;
+    @Parameters(arity = "2..*", paramLabel = "IN... OUT", hideParamSyntax = true,
+            description = "Inputs (files, or folders of VASP runs), then the output file (replaced, or with --append extended).")
+    List<Path> files;
 
-    @Parameters(index = "1", paramLabel = "OUT", description = "Output file (replaced).")
-    Path out;
+    /** The input being read (one at a time) and the output. */
+    private Path in, out;
 
-    @Option(names = "--from", paramLabel = "FORMAT", description = "Input format: cfg, poscar, lammps-dump, lammps-data.")
+    @Option(names = "--from", paramLabel = "FORMAT", description = "Input format: cfg, outcar, vasprun, xdatcar, extxyz, poscar, lammps-dump, lammps-data.")
     String from;
 
-    @Option(names = "--to", paramLabel = "FORMAT", description = "Output format: cfg, poscar, lammps-data, lammps-dump.")
+    @Option(names = "--to", paramLabel = "FORMAT", description = "Output format: cfg, extxyz, poscar, lammps-data, lammps-dump.")
     String to;
 
     @Option(names = "--types", paramLabel = "Mg,V,O", split = ",", description = "Element symbols of species 0, 1, ...")
     List<String> types;
+
+    @Option(names = "--append", description = ".cfg output: add the configurations to OUT's (kept as they are) instead of replacing them.")
+    boolean append;
 
     @Option(names = "--lossy", description = ".cfg output in MLIP-2's default fixed-point style instead of lossless %%.16e.")
     boolean lossy;
@@ -88,33 +115,60 @@ public final class ConvertCommand implements Callable<Integer> {
             description = "With --valid-out: fraction held out, 0 <= F < 1 (default: ${DEFAULT-VALUE}).")
     double validFraction;
 
-    enum Format { CFG, POSCAR, LAMMPS_DUMP, LAMMPS_DATA }
+    enum Format { CFG, POSCAR, LAMMPS_DUMP, LAMMPS_DATA, OUTCAR, VASPRUN, XDATCAR, EXTXYZ;
+        boolean onlyIn() { return this == OUTCAR || this == VASPRUN || this == XDATCAR; }
+    }
 
     static Format parseFormat(String s, String option) {
         return switch (s.toLowerCase(Locale.ROOT)) {
             case "cfg" -> Format.CFG;
+            case "outcar", "vasp-outcar" -> Format.OUTCAR;
+            case "vasprun", "vasprun.xml", "vasp-xml" -> Format.VASPRUN;
+            case "xdatcar" -> Format.XDATCAR;
             case "poscar", "vasp", "contcar", "vasp-poscar" -> Format.POSCAR;
             case "lammps-dump", "dump" -> Format.LAMMPS_DUMP;
             case "lammps-data", "data", "lammps-datafile" -> Format.LAMMPS_DATA;
-            default -> throw new UserError(option + " " + s + ": expected cfg, poscar, lammps-dump or lammps-data");
+            case "extxyz", "xyz" -> Format.EXTXYZ;
+            default -> throw new UserError(option + " " + s + ": expected cfg, outcar, vasprun, xdatcar, extxyz, poscar, lammps-dump or lammps-data");
         };
     }
 
     static Format guess(Path p, String option) {
+        Format f = guessOrNull(p);
+        if (f == null) throw new UserError("cannot tell the format of " + p + " from its name; give " + option + " cfg|outcar|vasprun|xdatcar|extxyz|poscar|lammps-dump|lammps-data");
+        return f;
+    }
+
+    static Format guessOrNull(Path p) {
+        if (p.getFileName() == null) return null;
         String n = p.getFileName().toString();
         String l = n.toLowerCase(Locale.ROOT);
         if (l.endsWith(".cfg")) return Format.CFG;
+        if (l.startsWith("outcar")) return Format.OUTCAR;
+        if (l.startsWith("xdatcar")) return Format.XDATCAR;
+        if (l.startsWith("vasprun") && (l.endsWith(".xml") || l.endsWith(".xml.gz"))) return Format.VASPRUN;
         if (l.contains("poscar") || l.contains("contcar") || l.endsWith(".vasp")) return Format.POSCAR;
         if (l.endsWith(".lammpstrj") || l.endsWith(".lammpstrj.gz") || l.endsWith(".dump") || l.startsWith("dump")) return Format.LAMMPS_DUMP;
         if (l.endsWith(".data") || l.startsWith("data.") || l.endsWith(".lmp")) return Format.LAMMPS_DATA;
-        throw new UserError("cannot tell the format of " + p + " from its name; give " + option + " cfg|poscar|lammps-dump|lammps-data");
+        if (l.endsWith(".xyz") || l.endsWith(".extxyz") || l.endsWith(".xyz.gz") || l.endsWith(".extxyz.gz")) return Format.EXTXYZ;
+        return null;
     }
 
     @Override
     public Integer call() {
-        OutputGuard.of("convert").input(in).output(out).check();
-        Format fin = from != null ? parseFormat(from, "--from") : guess(in, "--from");
+        out = files.get(files.size() - 1);
+        Format given = from != null ? parseFormat(from, "--from") : null;
+        List<Path> inputs = RunFolders.expand(files.subList(0, files.size() - 1), given);
+        OutputGuard guard = OutputGuard.of("convert").inputs(inputs).output(out).output(validOut);
+        for (Path p : inputs) if (given == Format.XDATCAR || (given == null && guessOrNull(p) == Format.XDATCAR)) guard.input(oszicarOf(p));
+        guard.check();
         Format fout = to != null ? parseFormat(to, "--to") : guess(out, "--to");
+        if (fout.onlyIn()) throw new UserError("--to " + fout.name().toLowerCase(Locale.ROOT) + ": mtpj reads VASP outputs but does not write them");
+        if (append && (fout != Format.CFG || validOut != null)) throw new UserError("--append adds to a .cfg output (and not with --valid-out)");
+        if (inputs.size() > 1 && (last || (fout != Format.CFG && fout != Format.LAMMPS_DUMP && fout != Format.EXTXYZ)))
+            throw new UserError(inputs.size() + " inputs go into one .cfg, extended XYZ or dump output (not with --last); " + out + " is " + fout);
+        in = inputs.get(0);
+        Format fin = given != null ? given : guess(in, "--from");
         if (thermo != null && fin != Format.LAMMPS_DUMP) throw new UserError("--thermo labels the frames of a LAMMPS dump; the input is " + fin);
         if (validOut != null && (fout != Format.CFG || last)) throw new UserError("--valid-out splits .cfg output (and not with --last)");
         if (!(validFraction >= 0 && validFraction < 1)) throw new UserError("--valid-fraction must be in [0, 1), got " + validFraction);
@@ -124,11 +178,12 @@ public final class ConvertCommand implements Callable<Integer> {
         // readers' warnings are "FILE:LINE: what" or "warning: ..."; each line says it is a warning
         java.util.function.Consumer<String> warn = w -> err.println("mtpj convert: " + (w.startsWith("warning") ? w : "warning: " + w));
         EnergyVirialTable labels = thermo == null ? null : EnergyVirialTable.read(thermo);
+        if (inputs.size() > 1 && labels != null) throw new UserError("--thermo labels one dump; give one input with it");
         // held out: the last configurations, counted in a first pass so that memory stays one configuration
         int held = 0, trainLimit = Integer.MAX_VALUE;
         if (validOut != null) {
             int n = 0;
-            try (Source src = open(fin, names, labels, w -> { })) {
+            try (Source src = openAll(inputs, given, names, new SpeciesByName(names, w -> { }), labels, false)) {
                 while (src.next() != null) n++;
             }
             held = (int) Math.floor(n * validFraction + 0.5);
@@ -137,7 +192,8 @@ public final class ConvertCommand implements Callable<Integer> {
             trainLimit = n - held;
         }
         int count = 0;
-        try (Source src = open(fin, names, labels, warn)) {
+        SpeciesByName species = new SpeciesByName(names, warn);
+        try (Source src = openAll(inputs, given, names, species, labels, true)) {
             Configuration cur = src.next();
             if (last) {
                 for (Configuration nx; (nx = src.next()) != null; ) cur = nx;
@@ -146,7 +202,8 @@ public final class ConvertCommand implements Callable<Integer> {
             if (fout == Format.CFG) {
                 CfgWriter.Style style = lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS;
                 // both files are committed together at the end: a failure leaves neither
-                try (CfgWriter w = CfgWriter.open(out, style); CfgWriter v = validOut != null ? CfgWriter.open(validOut, style) : null) {
+                try (CfgWriter w = append ? AppendedCfg.open(out, style) : CfgWriter.open(out, style);
+                     CfgWriter v = validOut != null ? CfgWriter.open(validOut, style) : null) {
                     while (cur != null && count < trainLimit) {
                         write(w::write, cur, src);
                         count++;
@@ -159,6 +216,17 @@ public final class ConvertCommand implements Callable<Integer> {
                     }
                     w.commit();
                     if (v != null) v.commit();
+                }
+            } else if (fout == Format.EXTXYZ) {
+                if (species.names().isEmpty()) throw new UserError("extended XYZ output needs --types (element symbols of species 0, 1, ...)");
+                try (AtomicOutput o = AtomicOutput.create(out)) {
+                    ExtendedXyzWriter w = new ExtendedXyzWriter(o.writer(StandardCharsets.UTF_8), species.names());
+                    while (cur != null) {
+                        write(w::write, cur, src);
+                        count++;
+                        cur = last ? null : src.next();
+                    }
+                    o.commit();
                 }
             } else if (fout == Format.LAMMPS_DUMP) {
                 try (LammpsDumpWriter w = LammpsDumpWriter.open(out, cur.forces != null)) {
@@ -182,7 +250,7 @@ public final class ConvertCommand implements Callable<Integer> {
                 }
             }
         }
-        msg.println("Processed " + count + " configurations" + (validOut != null ? " (" + (count - held) + " to " + out + ", " + held + " to " + validOut + ")" : ""));
+        msg.println("Processed " + count + " configurations" + (inputs.size() > 1 ? " from " + inputs.size() + " files" : "") + (validOut != null ? " (" + (count - held) + " to " + out + ", " + held + " to " + validOut + ")" : ""));
         msg.flush();
         return 0;
     }
@@ -238,8 +306,62 @@ public final class ConvertCommand implements Callable<Integer> {
         void close();
     }
 
-    private Source open(Format f, String[] names, EnergyVirialTable labels, java.util.function.Consumer<String> warn) {
+    /**
+     * All inputs as one stream of configurations, each input in its own (guessed or --from) format;
+     * with progress lines on stderr when there are several.
+     */
+    private Source openAll(List<Path> inputs, Format given, String[] names, SpeciesByName species, EnergyVirialTable labels, boolean progress) {
+        PrintWriter err = spec.commandLine().getErr();
+        return new Source() {
+            int k = -1, fromThis;
+            Source cur;
+
+            public Configuration next() {
+                while (true) {
+                    if (cur != null) {
+                        Configuration c = cur.next();
+                        if (c != null) { fromThis++; return c; }
+                        cur.close();
+                        cur = null;
+                        if (progress && inputs.size() > 1) {
+                            err.println("mtpj convert: [" + (k + 1) + "/" + inputs.size() + "] " + in + ": " + fromThis + " configuration(s)");
+                            err.flush();
+                        }
+                    }
+                    if (++k >= inputs.size()) return null;
+                    in = inputs.get(k);
+                    fromThis = 0;
+                    cur = open(given != null ? given : guess(in, "--from"), names, species, labels, species.warnings());
+                }
+            }
+
+            public String where() { return cur != null ? cur.where() : String.valueOf(in); }
+
+            public void close() { if (cur != null) cur.close(); }
+        };
+    }
+
+    private Source open(Format f, String[] names, SpeciesByName species, EnergyVirialTable labels, java.util.function.Consumer<String> warn) {
         switch (f) {
+            case OUTCAR -> {
+                OutcarReader r = OutcarReader.of(InputFiles.openStream(in), in.toString(), warn);
+                return byElementName(r::next, r::where, r::elements, r::close, species);
+            }
+            case VASPRUN -> {
+                VasprunReader r = VasprunReader.of(InputFiles.openStream(in), in.toString(), warn);
+                return byElementName(r::next, r::where, r::elements, r::close, species);
+            }
+            case XDATCAR -> {
+                Path osz = oszicarOf(in);
+                OszicarEnergies energies = osz != null
+                        ? OszicarEnergies.of(new InputStreamReader(InputFiles.openStream(osz), StandardCharsets.ISO_8859_1), osz.toString()) : null;
+                XdatcarReader r = new XdatcarReader(in, names == null ? null : List.of(names), warn);
+                return new XdatcarSource(r, energies, species, warn);
+            }
+            case EXTXYZ -> {
+                ExtendedXyzReader r = ExtendedXyzReader.of(new InputStreamReader(InputFiles.openStream(in), StandardCharsets.ISO_8859_1), in.toString(), warn);
+                return byElementName(r::next, r::where, r::elements, r::close, species);
+            }
             case CFG -> {
                 CfgReader r = CfgReader.open(in).nonEmpty().onWarning(warn);
                 return new Source() {
@@ -291,6 +413,32 @@ public final class ConvertCommand implements Callable<Integer> {
             }
             default -> throw new IllegalStateException();
         }
+    }
+
+    /** The OSZICAR of the run of an XDATCAR (XDATCAR -> OSZICAR, XDATCAR.2 -> OSZICAR.2), or null when there is none. */
+    static Path oszicarOf(Path xdatcar) {
+        Path osz = xdatcar.resolveSibling(xdatcar.getFileName().toString().replaceFirst("(?i)xdatcar", "OSZICAR"));
+        return Files.isRegularFile(osz) && !osz.equals(xdatcar) ? osz : null;
+    }
+
+    /** A VASP or extended XYZ reader's configurations with their species renumbered by element name. */
+    private Source byElementName(Supplier<Configuration> next, Supplier<String> where, Supplier<List<String>> elements, Runnable close, SpeciesByName species) {
+        return new Source() {
+            int[] map;
+
+            public Configuration next() {
+                Configuration c = next.get();
+                if (c == null) return null;
+                List<String> els = elements.get();
+                if (map == null || map.length != els.size()) map = species.map(els, in.toString()); // an XYZ file may name new elements later
+                for (int i = 0; i < c.size; i++) c.types[i] = map[c.types[i]];
+                return c;
+            }
+
+            public String where() { return where.get(); }
+
+            public void close() { close.run(); }
+        };
     }
 
     /** A species beyond --types would be written under a wrong or missing name. */

@@ -167,7 +167,7 @@ class ConvertCommandTest {
         CoreCommandsTest.Run n = run("convert", edge.toString(), tmp.resolve("POSCAR").toString());
         assertEquals(2, n.code());
         assertTrue(n.err().contains("--types"), n.err());
-        CoreCommandsTest.Run g = run("convert", edge.toString(), tmp.resolve("out.xyz").toString());
+        CoreCommandsTest.Run g = run("convert", edge.toString(), tmp.resolve("out.txt").toString());
         assertEquals(2, g.code());
         assertTrue(g.err().contains("--to"), g.err());
     }

@@ -42,6 +42,7 @@ public final class CfgWriter implements AutoCloseable {
     private final Style style;
     private boolean extras;
     private int written;
+    private boolean afterExisting; // configurations precede ours in the output: separate the first one too
 
     private CfgWriter(Writer out, AtomicOutput file, Style style) {
         this.out = out;
@@ -55,6 +56,17 @@ public final class CfgWriter implements AutoCloseable {
     public static CfgWriter open(Path path, Style style) {
         AtomicOutput o = AtomicOutput.create(path);
         return new CfgWriter(o.writer(StandardCharsets.ISO_8859_1), o, style);
+    }
+
+    /**
+     * Writes after what the caller already put into o (an existing file's configurations, for
+     * {@code convert --append}): an empty line, then the new configurations; {@link #commit()}
+     * commits o, {@link #close()} without a commit discards it.
+     */
+    public static CfgWriter after(AtomicOutput o, Style style) {
+        CfgWriter w = new CfgWriter(o.writer(StandardCharsets.ISO_8859_1), o, style);
+        w.afterExisting = true;
+        return w;
     }
 
     /** Writes to any writer (flushed, not closed, by {@link #close()}; no commit needed). */
@@ -72,7 +84,7 @@ public final class CfgWriter implements AutoCloseable {
     /** Appends one configuration. */
     public void write(Configuration c) {
         StringBuilder sb = new StringBuilder(128 + c.size * 140);
-        if (written > 0) sb.append('\n');
+        if (written > 0 || afterExisting) sb.append('\n');
         append(sb, c, style, extras);
         try {
             out.append(sb);

@@ -135,4 +135,46 @@ class ParserFuzzTest {
         assertTimeoutPreemptively(Duration.ofMinutes(2), () -> fuzz(cfg.substring(0, cfg.indexOf("BEGIN_CFG", 10)), 300, 3,
                 text -> CfgReader.parse(text, "fuzz.cfg")));
     }
+
+    /**
+     * VASP and extended XYZ readers: succeed or throw InputFormatException with one line, never hang.
+     * (No minimum of rejections: most of an OUTCAR is text the reader passes over.)
+     */
+    @Test
+    void vaspAndExtendedXyzReadersSurviveMutations() {
+        org.mtpj.testkit.SyntheticVaspRun run = org.mtpj.testkit.SyntheticVaspRun.random(9, new String[] {"Mg", "O"}, new int[] {2, 2}, 2, true, false);
+        String outcar = run.outcar(), vasprun = run.vasprun();
+        java.io.StringWriter xyz = new java.io.StringWriter();
+        try (org.mtpj.core.io.vasp.OutcarReader r = org.mtpj.core.io.vasp.OutcarReader.of(new StringReader(outcar), "OUTCAR", w -> { })) {
+            ExtendedXyzWriter w = new ExtendedXyzWriter(xyz, List.of("Mg", "O"));
+            for (Configuration c; (c = r.next()) != null; ) w.write(c);
+        }
+        assertTimeoutPreemptively(Duration.ofMinutes(3), () -> {
+            Random rnd = new Random(6);
+            for (int i = 0; i < 600; i++) {
+                String o = mutate(outcar, rnd), v = mutate(vasprun, rnd), x = mutate(xyz.toString(), rnd);
+                readAll(() -> {
+                    try (var r = org.mtpj.core.io.vasp.OutcarReader.of(new StringReader(o), "OUTCAR", w -> { })) { while (r.next() != null) { } }
+                }, i, o);
+                readAll(() -> {
+                    try (var r = org.mtpj.core.io.vasp.VasprunReader.of(new java.io.ByteArrayInputStream(v.getBytes(StandardCharsets.ISO_8859_1)), "vasprun.xml", w -> { })) {
+                        while (r.next() != null) { }
+                    }
+                }, i, v);
+                readAll(() -> {
+                    try (var r = ExtendedXyzReader.of(new StringReader(x), "f.xyz", w -> { })) { while (r.next() != null) { } }
+                }, i, x);
+            }
+        });
+    }
+
+    private static void readAll(Runnable read, int iteration, String text) {
+        try {
+            read.run();
+        } catch (InputFormatException e) {
+            assertFalse(e.getMessage().contains("\n"), "one-line message: " + e.getMessage());
+        } catch (Throwable t) {
+            throw new AssertionError("iteration " + iteration + ": " + t + " on:\n" + (text.length() > 3000 ? text.substring(0, 3000) : text), t);
+        }
+    }
 }
