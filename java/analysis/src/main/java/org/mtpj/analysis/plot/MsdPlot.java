@@ -2,8 +2,6 @@ package org.mtpj.analysis.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.List;
 import org.knowm.xchart.XYChart;
@@ -13,10 +11,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.mtpj.analysis.msd.MsdResult;
 
 /**
- * The MSD figure of 'mtpj msd', 'mtpj diffusion' and 'diffusion-report': a log-log panel (decade
- * and minor ticks labelled as plain decimals, a slope-1 guide through the MSD at the end of the first window, the
- * fitted line of every window) and a linear panel; every fit window shaded in its own colour and
- * named in the legend with its D and whether it is diffusive. Units on every axis.
+ * The MSD figure of 'mtpj msd', 'mtpj diffusion' and 'diffusion-report': a log-log panel (axes
+ * spanning whole decades, so at least two labelled decade ticks each, as plain decimals; a slope-1
+ * guide through the MSD at the end of the first window; the fitted line of every window) and a
+ * linear panel; every fit window shaded and marked by a bar in its own colour, named in the legend
+ * with its D and whether it is diffusive. Units on every axis.
  */
 public final class MsdPlot {
     /** A fit window: MSD ≈ intercept + slope·t (Å², ps) over [tMin, tMax]; {@code label} names it in the legend. */
@@ -32,8 +31,8 @@ public final class MsdPlot {
         // labelled decade ticks; the axes span whole decades, so each shows at least two (plain decimals, no ".02")
         log.getStyler().setXAxisDecimalPattern("0.####").setYAxisDecimalPattern("0.####");
         XYChart lin = Plots.chart(species + " MSD", "lag time t (ps)", "MSD, MSCD (Å²)");
-        lin.getStyler().setxAxisTickLabelsFormattingFunction(MsdPlot::plain);
-        lin.getStyler().setyAxisTickLabelsFormattingFunction(MsdPlot::plain);
+        lin.getStyler().setxAxisTickLabelsFormattingFunction(Plots::plainTick);
+        lin.getStyler().setyAxisTickLabelsFormattingFunction(Plots::plainTick);
         double max = 0, minPos = Double.MAX_VALUE;
         for (double[] y : new double[][] {m.msd(), m.mscd(), m.msdX(), m.msdY(), m.msdZ()})
             for (int k = 1; k < y.length; k++) {
@@ -101,12 +100,5 @@ public final class MsdPlot {
             g.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 5f}, 0f));
         }
         Plots.savePanels(List.of(log, lin), base);
-    }
-
-    /** Linear-axis tick label: up to 4 significant digits, a leading zero, no exponent. */
-    static String plain(Double v) {
-        if (v == null) return "";
-        if (v == 0) return "0";
-        return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }
