@@ -148,14 +148,15 @@ public final class DiffusionCommand implements Callable<Integer> {
             if (w.strip().equalsIgnoreCase("auto")) {
                 AutoWindow a = AutoWindow.choose(m);
                 if (!a.found()) {
-                    String why = "--window auto: no lag range up to " + Tsv.compact(a.tMaxPs()) + " ps (the longest lag with "
-                            + DiffusionFit.MIN_INDEPENDENT_ORIGINS + " independent origins) is diffusive; fitting " + Tsv.compact(a.tMinPs())
-                            + "-" + Tsv.compact(a.tMaxPs()) + " ps, marked not diffusive";
+                    String why = "--window auto: no lag range up to " + DiffusionOutputs.lagTime(a.tMaxPs()) + " ps (the longest lag with "
+                            + DiffusionFit.MIN_INDEPENDENT_ORIGINS + " independent origins) is diffusive; fitting "
+                            + DiffusionOutputs.lagTime(a.tMinPs()) + "-" + DiffusionOutputs.lagTime(a.tMaxPs()) + " ps, marked not diffusive";
                     if (strict) throw new UserError(why);
                     System.err.println("WARNING: " + why);
                 }
-                System.out.println("window auto: " + Tsv.compact(a.tMinPs()) + "-" + Tsv.compact(a.tMaxPs())
-                        + " ps (longest diffusive range with >= " + DiffusionFit.MIN_INDEPENDENT_ORIGINS + " independent origins at its longest lag)");
+                System.out.println("window auto: " + DiffusionOutputs.lagTime(a.tMinPs()) + "-" + DiffusionOutputs.lagTime(a.tMaxPs()) + " ps ("
+                        + (a.found() ? "longest diffusive range" : "no diffusive range; all lags") + " with >= "
+                        + DiffusionFit.MIN_INDEPENDENT_ORIGINS + " independent origins at its longest lag)");
                 win = new double[] {a.tMinPs(), a.tMaxPs()};
             } else {
                 win = parseWindow(w);

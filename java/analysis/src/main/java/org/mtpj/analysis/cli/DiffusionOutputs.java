@@ -35,7 +35,12 @@ final class DiffusionOutputs {
             new Quantity("D_z", DiffusionResult::dZ, DiffusionResult::dZErr, RandomWalkErrors::dZErr));
 
     static String window(DiffusionResult d) {
-        return Tsv.compact(d.tMinPs()) + "-" + Tsv.compact(d.tMaxPs());
+        return lagTime(d.tMinPs()) + "-" + lagTime(d.tMaxPs());
+    }
+
+    /** A lag time k × spacing (ps) without the binary noise of the product (3 × 0.1 → 0.3). */
+    static String lagTime(double ps) {
+        return Tsv.compact(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.12g", ps)));
     }
 
     private static String regimeCells(CalibratedFit f) {

@@ -45,8 +45,8 @@ final class MsdOutputs {
             int from = (int) Math.round(d.tMinPs() / m.frameSpacingPs()), n = d.points();
             LinearFit line = LinearFit.of(Arrays.copyOfRange(m.timePs(), from, from + n), Arrays.copyOfRange(m.msd(), from, from + n));
             DiffusiveRegime r = f.errors().regime();
-            String label = String.format(Locale.ROOT, "%s–%s ps: D = %.3g ± %.2g cm²/s; log-log slope %.2f ± %.2f, %s", Tsv.compact(d.tMinPs()),
-                    Tsv.compact(d.tMaxPs()), d.dTracer(), f.errors().dTracerErr(), r.slope(), r.slopeStdErr(),
+            String label = String.format(Locale.ROOT, "%s–%s ps: D = %.3g ± %.2g cm²/s; log-log slope %.2f ± %.2f, %s",
+                    DiffusionOutputs.lagTime(d.tMinPs()), DiffusionOutputs.lagTime(d.tMaxPs()), d.dTracer(), f.errors().dTracerErr(), r.slope(), r.slopeStdErr(),
                     f.diffusive() ? "diffusive" : "NOT diffusive");
             w.add(new MsdPlot.Window(d.tMinPs(), d.tMaxPs(), label, line.intercept(), line.slope(), f.diffusive()));
         }

@@ -21,6 +21,9 @@ public record CalibratedFit(DiffusionResult ols, RandomWalkErrors errors) {
     /** One sentence: which window, its log-log slope and what that means for D. */
     public String nonDiffusiveReason() {
         DiffusiveRegime r = errors.regime();
+        if (Double.isNaN(r.slope()))
+            return String.format(Locale.ROOT, "the fit window %s-%s ps is not diffusive: the MSD is not positive there (the atoms do not move)",
+                    compact(ols.tMinPs()), compact(ols.tMaxPs()));
         String meaning = r.slope() < 0.5 ? "the MSD is a plateau: atoms rattle in place without long-range motion, so D there is no diffusion coefficient"
                 : r.slope() < 1 ? "the MSD is sub-diffusive there (caging, or a start still dominated by vibrations): D is not yet a diffusion coefficient"
                 : "the MSD grows faster than t there (ballistic start or a drift): D is not a diffusion coefficient";

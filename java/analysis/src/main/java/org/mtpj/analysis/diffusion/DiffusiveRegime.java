@@ -24,7 +24,12 @@ public record DiffusiveRegime(double slope, double slopeStdErr, boolean diffusiv
         int n = lags.length;
         if (n < 2) return new DiffusiveRegime(Double.NaN, Double.NaN, true);
         double[] u = new double[n], y = new double[n];
-        for (int i = 0; i < n; i++) { u[i] = Math.log(lags[i]); y[i] = Math.log(m.msd()[lags[i]]); }
+        for (int i = 0; i < n; i++) {
+            // atoms that do not move (MSD 0) have no log-log slope and are not diffusing
+            if (!(m.msd()[lags[i]] > 0)) return new DiffusiveRegime(Double.NaN, Double.NaN, false);
+            u[i] = Math.log(lags[i]);
+            y[i] = Math.log(m.msd()[lags[i]]);
+        }
         LinearFit f = LinearFit.of(u, y);
         double mean = f.meanX(), sxx = 0;
         for (double v : u) sxx += (v - mean) * (v - mean);
@@ -33,7 +38,7 @@ public record DiffusiveRegime(double slope, double slopeStdErr, boolean diffusiv
         for (int i = 0; i < n; i++) w[i] = (u[i] - mean) / sxx / lags[i];
         double var = 2.0 / (3 * m.mobileAtoms()) * MsdCovariance.combinationVariance(m.frames(), lags, w);
         double se = Math.sqrt(var);
-        boolean ok = Double.isNaN(f.slope()) || Math.abs(f.slope() - 1) <= 2 * se + OFFSET_ALLOWANCE;
+        boolean ok = Math.abs(f.slope() - 1) <= 2 * se + OFFSET_ALLOWANCE;
         return new DiffusiveRegime(f.slope(), se, ok);
     }
 

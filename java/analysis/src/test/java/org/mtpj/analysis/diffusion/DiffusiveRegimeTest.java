@@ -57,4 +57,13 @@ class DiffusiveRegimeTest {
         assertTrue(diffusive >= 0.97 * seeds, diffusive + " of " + seeds + " walks marked diffusive");
         assertTrue(covered >= 0.60 * seeds && covered <= 0.76 * seeds, "slope 1 within the stated 1σ in " + covered + " of " + seeds);
     }
+
+    @Test
+    void atomsThatDoNotMoveAreNotDiffusive() {
+        RandomWalkTrajectory w = new RandomWalkTrajectory(4, 0, 50, 0.1, 0, 0, 0, 0, 1);
+        MobileTrajectory t = MobileTrajectory.load(w.reader(), new SpeciesMap(List.of("Mg", "O")), Set.of("Mg"), DriftCorrection.NONE, 1, null, null);
+        DiffusiveRegime r = DiffusiveRegime.of(MsdCalculator.compute(t, 0.1), 1, 4);
+        assertFalse(r.diffusive());
+        assertTrue(Double.isNaN(r.slope()));
+    }
 }
