@@ -5,11 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.knowm.xchart.XYChart;
 import org.mtpj.analysis.diffusion.Arrhenius;
 import org.mtpj.analysis.io.InputFiles;
 import org.mtpj.analysis.io.TextLines;
-import org.mtpj.analysis.plot.Plots;
+import org.mtpj.analysis.plot.ArrheniusPlot;
 import org.mtpj.core.UserError;
 import org.mtpj.core.io.InputFormatException;
 import org.mtpj.core.io.OutputGuard;
@@ -27,16 +26,19 @@ import picocli.CommandLine.Parameters;
             "  TABLE.tsv: a header line and rows with the temperature (K), D (cm²/s) and",
             "  optionally its standard error; columns are found by name (T, T_K or",
             "  temperature; D, D_cm2s, D_tracer or value_cm2s; se, stderr, D_se, D_se_cm2s,",
-            "  stderr_cm2s or stderr_combined_cm2s), else the first two are T and D;",
+            "  stderr_cm2s, stderr_calibrated_cm2s or stderr_combined_cm2s), else the",
+            "  first two are T and D;",
             "  or several T=FILE: the table of 'mtpj diffusion --tsv' (or its --out",
             "  diffusion.tsv) of the run at T kelvin; the --quantity row of its first",
-            "  window, with its combined error when it has one (--blocks), else the OLS error.",
+            "  window, with its combined error when it has one (--blocks), else the",
+            "  calibrated error (see 'mtpj diffusion --help').",
             "With standard errors the fit is weighted by 1/se(ln D)² (se(ln D) = se/D) and",
             "the errors of Ea and D0 follow from them; χ²/(n−2) is printed (well above 1:",
             "the points scatter more than their errors allow). Without: ordinary least",
             "squares, errors from the scatter.",
             "Prints and writes Ea (eV) ± se, D0 (cm²/s) with the se of ln D0, and D at",
-            "--at (K) with its ×/÷ factor exp(se); arrhenius.tsv and arrhenius.png."})
+            "--at (K) with its ×/÷ factor exp(se); arrhenius.tsv and arrhenius.png (the",
+            "points with ±1 se error bars, the fit and its 1σ confidence band)."})
 public final class ArrheniusCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "TABLE.tsv|T=FILE",
             description = "Temperatures (K) and diffusion coefficients (cm²/s), or T=FILE pairs of 'mtpj diffusion' tables.")
@@ -76,18 +78,7 @@ public final class ArrheniusCommand implements Callable<Integer> {
         lines.add("factor_at_" + Tsv.compact(at) + "K\t" + Tsv.num(a.factorAtTarget()) + "\t\t(×/÷)");
         if (a.weighted()) lines.add("chi2_per_dof\t" + Tsv.num(a.fit().reducedChi2()) + "\t\t1");
         Tsv.write(dir.resolve("arrhenius.tsv"), lines);
-        XYChart c = Plots.chart("Arrhenius", "1000/T (1/K)", "ln D (D in cm²/s)");
-        int n = td.t().length;
-        double[] x = new double[n], y = new double[n];
-        for (int i = 0; i < n; i++) { x[i] = 1000 / td.t()[i]; y[i] = Math.log(td.d()[i]); }
-        Plots.points(c, "data", x, y);
-        double xmin = Math.min(1000 / at, x[0]), xmax = Math.max(1000 / at, x[0]);
-        for (double v : x) { xmin = Math.min(xmin, v); xmax = Math.max(xmax, v); }
-        double[] lx = {xmin, xmax};
-        double[] ly = {a.fit().intercept() + a.fit().slope() * lx[0] / 1000, a.fit().intercept() + a.fit().slope() * lx[1] / 1000};
-        Plots.line(c, String.format(Locale.ROOT, "fit: Ea = %.3f eV", a.ea()), lx, ly);
-        Plots.points(c, "D(" + Tsv.compact(at) + " K) extrapolated", new double[] {1000 / at}, new double[] {Math.log(a.dAtTarget())});
-        Plots.save(c, dir.resolve("arrhenius"));
+        ArrheniusPlot.write(td.t(), td.d(), td.se(), a, at, dir.resolve("arrhenius"));
         System.out.println("wrote " + dir.resolve("arrhenius.tsv") + ", " + dir.resolve("arrhenius.png"));
         return 0;
     }
@@ -121,9 +112,10 @@ public final class ArrheniusCommand implements Callable<Integer> {
                         if (h.equals("t") || h.equals("t_k") || h.startsWith("temperature")) ct = k;
                         if (h.equals("d") || h.equals("d_cm2s") || h.equals("d_tracer") || h.equals("value_cm2s")) cd = k;
                         if (h.equals("se") || h.equals("stderr") || h.equals("d_se") || h.equals("d_se_cm2s") || h.equals("stderr_cm2s")) cse = k;
+                        if (h.equals("stderr_calibrated_cm2s") && combined < 0) combined = k;
                         if (h.equals("stderr_combined_cm2s")) combined = k;
                     }
-                    if (combined >= 0) cse = combined;   // the combined error wins over the OLS one in a table that has both
+                    if (combined >= 0) cse = combined;   // the combined (or calibrated) error wins over the OLS one in a table that has both
                     continue;
                 }
                 int need = Math.max(Math.max(ct, cd), cse) + 1;
@@ -156,12 +148,13 @@ public final class ArrheniusCommand implements Callable<Integer> {
         return new Points(t, d, se, first);
     }
 
-    /** {value, error} of the first row of {@code quantity}: stderr_combined_cm2s when present, else stderr_cm2s. */
+    /** {value, error} of the first row of {@code quantity}: stderr_combined_cm2s, else stderr_calibrated_cm2s, else stderr_cm2s. */
     private static double[] diffusionRow(Path file, String quantity) {
         try (TextLines in = InputFiles.openLines(file)) {
             String h = in.nextOrNull();
             List<String> cols = h == null ? List.of() : List.of(h.strip().split("\t"));
             int cq = cols.indexOf("quantity"), cv = cols.indexOf("value_cm2s"), ce = cols.indexOf("stderr_combined_cm2s");
+            if (ce < 0) ce = cols.indexOf("stderr_calibrated_cm2s");
             if (ce < 0) ce = cols.indexOf("stderr_cm2s");
             if (cq < 0 || cv < 0 || ce < 0)
                 throw new InputFormatException(file.toString(), 1, "expected the table of 'mtpj diffusion' (columns quantity, value_cm2s, stderr_cm2s)");

@@ -12,8 +12,7 @@ import org.mtpj.analysis.compat.StudyMsdTable;
 import org.mtpj.analysis.compat.StudyParameters;
 import org.mtpj.analysis.compat.StudyPipeline;
 import org.mtpj.analysis.compat.StudyRedifferencing;
-import org.mtpj.analysis.diffusion.DiffusionFit;
-import org.mtpj.analysis.diffusion.DiffusionResult;
+import org.mtpj.analysis.diffusion.CalibratedFit;
 import org.mtpj.analysis.msd.MsdResult;
 import org.mtpj.analysis.plot.Plots;
 import org.mtpj.analysis.report.DiffusionReport;
@@ -32,7 +31,9 @@ import picocli.CommandLine.Option;
             "study-compat pipeline (as 'mtpj diffusion --compat study'), and writes",
             "DIR/report.md and DIR/report.html with the numbers side by side (D in cm²/s,",
             "lag windows in ps) and the plots DIR/msd.png and DIR/compat.png. The first",
-            "--window (lag times in ps, inclusive) is the one shown in the table."})
+            "--window (lag times in ps, inclusive) is the one shown in the table. Errors",
+            "are the calibrated ones of 'mtpj diffusion' (see its --help), and each window",
+            "states whether the MSD is diffusive there."})
 public final class DiffusionReportCommand implements Callable<Integer> {
     @Mixin TrajectoryOptions traj;
 
@@ -56,14 +57,16 @@ public final class DiffusionReportCommand implements Callable<Integer> {
                 .folder(out, "msd.tsv", "diffusion.tsv", "compat.tsv", "report.md", "report.html").check();
         TrajectoryOptions.Loaded l = traj.load(System.err::println);
         MsdResult m = l.msd();
-        List<DiffusionResult> results = new ArrayList<>();
+        List<CalibratedFit> results = new ArrayList<>();
         for (String w : windows) {
             double[] win = DiffusionCommand.parseWindow(w);
-            results.add(DiffusionFit.fit(m, win[0], win[1], System.err::println));
+            CalibratedFit f = CalibratedFit.of(m, win[0], win[1], System.err::println);
+            if (!f.diffusive()) System.err.println("WARNING: " + f.nonDiffusiveReason());
+            results.add(f);
         }
         String species = String.join(",", traj.species);
         MsdOutputs.writeTsv(m, l.abc(), out.resolve("msd.tsv"));
-        MsdOutputs.plot(m, species, new double[] {results.get(0).tMinPs(), results.get(0).tMaxPs()}, out.resolve("msd"));
+        MsdOutputs.plot(m, species, results, out.resolve("msd"));
         DiffusionOutputs.writeTsv(DiffusionCommand.defaultCase(traj.inputs.get(0)), results, null, null, out.resolve("diffusion.tsv"));
         StudyPipeline.Outcome compat = null;
         String compatPlot = null;
@@ -79,7 +82,8 @@ public final class DiffusionReportCommand implements Callable<Integer> {
             throw new UserError("--compat-input needs --temperature (the study's parameters)");
         }
         var part = new DiffusionReport.CorrectPart(traj.inputs.get(0).toString(), species, m.frames(), l.frameSpacingPs(), m.mobileAtoms(),
-                l.trajectory().totalAtoms, traj.driftMode().name().toLowerCase(), results, "msd.png");
+                l.trajectory().totalAtoms, traj.driftMode().name().toLowerCase(), results.stream().map(CalibratedFit::ols).toList(),
+                results.stream().map(CalibratedFit::errors).toList(), "msd.png");
         DiffusionReport r = new DiffusionReport(part, compat, compatPlot);
         Tsv.writeString(out.resolve("report.md"), r.markdown());
         Tsv.writeString(out.resolve("report.html"), r.html());

@@ -27,6 +27,7 @@ import org.mtpj.analysis.lro.LroInputs;
 import org.mtpj.analysis.lro.LroResult;
 import org.mtpj.analysis.lro.LroTables;
 import org.mtpj.analysis.lro.LroTimeSeries;
+import org.mtpj.analysis.lro.PlaneCountCheck;
 import org.mtpj.analysis.lro.PyNumbers;
 import org.mtpj.analysis.lro.SphereRenderer;
 import org.mtpj.analysis.lro.TrackedAtoms;
@@ -48,6 +49,8 @@ import picocli.CommandLine.Spec;
                 "Long-range order of one species (PyLRO's definition, analysis-spec §4): per axis the number of lattice planes the atoms follow (structure-factor ranking, 1-D fit), each atom's deviation from its plane in units of the plane spacing, and the order along a direction O(n) = mean_i |sum_j u_ij n_j| (dimensionless, n in the a,b,c basis, normalised). Smaller O = more ordered; the pictures show P = 1 - O (\"Order\"). The Å variant is mean_i |(sum_j u_ij a_j).n| (n Cartesian); --angstrom uses it for the sphere.",
                 "",
                 "Inputs: POSCAR/CONTCAR files or folders of them (ordered by the number in the name), and trajectories — LAMMPS text dumps, XDATCAR, extended XYZ (every frame as a time series, or --frame N). Structures run in parallel.",
+                "",
+                "Cell size enters the definition: the number of planes per cell axis is chosen among 1..11 by the structure factor of the tracked atoms in this cell, and deviations are measured in units of that plane spacing. The same structure replicated can therefore give other values (the study's POSCAR_300K, 12 Mg: O[010] = 0.051; its 2x2x2 replica: 0.231). The plane count per axis is printed (column 'planes a b c', TSV row 'dims'); an axis with fewer than 3 tracked atoms per plane, or at the 11-plane limit, gets a WARNING line: compare O only between cells of similar size, and prefer cells with many tracked atoms.",
                 "",
                 "Writes per input (or dump frame) DIR/<name>.tsv (dims, order and order_angstrom per direction, sphere min/max/mean, colour-bar ticks), DIR/<name>_sphere.tsv (i nx ny nz order) and DIR/<name>_sphere.png/.svg (3-D view and equal-area map); with several inputs DIR/summary.tsv; for dumps DIR/<dump>_timeseries.tsv/.png/.svg.",
                 ""})
@@ -206,7 +209,7 @@ public final class LroCommand implements Callable<Integer> {
                         double seconds, int nThreads, boolean drawPlots) {
         w.printf(Locale.ROOT, "Long-range order of %s (PyLRO definition; smaller O = more ordered), %d directions on the sphere%s%n",
                 symbol, sphere, angstrom ? ", Å variant" : "");
-        w.printf(Locale.ROOT, "%-28s %6s %-8s %10s %10s %10s %10s %10s%n", "name", "atoms", "dims", "O[001]", "O[100]", "O[010]",
+        w.printf(Locale.ROOT, "%-28s %6s %-12s %10s %10s %10s %10s %10s%n", "name", "atoms", "planes a b c", "O[001]", "O[100]", "O[010]",
                 angstrom ? "min (Å)" : "sphere min", angstrom ? "mean (Å)" : "mean");
         int shown = 0;
         for (int i = 0; i < results.size(); i++) {
@@ -215,7 +218,7 @@ public final class LroCommand implements Callable<Integer> {
                 continue;
             }
             LroResult r = results.get(i);
-            w.printf(Locale.ROOT, "%-28s %6d %-8s %10.6f %10.6f %10.6f %10.6f %10.6f%n", sources.get(i).name(), r.atoms(), r.dimsText(),
+            w.printf(Locale.ROOT, "%-28s %6d %-12s %10.6f %10.6f %10.6f %10.6f %10.6f%n", sources.get(i).name(), r.atoms(), r.dimsText(),
                     r.order()[0], r.order()[1], r.order()[2], r.sphere().min(), r.sphere().mean());
             shown++;
         }
@@ -224,8 +227,12 @@ public final class LroCommand implements Callable<Integer> {
             for (LroResult r : results) m += r.sphere().mean();
             w.printf(Locale.ROOT, "%d inputs, mean sphere order %.6f; summary: %s%n", results.size(), m / results.size(), out.resolve("summary.tsv"));
         }
+        if (results.size() == 1) w.println(sources.get(0).name() + ": " + PlaneCountCheck.describe(results.get(0)));
         w.printf(Locale.ROOT, "wrote %s/<name>.tsv, <name>_sphere.tsv%s in %.2f s on %d threads%n", out, drawPlots ? ", <name>_sphere.png/.svg" : "",
                 seconds, nThreads);
         w.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        for (String warning : PlaneCountCheck.warnings(sources.stream().map(TrackedAtoms.Source::name).toList(), results, symbol)) err.println(warning);
+        err.flush();
     }
 }

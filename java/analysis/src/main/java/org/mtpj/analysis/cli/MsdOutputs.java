@@ -1,12 +1,16 @@
 package org.mtpj.analysis.cli;
 
-import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.knowm.xchart.XYChart;
+import java.util.Locale;
+import org.mtpj.analysis.diffusion.CalibratedFit;
+import org.mtpj.analysis.diffusion.DiffusionResult;
+import org.mtpj.analysis.diffusion.DiffusiveRegime;
+import org.mtpj.analysis.diffusion.LinearFit;
 import org.mtpj.analysis.msd.MsdResult;
-import org.mtpj.analysis.plot.Plots;
+import org.mtpj.analysis.plot.MsdPlot;
 
 /** Writes msd.tsv (the layout of correct_600K_msd.tsv) and the two-panel MSD plot. */
 final class MsdOutputs {
@@ -26,31 +30,26 @@ final class MsdOutputs {
         Tsv.write(file, lines);
     }
 
-    /** Log-log and linear panels; the fit window (may be null) shaded. */
+    /** Log-log and linear panels; the window (may be null) shaded, no fit drawn ('mtpj msd'). */
     static void plot(MsdResult m, String species, double[] window, Path base) {
-        XYChart log = Plots.chart(species + " MSD (log-log)", "lag time t (ps)", "MSD (Å²)");
-        log.getStyler().setXAxisLogarithmic(true);
-        log.getStyler().setYAxisLogarithmic(true);
-        XYChart lin = Plots.chart(species + " MSD", "lag time t (ps)", "MSD (Å²)");
-        double max = 0, minPos = Double.MAX_VALUE;
-        for (double[] y : new double[][] {m.msd(), m.mscd(), m.msdX(), m.msdY(), m.msdZ()}) {
-            for (int k = 1; k < y.length; k++) {
-                max = Math.max(max, y[k]);
-                if (y[k] > 0) minPos = Math.min(minPos, y[k]);
-            }
+        List<MsdPlot.Window> w = window == null ? List.of()
+                : List.of(new MsdPlot.Window(window[0], window[1], Tsv.compact(window[0]) + "–" + Tsv.compact(window[1]) + " ps", Double.NaN, Double.NaN, true));
+        MsdPlot.write(m, species, w, base);
+    }
+
+    /** Log-log and linear panels with every fit window shaded, its fitted line, D and the diffusive check in the legend. */
+    static void plot(MsdResult m, String species, List<CalibratedFit> fits, Path base) {
+        List<MsdPlot.Window> w = new ArrayList<>();
+        for (CalibratedFit f : fits) {
+            DiffusionResult d = f.ols();
+            int from = (int) Math.round(d.tMinPs() / m.frameSpacingPs()), n = d.points();
+            LinearFit line = LinearFit.of(Arrays.copyOfRange(m.timePs(), from, from + n), Arrays.copyOfRange(m.msd(), from, from + n));
+            DiffusiveRegime r = f.errors().regime();
+            String label = String.format(Locale.ROOT, "%s–%s ps: D = %.3g ± %.2g cm²/s; log-log slope %.2f ± %.2f, %s",
+                    DiffusionOutputs.lagTime(d.tMinPs()), DiffusionOutputs.lagTime(d.tMaxPs()), d.dTracer(), f.errors().dTracerErr(), r.slope(), r.slopeStdErr(),
+                    f.diffusive() ? "diffusive" : "NOT diffusive");
+            w.add(new MsdPlot.Window(d.tMinPs(), d.tMaxPs(), label, line.intercept(), line.slope(), f.diffusive()));
         }
-        for (XYChart c : new XYChart[] {log, lin}) {
-            if (window != null) {
-                String label = "fit window " + Tsv.compact(window[0]) + "–" + Tsv.compact(window[1]) + " ps";
-                if (c == log) Plots.markWindow(c, Math.max(window[0], m.timePs()[1]), window[1]);
-                else Plots.shadeWindow(c, label, window[0], window[1], 0, max * 1.05);
-            }
-            Plots.line(c, "MSD", m.timePs(), m.msd()).setLineColor(Color.BLACK);
-            Plots.line(c, "MSD_x", m.timePs(), m.msdX()).setLineColor(new Color(200, 40, 40));
-            Plots.line(c, "MSD_y", m.timePs(), m.msdY()).setLineColor(new Color(40, 150, 40));
-            Plots.line(c, "MSD_z", m.timePs(), m.msdZ()).setLineColor(new Color(40, 70, 200));
-            Plots.line(c, "MSCD", m.timePs(), m.mscd()).setLineColor(new Color(150, 60, 180));
-        }
-        Plots.savePanels(List.of(log, lin), base);
+        MsdPlot.write(m, species, w, base);
     }
 }

@@ -13,6 +13,7 @@ import org.mtpj.analysis.relax.Relaxer;
 import org.mtpj.analysis.relax.MtpModel;
 import org.mtpj.analysis.relax.RelaxResult;
 import org.mtpj.analysis.relax.StructureConversion;
+import org.mtpj.analysis.voltage.StructureGrades;
 import org.mtpj.core.UserError;
 import org.mtpj.core.eval.CloseContacts;
 import org.mtpj.core.io.CfgReader;
@@ -37,6 +38,8 @@ import picocli.CommandLine.Spec;
                 "A run that reaches --steps without converging is still written, marked NOT CONVERGED (POSCAR comment, .cfg Feature mtpj_relax), and the command exits with code 1.",
                 "",
                 "IN: a .cfg (every configuration is relaxed; types are the potential's species indices) or a POSCAR/CONTCAR (needs --types, the potential's species in order, e.g. Mg,V,O). OUT: .cfg (energy, forces, PlusStress) or else a POSCAR (Direct).",
+                "",
+                "With --grade-train TRAIN.cfg the relaxed structure is graded (MaxVol extrapolation grade against the training set, nbh mode, as 'mtpj calc-grade'); above --grade-threshold its energy is an extrapolation: a WARNING line on stderr, and the flag in the output (.cfg Feature mtpj_grade '<grade> extrapolating', POSCAR comment).",
                 ""})
 public final class RelaxCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -77,12 +80,19 @@ public final class RelaxCommand implements Callable<Integer> {
     @Option(names = "--every", defaultValue = "25", description = "Print progress every N steps (0 = only the summary; default ${DEFAULT-VALUE}).")
     int every;
 
+    @Option(names = "--grade-train", paramLabel = "TRAIN.cfg", description = "Grade the relaxed structures against this training set (see above).")
+    Path gradeTrain;
+
+    @Option(names = "--grade-threshold", defaultValue = "2", paramLabel = "G",
+            description = "With --grade-train: a grade above G is an extrapolation (WARNING, output flag; default ${DEFAULT-VALUE}).")
+    double gradeThreshold;
+
     @Option(names = "--threads", defaultValue = "0", description = "Evaluation threads (0 = all cores; default ${DEFAULT-VALUE}).")
     int threads;
 
     @Override
     public Integer call() {
-        OutputGuard.of("relax").input(potFile).input(in).output(outFile).check();
+        OutputGuard.of("relax").input(potFile).input(in).input(gradeTrain).output(outFile).check();
         PrintWriter out = spec.commandLine().getOut();
         CellMode mode = CellMode.parse(cell);
         Relaxer.Method algo = Relaxer.Method.parse(method);
@@ -150,12 +160,27 @@ public final class RelaxCommand implements Callable<Integer> {
         }
         String close = contacts.warning();
         if (close != null) err.println("mtpj relax: " + close);
+        if (gradeTrain != null) {
+            StructureGrades grades = new StructureGrades(potFile, gradeTrain, "nbh", types);
+            for (int k = 0; k < relaxed.size(); k++) {
+                Configuration r = relaxed.get(k);
+                double g = grades.grade(r);
+                boolean extrapolating = g > gradeThreshold;
+                r.features.put("mtpj_grade", String.format(Locale.ROOT, "%.6g%s", g, extrapolating ? " extrapolating" : ""));
+                out.printf(Locale.ROOT, "extrapolation grade of %s: %.4g%s%n", relaxed.size() > 1 ? in + " #" + (k + 1) : in, g,
+                        extrapolating ? " EXTRAPOLATING" : "");
+                String w = StructureGrades.warning(relaxed.size() > 1 ? in + " #" + (k + 1) : in.toString(), g, gradeThreshold,
+                        "its relaxed energy and geometry are not trustworthy");
+                if (w != null) err.println(w);
+            }
+        }
         err.flush();
         if (cfgOut) {
             CfgWriter.writeAll(outFile, relaxed, CfgWriter.Style.LOSSLESS);
         } else {
             Configuration r = relaxed.get(0);
-            String comment = "relaxed by mtpj relax (" + r.features.get("mtpj_relax") + ") E=" + String.format(Locale.ROOT, "%.8f", r.energy) + " eV";
+            String comment = "relaxed by mtpj relax (" + r.features.get("mtpj_relax") + ") E=" + String.format(Locale.ROOT, "%.8f", r.energy) + " eV"
+                    + (r.features.containsKey("mtpj_grade") ? " grade=" + r.features.get("mtpj_grade").replace(' ', '_') : "");
             new PoscarWriter().comment(comment).write(StructureConversion.toStructure(r, types, comment), outFile);
         }
         out.println("wrote " + outFile + (allConverged ? "" : " (NOT CONVERGED)"));

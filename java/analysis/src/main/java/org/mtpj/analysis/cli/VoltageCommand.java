@@ -33,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "",
                 "Output: a table on stdout, --tsv (case, quantity, value; quantities V_avg_<x1>_<x2>, hull_<a>_<b>, Ef_x<x>, E_above_hull_x<x>, with --grade-train also MV_grade_x<x> and MV_grade_Mg_metal; compositions in shortest form) and a step plot (PNG + SVG).",
                 "",
-                "With --grade-train TRAIN.cfg (structure inputs): MaxVol extrapolation grade of each structure against the potential's training set, as `mtpj calc-grade` (dimensionless; 1 = inside the training data, above ~2 = extrapolation: that energy and the voltages using it are not trustworthy).",
+                "With --grade-train TRAIN.cfg (structure inputs): MaxVol extrapolation grade of each structure against the potential's training set, as `mtpj calc-grade` (dimensionless; 1 = inside the training data, above ~2 = extrapolation: that energy and the voltages using it are not trustworthy). A structure above --grade-threshold is marked EXTRAPOLATING in the table, gets a WARNING line on stderr and extrapolating_x<x> = 1 in the TSV.",
                 ""})
 public final class VoltageCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -71,6 +71,10 @@ public final class VoltageCommand implements Callable<Integer> {
     @Option(names = "--grade-train", paramLabel = "TRAIN.cfg",
             description = "Structure inputs: also print the MaxVol extrapolation grade of each structure (and of a Mg metal structure) against this training set.")
     Path gradeTrain;
+
+    @Option(names = "--grade-threshold", defaultValue = "2", paramLabel = "G",
+            description = "With --grade-train: a structure graded above G gets a WARNING line and the TSV flag extrapolating_x<x> = 1 (default ${DEFAULT-VALUE}).")
+    double gradeThreshold;
 
     @Option(names = "--grade-mode", defaultValue = "nbh", paramLabel = "nbh|cfg",
             description = "Rows of the active set for --grade-train: nbh = one per atom (the MD workflow, --nbh-weight=1 --energy-weight=0), cfg = one energy row per configuration (needs at least as many training configurations as the potential has coefficients). Default ${DEFAULT-VALUE}.")
@@ -115,8 +119,13 @@ public final class VoltageCommand implements Callable<Integer> {
         out.printf("%-10s %16s %18s%n", "x", "E_f (eV/V2O5)", "above hull (eV)");
         for (int i = 0; i < p.size(); i++)
             out.printf("%-10s %16.6f %18.6f%n", PyNumbers.shortest(p.x()[i]), p.formationEnergy(i), p.aboveHull(i));
-        out.printf("average voltage %s -> %s: %.4f V%n", PyNumbers.shortest(p.x()[0]),
-                PyNumbers.shortest(p.x()[p.size() - 1]), p.averageVoltage(0, p.size() - 1));
+        out.printf("average voltage %s -> %s: %.4f V%s%n", PyNumbers.shortest(p.x()[0]),
+                PyNumbers.shortest(p.x()[p.size() - 1]), p.averageVoltage(0, p.size() - 1),
+                warnings.isEmpty() ? "" : " (built on extrapolated energies: see the WARNING lines)");
+        out.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        for (String w : warnings) err.println(w);
+        err.flush();
         if (tsv != null) {
             VoltageReport.write(tsv, name, rows);
             out.println("wrote " + tsv);
@@ -129,6 +138,9 @@ public final class VoltageCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** WARNING lines of structures graded above --grade-threshold (filled by {@link #grades}). */
+    private final List<String> warnings = new java.util.ArrayList<>();
+
     /** Prints and returns the extrapolation grade of every structure (sorted by x) and of a Mg metal structure. */
     private List<VoltageReport.Row> grades(PrintWriter out) {
         StructureGrades g = new StructureGrades(pot, gradeTrain, gradeMode, types);
@@ -137,14 +149,22 @@ public final class VoltageCommand implements Callable<Integer> {
         out.printf("%-40s %8s %14s%n", "structure", "x", "MV_grade");
         for (StructureEnergies.Entry e : StructureEnergies.evaluate(inputs, pot, types, nThreads())) {
             double grade = g.grade(e.file());
-            out.printf(java.util.Locale.ROOT, "%-40s %8s %14.6f%n", e.file().getFileName(), PyNumbers.shortest(e.x()), grade);
-            rows.add(new VoltageReport.Row("MV_grade_x" + PyNumbers.shortest(e.x()), grade));
+            String x = PyNumbers.shortest(e.x());
+            out.printf(java.util.Locale.ROOT, "%-40s %8s %14.6f%s%n", e.file().getFileName(), x, grade, grade > gradeThreshold ? "  EXTRAPOLATING" : "");
+            rows.add(new VoltageReport.Row("MV_grade_x" + x, grade));
+            rows.add(new VoltageReport.Row("extrapolating_x" + x, grade > gradeThreshold ? 1 : 0));
+            String w = StructureGrades.warning(e.file() + " (x = " + x + ")", grade, gradeThreshold,
+                    "its energy and every voltage using it are not trustworthy");
+            if (w != null) warnings.add(w);
         }
         Path mg = Path.of(mgMetal);
         if (!isNumber(mgMetal) && Files.exists(mg)) {
             double grade = g.grade(mg);
-            out.printf(java.util.Locale.ROOT, "%-40s %8s %14.6f%n", mg.getFileName(), "Mg", grade);
+            out.printf(java.util.Locale.ROOT, "%-40s %8s %14.6f%s%n", mg.getFileName(), "Mg", grade, grade > gradeThreshold ? "  EXTRAPOLATING" : "");
             rows.add(new VoltageReport.Row("MV_grade_Mg_metal", grade));
+            rows.add(new VoltageReport.Row("extrapolating_Mg_metal", grade > gradeThreshold ? 1 : 0));
+            String w = StructureGrades.warning(mg + " (Mg metal)", grade, gradeThreshold, "E_Mg, and so every voltage, is not trustworthy");
+            if (w != null) warnings.add(w);
         }
         return rows;
     }

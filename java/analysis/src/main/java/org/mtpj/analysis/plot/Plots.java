@@ -141,4 +141,11 @@ public final class Plots {
         for (int i = 0; i < keep.size(); i++) { r[0][i] = keep.get(i)[0]; r[1][i] = keep.get(i)[1]; }
         return r;
     }
+
+    /** Linear-axis tick label: up to 4 significant digits, a leading zero ("0.02", never ".02"), no exponent. */
+    public static String plainTick(Double v) {
+        if (v == null) return "";
+        if (v == 0) return "0";
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
 }

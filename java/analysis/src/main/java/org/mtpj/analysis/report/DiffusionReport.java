@@ -6,15 +6,33 @@ import java.util.Locale;
 import org.mtpj.analysis.compat.StudyAnalyzer;
 import org.mtpj.analysis.compat.StudyPipeline;
 import org.mtpj.analysis.diffusion.DiffusionResult;
+import org.mtpj.analysis.diffusion.DiffusiveRegime;
+import org.mtpj.analysis.diffusion.RandomWalkErrors;
 
 /**
  * One page (Markdown and HTML) with the correct analysis and the study-compat numbers side by
  * side, and the plots. Pure text building: the command supplies the numbers and image names.
  */
 public final class DiffusionReport {
-    /** What the correct analysis was run on. */
+    /**
+     * What the correct analysis was run on. {@code calibrated}: per window its calibrated errors and
+     * diffusive check (quoted instead of the OLS errors), or null (OLS errors only).
+     */
     public record CorrectPart(String input, String species, int frames, double frameSpacingPs, int mobileAtoms, int totalAtoms,
-                              String drift, List<DiffusionResult> windows, String msdPlot) {}
+                              String drift, List<DiffusionResult> windows, List<RandomWalkErrors> calibrated, String msdPlot) {
+        public CorrectPart(String input, String species, int frames, double frameSpacingPs, int mobileAtoms, int totalAtoms,
+                           String drift, List<DiffusionResult> windows, String msdPlot) {
+            this(input, species, frames, frameSpacingPs, mobileAtoms, totalAtoms, drift, windows, null, msdPlot);
+        }
+
+        /** The errors to quote for window i: calibrated when known, else the OLS ones. */
+        double[] errors(int i) {
+            DiffusionResult d = windows.get(i);
+            if (calibrated == null) return new double[] {d.dTracerErr(), d.dSigmaErr(), d.havenErr(), d.dXErr(), d.dYErr(), d.dZErr()};
+            RandomWalkErrors e = calibrated.get(i);
+            return new double[] {e.dTracerErr(), e.dSigmaErr(), e.havenErr(), e.dXErr(), e.dYErr(), e.dZErr()};
+        }
+    }
 
     private final CorrectPart correct;
     private final StudyPipeline.Outcome compat;
@@ -30,17 +48,18 @@ public final class DiffusionReport {
     List<String[]> rows() {
         List<String[]> r = new ArrayList<>();
         DiffusionResult d = correct.windows().get(0);
+        double[] e = correct.errors(0);
         StudyAnalyzer.Fit f = compat != null && compat.stageC() != null ? compat.stageC().fit() : null;
         var pub = compat != null ? compat.stageD() : null;
-        r.add(new String[] {"D_tracer (cm²/s)", pm(d.dTracer(), d.dTracerErr()), pub != null ? sci(pub.dTracer()) : "–",
+        r.add(new String[] {"D_tracer (cm²/s)", pm(d.dTracer(), e[0]), pub != null ? sci(pub.dTracer()) : "–",
                 f != null ? pm(f.d(), f.dStd()) : "–"});
-        r.add(new String[] {"D_sigma (cm²/s)", pm(d.dSigma(), d.dSigmaErr()), pub != null ? sci(pub.dSigma()) : "–",
+        r.add(new String[] {"D_sigma (cm²/s)", pm(d.dSigma(), e[1]), pub != null ? sci(pub.dSigma()) : "–",
                 f != null ? pm(f.dCharge(), f.dChargeStd()) : "–"});
-        r.add(new String[] {"Haven ratio", String.format(Locale.ROOT, "%.4f ± %.4f", d.haven(), d.havenErr()),
+        r.add(new String[] {"Haven ratio", String.format(Locale.ROOT, "%.4f ± %.4f", d.haven(), e[2]),
                 pub != null ? String.format(Locale.ROOT, "%.5f", pub.haven()) : "–", f != null ? String.format(Locale.ROOT, "%.5f", f.haven()) : "–"});
-        r.add(new String[] {"D_x / D_a (cm²/s)", pm(d.dX(), d.dXErr()), "–", f != null ? sci(f.dA()) : "–"});
-        r.add(new String[] {"D_y / D_b (cm²/s)", pm(d.dY(), d.dYErr()), "–", f != null ? sci(f.dB()) : "–"});
-        r.add(new String[] {"D_z / D_c (cm²/s)", pm(d.dZ(), d.dZErr()), "–", f != null ? sci(f.dC()) : "–"});
+        r.add(new String[] {"D_x / D_a (cm²/s)", pm(d.dX(), e[3]), "–", f != null ? sci(f.dA()) : "–"});
+        r.add(new String[] {"D_y / D_b (cm²/s)", pm(d.dY(), e[4]), "–", f != null ? sci(f.dB()) : "–"});
+        r.add(new String[] {"D_z / D_c (cm²/s)", pm(d.dZ(), e[5]), "–", f != null ? sci(f.dC()) : "–"});
         return r;
     }
 
@@ -51,12 +70,25 @@ public final class DiffusionReport {
     private List<String> notes() {
         List<String> n = new ArrayList<>();
         n.add(String.format(Locale.ROOT, "Correct analysis: %s, %d frames %s ps apart, %d %s atoms of %d, unwrapped, drift: %s, "
-                        + "MSD with all time origins (FFT), OLS fit over the lag window.", correct.input(), correct.frames(),
-                trim(correct.frameSpacingPs()), correct.mobileAtoms(), correct.species(), correct.totalAtoms(), correct.drift()));
-        for (DiffusionResult d : correct.windows()) {
-            n.add(String.format(Locale.ROOT, "Window %s–%s ps (%d lags): D_tracer = %s; the longest lag has %d independent time origins%s.",
-                    trim(d.tMinPs()), trim(d.tMaxPs()), d.points(), pm(d.dTracer(), d.dTracerErr()), d.minIndependentOrigins(),
-                    d.minIndependentOrigins() < 10 ? " (fewer than 10: unreliable)" : ""));
+                        + "MSD with all time origins (FFT), OLS fit over the lag window%s.", correct.input(), correct.frames(),
+                trim(correct.frameSpacingPs()), correct.mobileAtoms(), correct.species(), correct.totalAtoms(), correct.drift(),
+                correct.calibrated() == null ? ", OLS standard errors"
+                        : "; ± is the calibrated standard error (the OLS slope's error under the random-walk covariance of the MSD points, "
+                          + "which share time origins; the plain OLS error is often 10–30 times too small)"));
+        for (int i = 0; i < correct.windows().size(); i++) {
+            DiffusionResult d = correct.windows().get(i);
+            String regime = "";
+            if (correct.calibrated() != null) {
+                DiffusiveRegime r = correct.calibrated().get(i).regime();
+                regime = r.diffusive()
+                        ? String.format(Locale.ROOT, "; log-log slope %.2f ± %.2f: diffusive", r.slope(), r.slopeStdErr())
+                        : String.format(Locale.ROOT, "; log-log slope %.2f ± %.2f: NOT diffusive — the MSD flattens (atoms rattle in their "
+                                + "cages without long-range motion on this time scale), so this D measures the rattling, not diffusion, and "
+                                + "a longer run is needed", r.slope(), r.slopeStdErr());
+            }
+            n.add(String.format(Locale.ROOT, "Window %s–%s ps (%d lags): D_tracer = %s; the longest lag has %d independent time origins%s%s.",
+                    trim(d.tMinPs()), trim(d.tMaxPs()), d.points(), pm(d.dTracer(), correct.errors(i)[0]), d.minIndependentOrigins(),
+                    d.minIndependentOrigins() < 10 ? " (fewer than 10: unreliable)" : "", regime));
         }
         if (compat != null) {
             n.add("Study-compat, " + StudyPipeline.LABEL + ": " + compat.input() + ", " + compat.inputKind()

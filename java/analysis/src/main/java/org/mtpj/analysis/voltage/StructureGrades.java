@@ -44,9 +44,27 @@ public final class StructureGrades {
         this.types = types;
     }
 
+    /** Grade above which a structure is an extrapolation of the potential (MLIP's usual selection threshold). */
+    public static final double DEFAULT_THRESHOLD = 2.0;
+
     /** Largest grade of the structure (over its atoms in nbh mode). */
     public double grade(Path structure) {
-        return session.grade(StructureEnergies.load(structure, types)).value();
+        return grade(StructureEnergies.load(structure, types));
+    }
+
+    /** Largest grade of a configuration (types = the potential's species indices). */
+    public double grade(Configuration c) {
+        return session.grade(c).value();
+    }
+
+    /**
+     * The WARNING line for a structure graded above {@code threshold}, or null: its energy (and
+     * whatever is built on it) comes from outside the potential's training data.
+     */
+    public static String warning(String structure, double grade, double threshold, String consequence) {
+        if (!(grade > threshold)) return null;
+        return String.format(java.util.Locale.ROOT, "WARNING: %s has extrapolation grade %.3g > %.3g (outside the training data): %s",
+                structure, grade, threshold, consequence);
     }
 
     /** Grades of several structures, in order. */

@@ -26,11 +26,13 @@ final class DiffusionSection {
 
     private final Path demo;
     private final List<String> temps;
-    /** "pot/T/species" → {D, se, se_ols, se_blocks} (Å²/ps), se = max(OLS, blocks). */
+    /** "pot/T/species" → {D, se, se_calibrated, se_blocks} (Å²/ps), se = max(calibrated, blocks). */
     private final Map<String, double[]> d = new LinkedHashMap<>();
     /** "pot/T/species" → comma-separated D of the blocks (Å²/ps). */
     private final Map<String, String> blockLists = new LinkedHashMap<>();
-    private final StringBuilder tsv = new StringBuilder("potential\tT_K\tspecies\tD_A2ps\tD_se_A2ps\tD_cm2s\tD_se_cm2s\tD_lammps_msd_A2ps\tD_se_ols_A2ps\tD_se_blocks_A2ps\tD_blocks_A2ps\n");
+    /** Runs whose MSD is not diffusive over the fit window ('mtpj diffusion' column diffusive = no). */
+    private final List<String> nonDiffusive = new ArrayList<>();
+    private final StringBuilder tsv = new StringBuilder("potential\tT_K\tspecies\tD_A2ps\tD_se_A2ps\tD_cm2s\tD_se_cm2s\tD_lammps_msd_A2ps\tD_se_calibrated_A2ps\tD_se_blocks_A2ps\tD_blocks_A2ps\n");
     private final List<Map<String, Object>> dJson = new ArrayList<>();
     private final StringBuilder cmpRows = new StringBuilder();
     private final List<Map<String, Object>> cmpJson = new ArrayList<>();
@@ -81,14 +83,19 @@ final class DiffusionSection {
                     if (!Files.exists(file)) throw new UserError("demo report: " + file + " not found (written by the analysis step)");
                     List<String> lines = Files.readAllLines(file);
                     List<String> cols = List.of(lines.get(0).split("\t"));
-                    int cv = cols.indexOf("value_cm2s"), co = cols.indexOf("stderr_cm2s"), cl = cols.indexOf("blocks_cm2s"),
+                    int cv = cols.indexOf("value_cm2s"), co = cols.indexOf("stderr_calibrated_cm2s"), cl = cols.indexOf("blocks_cm2s"),
                             cb = cols.indexOf("stderr_blocks_cm2s"), cc = cols.indexOf("stderr_combined_cm2s");
-                    if (cc < 0) throw new UserError("demo report: " + file + " has no block columns (run 'mtpj diffusion' with --blocks)");
+                    if (cc < 0 || co < 0)
+                        throw new UserError("demo report: " + file + " has no calibrated and block errors (run this build's 'mtpj diffusion' with --blocks)");
                     String[] w = lines.stream().skip(1).map(l -> l.split("\t", -1)).filter(r -> r[2].equals("D_tracer")).findFirst()
                             .orElseThrow(() -> new UserError("demo report: no D_tracer row in " + file));
                     double c = 1 / A2PS_TO_CM2S;
                     d.put(pot + "/" + T + "/" + sp, new double[] {Double.parseDouble(w[cv]) * c, Double.parseDouble(w[cc]) * c,
                             Double.parseDouble(w[co]) * c, Double.parseDouble(w[cb]) * c});
+                    int cf = cols.indexOf("diffusive"), cs = cols.indexOf("loglog_slope"), ce = cols.indexOf("loglog_slope_stderr");
+                    if (cf >= 0 && w[cf].equals("no"))
+                        nonDiffusive.add(String.format(Locale.ROOT, "%s %s K %s (log-log slope %.2f ± %.2f)", pot, T, sp,
+                                Double.parseDouble(w[cs]), Double.parseDouble(w[ce])));
                     List<String> list = new ArrayList<>();
                     for (String v : w[cl].split(",")) list.add(String.format(Locale.ROOT, "%.4g", Double.parseDouble(v) * c));
                     blockLists.put(pot + "/" + T + "/" + sp, String.join(",", list));
@@ -134,7 +141,7 @@ final class DiffusionSection {
                 agree < total ? " (a different state point diffuses differently)" : "");
     }
 
-    /** {D, se, se_ols, se_blocks} (Å²/ps) of one run and species. */
+    /** {D, se, se_calibrated, se_blocks} (Å²/ps) of one run and species. */
     double[] d(String pot, String T, String sp) { return d.get(pot + "/" + T + "/" + sp); }
 
     int agreeCount() { return agree; }
@@ -183,11 +190,15 @@ final class DiffusionSection {
     String markdown(Map<String, String> p) {
         StringBuilder s = new StringBuilder("## 4. Diffusion\n\n");
         s.append(String.format(Locale.ROOT, "`mtpj msd` (all time origins, centre-of-mass drift removed) and `mtpj diffusion` (straight-line fit of MSD " +
-                "over %s–%s ps, D = slope/6). The uncertainty is the larger of the fit's standard error and the standard error of the " +
-                "mean of D over %s consecutive blocks of the run (each fitted over %s–%s ps). D in Å²/ps (1 Å²/ps = 1e-4 cm²/s); `z` = |ΔD| / combined " +
+                "over %s–%s ps, D = slope/6). The uncertainty is the larger of the fit's calibrated standard error (the straight-line fit's error " +
+                "when the MSD points are as correlated as a random walk's, which share time origins; the plain least-squares error is often 10–30 " +
+                "times too small) and the standard error of the mean of D over %s consecutive blocks of the run (each fitted over %s–%s ps). D in Å²/ps (1 Å²/ps = 1e-4 cm²/s); `z` = |ΔD| / combined " +
                 "uncertainty; agree means z ≤ %.0f. All numbers in `diffusion.tsv`.%n%n",
                 p.get("fit_lo"), p.get("fit_hi"), p.get("nblocks"), p.get("fit_lo"), p.get("fit_hi_block"), AGREE_Z));
         s.append("| T (K) | species | D Vashishta | D MTP | MTP/Vashishta | z | |\n|---|---|---|---|---|---|---|\n").append(cmpRows).append('\n');
+        s.append(nonDiffusive.isEmpty() ? "Every run is diffusive over the fit window (log-log slope of the MSD consistent with 1).\n\n"
+                : "Not diffusive over the fit window (log-log slope of the MSD not 1: the atoms are caged or still ballistic there, so that D is "
+                  + "no diffusion coefficient): " + String.join("; ", nonDiffusive) + ".\n\n");
         for (String T : temps) s.append("![msd_T").append(T).append(".png](msd_T").append(T).append(".png)\n");
         return s.toString();
     }
