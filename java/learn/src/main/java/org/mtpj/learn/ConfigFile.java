@@ -31,14 +31,38 @@ public final class ConfigFile {
         this.root = root;
     }
 
+    /** 1-based line of the first bytes that are not UTF-8, for the message; 0 when none is found. */
+    private static long lineOfBadByte(Path file) {
+        try {
+            byte[] b = Files.readAllBytes(file);
+            var decoder = StandardCharsets.UTF_8.newDecoder(); // reports malformed input
+            long line = 1;
+            for (int start = 0, i = 0; i <= b.length; i++) {
+                if (i < b.length && b[i] != '\n') continue;
+                try {
+                    decoder.reset().decode(java.nio.ByteBuffer.wrap(b, start, i - start));
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    return line;
+                }
+                line++;
+                start = i + 1;
+            }
+        } catch (IOException ignored) {
+            // the caller's message stands without a line
+        }
+        return 0;
+    }
+
     public static ConfigFile read(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new UserError(file + ": configuration file not found");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw InputFormatException.cannotRead(file.toString(), lineOfBadByte(file), e);
         } catch (IOException e) {
-            throw new UserError(file + ": cannot read the configuration file (" + e.getMessage() + ")");
+            throw InputFormatException.cannotRead(file.toString(), 0, e);
         }
         try {
             JsonNode root = new TomlMapper().readTree(text);
