@@ -35,7 +35,10 @@ import org.mtpj.testkit.Shared;
  * one line or without the mutated file's name (and line, where the fault has one), an output
  * left behind or an old output changed by a failed run, or a changed input.
  *
- * <p>1,200 mutations by default, 12,000 with MTPJ_SLOW_TESTS=1; the counts are printed.
+ * learn's TOML is mutated beside a finished run folder: a configuration that is still valid only
+ * reports "already converged", and any fault must stop learn before it touches the folder.
+ *
+ * <p>1,200 mutations by default, 12,000 with MTPJ_SLOW_TESTS=1; counts and time per case are printed.
  */
 class CommandFuzzTest {
     @TempDir Path dir;
@@ -229,6 +232,8 @@ class CommandFuzzTest {
         Files.writeString(src.resolve("d.lammpstrj"), dump.substring(0, cut), StandardCharsets.ISO_8859_1);
         Files.copy(Shared.file("reference/analysis/voltage_synthetic_A_energies.tsv"), src.resolve("volt.tsv"));
         Files.copy(Shared.file("reference/lammps-mlip2/log.serial"), src.resolve("log.lammps"));
+        // energies per dump step (the steps of d.lammpstrj), as 'mtpj convert --thermo' reads them
+        Files.writeString(src.resolve("efs.txt"), "step pe\n0 -5012.5\n1000 -5010.25\n2000 -5011.0\n3000 -5009.75\n");
         Files.writeString(src.resolve("dt.tsv"), "T\tD\tse\n600\t1.2e-6\t1e-7\n900\t4.1e-6\t3e-7\n1200\t9.5e-6\t6e-7\n");
         String s = src.toString() + "/";
         String o = dir.resolve("out") + "/";
@@ -248,6 +253,8 @@ class CommandFuzzTest {
                 new Case("convert (dump)", src.resolve("d.lammpstrj"), "fuzz.lammpstrj", new String[] {"convert", "@", o + "old.cfg", "--to", "cfg"}, none),
                 new Case("convert (cfg)", src.resolve("small.cfg"), "fuzz.cfg", new String[] {"convert", "@", o + "old.cfg", "--to", "lammps-dump"}, none),
                 new Case("convert (data)", src.resolve("in.data"), "fuzz.data", new String[] {"convert", "@", o + "old.cfg", "--to", "cfg"}, none),
+                new Case("convert (thermo)", src.resolve("efs.txt"), "fuzz.txt",
+                        new String[] {"convert", s + "d.lammpstrj", o + "old.cfg", "--to", "cfg", "--types", "Mg,V,O", "--thermo", "@"}, none),
                 new Case("convert (POSCAR)", src.resolve("POSCAR"), "fuzz.poscar", new String[] {"convert", "@", o + "old.cfg", "--to", "cfg", "--types", "Mg,V,O"}, none),
                 // compare exits 1 when the files differ beyond the tolerances: an answer
                 new Case("compare", src.resolve("small.cfg"), "fuzz.cfg", new String[] {"compare", "@", s + "small.cfg"}, new int[] {1}),
