@@ -49,7 +49,8 @@ class CommandFuzzTest {
     /** Messages about a whole file (or its whole content), which have no line to name. */
     private static final Pattern FILE_LEVEL = Pattern.compile("(file not found.*|configuration file not found|is a directory, expected a file"
             + "|permission denied.*|the folder holds no .*|no thermo table .*|an Arrhenius fit needs at least .*"
-            + "|\\d+ complete frame\\(s\\); MSD needs at least \\d+|\\[\\w+\\] needs '.*)$");
+            + "|\\d+ complete frame\\(s\\); MSD needs at least \\d+|\\[\\w+\\] needs '.*|no configurations.*"
+            + "|frames are not evenly spaced: .*|timesteps do not increase .*)$");
 
     /** A command with one input to mutate: {@code @} in args stands for it. */
     record Case(String name, Path original, String mutatedName, String[] args, int[] alsoAllowed) {}

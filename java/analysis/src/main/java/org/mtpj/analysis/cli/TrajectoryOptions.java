@@ -103,11 +103,15 @@ public final class TrajectoryOptions {
                 }
             }
         }
-        if (traj.frames() < 3)
-            throw new UserError(inputs.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")) + ": "
-                    + traj.frames() + " complete frame(s); MSD needs at least 3");
+        String names = inputs.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "));
+        if (traj.frames() < 3) throw new UserError(names + ": " + traj.frames() + " complete frame(s); MSD needs at least 3");
         // kept frames are --every apart: step numbers already say so, --frame-ps is per stored frame
-        double spacing = framePs != null ? framePs * every() : traj.frameSpacingPs(timestepPs, null);
+        double spacing;
+        try {
+            spacing = framePs != null ? framePs * every() : traj.frameSpacingPs(timestepPs, null);
+        } catch (UserError e) {
+            throw new UserError(names + ": " + e.getMessage(), e.exitCode());
+        }
         MsdResult msd = MsdCalculator.compute(traj, spacing);
         double[][] along = abc ? MsdCalculator.alongLattice(traj.positions, traj.mobileAtoms(), traj.firstCell) : null;
         return new Loaded(traj, msd, spacing, along);
