@@ -6,7 +6,7 @@
 #define MTPJ_STEP_H
 #include <stdint.h>
 
-#define MTPJ_ABI_VERSION 4
+#define MTPJ_ABI_VERSION 5
 
 typedef struct MtpjStep {
   int64_t struct_size;      /* sizeof(MtpjStep) */
@@ -43,6 +43,15 @@ typedef struct MtpjStep {
   /* every rank sends n doubles; rank 0 receives them concatenated in rank order into recv (its
    * size is the sum of all n, known to the caller from an allreduce); returns 0 on success */
   int32_t (*gather)(void *comm, const double *send, int32_t n, double *recv);
+  /* ABI 5 (appended): close contacts. Entries of this rank's local atoms' neighbour lists closer
+   * than the potential's min_dist (its radial basis starts there: the potential never saw such a
+   * pair). Each pair is listed from both of its atoms, possibly on two ranks, so the pairs of a
+   * step are the sum of close_entries over the ranks / 2. */
+  double min_dist;          /* out: the potential's min_dist (A), 0 = no such limit (soft test potential) */
+  double close_min;         /* out: the shortest close entry's distance (A); meaningful when close_entries > 0 */
+  int64_t close_entries;    /* out */
+  int64_t close_id_i, close_id_j; /* out: atom ids of the shortest close entry */
+  int32_t close_policy;     /* out: pair_style 'min_dist warn' (1, default) or 'min_dist error' (2); 0 = not counted */
 } MtpjStep;
 
 /* The Java entry points (FFM upcall stubs), fetched once per process by mtpj_java_api(). Every

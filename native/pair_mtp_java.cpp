@@ -2,6 +2,7 @@
 // (full list, newton on, ev_init / virial_fdotr_compute), no code copied from other styles.
 #include "pair_mtp_java.h"
 
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 
@@ -52,17 +53,19 @@ static std::string fmt_seconds(double s)
   return buf;
 }
 
-PairMTPJava::PairMTPJava(LAMMPS *lmp) : Pair(lmp), api(nullptr), handle(0), cutoff(0.0), msg(8192, 0)
+PairMTPJava::PairMTPJava(LAMMPS *lmp) :
+    Pair(lmp), api(nullptr), handle(0), cutoff(0.0), close_warned(false), msg(8192, 0)
 {
   single_enable = 0;
   restartinfo = 0;
   one_coeff = 1;
   manybody_flag = 1;
   centroidstressflag = CENTROID_AVAIL;  // site-energy form: the pair virial goes to the central atom
-  // 'compute ID all pair mtp/java' -> c_ID[1] = the configuration's MV-grade (select TRUE)
-  nextra = 1;
-  pvector = new double[1];
-  pvector[0] = 0.0;
+  // 'compute ID all pair mtp/java' (compute pair sums pvector over the ranks; rank 0 holds the totals):
+  // c_ID[1] = the configuration's MV-grade (select TRUE), c_ID[2] = neighbour pairs closer than min_dist
+  nextra = 2;
+  pvector = new double[2];
+  pvector[0] = pvector[1] = 0.0;
 }
 
 PairMTPJava::~PairMTPJava()
@@ -165,6 +168,7 @@ void PairMTPJava::init_style()
     fatal_all(std::string("requires 'units metal' (the potential is in eV and Angstrom), not units ") +
               update->unit_style);
   if (handle <= 0) fatal_all("pair_coeff * * missing");
+  close_warned = false;  // init_style runs at the start of every run and minimize: one warning each
 #if MTPJ_NEIGH_ADD_REQUEST
   neighbor->add_request(this, NeighConst::REQ_FULL);
 #else
@@ -235,9 +239,39 @@ void PairMTPJava::compute(int eflag, int vflag)
 
   if (api->compute(handle, &s) != 0) fatal_one(msg.data());
   pvector[0] = s.grade;
+  close_contacts(s);
 
   if (eflag_global) eng_vdwl += s.energy;
   if (vflag_global && !vflag_fdotr)
     for (int k = 0; k < 6; k++) virial[k] += s.virial[k];
   if (vflag_fdotr) virial_fdotr_compute();
+}
+
+// Close contacts of this step over all ranks: the count for thermo (c_ID[2]), a warning once per
+// run, or with 'min_dist error' an error on every rank. Every rank takes part in the collectives.
+void PairMTPJava::close_contacts(const MtpjStep &s)
+{
+  long long entries = (long long) s.close_entries, total = 0;
+  MPI_Allreduce(&entries, &total, 1, MPI_LONG_LONG, MPI_SUM, world);
+  long long pairs = total / 2;  // each pair is listed from both of its atoms
+  pvector[1] = comm->me == 0 ? (double) pairs : 0.0;
+  if (pairs == 0 || s.close_policy == 0 || (s.close_policy == 1 && close_warned)) return;
+
+  struct { double d; int rank; } mine, best;
+  mine.d = s.close_entries > 0 ? s.close_min : HUGE_VAL;
+  mine.rank = comm->me;
+  MPI_Allreduce(&mine, &best, 1, MPI_DOUBLE_INT, MPI_MINLOC, world);
+  long long ids[2] = {(long long) s.close_id_i, (long long) s.close_id_j};
+  MPI_Bcast(ids, 2, MPI_LONG_LONG, best.rank, world);
+  char text[512];
+  snprintf(text, sizeof(text),
+           "%lld neighbour pair%s closer than the potential's min_dist %.4g A at step %lld, where the potential"
+           " was never fitted (energies and forces there are unreliable); the closest: atoms %lld and %lld at %.4g A",
+           pairs, pairs == 1 ? "" : "s", s.min_dist, (long long) update->ntimestep, ids[0], ids[1], best.d);
+  if (s.close_policy == 2) fatal_all(std::string(text) + " (pair_style keyword 'min_dist error')");
+  close_warned = true;
+  if (comm->me == 0)
+    error->warning(FLERR, "pair_style " + style_name() + ": " + text +
+                              "; warned once per run, the count per step is c_ID[2] of 'compute ID all pair " +
+                              style_name() + "'; 'min_dist error' makes it an error");
 }

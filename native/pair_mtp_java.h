@@ -28,11 +28,13 @@ class PairMTPJava : public Pair {
   const MtpjJavaApi *api;
   int64_t handle;
   double cutoff;
+  bool close_warned;      // the close-contact warning was given in this run (reset by init_style)
   std::vector<char> msg;  // message buffer shared with Java
   std::string style_name() const;
   void fatal_all(const std::string &what);  // same error on every rank
   void fatal_one(const std::string &what);  // this rank only (MPI_Abort)
   void allocate();
+  void close_contacts(const MtpjStep &s);
 };
 
 }  // namespace LAMMPS_NS

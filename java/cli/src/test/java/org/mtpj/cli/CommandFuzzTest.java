@@ -35,7 +35,10 @@ import org.mtpj.testkit.Shared;
  * one line or without the mutated file's name (and line, where the fault has one), an output
  * left behind or an old output changed by a failed run, or a changed input.
  *
- * <p>1,200 mutations by default, 12,000 with MTPJ_SLOW_TESTS=1; the counts are printed.
+ * learn's TOML is mutated beside a finished run folder: a configuration that is still valid only
+ * reports "already converged", and any fault must stop learn before it touches the folder.
+ *
+ * <p>1,200 mutations by default, 12,000 with MTPJ_SLOW_TESTS=1; counts and time per case are printed.
  */
 class CommandFuzzTest {
     @TempDir Path dir;
@@ -43,8 +46,11 @@ class CommandFuzzTest {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
     private static final String[] BAD_NUMBERS = {"nan", "NaN", "inf", "-inf", "1e309", "-1e400", "x1", "1.2.3", "0", "-1", "1e300",
             "999999999999", "-999999999999", "0x10", "1,5", "--1", "+"};
-    /** Messages about a whole file, which has no line to name. */
-    private static final Pattern FILE_LEVEL = Pattern.compile("(file not found|is a directory, expected a file.*|permission denied.*)$");
+    /** Messages about a whole file (or its whole content), which have no line to name. */
+    private static final Pattern FILE_LEVEL = Pattern.compile("(file not found.*|configuration file not found|is a directory, expected a file.*"
+            + ".*|permission denied.*|the folder holds no .*|no thermo table .*|an Arrhenius fit needs at least .*"
+            + "|\\d+ complete frame\\(s\\); MSD needs at least \\d+|\\[\\w+\\] needs '.*|no configurations.*"
+            + "|frames are not evenly spaced: .*|timesteps do not increase .*)$");
 
     /** A command with one input to mutate: {@code @} in args stands for it. */
     record Case(String name, Path original, String mutatedName, String[] args, int[] alsoAllowed) {}
@@ -57,6 +63,7 @@ class CommandFuzzTest {
         int total = slow ? 12_000 : 1_200;
         List<Case> cases = cases();
         Map<String, int[]> counts = new TreeMap<>(); // name -> runs, exit 0, exit 1 (an answer: see the cases), exit 2, exit 3
+        Map<String, long[]> nanos = new TreeMap<>();  // name -> time spent in its runs
         List<String> failures = new ArrayList<>();
         ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "fuzz");
@@ -67,7 +74,9 @@ class CommandFuzzTest {
             for (int i = 0; i < total && failures.size() < 20; i++) {
                 Case c = cases.get(i % cases.size());
                 Random rnd = new Random(1_000_003L * i + 17);
+                long t0 = System.nanoTime();
                 String failure = runOne(c, rnd, exec, counts);
+                nanos.computeIfAbsent(c.name, k -> new long[1])[0] += System.nanoTime() - t0;
                 if (failure != null) failures.add("mutation " + i + " (" + c.name + "): " + failure);
             }
         } finally {
@@ -75,7 +84,8 @@ class CommandFuzzTest {
         }
         int runs = counts.values().stream().mapToInt(v -> v[0]).sum();
         System.out.println("CommandFuzzTest: " + runs + " mutated runs (" + (slow ? "slow" : "CI") + " size)");
-        counts.forEach((k, v) -> System.out.printf("  %-22s %5d runs: %5d exit 0, %5d exit 1, %5d exit 2, %3d exit 3%n", k, v[0], v[1], v[2], v[3], v[4]));
+        counts.forEach((k, v) -> System.out.printf("  %-22s %5d runs: %5d exit 0, %5d exit 1, %5d exit 2, %3d exit 3, %6.1f s%n",
+                k, v[0], v[1], v[2], v[3], v[4], nanos.get(k)[0] / 1e9));
         assertEquals(List.of(), failures, failures.size() + " failure(s)");
         assertTrue(runs >= total, "ran " + runs);
     }
@@ -106,7 +116,7 @@ class CommandFuzzTest {
         Map<String, byte[]> after = snapshot();
         // inputs never change
         for (String k : before.keySet())
-            if (!k.startsWith("out/") && !Arrays.equals(before.get(k), after.get(k))) return k + " changed: " + what;
+            if (!isOutput(k) && !Arrays.equals(before.get(k), after.get(k))) return k + " changed: " + what;
         if (r.code() == 2 || r.code() == 3) {
             List<String> errors = err.lines().filter(l -> !l.isBlank() && !l.contains(": warning")).toList();
             if (errors.size() != 1) return "not one line: " + what;
@@ -120,6 +130,11 @@ class CommandFuzzTest {
         // next run starts from an output folder with only the old file
         clean(out);
         return null;
+    }
+
+    /** Files a successful run may write: out/ and the report tables of learn's finished run folder. */
+    private static boolean isOutput(String name) {
+        return name.startsWith("out/") || name.startsWith("fuzz.run/rounds.");
     }
 
     private static boolean namesFileAndLine(String message, String file) {
@@ -220,8 +235,13 @@ class CommandFuzzTest {
         org.mtpj.testkit.SyntheticVaspRun vasp = org.mtpj.testkit.SyntheticVaspRun.random(3, new String[] {"Mg", "O"}, new int[] {3, 5}, 2, true, true);
         Files.writeString(src.resolve("OUTCAR"), vasp.outcar(), StandardCharsets.ISO_8859_1);
         Files.writeString(src.resolve("vasprun.xml"), vasp.vasprun(), StandardCharsets.ISO_8859_1);
+        Files.copy(Shared.file("reference/lammps-mlip2/log.serial"), src.resolve("log.lammps"));
+        // energies per dump step (the steps of d.lammpstrj), as 'mtpj convert --thermo' reads them
+        Files.writeString(src.resolve("efs.txt"), "step pe\n0 -5012.5\n1000 -5010.25\n2000 -5011.0\n3000 -5009.75\n");
+        Files.writeString(src.resolve("dt.tsv"), "T\tD\tse\n600\t1.2e-6\t1e-7\n900\t4.1e-6\t3e-7\n1200\t9.5e-6\t6e-7\n");
         String s = src.toString() + "/";
         String o = dir.resolve("out") + "/";
+        learnInputs(src);
         assertEquals(0, run("convert", s + "train.cfg", s + "in.data", "--to", "lammps-data", "--types", "Mg,V,O").code());
         assertEquals(0, run("convert", s + "train.cfg", s + "POSCAR", "--types", "Mg,V,O").code());
         assertEquals(0, run("convert", s + "OUTCAR", s + "train.xyz").code());
@@ -238,6 +258,8 @@ class CommandFuzzTest {
                 new Case("convert (dump)", src.resolve("d.lammpstrj"), "fuzz.lammpstrj", new String[] {"convert", "@", o + "old.cfg", "--to", "cfg"}, none),
                 new Case("convert (cfg)", src.resolve("small.cfg"), "fuzz.cfg", new String[] {"convert", "@", o + "old.cfg", "--to", "lammps-dump"}, none),
                 new Case("convert (data)", src.resolve("in.data"), "fuzz.data", new String[] {"convert", "@", o + "old.cfg", "--to", "cfg"}, none),
+                new Case("convert (thermo)", src.resolve("efs.txt"), "fuzz.txt",
+                        new String[] {"convert", s + "d.lammpstrj", o + "old.cfg", "--to", "cfg", "--types", "Mg,V,O", "--thermo", "@"}, none),
                 new Case("convert (POSCAR)", src.resolve("POSCAR"), "fuzz.poscar", new String[] {"convert", "@", o + "old.cfg", "--to", "cfg", "--types", "Mg,V,O"}, none),
                 new Case("convert (OUTCAR)", src.resolve("OUTCAR"), "fuzz.outcar", new String[] {"convert", "@", o + "old.cfg", "--from", "outcar"}, none),
                 new Case("convert (vasprun)", src.resolve("vasprun.xml"), "fuzz.xml", new String[] {"convert", "@", o + "old.cfg", "--from", "vasprun"}, none),
@@ -246,7 +268,25 @@ class CommandFuzzTest {
                 new Case("compare", src.resolve("small.cfg"), "fuzz.cfg", new String[] {"compare", "@", s + "small.cfg"}, new int[] {1}),
                 new Case("voltage", src.resolve("volt.tsv"), "fuzz.tsv", new String[] {"voltage", "@", "--mg-metal", "-1.51", "--tsv", o + "old.cfg"}, none),
                 // relax exits 1 when not converged in the steps given
-                new Case("relax", src.resolve("train.cfg"), "fuzz.cfg", new String[] {"relax", s + "pot.mtp", "@", o + "old.cfg", "--steps", "2", "--threads", "1"}, new int[] {1}));
+                new Case("relax", src.resolve("train.cfg"), "fuzz.cfg", new String[] {"relax", s + "pot.mtp", "@", o + "old.cfg", "--steps", "2", "--threads", "1"}, new int[] {1}),
+                new Case("train (pot)", src.resolve("pot.mtp"), "fuzz.mtp", train("@", s + "train.cfg", o), none),
+                new Case("train (cfg)", src.resolve("small.cfg"), "fuzz.cfg", train(s + "pot.mtp", "@", o), none),
+                new Case("select-add (new)", src.resolve("small.cfg"), "fuzz.cfg", selectAdd(s + "pot.mtp", s + "train.cfg", "@", o), none),
+                new Case("select-add (train)", src.resolve("small.cfg"), "fuzz.cfg", selectAdd(s + "pot.mtp", "@", s + "small.cfg", o), none),
+                new Case("select-add (pot)", src.resolve("pot.mtp"), "fuzz.mtp", selectAdd("@", s + "train.cfg", s + "small.cfg", o), none),
+                new Case("lro (POSCAR)", src.resolve("POSCAR"), "fuzz.poscar", lro("@", o), none),
+                new Case("lro (dump)", src.resolve("d.lammpstrj"), "fuzz.lammpstrj", lro("@", o), none),
+                new Case("diffusion (dump)", src.resolve("d.lammpstrj"), "fuzz.lammpstrj",
+                        new String[] {"diffusion", "@", "--window", "0:8", "--types", "Mg,V,O", "--quiet", "--tsv", o + "old.cfg", "--json", o + "d.json"}, none),
+                new Case("msd (dump)", src.resolve("d.lammpstrj"), "fuzz.lammpstrj",
+                        new String[] {"msd", "@", "--types", "Mg,V,O", "--quiet", "--out", o + "msd"}, none),
+                new Case("arrhenius (table)", src.resolve("dt.tsv"), "fuzz.tsv", new String[] {"arrhenius", "@", "--out", o + "arr"}, none),
+                // compare-logs exits 1 when the thermo differs beyond the tolerance: an answer
+                new Case("compare-logs", src.resolve("log.lammps"), "fuzz.log", new String[] {"compare-logs", "@", s + "log.lammps"}, new int[] {1}),
+                new Case("mindist", src.resolve("small.cfg"), "fuzz.cfg", new String[] {"mindist", "@", "--tsv", o + "old.cfg"}, none),
+                // learn: a finished run folder beside the configuration, so a configuration that is still valid
+                // only reports "already converged"; any fault must stop it before it touches the run folder
+                new Case("learn (config)", src.resolve("learn.toml"), "fuzz.toml", new String[] {"learn", "--config", "@"}, none));
         // every case works on its unmutated input
         for (Case c : cases) {
             Files.copy(c.original, dir.resolve(c.mutatedName), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -256,6 +296,59 @@ class CommandFuzzTest {
             clean(dir.resolve("out"));
         }
         return cases;
+    }
+
+    private static String[] train(String pot, String cfg, String o) {
+        return new String[] {"train", pot, cfg, "--max-iter", "2", "--pretrain-iter", "1", "--init-params", "same", "--threads", "1",
+            "--progress", "off", "--trained-pot-name", o + "old.cfg", "--curr-pot-name", o + "curr.mtp"};
+    }
+
+    private static String[] selectAdd(String pot, String train, String fresh, String o) {
+        return new String[] {"select-add", pot, train, fresh, o + "old.cfg", "--als-filename", o + "s.als", "--selected-filename", o + "sel.cfg"};
+    }
+
+    private static String[] lro(String structure, String o) {
+        return new String[] {"lro", structure, "--species", "Mg", "--types", "Mg,V,O", "--sphere", "20", "--plots", "none", "--no-progress",
+            "--threads", "1", "--out", o + "lro"};
+    }
+
+    /** learn.toml (paths relative to the mutated copy in the test folder) and the finished run folder fuzz.run/. */
+    private void learnInputs(Path src) throws Exception {
+        Files.writeString(src.resolve("learn.toml"), """
+                [run]
+                max_rounds = 3
+                max_new_per_round = 5
+
+                [data]
+                train = "src/train.cfg"
+
+                [potential]
+                species = ["Mg", "V", "O"]
+                level = 8
+                max_dist = 5.0
+                radial_basis_size = 8
+
+                [train]
+                max_iter_first = 10
+                max_iter = 10
+
+                [md]
+                temperatures = [600, 1000]
+                steps = 100
+                timestep_ps = 0.001
+                start = "src/in.data"
+                threads = 1
+
+                [selection]
+                threshold = 2.0
+                threshold_break = 10.0
+
+                [oracle]
+                type = "command"
+                command = ["false", "{in}", "{out}"]
+                """);
+        Files.createDirectory(dir.resolve("fuzz.run"));
+        Files.copy(src.resolve("pot.mtp"), dir.resolve("fuzz.run/final.mtp"));
     }
 
     private static Configuration firstAtoms(Configuration c, int n) {

@@ -31,14 +31,38 @@ public final class ConfigFile {
         this.root = root;
     }
 
+    /** 1-based line of the first bytes that are not UTF-8, for the message; 0 when none is found. */
+    private static long lineOfBadByte(Path file) {
+        try {
+            byte[] b = Files.readAllBytes(file);
+            var decoder = StandardCharsets.UTF_8.newDecoder(); // reports malformed input
+            long line = 1;
+            for (int start = 0, i = 0; i <= b.length; i++) {
+                if (i < b.length && b[i] != '\n') continue;
+                try {
+                    decoder.reset().decode(java.nio.ByteBuffer.wrap(b, start, i - start));
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    return line;
+                }
+                line++;
+                start = i + 1;
+            }
+        } catch (IOException ignored) {
+            // the caller's message stands without a line
+        }
+        return 0;
+    }
+
     public static ConfigFile read(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new UserError(file + ": configuration file not found");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw InputFormatException.cannotRead(file.toString(), lineOfBadByte(file), e);
         } catch (IOException e) {
-            throw new UserError(file + ": cannot read the configuration file (" + e.getMessage() + ")");
+            throw InputFormatException.cannotRead(file.toString(), 0, e);
         }
         try {
             JsonNode root = new TomlMapper().readTree(text);
@@ -62,6 +86,8 @@ public final class ConfigFile {
     public void checkKeys(Map<String, Set<String>> known) {
         for (var table : root.properties()) {
             Set<String> keys = known.get(table.getKey());
+            if (keys == null && !table.getValue().isObject())
+                throw error(table.getKey(), null, "a key outside any table; expected it under one of " + known.keySet());
             if (keys == null)
                 throw error(table.getKey(), null, "unknown table [" + table.getKey() + "]; expected one of " + known.keySet());
             if (!table.getValue().isObject())
@@ -96,7 +122,19 @@ public final class ConfigFile {
         JsonNode n = node(table, key);
         if (n.isMissingNode()) return fallback;
         if (!n.isNumber()) throw error(table, key, "expected a number");
-        return n.asDouble();
+        return finite(n, table, key);
+    }
+
+    /** The number's value; one beyond double's range (1e309) is an error, not an exception of the parser. */
+    private double finite(JsonNode n, String table, String key) {
+        double v;
+        try {
+            v = n.asDouble();
+        } catch (RuntimeException e) {
+            v = Double.NaN;
+        }
+        if (!Double.isFinite(v)) throw error(table, key, "expected a finite number, got " + n.asString());
+        return v;
     }
 
     public int integer(String table, String key, int fallback, int min) {
@@ -125,12 +163,12 @@ public final class ConfigFile {
     public List<Double> numbers(String table, String key) {
         JsonNode n = node(table, key);
         if (n.isMissingNode()) return null;
-        if (n.isNumber()) return List.of(n.asDouble());
+        if (n.isNumber()) return List.of(finite(n, table, key));
         if (!n.isArray() || n.isEmpty()) throw error(table, key, "expected a number or a non-empty list of numbers");
         List<Double> out = new ArrayList<>();
         for (JsonNode e : n) {
             if (!e.isNumber()) throw error(table, key, "expected a list of numbers");
-            out.add(e.asDouble());
+            out.add(finite(e, table, key));
         }
         return out;
     }
@@ -160,10 +198,13 @@ public final class ConfigFile {
 
     /** 1-based line of {@code key =} in {@code [table]} (or of the table header when key is null); 0 when not found. */
     long lineOf(String table, String key) {
-        boolean inTable = false;
+        boolean inTable = false, anyTable = false;
         for (int i = 0; i < lines.size(); i++) {
             String s = lines.get(i).strip();
+            // a key before the first table header is a top-level one: its line, when 'table' is in fact such a key
+            if (!anyTable && key == null && s.matches(java.util.regex.Pattern.quote(table) + "\\s*=.*")) return i + 1;
             if (s.startsWith("[")) {
+                anyTable = true;
                 inTable = s.replaceAll("\\s", "").equals("[" + table + "]");
                 if (inTable && key == null) return i + 1;
                 continue;

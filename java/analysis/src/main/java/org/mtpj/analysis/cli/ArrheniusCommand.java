@@ -105,6 +105,8 @@ public final class ArrheniusCommand implements Callable<Integer> {
             for (String l; (l = in.nextOrNull()) != null; ) {
                 if (l.isBlank() || l.startsWith("#")) continue;
                 String[] t = l.strip().split("\\s+|\t");
+                if (header == null && !isNumber(t[0]) && !rows.isEmpty())
+                    throw in.error("expected a data row of numbers (T in K, D in cm²/s), got '" + t[0] + "' after the data began");
                 if (header == null && !isNumber(t[0])) {
                     header = l;
                     for (int k = 0; k < t.length; k++) {
@@ -120,11 +122,19 @@ public final class ArrheniusCommand implements Callable<Integer> {
                 }
                 int need = Math.max(Math.max(ct, cd), cse) + 1;
                 if (t.length < need) throw in.error("expected at least " + need + " columns (T in K, D in cm²/s" + (cse >= 0 ? ", its standard error)" : ")"));
-                rows.add(new double[] {in.parseDouble(t[ct], "the temperature (K)"), in.parseDouble(t[cd], "D (cm²/s)"),
-                        cse < 0 ? Double.NaN : in.parseDouble(t[cse], "the standard error of D (cm²/s)")});
+                double tK = in.parseDouble(t[ct], "the temperature (K)"), d = in.parseDouble(t[cd], "D (cm²/s)");
+                double se = cse < 0 ? Double.NaN : in.parseDouble(t[cse], "the standard error of D (cm²/s)");
+                // checked here too, where the row's line is known
+                if (!(tK > 0)) throw in.error("expected a positive temperature (K), got " + t[ct]);
+                if (!(d > 0)) throw in.error("expected a positive D (cm²/s) for ln D, got " + t[cd]);
+                if (cse >= 0 && !(se > 0)) throw in.error("expected a positive standard error of D (cm²/s), got " + t[cse]);
+                rows.add(new double[] {tK, d, se});
             }
         }
         if (rows.isEmpty()) throw new InputFormatException(file.toString(), 1, "no data rows (T in K, D in cm²/s)");
+        if (rows.size() < Arrhenius.MIN_TEMPERATURES)
+            throw new InputFormatException(file.toString(), 0, "an Arrhenius fit needs at least " + Arrhenius.MIN_TEMPERATURES
+                    + " temperatures, found " + rows.size() + " data rows");
         double[][] r = new double[3][rows.size()];
         for (int i = 0; i < rows.size(); i++) for (int c = 0; c < 3; c++) r[c][i] = rows.get(i)[c];
         return new Points(r[0], r[1], cse < 0 ? null : r[2], file);

@@ -82,10 +82,11 @@ public final class TrajectoryOptions {
         if (framePs != null && framePs <= 0) throw new UserError("--frame-ps must be positive, got " + framePs);
         Set<String> mobile = new LinkedHashSet<>(species);
         boolean series = inputs.stream().anyMatch(p -> java.nio.file.Files.isDirectory(p) || TrajectoryFiles.isStructureFile(p));
-        if (series && framePs == null)
-            throw new UserError("POSCAR/CONTCAR series carry no time: give --frame-ps (ps between consecutive files)");
         MobileTrajectory traj;
         try (TrajectoryReader reader = TrajectoryFiles.open(inputs, types, warnings)) {
+            // after open: an empty folder is said as such, not as a series without times
+            if (series && framePs == null)
+                throw new UserError("POSCAR/CONTCAR series carry no time: give --frame-ps (ps between consecutive files)");
             ProgressBar bar = null;
             if (!quiet && reader.totalBytes() > PROGRESS_THRESHOLD_BYTES) {
                 bar = new ProgressBarBuilder().setTaskName("reading").setInitialMax(reader.totalBytes()).setUnit(" MB", 1 << 20)
@@ -102,9 +103,15 @@ public final class TrajectoryOptions {
                 }
             }
         }
-        if (traj.frames() < 3) throw new UserError("the trajectory has " + traj.frames() + " frame(s); MSD needs at least 3");
+        String names = inputs.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "));
+        if (traj.frames() < 3) throw new UserError(names + ": " + traj.frames() + " complete frame(s); MSD needs at least 3");
         // kept frames are --every apart: step numbers already say so, --frame-ps is per stored frame
-        double spacing = framePs != null ? framePs * every() : traj.frameSpacingPs(timestepPs, null);
+        double spacing;
+        try {
+            spacing = framePs != null ? framePs * every() : traj.frameSpacingPs(timestepPs, null);
+        } catch (UserError e) {
+            throw new UserError(names + ": " + e.getMessage(), e.exitCode());
+        }
         MsdResult msd = MsdCalculator.compute(traj, spacing);
         double[][] along = abc ? MsdCalculator.alongLattice(traj.positions, traj.mobileAtoms(), traj.firstCell) : null;
         return new Loaded(traj, msd, spacing, along);

@@ -15,6 +15,8 @@ public record Arrhenius(double ea, double eaErr, double d0, double lnD0Err, doub
                         double lnDAtTargetErr, LinearFit fit, double[] temperatures, double[] d, double[] dErr) {
     /** Boltzmann constant in eV/K. */
     public static final double K_B = 8.617333262e-5;
+    /** Temperatures a fit needs (two points leave no error estimate). */
+    public static final int MIN_TEMPERATURES = 3;
 
     public static Arrhenius fit(double[] temperaturesK, double[] dCm2s, double targetK) {
         return fit(temperaturesK, dCm2s, null, targetK);
@@ -23,7 +25,8 @@ public record Arrhenius(double ea, double eaErr, double d0, double lnD0Err, doub
     /** @param dErrCm2s standard errors of D (cm²/s), or null for an unweighted fit */
     public static Arrhenius fit(double[] temperaturesK, double[] dCm2s, double[] dErrCm2s, double targetK) {
         int n = temperaturesK.length;
-        if (n < 3) throw new UserError("an Arrhenius fit with uncertainties needs at least 3 temperatures, got " + n);
+        if (n < MIN_TEMPERATURES)
+            throw new UserError("an Arrhenius fit with uncertainties needs at least " + MIN_TEMPERATURES + " temperatures, got " + n);
         double[] x = new double[n], y = new double[n];
         for (int i = 0; i < n; i++) {
             if (!(temperaturesK[i] > 0)) throw new UserError("temperature must be positive, got " + temperaturesK[i] + " K");

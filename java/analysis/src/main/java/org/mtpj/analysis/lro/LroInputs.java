@@ -33,12 +33,12 @@ public final class LroInputs {
                             .filter(f -> !f.getFileName().toString().startsWith(".")).toList());
                 }
                 inside.sort(numericOrder());
-                if (inside.isEmpty()) throw new UserError("folder " + p + " holds no structure files");
+                if (inside.isEmpty()) throw new UserError(p + ": the folder holds no structure files");
                 out.addAll(inside);
             } else if (Files.isRegularFile(p)) {
                 out.add(p);
             } else {
-                throw new UserError("no such structure file or folder: " + p);
+                throw new UserError(p + ": file not found (expected a structure file or a folder of them)");
             }
         }
         return out;

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.mtpj.analysis.io.InputFiles;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.InputFormatException;
 
 /**
  * Opens trajectory inputs as one stream of frames, in the order given: LAMMPS dumps (recognised by
@@ -28,7 +29,7 @@ public final class TrajectoryFiles {
         List<Object> parts = new ArrayList<>();
         List<Path> series = new ArrayList<>();
         for (Path p : inputs) {
-            if (!Files.exists(p)) throw new UserError("file not found: " + p);
+            if (!Files.exists(p)) throw new InputFormatException(p.toString(), 0, "file not found");
             if (Files.isDirectory(p)) {
                 flush(series, parts);
                 List<Path> inDir = structureFilesIn(p);

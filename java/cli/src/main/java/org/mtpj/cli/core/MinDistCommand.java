@@ -62,7 +62,7 @@ public final class MinDistCommand implements Callable<Integer> {
         Map<SpeciesPair, Closest> pairs = new java.util.TreeMap<>();
         int configurations = 0;
         for (Path f : files) {
-            try (CfgReader reader = CfgReader.open(f)) {
+            try (CfgReader reader = CfgReader.open(f).nonEmpty()) {
                 for (Configuration c; (c = reader.next()) != null; ) {
                     configurations++;
                     double[][] d = closest(c, reader);

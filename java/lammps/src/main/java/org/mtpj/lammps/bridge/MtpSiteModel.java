@@ -18,6 +18,7 @@ public final class MtpSiteModel implements SiteModel {
     @Override public int speciesCount() { return pot.speciesCount; }
     @Override public String[] speciesNames() { return pot.speciesNames; }
     @Override public double cutoff() { return pot.maxDist; }
+    @Override public double minDist() { return pot.minDist; }
 
     @Override
     public String describe() {

@@ -43,7 +43,8 @@ public final class NativeEntry {
 
     /** Called once per process by the native side (JNI); addresses of create, coeff, compute, destroy. */
     public static synchronized long[] stubs(int abiVersion) {
-        if (abiVersion != StepLayout.ABI_VERSION && abiVersion != StepLayout.ABI_WITHOUT_COLLECTIVES)
+        if (abiVersion != StepLayout.ABI_VERSION && abiVersion != StepLayout.ABI_WITHOUT_CLOSE_CONTACTS
+                && abiVersion != StepLayout.ABI_WITHOUT_COLLECTIVES)
             throw new IllegalStateException("native bridge ABI " + abiVersion + " but mtpj jar ABI "
                     + StepLayout.ABI_VERSION + ": rebuild with scripts/build-native");
         if (stubs == null) {

@@ -47,6 +47,8 @@ final class PairSession implements AutoCloseable {
     /** speciesOfType[t] for LAMMPS type t (1-based); -1 = type not handled. Null before pair_coeff. */
     private int[] speciesOfType;
     private double cutsq;
+    /** The model's min_dist squared: neighbours closer than that are counted as close contacts. */
+    private final double minDistSq;
 
     // current step (valid during compute)
     long timestep;
@@ -86,6 +88,7 @@ final class PairSession implements AutoCloseable {
         this.rank = rank;
         double rc = model.cutoff();
         this.cutsq = rc * rc;
+        this.minDistSq = model.minDist() * model.minDist();
         this.pool = new WorkerPool(settings.threads());
         this.workers = new Worker[settings.threads()];
         for (int w = 0; w < workers.length; w++) workers[w] = new Worker(model.newKernel());
@@ -192,6 +195,7 @@ final class PairSession implements AutoCloseable {
         java.util.Arrays.fill(vir, 0);
         if (inum == 0 || nall == 0) {
             writeTotals(step, 0, vir);
+            if (abi >= StepLayout.ABI_VERSION) writeCloseContacts(step, 0, 0, -1, -1);
             runHooks();
             step.set(JAVA_DOUBLE, StepLayout.GRADE, grade);
             return;
@@ -221,6 +225,7 @@ final class PairSession implements AutoCloseable {
         long scatterCpu = profile != null ? StepProfile.cpuNow() - scatterCpu0 : 0;
         energy = energySum;
         writeTotals(step, energySum, vir);
+        if (abi >= StepLayout.ABI_VERSION) reportCloseContacts(step);
         if (profile != null) {
             long kernel = 0, gather = 0, sc = 0, workerCpu = 0;
             for (Worker w : workers) {
@@ -327,6 +332,29 @@ final class PairSession implements AutoCloseable {
         for (StepHook h : hooks) h.afterCompute(view);
     }
 
+    /** This rank's close contacts of the step, merged over the workers (closest first by distance, then list order). */
+    private void reportCloseContacts(MemorySegment step) {
+        long entries = 0;
+        Worker best = null;
+        for (Worker w : workers) {
+            entries += w.closeEntries;
+            if (w.closeEntries > 0 && (best == null || w.closeR2 < best.closeR2
+                    || (w.closeR2 == best.closeR2 && w.closeII < best.closeII))) best = w;
+        }
+        if (best == null) writeCloseContacts(step, 0, 0, -1, -1);
+        else writeCloseContacts(step, entries, Math.sqrt(best.closeR2), tagOf(best.closeI), tagOf(best.closeJ));
+        for (Worker w : workers) w.closeEntries = 0;
+    }
+
+    private void writeCloseContacts(MemorySegment step, long entries, double closest, long idI, long idJ) {
+        step.set(JAVA_DOUBLE, StepLayout.MIN_DIST, model.minDist());
+        step.set(JAVA_LONG, StepLayout.CLOSE_ENTRIES, entries);
+        step.set(JAVA_DOUBLE, StepLayout.CLOSE_MIN, closest);
+        step.set(JAVA_LONG, StepLayout.CLOSE_ID_I, idI);
+        step.set(JAVA_LONG, StepLayout.CLOSE_ID_J, idJ);
+        step.set(JAVA_INT, StepLayout.CLOSE_POLICY, minDistSq > 0 ? settings.closeContacts().code : 0);
+    }
+
     private static void writeTotals(MemorySegment step, double e, double[] vir) {
         step.set(JAVA_DOUBLE, StepLayout.ENERGY, e);
         for (int k = 0; k < 6; k++) step.set(JAVA_DOUBLE, StepLayout.VIRIAL + 8L * k, vir[k]);
@@ -391,9 +419,11 @@ final class PairSession implements AutoCloseable {
 
     /**
      * Local atom ii's neighbours inside the cutoff into the entry arrays (from entryOff[ii]);
-     * returns the end index. Reads LAMMPS's list and positions in place.
+     * returns the end index. Reads LAMMPS's list and positions in place. Entries closer than
+     * min_dist are counted in w.
      */
-    private int gather(int ii, int i, int mask, double rc2) {
+    private int gather(int ii, int i, int mask, double rc2, Worker w) {
+        final double min2 = minDistSq;
         final MemorySegment xs = x;
         final int[] spa = speciesOfAtom;
         double xi = xs.getAtIndex(JAVA_DOUBLE, 3L * i), yi = xs.getAtIndex(JAVA_DOUBLE, 3L * i + 1),
@@ -415,6 +445,7 @@ final class PairSession implements AutoCloseable {
             if (r2 == 0)
                 throw new UserError("atoms with ids " + tagOf(i) + " and " + tagOf(j)
                         + " are at the same position (step " + timestep + ")");
+            if (r2 < min2) w.closeContact(r2, ii, i, j);
             js[m] = j;
             sp[m] = sj;
             r[3 * m] = dx; r[3 * m + 1] = dy; r[3 * m + 2] = dz;
@@ -429,8 +460,18 @@ final class PairSession implements AutoCloseable {
         long kernelNanos, gatherNanos, scatterNanos;
         /** CPU time of this thread in phase 1 (unlike the wall times above, it excludes time descheduled). */
         long cpuNanos;
+        /** This step's neighbour entries closer than min_dist, and the closest (squared distance, list index, atom indices). */
+        long closeEntries;
+        double closeR2;
+        int closeII, closeI, closeJ;
 
         Worker(SiteModel.SiteKernel kernel) { this.kernel = kernel; }
+
+        void closeContact(double r2, int ii, int i, int j) {
+            if (closeEntries++ == 0 || r2 < closeR2 || (r2 == closeR2 && ii < closeII)) {
+                closeR2 = r2; closeII = ii; closeI = i; closeJ = j;
+            }
+        }
 
         void evaluate(boolean main) {
             try {
@@ -456,7 +497,7 @@ final class PairSession implements AutoCloseable {
                     centralSpecies[ii] = ci;
                     if (ci < 0) { kept[ii] = 0; site[ii] = 0; continue; }
                     int off = entryOff[ii];
-                    int m = gather(ii, i, mask, rc2);
+                    int m = gather(ii, i, mask, rc2, this);
                     kept[ii] = m - off;
                     long t1 = timed ? System.nanoTime() : 0;
                     site[ii] = kernel.siteEnergy(ci, m - off, entrySpecies, entryR, entryG, off);

@@ -10,8 +10,8 @@ import org.mtpj.lammps.config.MlipIni;
 /**
  * The arguments of {@code pair_style mtp/java} (or {@code mlip}):
  * <pre>
- *   pair_style mtp/java POTENTIAL.mtp [threads N]
- *   pair_style mtp/java mlip.ini      [threads N]     (MLIP-2 settings: mtp-filename, select ...)
+ *   pair_style mtp/java POTENTIAL.mtp [threads N] [min_dist warn|error]
+ *   pair_style mtp/java mlip.ini      [threads N] [min_dist warn|error]  (MLIP-2 settings: mtp-filename, select ...)
  *   pair_style mtp/java soft A RC     [threads N]     (test potential = LAMMPS's pair_style soft)
  * </pre>
  * A file is a potential when its first word after {@code #} comment lines is {@code MTP}, else it is
@@ -21,10 +21,22 @@ import org.mtpj.lammps.config.MlipIni;
  * @param ini the mlip.ini settings, or null when a potential was given directly
  * @param softPrefactor,softCutoff the soft test potential's A (eV) and rc (Å)
  * @param threads Java threads of this MPI rank (results do not depend on it)
+ * @param closeContacts what a neighbour pair closer than the potential's min_dist does
  */
-public record PairSettings(Path potentialFile, MlipIni ini, double softPrefactor, double softCutoff, int threads) {
+public record PairSettings(Path potentialFile, MlipIni ini, double softPrefactor, double softCutoff, int threads,
+                           CloseContactPolicy closeContacts) {
 
-    static final String USAGE = "expected 'POTENTIAL.mtp [threads N]', 'mlip.ini [threads N]' or 'soft A RC [threads N]'";
+    static final String USAGE = "expected 'POTENTIAL.mtp [threads N] [min_dist warn|error]', 'mlip.ini [threads N]"
+            + " [min_dist warn|error]' or 'soft A RC [threads N]'";
+
+    /** Neighbours closer than min_dist: counted every step; a warning once per run, or an error. Values are the shim's codes. */
+    public enum CloseContactPolicy {
+        WARN(1), ERROR(2);
+
+        final int code;
+
+        CloseContactPolicy(int code) { this.code = code; }
+    }
 
     public boolean isSoft() { return potentialFile == null; }
 
@@ -58,6 +70,7 @@ public record PairSettings(Path potentialFile, MlipIni ini, double softPrefactor
             pos = 1;
         }
         int threads = 1;
+        CloseContactPolicy close = CloseContactPolicy.WARN;
         while (pos < args.size()) {
             String kw = args.get(pos);
             if (kw.equals("threads")) {
@@ -70,11 +83,19 @@ public record PairSettings(Path potentialFile, MlipIni ini, double softPrefactor
                 }
                 if (threads < 1 || threads > 1024) throw new UserError("threads: expected 1..1024, got " + threads);
                 pos += 2;
+            } else if (kw.equals("min_dist")) {
+                String v = pos + 1 < args.size() ? args.get(pos + 1) : "";
+                if (v.equals("warn")) close = CloseContactPolicy.WARN;
+                else if (v.equals("error")) close = CloseContactPolicy.ERROR;
+                else throw new UserError("min_dist: expected 'warn' or 'error' (what neighbours closer than the potential's"
+                        + " min_dist do), got " + (v.isEmpty() ? "nothing" : "'" + v + "'"));
+                pos += 2;
             } else {
-                throw new UserError("unknown keyword '" + kw + "' (after the potential only 'threads N' is allowed)");
+                throw new UserError("unknown keyword '" + kw + "' (after the potential only 'threads N' and 'min_dist warn|error'"
+                        + " are allowed)");
             }
         }
-        return new PairSettings(pot, ini, a, rc, threads);
+        return new PairSettings(pot, ini, a, rc, threads, close);
     }
 
     private static boolean isPotentialFile(Path file) {

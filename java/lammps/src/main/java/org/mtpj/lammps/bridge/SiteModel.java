@@ -15,6 +15,9 @@ public interface SiteModel {
     /** Cutoff radius (Å): neighbours with r >= cutoff do not contribute. */
     double cutoff();
 
+    /** Distance (Å) below which the model was never fitted (the MTP's min_dist); 0 when it has none. */
+    double minDist();
+
     /** One line for the LAMMPS log, e.g. the potential's name and size. */
     String describe();
 

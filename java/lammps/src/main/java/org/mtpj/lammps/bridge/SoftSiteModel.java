@@ -19,6 +19,7 @@ public final class SoftSiteModel implements SiteModel {
     @Override public int speciesCount() { return Integer.MAX_VALUE; }
     @Override public String[] speciesNames() { return null; }
     @Override public double cutoff() { return cutoff; }
+    @Override public double minDist() { return 0; }
     @Override public String describe() { return "test potential soft: A = " + prefactor + " eV, rc = " + cutoff + " A"; }
 
     @Override

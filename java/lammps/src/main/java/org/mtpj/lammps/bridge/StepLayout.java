@@ -19,9 +19,9 @@ final class StepLayout {
     private StepLayout() {}
 
     /** Must equal MTPJ_ABI_VERSION in mtpj_step.h. */
-    static final int ABI_VERSION = 4;
-    /** The previous ABI (no collectives) is still accepted: same offsets, 24 bytes shorter. */
-    static final int ABI_WITHOUT_COLLECTIVES = 3;
+    static final int ABI_VERSION = 5;
+    /** Earlier ABIs are still accepted: same offsets, shorter (3: no collectives, 4: no close contacts). */
+    static final int ABI_WITHOUT_COLLECTIVES = 3, ABI_WITHOUT_CLOSE_CONTACTS = 4;
 
     static final StructLayout LAYOUT = MemoryLayout.structLayout(
             JAVA_LONG.withName("struct_size"),
@@ -62,10 +62,19 @@ final class StepLayout {
             JAVA_INT.withName("nprocs"), // ABI 3 had 4 bytes of padding here and ended
             ADDRESS.withName("comm"),
             ADDRESS.withName("allreduce"),
-            ADDRESS.withName("gather"));
+            ADDRESS.withName("gather"),
+            JAVA_DOUBLE.withName("min_dist"), // ABI 4 ended here
+            JAVA_DOUBLE.withName("close_min"),
+            JAVA_LONG.withName("close_entries"),
+            JAVA_LONG.withName("close_id_i"),
+            JAVA_LONG.withName("close_id_j"),
+            JAVA_INT.withName("close_policy"),
+            MemoryLayout.paddingLayout(4));
 
     /** Size of the ABI 3 struct: everything before nprocs plus C's padding. */
     static final long SIZE_WITHOUT_COLLECTIVES = LAYOUT.byteOffset(groupElement("nprocs")) + 4;
+    /** Size of the ABI 4 struct: everything before min_dist. */
+    static final long SIZE_WITHOUT_CLOSE_CONTACTS = LAYOUT.byteOffset(groupElement("min_dist"));
 
     static long off(String name) { return LAYOUT.byteOffset(groupElement(name)); }
 
@@ -78,11 +87,14 @@ final class StepLayout {
             VFLAG_GLOBAL = off("vflag_global"), VFLAG_ATOM = off("vflag_atom"), VFLAG_FDOTR = off("vflag_fdotr"), CVFLAG_ATOM = off("cvflag_atom"),
             NEIGHMASK = off("neighmask"), TAG_BYTES = off("tag_bytes"), ERRLEN = off("errlen"), RANK = off("rank"),
             PERIODIC = off("periodic"), NPROCS = off("nprocs"), COMM = off("comm"), ALLREDUCE = off("allreduce"),
-            GATHER = off("gather");
+            GATHER = off("gather"), MIN_DIST = off("min_dist"), CLOSE_MIN = off("close_min"),
+            CLOSE_ENTRIES = off("close_entries"), CLOSE_ID_I = off("close_id_i"), CLOSE_ID_J = off("close_id_j"),
+            CLOSE_POLICY = off("close_policy");
 
     /** Throws when the C struct is not the one this class describes. */
     static void check(long structSize, int abi) {
         if (abi == ABI_WITHOUT_COLLECTIVES && structSize == SIZE_WITHOUT_COLLECTIVES) return;
+        if (abi == ABI_WITHOUT_CLOSE_CONTACTS && structSize == SIZE_WITHOUT_CLOSE_CONTACTS) return;
         if (structSize != LAYOUT.byteSize() || abi != ABI_VERSION)
             throw new IllegalStateException("native bridge and mtpj jar do not match (struct size " + structSize
                     + " vs " + LAYOUT.byteSize() + ", ABI " + abi + " vs " + ABI_VERSION

@@ -25,6 +25,9 @@ class PairSettingsTest {
         assertEquals(dir.resolve("curr.mtp"), p.potentialFile());
         assertNull(p.ini());
         assertEquals(3, p.threads());
+        assertEquals(PairSettings.CloseContactPolicy.WARN, p.closeContacts());
+        assertEquals(PairSettings.CloseContactPolicy.ERROR,
+                PairSettings.parse(List.of("curr.mtp", "min_dist", "error", "threads", "2"), dir).closeContacts());
         PairSettings q = PairSettings.parse(List.of("mlip.ini"), dir);
         assertEquals(dir.resolve("curr.mtp"), q.potentialFile());
         assertEquals(1, q.threads());
@@ -41,6 +44,8 @@ class PairSettingsTest {
         assertMessage(List.of("p.mtp", "threads"), "needs a number");
         assertMessage(List.of("p.mtp", "threads", "0"), "1..1024");
         assertMessage(List.of("p.mtp", "fast"), "unknown keyword 'fast'");
+        assertMessage(List.of("p.mtp", "min_dist"), "min_dist: expected 'warn' or 'error'");
+        assertMessage(List.of("p.mtp", "min_dist", "stop"), "got 'stop'");
         assertMessage(List.of("soft", "1"), "soft needs A");
         assertMessage(List.of("soft", "a", "2"), "soft A: expected a number");
         Files.writeString(dir.resolve("x.ini"), "mtp-filename gone.mtp\ncalculate-efs TRUE\n");

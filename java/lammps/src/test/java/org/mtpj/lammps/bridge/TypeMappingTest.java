@@ -17,13 +17,14 @@ class TypeMappingTest {
             @Override public int speciesCount() { return names.length; }
             @Override public String[] speciesNames() { return names; }
             @Override public double cutoff() { return 5; }
+            @Override public double minDist() { return 0; }
             @Override public String describe() { return "test"; }
             @Override public SiteKernel newKernel() { return (c, n, s, r, g, off) -> 0; }
         };
     }
 
     private static PairSession session(SiteModel m) {
-        return new PairSession(new PairSettings(Path.of("x.mtp"), null, 0, 0, 1), m, 0);
+        return new PairSession(new PairSettings(Path.of("x.mtp"), null, 0, 0, 1, PairSettings.CloseContactPolicy.WARN), m, 0);
     }
 
     @Test
