@@ -48,7 +48,7 @@ class CommandFuzzTest {
             "999999999999", "-999999999999", "0x10", "1,5", "--1", "+"};
     /** Messages about a whole file (or its whole content), which have no line to name. */
     private static final Pattern FILE_LEVEL = Pattern.compile("(file not found.*|configuration file not found|is a directory, expected a file.*"
-            + ".*|permission denied.*|the folder holds no .*|no thermo table .*|an Arrhenius fit needs at least .*"
+            + "|permission denied.*|the folder holds no .*|no thermo table .*|an Arrhenius fit needs at least .*"
             + "|\\d+ complete frame\\(s\\); MSD needs at least \\d+|\\[\\w+\\] needs '.*|no configurations.*"
             + "|frames are not evenly spaced: .*|timesteps do not increase .*)$");
 
