@@ -57,12 +57,11 @@ public class CoreCommandsTest {
     }
 
     @Test
-    void compareLammpsLogDispatchesToTheThermoComparison() throws Exception {
+    void compareLogsIsTheOneLogComparisonOfMtpj() throws Exception {
         Path log = Shared.file("reference/lammps-mlip2/log.serial");
-        Path tsvOut = tmp.resolve("logs.tsv");
-        Run same = run("compare", "--lammps-log", log.toString(), log.toString(), "--tsv", tsvOut.toString());
+        Run same = run("compare-logs", log.toString(), log.toString(), "--tsv");
         assertEquals(0, same.code, same.out + same.err);
-        assertTrue(Files.readString(tsvOut).lines().count() > 5, "TSV rows written");
+        assertTrue(same.out.lines().count() > 5, "TSV rows written");
         // Change one thermo value in the last digit: beyond 1e-8 relative, so the comparison must fail.
         List<String> lines = Files.readAllLines(log);
         int row = -1;
@@ -73,8 +72,10 @@ public class CoreCommandsTest {
         lines.set(row, String.join(" ", cols));
         Path changed = tmp.resolve("changed.log");
         Files.write(changed, lines);
-        Run diff = run("compare", "--lammps-log", log.toString(), changed.toString());
+        Run diff = run("compare-logs", log.toString(), changed.toString());
         assertEquals(1, diff.code, diff.out + diff.err);
+        // compare is for .cfg files only: the old --lammps-log switch is a usage error, not a second way
+        assertEquals(2, run("compare", "--lammps-log", log.toString(), changed.toString()).code);
     }
 
     @Test
