@@ -201,7 +201,7 @@ final class DiffusionSection {
             if (t >= lo - 1e-9 && t <= hi + 1e-9) { xs.add(t); ys.add(m[i]); }
         }
         if (xs.size() < 3) return Double.NaN;
-        return org.mtpj.analysis.diffusion.LinearFit.of(xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray()).slope() / 6.0;
+        return org.mtpj.analysis.diffusion.StraightLineFit.of(xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray()).slope() / 6.0;
     }
 
     /** Numeric columns of a TSV with one header line (first ncol columns). */
