@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mtpj.common.ThreadsOption;
 import org.mtpj.core.UserError;
 import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.io.CfgReader;
@@ -13,6 +14,7 @@ import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,8 +38,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "IN.cfg", description = "Configurations to evaluate (the first --max-cfgs are used).")
     Path in;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Threads (0 = all cores; default ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin ThreadsOption threads;
 
     @Option(names = "--seconds", defaultValue = "5", paramLabel = "S", description = "Measuring time in seconds (default ${DEFAULT-VALUE}).")
     double seconds;
@@ -58,7 +59,7 @@ public final class BenchCommand implements Callable<Integer> {
             for (Configuration c; cfgs.size() < maxCfgs && (c = r.next()) != null; ) if (c.size > 0) cfgs.add(c);
         }
         if (cfgs.isEmpty()) throw new UserError(in + ": no configuration with atoms to benchmark");
-        int nt = CliSupport.threads(threads);
+        int nt = threads.workers();
         long atoms = 0, evals = 0;
         double elapsed;
         try (Evaluator ev = new Evaluator(p, nt)) {
