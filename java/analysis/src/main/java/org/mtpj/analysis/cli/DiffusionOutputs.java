@@ -2,10 +2,13 @@ package org.mtpj.analysis.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.mtpj.analysis.diffusion.BlockDiffusion;
 import org.mtpj.analysis.diffusion.DiffusionResult;
+import org.mtpj.common.Json;
 
 /**
  * The D table in the layout of correct_600K_D.tsv, and the same as JSON. With block averaging
@@ -78,43 +81,56 @@ final class DiffusionOutputs {
 
     static String json(String caseName, String species, List<DiffusionResult> results, List<BlockDiffusion> blocks, int frames,
                        double spacingPs, int atoms) {
-        StringBuilder b = new StringBuilder("{\n");
-        b.append("  \"case\": ").append(Tsv.quote(caseName)).append(",\n");
-        b.append("  \"species\": ").append(Tsv.quote(species)).append(",\n");
-        b.append("  \"units\": {\"D\": \"cm^2/s\", \"time\": \"ps\", \"msd\": \"A^2\"},\n");
-        b.append("  \"frames\": ").append(frames).append(", \"frame_spacing_ps\": ").append(Tsv.json(spacingPs))
-                .append(", \"mobile_atoms\": ").append(atoms).append(",\n");
-        b.append("  \"windows\": [\n");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("case", caseName);
+        m.put("species", species);
+        Map<String, Object> units = new LinkedHashMap<>();
+        units.put("D", "cm^2/s");
+        units.put("time", "ps");
+        units.put("msd", "A^2");
+        m.put("units", units);
+        m.put("frames", frames);
+        m.put("frame_spacing_ps", spacingPs);
+        m.put("mobile_atoms", atoms);
+        List<Map<String, Object>> windows = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             DiffusionResult d = results.get(i);
-            b.append("    {\"t_min_ps\": ").append(Tsv.json(d.tMinPs())).append(", \"t_max_ps\": ").append(Tsv.json(d.tMaxPs()))
-                    .append(", \"points\": ").append(d.points())
-                    .append(", \"min_independent_origins\": ").append(d.minIndependentOrigins()).append(",\n");
-            b.append("     \"D_tracer\": ").append(Tsv.json(d.dTracer())).append(", \"D_tracer_stderr\": ").append(Tsv.json(d.dTracerErr())).append(",\n");
-            b.append("     \"D_sigma\": ").append(Tsv.json(d.dSigma())).append(", \"D_sigma_stderr\": ").append(Tsv.json(d.dSigmaErr())).append(",\n");
-            b.append("     \"Haven\": ").append(Tsv.json(d.haven())).append(", \"Haven_stderr\": ").append(Tsv.json(d.havenErr())).append(",\n");
-            b.append("     \"D_x\": ").append(Tsv.json(d.dX())).append(", \"D_x_stderr\": ").append(Tsv.json(d.dXErr()))
-                    .append(", \"D_y\": ").append(Tsv.json(d.dY())).append(", \"D_y_stderr\": ").append(Tsv.json(d.dYErr()))
-                    .append(", \"D_z\": ").append(Tsv.json(d.dZ())).append(", \"D_z_stderr\": ").append(Tsv.json(d.dZErr()));
-            if (blocks != null) b.append(",\n").append(blocksJson(d, blocks.get(i)));
-            b.append("}").append(i + 1 < results.size() ? ",\n" : "\n");
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("t_min_ps", d.tMinPs());
+            w.put("t_max_ps", d.tMaxPs());
+            w.put("points", d.points());
+            w.put("min_independent_origins", d.minIndependentOrigins());
+            w.put("D_tracer", d.dTracer());
+            w.put("D_tracer_stderr", d.dTracerErr());
+            w.put("D_sigma", d.dSigma());
+            w.put("D_sigma_stderr", d.dSigmaErr());
+            w.put("Haven", d.haven());
+            w.put("Haven_stderr", d.havenErr());
+            w.put("D_x", d.dX());
+            w.put("D_x_stderr", d.dXErr());
+            w.put("D_y", d.dY());
+            w.put("D_y_stderr", d.dYErr());
+            w.put("D_z", d.dZ());
+            w.put("D_z_stderr", d.dZErr());
+            if (blocks != null) w.put("blocks", blocksJson(d, blocks.get(i)));
+            windows.add(w);
         }
-        b.append("  ]\n}\n");
-        return b.toString();
+        m.put("windows", windows);
+        return Json.pretty(m);
     }
 
-    private static String blocksJson(DiffusionResult d, BlockDiffusion bd) {
-        StringBuilder b = new StringBuilder("     \"blocks\": {\"count\": ").append(bd.count())
-                .append(", \"t_min_ps\": ").append(Tsv.json(bd.tMinPs())).append(", \"t_max_ps\": ").append(Tsv.json(bd.tMaxPs()));
+    private static Map<String, Object> blocksJson(DiffusionResult d, BlockDiffusion bd) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("count", bd.count());
+        b.put("t_min_ps", bd.tMinPs());
+        b.put("t_max_ps", bd.tMaxPs());
         for (Quantity q : QUANTITIES) {
             double se = bd.stdErr(q.value());
-            b.append(",\n       \"").append(q.name()).append("\": [");
-            double[] v = bd.values(q.value());
-            for (int k = 0; k < v.length; k++) b.append(k > 0 ? ", " : "").append(Tsv.json(v[k]));
-            b.append("], \"").append(q.name()).append("_mean\": ").append(Tsv.json(bd.mean(q.value())))
-                    .append(", \"").append(q.name()).append("_stderr\": ").append(Tsv.json(se))
-                    .append(", \"").append(q.name()).append("_stderr_combined\": ").append(Tsv.json(combined(q, d, se)));
+            b.put(q.name(), bd.values(q.value()));
+            b.put(q.name() + "_mean", bd.mean(q.value()));
+            b.put(q.name() + "_stderr", se);
+            b.put(q.name() + "_stderr_combined", combined(q, d, se));
         }
-        return b.append("}").toString();
+        return b;
     }
 }

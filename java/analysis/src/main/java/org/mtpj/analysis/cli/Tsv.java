@@ -30,20 +30,6 @@ final class Tsv {
         return num(v);
     }
 
-    static String json(double v) {
-        return Double.isFinite(v) ? num(v) : "null";
-    }
-
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') b.append('\\').append(c);
-            else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-            else b.append(c);
-        }
-        return b.append('"').toString();
-    }
-
     static void write(Path file, List<String> lines) {
         try {
             Path parent = file.toAbsolutePath().getParent();

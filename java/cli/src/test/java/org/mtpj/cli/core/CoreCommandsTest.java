@@ -146,7 +146,7 @@ public class CoreCommandsTest {
         Run r = run("bench", pot(), Shared.file("reference/mlip2/edge_cases.cfg").toString(), "--seconds", "0.3", "--max-cfgs", "3");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("µs/atom (wall)"), r.out);
-        Run j = run("bench", pot(), Shared.file("reference/mlip2/edge_cases.cfg").toString(), "--seconds", "0.2", "--max-cfgs", "2", "--json");
+        Run j = run("bench", pot(), Shared.file("reference/mlip2/edge_cases.cfg").toString(), "--seconds", "0.2", "--max-cfgs", "2", "--threads", "1", "--json");
         assertEquals(0, j.code, j.err);
         assertTrue(j.out.matches("\\{\"us_per_atom\": [0-9.]+, .*\"threads\": 1, .*\\}\\n"), j.out);
     }
