@@ -73,9 +73,36 @@ public final class ActiveSetState {
         out.write("END_CONFIGURATIONS\n");
     }
 
+    /** What a state file holds, told from its first bytes. */
+    public enum Kind { MTPJ, MLIP2_BINARY, OTHER }
+
+    /** The kind of the file at path: mtpj's text state, a binary file (MLIP-2's state.als is binary), or other text. */
+    public static Kind kindOf(Path path) throws IOException {
+        byte[] head;
+        try (var in = Files.newInputStream(path)) {
+            head = in.readNBytes(4096);
+        }
+        String start = new String(head, 0, Math.min(head.length, MAGIC.length()), StandardCharsets.ISO_8859_1);
+        if (start.equals(MAGIC)) return Kind.MTPJ;
+        for (byte b : head) if (b == 0 || (b < 32 && b != '\n' && b != '\r' && b != '\t')) return Kind.MLIP2_BINARY;
+        return Kind.OTHER;
+    }
+
+    /** The command that builds mtpj's state (neighbourhood rows, the MD workflow) from a training set. */
+    public static String rebuildCommand(String pot, String train, String state) {
+        return "mtpj calc-grade " + pot + " " + train + " " + train + " graded.cfg --nbh-weight=1 --energy-weight=0 --als-filename=" + state;
+    }
+
     /** Loads a state written by {@link #save}. */
     public static SelectionSession load(Path path) {
         String file = path.toString();
+        try {
+            if (Files.isRegularFile(path) && kindOf(path) == Kind.MLIP2_BINARY)
+                throw new InputFormatException(file, 1, "a binary file (MLIP-2's state.als is binary), not mtpj's text state; rebuild it"
+                        + " from the training set: " + rebuildCommand("POT.mtp", "TRAIN.cfg", file));
+        } catch (IOException e) {
+            throw InputFormatException.cannotRead(file, 0, e);
+        }
         try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             long[] lineNo = {0};
             String magic = next(in, lineNo, file);
