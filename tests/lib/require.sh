@@ -4,9 +4,11 @@
 # run is strict: CI=true, or MTPJ_REQUIRE_<KIND>=1 (KIND = NATIVE for programs and build outputs,
 # SHARED for ../shared). .ci/run sets them all.
 SKIP_EXIT=77
+# CI set to anything but empty, false or 0 (CI=true in this project's CI).
+in_ci() { case "${CI:-}" in ''|false|0) return 1 ;; *) return 0 ;; esac; }
 require_missing() {
   local kind=$1 msg=$2 switch="MTPJ_REQUIRE_$1"
-  if [ "${CI:-}" = true ] || [ "${!switch:-0}" = 1 ]; then
+  if in_ci || [ "${!switch:-0}" = 1 ]; then
     echo "FAIL: $msg (a failure, not a skip, because CI=true or $switch=1)" >&2; exit 1
   fi
   echo "SKIP: $msg"; exit $SKIP_EXIT

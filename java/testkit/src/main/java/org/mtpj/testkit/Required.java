@@ -64,9 +64,11 @@ public final class Required {
             missing("MTPJ_REQUIRE_SLOW", "slow test: set MTPJ_SLOW_TESTS=1 (./run-tests without --fast does)");
     }
 
-    /** Whether a missing requirement of this kind is a failure: CI=true or the switch set to 1. */
+    /** Whether a missing requirement of this kind is a failure: CI set (true, 1, ...) or the switch set to 1. */
     public static boolean strict(String switchVariable) {
-        return "true".equalsIgnoreCase(System.getenv("CI")) || "1".equals(System.getenv(switchVariable));
+        String ci = System.getenv("CI");
+        boolean inCi = ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false") && !ci.equals("0");
+        return inCi || "1".equals(System.getenv(switchVariable));
     }
 
     private static Path missing(String switchVariable, String msg) {

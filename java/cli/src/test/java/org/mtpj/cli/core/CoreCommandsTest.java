@@ -1,6 +1,9 @@
 package org.mtpj.cli.core;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.mtpj.testkit.Tolerances.MLIP2_ENERGY_PER_ATOM;
+import static org.mtpj.testkit.Tolerances.MLIP2_FORCE;
+import static org.mtpj.testkit.Tolerances.MLIP2_STRESS;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -46,7 +49,7 @@ public class CoreCommandsTest {
             assertEquals(a.size(), b.size());
             for (int i = 0; i < a.size(); i++) {
                 CfgComparison d = CfgComparison.of(i + 1, a.get(i), b.get(i));
-                assertTrue(d.within(1e-9, 1e-8, 1e-7), ref + " " + d);
+                assertTrue(d.within(MLIP2_ENERGY_PER_ATOM, MLIP2_FORCE, MLIP2_STRESS), ref + " " + d);
                 assertEquals(a.get(i).features, b.get(i).features);
                 assertNull(b.get(i).siteEnergies);
             }
