@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code mtpj check-lammps md.lmp -var T 600}: what would stop or surprise this LAMMPS run, all at once. */
 @Command(name = "check-lammps", mixinStandardHelpOptions = true,
-        description = {"Check a LAMMPS input with an MTP before running it: everything that would stop it, at once.",
+        description = {"Check a LAMMPS input with an MTP before running it.",
+                "Everything that would stop the run is reported at once.",
                 "Reads the input (and its include files, mlip.ini, the potential, the active-set state, the data file)"
                         + " without running MD and lists: variables the command line would clash with, missing files,"
                         + " an MLIP-2 binary state (with the command that rebuilds mtpj's), MLIP-2 settings and what mtpj does"
