@@ -14,6 +14,7 @@ import org.mtpj.analysis.relax.MtpModel;
 import org.mtpj.analysis.relax.RelaxResult;
 import org.mtpj.analysis.relax.StructureConversion;
 import org.mtpj.analysis.voltage.StructureGrades;
+import org.mtpj.common.ThreadsOption;
 import org.mtpj.core.UserError;
 import org.mtpj.core.eval.CloseContacts;
 import org.mtpj.core.io.CfgReader;
@@ -23,6 +24,7 @@ import org.mtpj.core.io.OutputGuard;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -87,8 +89,7 @@ public final class RelaxCommand implements Callable<Integer> {
             description = "With --grade-train: a grade above G is an extrapolation (WARNING, output flag; default ${DEFAULT-VALUE}).")
     double gradeThreshold;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Evaluation threads (0 = all cores; default ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin ThreadsOption threads;
 
     @Override
     public Integer call() {
@@ -123,7 +124,7 @@ public final class RelaxCommand implements Callable<Integer> {
             throw new UserError(in + " holds " + inputs.size() + " configurations; write them to a .cfg OUT");
         if (!cfgOut && (types == null || types.isEmpty()))
             throw new UserError("writing a POSCAR needs --types (element of each MTP species), or give OUT a .cfg name");
-        int nThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int nThreads = threads.workers();
         List<Configuration> relaxed = new ArrayList<>();
         boolean allConverged = true;
         try (MtpModel model = new MtpModel(pot, nThreads)) {

@@ -1,5 +1,7 @@
 package org.mtpj.analysis.io;
 
+import org.mtpj.core.math.Mat3;
+
 /**
  * A periodic cell given by its three lattice rows a, b, c (Å): a Cartesian position is
  * r = f·[a;b;c] (row vector of fractional coordinates f times the matrix of rows).
@@ -13,7 +15,10 @@ public final class Cell {
         if (rows.length != 3) throw new IllegalArgumentException("a cell needs 3 rows");
         this.rows = new double[3][];
         for (int i = 0; i < 3; i++) this.rows[i] = rows[i].clone();
-        this.inverse = invert(this.rows);
+        double d = Mat3.determinant(this.rows);
+        if (!Double.isFinite(d)) throw new IllegalArgumentException("the cell volume overflows: lattice vectors too long to compute with");
+        if (d == 0) throw new IllegalArgumentException("singular cell (zero volume)");
+        this.inverse = Mat3.inverse(this.rows, d);
     }
 
     /** An orthogonal box with edge lengths lx, ly, lz. */
@@ -32,9 +37,9 @@ public final class Cell {
     public double get(int row, int axis) { return rows[row][axis]; }
 
     /** Signed det of the row matrix. */
-    public double determinant() { return det(rows); }
+    public double determinant() { return Mat3.determinant(rows); }
 
-    public double volume() { return Math.abs(det(rows)); }
+    public double volume() { return Math.abs(Mat3.determinant(rows)); }
 
     /** Whether the rows are equal to another cell's within an absolute tolerance (Å). */
     public boolean sameAs(Cell o, double tol) {
@@ -57,29 +62,6 @@ public final class Cell {
         out[off] = x * m[0][0] + y * m[1][0] + z * m[2][0];
         out[off + 1] = x * m[0][1] + y * m[1][1] + z * m[2][1];
         out[off + 2] = x * m[0][2] + y * m[1][2] + z * m[2][2];
-    }
-
-    private static double det(double[][] a) {
-        return a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1])
-                - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
-                + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
-    }
-
-    private static double[][] invert(double[][] a) {
-        double d = det(a);
-        if (!Double.isFinite(d)) throw new IllegalArgumentException("the cell volume overflows: lattice vectors too long to compute with");
-        if (d == 0) throw new IllegalArgumentException("singular cell (zero volume)");
-        double[][] r = new double[3][3];
-        r[0][0] = (a[1][1] * a[2][2] - a[1][2] * a[2][1]) / d;
-        r[0][1] = (a[0][2] * a[2][1] - a[0][1] * a[2][2]) / d;
-        r[0][2] = (a[0][1] * a[1][2] - a[0][2] * a[1][1]) / d;
-        r[1][0] = (a[1][2] * a[2][0] - a[1][0] * a[2][2]) / d;
-        r[1][1] = (a[0][0] * a[2][2] - a[0][2] * a[2][0]) / d;
-        r[1][2] = (a[0][2] * a[1][0] - a[0][0] * a[1][2]) / d;
-        r[2][0] = (a[1][0] * a[2][1] - a[1][1] * a[2][0]) / d;
-        r[2][1] = (a[0][1] * a[2][0] - a[0][0] * a[2][1]) / d;
-        r[2][2] = (a[0][0] * a[1][1] - a[0][1] * a[1][0]) / d;
-        return r;
     }
 
     @Override

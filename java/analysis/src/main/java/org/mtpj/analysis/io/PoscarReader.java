@@ -1,5 +1,6 @@
 package org.mtpj.analysis.io;
 
+import org.mtpj.core.math.Mat3;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -154,9 +155,7 @@ public final class PoscarReader {
     }
 
     private static double[][] checkedCell(TextLines in, double[][] lat) {
-        double d = lat[0][0] * (lat[1][1] * lat[2][2] - lat[1][2] * lat[2][1])
-                - lat[0][1] * (lat[1][0] * lat[2][2] - lat[1][2] * lat[2][0])
-                + lat[0][2] * (lat[1][0] * lat[2][1] - lat[1][1] * lat[2][0]);
+        double d = Mat3.determinant(lat);
         if (d == 0 || !Double.isFinite(d)) throw in.error("the lattice vectors span zero volume");
         return lat;
     }

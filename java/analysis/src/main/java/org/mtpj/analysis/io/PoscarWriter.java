@@ -6,12 +6,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.core.io.CNumbers;
 
 /**
  * Writes a {@link Structure} as a VASP 5 POSCAR: comment, scale 1.0, lattice rows, symbols,
  * counts, optional "Selective dynamics", Direct (default) or Cartesian coordinates. Numbers are
  * fixed-point with {@link #decimals(int)} digits (default 10), single spaces between them, rounded
- * as C printf does ({@link DecimalFormatting}); lines end with '\n'.
+ * as C printf does ({@link CNumbers#fixed}); lines end with '\n'.
  *
  * <pre>{@code
  * new PoscarWriter().write(structure, Path.of("POSCAR"));
@@ -89,8 +90,8 @@ public final class PoscarWriter {
     }
 
     private void append3(StringBuilder b, double[] v) {
-        b.append(DecimalFormatting.fixed(v[0], decimals)).append(' ')
-                .append(DecimalFormatting.fixed(v[1], decimals)).append(' ')
-                .append(DecimalFormatting.fixed(v[2], decimals));
+        b.append(CNumbers.fixed(v[0], 0, decimals)).append(' ')
+                .append(CNumbers.fixed(v[1], 0, decimals)).append(' ')
+                .append(CNumbers.fixed(v[2], 0, decimals));
     }
 }

@@ -4,7 +4,7 @@
  * {@link org.mtpj.analysis.io.Structure} (cell rows in Å, species blocks, Cartesian and fractional
  * coordinates), {@link org.mtpj.analysis.io.Cell} (fractional ↔ Cartesian, r = f·[a;b;c]),
  * {@link org.mtpj.analysis.io.Elements} (symbols, Z, standard masses),
- * {@link org.mtpj.analysis.io.DecimalFormatting} (printf-exact fixed-point). Every bad file is an
+ * fixed-point numbers through core's {@link org.mtpj.core.io.CNumbers} (printf-exact). Every bad file is an
  * {@link org.mtpj.core.io.InputFormatException} naming file:line.
  */
 package org.mtpj.analysis.io;

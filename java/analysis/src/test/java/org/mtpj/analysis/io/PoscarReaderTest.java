@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mtpj.core.io.CNumbers;
 import org.mtpj.core.io.InputFormatException;
 import org.mtpj.testkit.Shared;
 
@@ -107,11 +108,11 @@ class PoscarReaderTest {
 
     @Test
     void fixedFormattingRoundsLikePrintf() {
-        assertEquals("0.125000", DecimalFormatting.fixed(0.125, 6));
-        assertEquals("-0.000000", DecimalFormatting.fixed(-1e-9, 6));
-        assertEquals("0.000001", DecimalFormatting.fixed(0.0000005000000000001, 6));
+        assertEquals("0.125000", CNumbers.fixed(0.125, 0, 6));
+        assertEquals("-0.000000", CNumbers.fixed(-1e-9, 0, 6));
+        assertEquals("0.000001", CNumbers.fixed(0.0000005000000000001, 0, 6));
         // 0.0000005 is stored slightly below 5e-7: printf gives 0.000000
-        assertEquals("0.000000", DecimalFormatting.fixed(0.0000005, 6));
-        assertEquals("17.619660", DecimalFormatting.fixed(17.61966, 6));
+        assertEquals("0.000000", CNumbers.fixed(0.0000005, 0, 6));
+        assertEquals("17.619660", CNumbers.fixed(17.61966, 0, 6));
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import org.mtpj.common.ThreadsOption;
 import org.mtpj.core.eval.CloseContacts;
 import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.io.CfgReader;
@@ -13,6 +14,7 @@ import org.mtpj.core.io.OutputGuard;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -39,9 +41,7 @@ public final class CalcEfsCommand implements Callable<Integer> {
     @Parameters(index = "2", paramLabel = "OUT.cfg", description = "Where to write the results (replaced).")
     Path out;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
-            description = "Threads per configuration (0 = all cores; default ${DEFAULT-VALUE}). Results do not depend on it.")
-    int threads;
+    @Mixin ThreadsOption threads;
 
     @Option(names = "--lossy", description = "Write MLIP-2's default fixed-point columns (forces to 1e-6 eV/Å, stresses to 1e-5 eV) instead of %%.16e.")
     boolean lossy;
@@ -61,7 +61,7 @@ public final class CalcEfsCommand implements Callable<Integer> {
         CloseContacts contacts = new CloseContacts(p.minDist);
         ProgressBar bar = CliSupport.progress("calc-efs", -1, noProgress);
         try (CfgReader reader = CfgReader.open(in).nonEmpty();
-             Evaluator ev = new Evaluator(p, CliSupport.threads(threads));
+             Evaluator ev = new Evaluator(p, threads.workers());
              CfgWriter writer = CfgWriter.open(out, lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS)) {
             for (Configuration c; (c = reader.next()) != null; ) {
                 Configuration r = CliSupport.evaluate(ev, c, reader, contacts);

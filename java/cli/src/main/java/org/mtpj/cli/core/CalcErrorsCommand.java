@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import org.mtpj.common.ThreadsOption;
 import org.mtpj.core.eval.CloseContacts;
 import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.io.CfgReader;
@@ -13,6 +14,7 @@ import org.mtpj.core.io.OutputGuard;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -40,8 +42,7 @@ public final class CalcErrorsCommand implements Callable<Integer> {
     @Option(names = "--tsv", paramLabel = "FILE", description = "Also write block, statistic, value (full precision) as TSV.")
     Path tsv;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Threads (0 = all cores; default ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin ThreadsOption threads;
 
     @Option(names = "--no-progress", description = "No progress bar on stderr.")
     boolean noProgress;
@@ -54,7 +55,7 @@ public final class CalcErrorsCommand implements Callable<Integer> {
         ErrorReport report = new ErrorReport();
         CloseContacts contacts = new CloseContacts(p.minDist);
         ProgressBar bar = CliSupport.progress("calc-errors", -1, noProgress);
-        try (CfgReader reader = CfgReader.open(db).nonEmpty(); Evaluator ev = new Evaluator(p, CliSupport.threads(threads))) {
+        try (CfgReader reader = CfgReader.open(db).nonEmpty(); Evaluator ev = new Evaluator(p, threads.workers())) {
             for (Configuration c; (c = reader.next()) != null; ) {
                 report.add(CliSupport.evaluate(ev, c, reader, contacts), c);
                 if (bar != null) bar.step();

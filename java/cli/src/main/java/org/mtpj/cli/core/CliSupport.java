@@ -19,12 +19,6 @@ import org.mtpj.core.model.Configuration;
 final class CliSupport {
     private CliSupport() {}
 
-    /** 0 means all cores. */
-    static int threads(int requested) {
-        if (requested < 0) throw new UserError("--threads must be >= 0 (0 = all cores), got " + requested);
-        return requested == 0 ? Runtime.getRuntime().availableProcessors() : requested;
-    }
-
     /** A progress bar on stderr for long work, or null when stderr is not a terminal or disabled. */
     static ProgressBar progress(String task, long max, boolean disabled) {
         if (disabled || System.console() == null) return null;

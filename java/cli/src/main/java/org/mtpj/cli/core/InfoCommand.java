@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mtpj.common.Json;
 import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.model.MtpPotential;
 import picocli.CommandLine.Command;
@@ -70,18 +71,7 @@ public final class InfoCommand implements Callable<Integer> {
         MtpPotential p = MtpReader.read(pot);
         Map<String, Object> m = summary(p);
         if (json) {
-            StringBuilder sb = new StringBuilder("{");
-            boolean first = true;
-            for (Map.Entry<String, Object> e : m.entrySet()) {
-                if (!first) sb.append(", ");
-                first = false;
-                sb.append('"').append(e.getKey()).append("\": ");
-                Object v = e.getValue();
-                if (v == null) sb.append("null");
-                else if (v instanceof String s) sb.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-                else sb.append(v);
-            }
-            out.println(sb.append('}'));
+            out.println(Json.line(m));
         } else {
             int level = level(p);
             out.printf("potential          %s (%s)%n", pot, p.name);

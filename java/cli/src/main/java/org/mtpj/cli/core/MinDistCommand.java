@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mtpj.common.Json;
 import org.mtpj.core.UserError;
 import org.mtpj.core.eval.ClosestPairs;
 import org.mtpj.core.io.CfgReader;
@@ -18,7 +19,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code mtpj mindist DB.cfg...}: the closest interatomic distance of .cfg files (MLIP-2's {@code mlp mindist}). */
 @Command(name = "mindist", mixinStandardHelpOptions = true, sortOptions = false,
@@ -114,6 +114,6 @@ public final class MinDistCommand implements Callable<Integer> {
             list.add(p);
         });
         m.put("pairs", list);
-        return JsonMapper.builder().build().writeValueAsString(m);
+        return Json.line(m);
     }
 }

@@ -2,6 +2,7 @@ package org.mtpj.core.eval;
 
 import java.util.Arrays;
 import org.mtpj.core.UserError;
+import org.mtpj.core.math.Mat3;
 import org.mtpj.core.model.Configuration;
 
 /**
@@ -426,14 +427,8 @@ public final class NeighbourList {
             inv[0][0] = g[1][1] / det; inv[1][1] = g[0][0] / det;
             inv[0][1] = -g[0][1] / det; inv[1][0] = -g[1][0] / det;
         } else {
-            det = g[0][0] * (g[1][1] * g[2][2] - g[1][2] * g[2][1])
-                    - g[0][1] * (g[1][0] * g[2][2] - g[1][2] * g[2][0])
-                    + g[0][2] * (g[1][0] * g[2][1] - g[1][1] * g[2][0]);
-            for (int i = 0; i < 3; i++)
-                for (int j = 0; j < 3; j++) {
-                    int i1 = (j + 1) % 3, i2 = (j + 2) % 3, j1 = (i + 1) % 3, j2 = (i + 2) % 3;
-                    inv[i][j] = (g[i1][j1] * g[i2][j2] - g[i1][j2] * g[i2][j1]) / det;
-                }
+            det = Mat3.determinant(g);
+            inv = Mat3.inverse(g, det);
         }
         if (!Double.isFinite(det) || !Double.isFinite(scale))
             throw new UserError("a periodic lattice row is too long to compute with (|a|^2 = " + scale + " Å^2; expected a cell of at most ~1e100 Å)");

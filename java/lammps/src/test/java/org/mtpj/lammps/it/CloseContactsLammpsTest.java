@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,7 +90,7 @@ class CloseContactsLammpsTest {
 
     @Test
     void countPerStepWarningOncePerRunSameSerialAndUnderMpi() throws IOException {
-        Assumptions.assumeTrue(NativeLammps.hasMpirun(), "mpirun not installed");
+        NativeLammps.requireMpirun();
         CloseContacts want = expected(dir.resolve("close.data"));
         assertTrue(want.pairs() >= EXTRA.length / 2, "the test's pairs are closer than min_dist: " + want.warning());
 
@@ -127,10 +126,9 @@ class CloseContactsLammpsTest {
     void minDistErrorStopsTheRunOnEveryRank() throws IOException {
         Path in = input("close.data", "min_dist error");
         CloseContacts want = expected(dir.resolve("close.data"));
-        List<NativeLammps.Result> runs = NativeLammps.hasMpirun()
-                ? List.of(NativeLammps.lmpMtpj(dir, "-in", in.toString(), "-log", "none"),
-                        NativeLammps.mpirun(dir, 2, "-in", in.toString(), "-log", "none"))
-                : List.of(NativeLammps.lmpMtpj(dir, "-in", in.toString(), "-log", "none"));
+        NativeLammps.requireMpirun();
+        List<NativeLammps.Result> runs = List.of(NativeLammps.lmpMtpj(dir, "-in", in.toString(), "-log", "none"),
+                NativeLammps.mpirun(dir, 2, "-in", in.toString(), "-log", "none"));
         for (NativeLammps.Result r : runs) {
             assertNotEquals(0, r.exitCode(), NativeLammps.tail(r.all()));
             String error = r.all().lines().filter(l -> l.startsWith("ERROR")).findFirst().orElse("");

@@ -194,7 +194,7 @@ class SelectionModeTest {
 
     @Test
     void mpiGivesTheSameGradesAndConfigurationsAsSerialAndBreaksToo() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(NativeLammps.hasMpirun(), "mpirun not installed");
+        NativeLammps.requireMpirun();
         inputs(3);
         NativeLammps.edit(dir.resolve("in.nve768"), "(?m)^fix\\s+1 all nve", "fix 1 all nve\nfix gr all property/atom d_mvgrade\n"
                 + "compute mvg all pair mlip\ncompute pg all property/atom d_mvgrade\ncompute gmax all reduce max c_pg",

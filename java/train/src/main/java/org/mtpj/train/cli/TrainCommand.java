@@ -3,6 +3,7 @@ package org.mtpj.train.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mtpj.common.ThreadsOption;
 import org.mtpj.core.UserError;
 import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.io.ErrorReport;
@@ -17,6 +18,7 @@ import org.mtpj.train.fit.Trainer;
 import org.mtpj.train.fit.TrainingSet;
 import org.mtpj.train.fit.Weighting;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -54,8 +56,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--skip-preinit", description = "Untrained input: skip the linear solve, scaling search and 75 pre-training iterations.")
     boolean skipPreinit;
     @Option(names = "--pretrain-iter", paramLabel = "N", description = "Pre-training iterations (default ${DEFAULT-VALUE}, as MLIP-2).") int pretrainIter = 75;
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads over configurations (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin ThreadsOption threads;
     @Option(names = "--optimizer", paramLabel = "projected|mlip2",
             description = "projected (default): BFGS over the radial coefficients with species/moment coefficients solved exactly at every"
                     + " point (variable projection; converges far faster); mlip2: BFGS over all coefficients with the linear part re-solved every 50 iterations.")
@@ -84,15 +85,14 @@ public final class TrainCommand implements Callable<Integer> {
         };
         o.skipPreinit = skipPreinit;
         o.pretrainIterations = pretrainIter;
-        if (threads < 1) throw new UserError("--threads must be at least 1");
-        o.threads = threads;
+        o.threads = threads.workers();
         o.progress = progress.training();
         if (current != null) o.onIteration = cur -> MtpWriter.write(cur, current);
         long t0 = System.nanoTime();
         TrainingSet set = TrainingSet.read(train, p.cutoff(), p.speciesCount);
         if (set.size() == 0) throw new UserError(train + ": no configurations with atoms to train on");
         System.out.printf(Locale.ROOT, "MTPR from %s, training set %s: %d configurations, %d atoms, %d coefficients, %d threads%n",
-                pot, train, set.size(), set.atoms(), p.coefficientCount(), threads);
+                pot, train, set.size(), set.atoms(), p.coefficientCount(), o.threads);
         Trainer trainer = new Trainer(p, set, o);
         MtpPotential result;
         // Ctrl-C: the best potential so far, written before the shutdown clean-up removes temporary files
@@ -117,7 +117,7 @@ public final class TrainCommand implements Callable<Integer> {
     /** MLIP-2's error report (mtp-spec §7.5) of pot on the set's configurations. */
     private void report(String title, MtpPotential pot, TrainingSet set) {
         ErrorReport report = new ErrorReport();
-        try (Evaluator ev = new Evaluator(pot, threads)) {
+        try (Evaluator ev = new Evaluator(pot, threads.workers())) {
             for (TrainingSet.Item it : set.items()) {
                 Configuration check = it.cfg().copy();
                 ev.evaluateInto(check);

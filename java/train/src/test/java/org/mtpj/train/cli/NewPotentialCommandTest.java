@@ -82,6 +82,22 @@ class NewPotentialCommandTest {
         assertEquals(6, pot.radialBasisSize);
     }
 
+    /**
+     * The JSON summary names the output file as it is, whatever its characters: a quote, a
+     * backslash, a tab, a control character and non-ASCII letters are escaped as JSON requires,
+     * so a JSON parser gives back exactly the path (the hand-built writer escaped only \\ and ").
+     */
+    @Test
+    void jsonEscapesEveryCharacterOfTheFileName() {
+        Path f = dir.resolve("we\"ird\\ na\tme\u0001 Mg\u00e9\u00b5.mtp");
+        String out = run("--level", "2", "--species", "2", "--min-dist", "2", "--max-dist", "5", "--json", f.toString());
+        String line = out.strip();
+        assertTrue(line.contains("\\\"ird\\\\ na\\tme\\u0001 Mg\u00e9\u00b5.mtp"), line);
+        tools.jackson.databind.JsonNode parsed = new tools.jackson.databind.json.JsonMapper().readTree(line);
+        assertEquals(f.toString(), parsed.get("file").asString());
+        assertEquals(2, parsed.get("species_count").asInt());
+    }
+
     @Test
     void everyEvenLevelWritesAReadableFile() {
         for (int level = 2; level <= 28; level += 2) {

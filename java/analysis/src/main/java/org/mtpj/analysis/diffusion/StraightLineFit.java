@@ -12,24 +12,24 @@ package org.mtpj.analysis.diffusion;
  * @param atMeanStdErr standard error of the line's value at x̄ (s/√n, or 1/√W)
  * @param reducedChi2  Σw·res²/(n−2) (w = 1 for OLS: the residual variance s²); NaN for n = 2
  */
-public record LinearFit(double intercept, double slope, double slopeStdErr, double interceptStdErr,
+public record StraightLineFit(double intercept, double slope, double slopeStdErr, double interceptStdErr,
                         double meanX, double atMeanStdErr, int n, double reducedChi2) {
 
-    public static LinearFit of(double[] x, double[] y) {
-        LinearFit f = solve(x, y, null);
+    public static StraightLineFit of(double[] x, double[] y) {
+        StraightLineFit f = solve(x, y, null);
         double s = Math.sqrt(f.reducedChi2);
-        return new LinearFit(f.intercept, f.slope, f.slopeStdErr * s, f.interceptStdErr * s, f.meanX, f.atMeanStdErr * s, f.n, f.reducedChi2);
+        return new StraightLineFit(f.intercept, f.slope, f.slopeStdErr * s, f.interceptStdErr * s, f.meanX, f.atMeanStdErr * s, f.n, f.reducedChi2);
     }
 
     /** @param sigma standard error of each y (all positive) */
-    public static LinearFit weighted(double[] x, double[] y, double[] sigma) {
+    public static StraightLineFit weighted(double[] x, double[] y, double[] sigma) {
         if (sigma.length != x.length) throw new IllegalArgumentException("x and sigma differ in length");
         for (double s : sigma) if (!(s > 0) || Double.isInfinite(s)) throw new IllegalArgumentException("standard errors must be positive and finite, got " + s);
         return solve(x, y, sigma);
     }
 
     /** Weighted solution (unit weights when sigma is null) with errors for σ = 1 / unit scatter. */
-    private static LinearFit solve(double[] x, double[] y, double[] sigma) {
+    private static StraightLineFit solve(double[] x, double[] y, double[] sigma) {
         int n = x.length;
         if (n != y.length) throw new IllegalArgumentException("x and y differ in length");
         if (n < 2) throw new IllegalArgumentException("a straight-line fit needs at least 2 points, got " + n);
@@ -56,7 +56,7 @@ public record LinearFit(double intercept, double slope, double slopeStdErr, doub
             chi2 += w[i] * r * r;
         }
         double red = n > 2 ? chi2 / (n - 2) : Double.NaN;
-        return new LinearFit(a, b, 1 / Math.sqrt(sxx), Math.sqrt(1 / sw + mx * mx / sxx), mx, 1 / Math.sqrt(sw), n, red);
+        return new StraightLineFit(a, b, 1 / Math.sqrt(sxx), Math.sqrt(1 / sw + mx * mx / sxx), mx, 1 / Math.sqrt(sw), n, red);
     }
 
     /** Standard error of the fitted line's value at x. */
