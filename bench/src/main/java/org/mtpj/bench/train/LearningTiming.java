@@ -3,10 +3,10 @@ package org.mtpj.bench.train;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.mtpj.core.io.CfgReader;
-import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.MtpFiles;
 import org.mtpj.train.fit.LossFunction;
 import org.mtpj.train.fit.LossWeights;
 import org.mtpj.train.fit.TrainingSet;
@@ -23,7 +23,7 @@ import org.mtpj.train.grade.SelectionSession;
  */
 public final class LearningTiming {
     public static void main(String[] a) {
-        MtpPotential pot = MtpReader.read(Path.of(a[0]));
+        MtpPotential pot = MtpFiles.read(Path.of(a[0]));
         Path train = Path.of(a[1]), in = Path.of(a[2]);
         String only = a.length > 3 ? a[3] : "all";     // all | train | grade | loss
         if (only.equals("loss")) {
@@ -105,7 +105,7 @@ public final class LearningTiming {
     }
 
     private static void timeGrades(MtpPotential pot, Path train, Path in) {
-        List<Configuration> trainCfgs = CfgReader.readAll(train), inCfgs = CfgReader.readAll(in);
+        List<Configuration> trainCfgs = CfgFiles.readAll(train), inCfgs = CfgFiles.readAll(in);
         for (RowWeights w : new RowWeights[] {RowWeights.CONFIGURATION_MODE, RowWeights.NEIGHBOURHOOD_MODE}) {
             long t0 = System.nanoTime();
             SelectionSession s = new SelectionSession(pot, w, 1e-5);

@@ -2,8 +2,8 @@ package org.mtpj.bench.train;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.MtpFiles;
 import org.mtpj.train.fit.LinearFit;
 import org.mtpj.train.fit.LossFunction;
 import org.mtpj.train.fit.LossWeights;
@@ -43,7 +43,7 @@ public class TrainingBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         String shared = System.getProperty("mtpj.shared", "../shared");
-        MtpPotential pot = MtpReader.read(Path.of(System.getProperty("mtpj.bench.pot", shared + "/data/amorphous-MgV2O5/pot.mtp")));
+        MtpPotential pot = MtpFiles.read(Path.of(System.getProperty("mtpj.bench.pot", shared + "/data/amorphous-MgV2O5/pot.mtp")));
         TrainingSet set = TrainingSet.read(Path.of(System.getProperty("mtpj.bench.cfg",
                 shared + "/reference/mlip2/dump600K_frames00-09.cfg")), pot.cutoff());
         loss = new LossFunction(pot, set, LossWeights.MLIP2_DEFAULTS, threads);

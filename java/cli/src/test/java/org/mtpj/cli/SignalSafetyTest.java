@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.MtpFiles;
 import org.mtpj.testkit.Shared;
 
 /**
@@ -85,8 +85,8 @@ class SignalSafetyTest {
         stop(p);
         assertTrue(Files.readString(dir.resolve("stderr.txt")).contains("interrupted: best potential so far"),
                 Files.readString(dir.resolve("stderr.txt")));
-        MtpPotential best = MtpReader.read(out);
-        assertEquals(MtpReader.read(pot).coefficientCount(), best.coefficientCount());
+        MtpPotential best = MtpFiles.read(out);
+        assertEquals(MtpFiles.read(pot).coefficientCount(), best.coefficientCount());
         assertTrue(names().stream().noneMatch(n -> n.endsWith(".part")), names().toString());
     }
 }

@@ -1,4 +1,4 @@
-package org.mtpj.core.io;
+package org.mtpj.host;
 
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.OutputTarget;
 
 /**
  * How every output file is written: into a temporary file beside the target, flushed to disk
@@ -37,7 +38,7 @@ import org.mtpj.core.UserError;
  * exists and is not a regular file ({@code /dev/null}, a pipe) is written directly: renaming over
  * it would replace the device.
  */
-public final class AtomicOutput implements AutoCloseable {
+public final class AtomicOutput implements OutputTarget {
     /** What a caller writes through a writer. */
     @FunctionalInterface
     public interface WriterBody {
@@ -102,11 +103,13 @@ public final class AtomicOutput implements AutoCloseable {
     /** The final path (absolute, links resolved). */
     public Path target() { return target; }
 
+    @Override public String name() { return target.toString(); }
+
     /** The bytes of the file (buffered; not closed by the caller). */
-    public OutputStream stream() { return stream; }
+    @Override public OutputStream stream() { return stream; }
 
     /** A buffered writer over {@link #stream()} in charset cs (the same one on every call). */
-    public Writer writer(Charset cs) {
+    @Override public Writer writer(Charset cs) {
         if (writer == null) writer = new BufferedWriter(new OutputStreamWriter(stream, cs), 1 << 16);
         return writer;
     }

@@ -1,4 +1,4 @@
-package org.mtpj.core.io;
+package org.mtpj.host;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.mtpj.core.io;
+package org.mtpj.host;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.io.CfgWriter;
 
 /** The output discipline: complete files or none, an existing file untouched by a failed write. */
 class AtomicOutputTest {
@@ -76,14 +78,14 @@ class AtomicOutputTest {
     @Test
     void aFailedCfgWriteLeavesNoFile() throws Exception {
         Path f = dir.resolve("out.cfg");
-        List<org.mtpj.core.model.Configuration> cfgs = CfgReader.parse(TWO_CFGS, "two.cfg");
-        try (CfgWriter w = CfgWriter.open(f)) {
+        List<org.mtpj.core.model.Configuration> cfgs = CfgReader.parse(TWO_CFGS, "two.cfg", Warnings.STDERR);
+        try (CfgWriter w = CfgFiles.create(f)) {
             w.write(cfgs.get(0));
             // no commit: as when the next input configuration is bad
         }
         assertEquals(List.of(), files());
-        CfgWriter.writeAll(f, cfgs, CfgWriter.Style.LOSSLESS);
-        assertEquals(cfgs.size(), CfgReader.readAll(f).size());
+        CfgFiles.writeAll(f, cfgs, CfgWriter.Style.LOSSLESS);
+        assertEquals(cfgs.size(), CfgFiles.readAll(f).size());
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.mtpj.analysis.diffusion.DiffusionFit;
 import org.mtpj.analysis.diffusion.DiffusionResult;
 import org.mtpj.analysis.msd.MsdResult;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.OutputGuard;
+import org.mtpj.host.OutputGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

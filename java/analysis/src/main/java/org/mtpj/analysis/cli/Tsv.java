@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.host.AtomicOutput;
 
 /** Number formatting for the machine-readable outputs: shortest round-trip digits, Python-like exponents ("1.5e-07"). */
 final class Tsv {

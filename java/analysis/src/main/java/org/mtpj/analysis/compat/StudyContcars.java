@@ -12,7 +12,7 @@ import org.mtpj.analysis.io.DecimalFormatting;
 import org.mtpj.analysis.traj.Frame;
 import org.mtpj.analysis.traj.LammpsDumpReader;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.host.AtomicOutput;
 
 /**
  * Stage A of the study: one CONTCAR per dump frame, in dump order (CONTCAR1, CONTCAR2, ...).

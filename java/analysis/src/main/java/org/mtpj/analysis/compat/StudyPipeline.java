@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.mtpj.analysis.io.PoscarReader;
 import org.mtpj.analysis.io.Structure;
-import org.mtpj.analysis.io.TextLines;
+import org.mtpj.core.io.TextLines;
 import org.mtpj.core.UserError;
 
 /**

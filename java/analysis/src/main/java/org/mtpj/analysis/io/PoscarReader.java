@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.io.TextLines;
+import org.mtpj.host.InputFiles;
 
 /**
  * Reads VASP POSCAR/CONTCAR files (analysis-spec §1.2) into a {@link Structure}.

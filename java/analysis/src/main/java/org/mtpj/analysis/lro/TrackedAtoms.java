@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.mtpj.analysis.io.InputFiles;
+import org.mtpj.host.InputFiles;
 import org.mtpj.analysis.io.PoscarReader;
 import org.mtpj.analysis.io.Structure;
 import org.mtpj.core.UserError;

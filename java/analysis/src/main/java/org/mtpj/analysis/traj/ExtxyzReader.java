@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.mtpj.analysis.io.Cell;
-import org.mtpj.analysis.io.InputFiles;
-import org.mtpj.analysis.io.TextLines;
+import org.mtpj.host.InputFiles;
+import org.mtpj.core.io.TextLines;
 import org.mtpj.core.io.InputFormatException;
 
 /**

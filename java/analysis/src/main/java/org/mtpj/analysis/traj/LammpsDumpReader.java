@@ -14,6 +14,7 @@ import java.util.zip.GZIPInputStream;
 import org.mtpj.analysis.io.Cell;
 import org.mtpj.core.io.InputFormatException;
 import org.mtpj.core.io.TruncatedInputException;
+import org.mtpj.host.InputFiles;
 
 /**
  * Streams a LAMMPS text dump ({@code dump custom}/{@code dump atom}, optionally gzip) frame by
@@ -68,7 +69,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
         try {
             return new LammpsDumpReader(Files.newInputStream(file), Files.size(file), file.toString(), warnings);
         } catch (IOException e) {
-            throw InputFormatException.cannotRead(file.toString(), 0, e);
+            throw InputFiles.cannotRead(file.toString(), 0, e);
         }
     }
 
@@ -77,7 +78,7 @@ public final class LammpsDumpReader implements TrajectoryReader {
         try {
             return new LammpsDumpReader(in, -1, name, warnings);
         } catch (IOException e) {
-            throw InputFormatException.cannotRead(name, 0, e);
+            throw InputFiles.cannotRead(name, 0, e);
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.mtpj.analysis.io.InputFiles;
+import org.mtpj.host.InputFiles;
 import org.mtpj.core.UserError;
 
 /**

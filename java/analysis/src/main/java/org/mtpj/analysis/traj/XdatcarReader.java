@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import org.mtpj.analysis.io.Cell;
-import org.mtpj.analysis.io.InputFiles;
+import org.mtpj.host.InputFiles;
 import org.mtpj.analysis.io.PoscarReader;
-import org.mtpj.analysis.io.TextLines;
+import org.mtpj.core.io.TextLines;
 import org.mtpj.core.io.InputFormatException;
 
 /**

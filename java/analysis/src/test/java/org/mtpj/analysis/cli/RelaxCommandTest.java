@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mtpj.analysis.io.PoscarReader;
 import org.mtpj.analysis.io.Structure;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.CfgFiles;
 import org.mtpj.testkit.Shared;
 import picocli.CommandLine;
 
@@ -39,7 +39,7 @@ class RelaxCommandTest {
         // Enough steps at a loose criterion: converged, lower energy, same atoms.
         Path cfg = dir.resolve("relaxed.cfg");
         assertEquals(0, parse(pot.toString(), poscar.toString(), cfg.toString(), "--types", "Mg,V,O", "--fmax", "0.05", "--threads", "1").call());
-        List<Configuration> r = CfgReader.readAll(cfg);
+        List<Configuration> r = CfgFiles.readAll(cfg);
         assertEquals(1, r.size());
         assertEquals(96, r.get(0).size);
         assertTrue(r.get(0).features.get("mtpj_relax").startsWith("converged"));

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.io.TextLines;
 import org.mtpj.testkit.Shared;
 
 class PoscarReaderTest {

@@ -19,6 +19,7 @@ import org.mtpj.analysis.traj.SpeciesMap;
 import org.mtpj.analysis.traj.Unwrapper;
 import org.mtpj.analysis.traj.XdatcarReader;
 import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.io.TextLines;
 
 /**
  * Mutates valid dump, POSCAR and XDATCAR texts thousands of times (byte flips, deletions,

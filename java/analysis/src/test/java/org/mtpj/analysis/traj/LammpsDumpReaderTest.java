@@ -247,7 +247,7 @@ class LammpsDumpReaderTest {
         assertArrayEquals(new double[] {4, 5, 5}, s.cartesian(0), 1e-15);
         assertArrayEquals(new double[] {2, 3, 3}, s.cartesian(1), 1e-15); // id 2 before id 3
         String text = new org.mtpj.analysis.io.PoscarWriter().toString(s);
-        var back = org.mtpj.analysis.io.PoscarReader.parse(new org.mtpj.analysis.io.TextLines(
+        var back = org.mtpj.analysis.io.PoscarReader.parse(new org.mtpj.core.io.TextLines(
                 new java.io.BufferedReader(new java.io.StringReader(text)), "x"), null);
         assertArrayEquals(s.cartesian(2), back.cartesian(2), 1e-9);
     }

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtpj.analysis.io.TextLines;
+import org.mtpj.core.io.TextLines;
 import org.mtpj.core.io.InputFormatException;
 
 class StructureSeriesTest {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtpj.analysis.cli.VoltageCommand;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
+import org.mtpj.host.CfgFiles;
 import org.mtpj.testkit.Shared;
 import picocli.CommandLine;
 
@@ -28,7 +28,7 @@ class StructureGradesTest {
         // Ten 768-atom frames of the study's 600 K MD (one frame leaves the active set rank-deficient).
         train = Shared.file("reference/mlip2/dump600K_frames00-09.cfg");
         frame = dir.resolve("frame0.cfg");
-        CfgWriter.writeAll(frame, CfgReader.readAll(train).subList(0, 1), CfgWriter.Style.LOSSLESS);
+        CfgFiles.writeAll(frame, CfgFiles.readAll(train).subList(0, 1), CfgWriter.Style.LOSSLESS);
         Path src = Shared.file("data/amorphous-MgV2O5/pylro/POSCAR_300K");
         full = StructureEnergiesTest.withMg(src, 12, dir.resolve("full.POSCAR"));
         empty = StructureEnergiesTest.withMg(src, 0, dir.resolve("empty.POSCAR"));

@@ -18,10 +18,12 @@ import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.io.InputFormatException;
 import org.mtpj.core.io.LammpsDataReader;
-import org.mtpj.core.io.LammpsDataWriter;
 import org.mtpj.core.io.LammpsDumpWriter;
-import org.mtpj.core.io.OutputGuard;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.LammpsDataFiles;
+import org.mtpj.host.LammpsDumpFiles;
+import org.mtpj.host.OutputGuard;
 import org.mtpj.lammps.log.EnergyVirialTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -146,7 +148,7 @@ public final class ConvertCommand implements Callable<Integer> {
             if (fout == Format.CFG) {
                 CfgWriter.Style style = lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS;
                 // both files are committed together at the end: a failure leaves neither
-                try (CfgWriter w = CfgWriter.open(out, style); CfgWriter v = validOut != null ? CfgWriter.open(validOut, style) : null) {
+                try (CfgWriter w = CfgFiles.create(out, style); CfgWriter v = validOut != null ? CfgFiles.create(validOut, style) : null) {
                     while (cur != null && count < trainLimit) {
                         write(w::write, cur, src);
                         count++;
@@ -161,7 +163,7 @@ public final class ConvertCommand implements Callable<Integer> {
                     if (v != null) v.commit();
                 }
             } else if (fout == Format.LAMMPS_DUMP) {
-                try (LammpsDumpWriter w = LammpsDumpWriter.open(out, cur.forces != null)) {
+                try (LammpsDumpWriter w = LammpsDumpFiles.create(out, cur.forces != null)) {
                     while (cur != null) {
                         write(w::write, cur, src);
                         count++;
@@ -199,7 +201,7 @@ public final class ConvertCommand implements Callable<Integer> {
     private void writeOne(Format f, Configuration c, String[] names, Path target) {
         switch (f) {
             case POSCAR -> new PoscarWriter().write(toStructure(c, names), target);
-            case LAMMPS_DATA -> LammpsDataWriter.write(c, names, 0, "written by mtpj convert from " + in, target);
+            case LAMMPS_DATA -> LammpsDataFiles.write(c, names, 0, "written by mtpj convert from " + in, target);
             default -> throw new IllegalStateException(f.toString());
         }
     }
@@ -241,7 +243,7 @@ public final class ConvertCommand implements Callable<Integer> {
     private Source open(Format f, String[] names, EnergyVirialTable labels, java.util.function.Consumer<String> warn) {
         switch (f) {
             case CFG -> {
-                CfgReader r = CfgReader.open(in).nonEmpty().onWarning(warn);
+                CfgReader r = CfgFiles.open(in).nonEmpty().onWarning(warn);
                 return new Source() {
                     public String where() { return r.where(); }
                     public Configuration next() {
@@ -257,7 +259,7 @@ public final class ConvertCommand implements Callable<Integer> {
                 return single(() -> c);
             }
             case LAMMPS_DATA -> {
-                LammpsDataReader d = LammpsDataReader.read(in);
+                LammpsDataReader d = LammpsDataFiles.read(in);
                 if (names != null && d.typeNames.length > names.length)
                     warn.accept(in + " declares " + d.typeNames.length + " atom types but --types names " + names.length);
                 return single(() -> checkSpecies(d.configuration, names, in.toString(), i -> d.atomLines[i]));

@@ -1,11 +1,8 @@
-package org.mtpj.analysis.io;
+package org.mtpj.core.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.mtpj.core.io.BoundedLineReader;
-import org.mtpj.core.io.InputFormatException;
-import org.mtpj.core.io.TruncatedInputException;
 
 /**
  * Line-by-line reading with the 1-based line number and file name kept for error messages.
@@ -118,7 +115,7 @@ public final class TextLines implements AutoCloseable {
         }
     }
 
-    static String abbreviate(String s) {
+    public static String abbreviate(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 

@@ -1,5 +1,17 @@
 package org.mtpj.train.grade;
 
+import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.io.CfgWriter;
+import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.io.MtpReader;
+import org.mtpj.core.io.MtpWriter;
+import org.mtpj.core.model.Configuration;
+import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.AtomicOutput;
+import org.mtpj.host.InputFiles;
+import org.mtpj.host.Warnings;
+import org.mtpj.train.fit.Weighting;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -11,15 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.mtpj.core.io.AtomicOutput;
-import org.mtpj.core.io.CfgReader;
-import org.mtpj.core.io.CfgWriter;
-import org.mtpj.core.io.InputFormatException;
-import org.mtpj.core.io.MtpReader;
-import org.mtpj.core.io.MtpWriter;
-import org.mtpj.core.model.Configuration;
-import org.mtpj.core.model.MtpPotential;
-import org.mtpj.train.fit.Weighting;
 
 /**
  * mtpj's active-set state file (docs/active-set-state.md): a text file holding the potential
@@ -107,12 +110,12 @@ public final class ActiveSetState {
             expect(next(in, lineNo, file), "END_ACTIVE_SET", file, lineNo[0]);
             expect(next(in, lineNo, file), "BEGIN_CONFIGURATIONS", file, lineNo[0]);
             List<Configuration> cfgs = new ArrayList<>(CfgReader.parse(block(in, lineNo, file, "END_CONFIGURATIONS"),
-                    file + " (embedded configurations)"));
+                    file + " (embedded configurations)", Warnings.STDERR));
             if (cfgs.size() != k) throw new InputFormatException(file, lineNo[0], "expected " + k + " configurations, found " + cfgs.size());
             ActiveSet set = ActiveSet.of(n, eps, rows, owner);
             return new SelectionSession(pot, w, set, cfgs);
         } catch (IOException e) {
-            throw InputFormatException.cannotRead(file, 0, e);
+            throw InputFiles.cannotRead(file, 0, e);
         }
     }
 
