@@ -46,6 +46,15 @@ public final class InputFiles {
         }
     }
 
+    /** The file's size (for progress), or -1 when it cannot be known. */
+    public static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** The raw bytes of a file (buffered), refusing a directory up front. */
     public static InputStream openRaw(Path file) {
         try {

@@ -18,7 +18,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.mtpj.analysis.io.Elements;
+import org.mtpj.core.model.Elements;
 import org.mtpj.analysis.lro.Direction;
 import org.mtpj.analysis.lro.FibonacciSphere;
 import org.mtpj.analysis.lro.LroInputs;

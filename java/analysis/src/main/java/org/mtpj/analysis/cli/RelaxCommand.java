@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.mtpj.analysis.io.PoscarReader;
-import org.mtpj.analysis.io.PoscarWriter;
 import org.mtpj.analysis.relax.CellMode;
 import org.mtpj.analysis.relax.MtpModel;
 import org.mtpj.analysis.relax.RelaxResult;
@@ -17,11 +15,14 @@ import org.mtpj.core.UserError;
 import org.mtpj.core.eval.CloseContacts;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
+import org.mtpj.core.io.PoscarReader;
+import org.mtpj.core.io.PoscarWriter;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
 import org.mtpj.host.CfgFiles;
 import org.mtpj.host.MtpFiles;
 import org.mtpj.host.OutputGuard;
+import org.mtpj.host.PoscarFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -103,7 +104,7 @@ public final class RelaxCommand implements Callable<Integer> {
                 }
             }
         } else {
-            inputs.add(StructureConversion.toConfiguration(PoscarReader.read(in), types, in.toString()));
+            inputs.add(StructureConversion.toConfiguration(PoscarFiles.read(in), types, in.toString()));
             where.add(in.toString());
         }
         PrintWriter err = spec.commandLine().getErr();
@@ -157,7 +158,7 @@ public final class RelaxCommand implements Callable<Integer> {
         } else {
             Configuration r = relaxed.get(0);
             String comment = "relaxed by mtpj relax (" + r.features.get("mtpj_relax") + ") E=" + String.format(Locale.ROOT, "%.8f", r.energy) + " eV";
-            new PoscarWriter().comment(comment).write(StructureConversion.toStructure(r, types, comment), outFile);
+            PoscarFiles.write(new PoscarWriter().comment(comment), StructureConversion.toStructure(r, types, comment), outFile);
         }
         out.println("wrote " + outFile + (allConverged ? "" : " (NOT CONVERGED)"));
         out.flush();

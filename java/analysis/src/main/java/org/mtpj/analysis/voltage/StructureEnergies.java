@@ -6,13 +6,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.mtpj.analysis.io.PoscarReader;
 import org.mtpj.analysis.relax.MtpModel;
 import org.mtpj.analysis.relax.StructureConversion;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.PoscarReader;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.host.CfgFiles;
 import org.mtpj.host.MtpFiles;
+import org.mtpj.host.PoscarFiles;
 
 /**
  * Energies per V2O5 unit of Mg_x V2O5 structures computed with an MTP, as given (relax them first):
@@ -85,6 +86,6 @@ public final class StructureEnergies {
             if (all.size() != 1) throw new UserError(f + " holds " + all.size() + " configurations; give one structure per file");
             return all.get(0);
         }
-        return StructureConversion.toConfiguration(PoscarReader.read(f), types, f.toString());
+        return StructureConversion.toConfiguration(PoscarFiles.read(f), types, f.toString());
     }
 }

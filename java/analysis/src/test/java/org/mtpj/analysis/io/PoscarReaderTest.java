@@ -9,8 +9,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mtpj.core.io.DecimalFormatting;
 import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.io.PoscarReader;
+import org.mtpj.core.io.PoscarWriter;
 import org.mtpj.core.io.TextLines;
+import org.mtpj.core.model.Structure;
+import org.mtpj.host.PoscarFiles;
 import org.mtpj.testkit.Shared;
 
 class PoscarReaderTest {
@@ -23,7 +28,7 @@ class PoscarReaderTest {
     @Test
     void readsStudyContcarAndRewritesItByteForByte() throws Exception {
         Path f = Shared.file("data/amorphous-MgV2O5/study_msd/600K/vasp_files_600/CONTCAR1");
-        Structure s = PoscarReader.read(f);
+        Structure s = PoscarFiles.read(f);
         assertEquals(96, s.size());
         assertEquals(List.of("Mg", "V", "O"), s.speciesOrder());
         assertArrayEquals(new int[] {12, 24, 60}, s.counts());
@@ -40,7 +45,7 @@ class PoscarReaderTest {
     void readsLowercaseDirectWithLabelsAndKeepsValuesOutsideUnitCell() {
         Path dir = Shared.file("data/amorphous-MgV2O5/study_msd/1200K/fileterd_vasp_files_1200K");
         Path any = dir.toFile().listFiles()[0].toPath();
-        Structure s = PoscarReader.read(any);
+        Structure s = PoscarFiles.read(any);
         assertEquals(96, s.size());
         // these files store Cartesian values as "direct": kept as written, far outside [0,1)
         double max = 0;
@@ -99,11 +104,11 @@ class PoscarReaderTest {
     void emptyAndBinaryFiles() throws Exception {
         Path empty = tmp.resolve("EMPTY");
         Files.writeString(empty, "");
-        InputFormatException e = assertThrows(InputFormatException.class, () -> PoscarReader.read(empty));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> PoscarFiles.read(empty));
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
         Path bin = tmp.resolve("BIN");
         Files.write(bin, new byte[] {1, 2, 3, 0, (byte) 0xff, 10, 20});
-        assertThrows(InputFormatException.class, () -> PoscarReader.read(bin));
+        assertThrows(InputFormatException.class, () -> PoscarFiles.read(bin));
     }
 
     @Test

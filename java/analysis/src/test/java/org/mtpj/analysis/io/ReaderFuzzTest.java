@@ -13,13 +13,16 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mtpj.analysis.traj.Frame;
-import org.mtpj.analysis.traj.LammpsDumpReader;
 import org.mtpj.analysis.traj.SpeciesMap;
 import org.mtpj.analysis.traj.Unwrapper;
-import org.mtpj.analysis.traj.XdatcarReader;
+import org.mtpj.core.io.Frame;
 import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.io.LammpsDumpReader;
+import org.mtpj.core.io.PoscarReader;
+import org.mtpj.core.io.PoscarWriter;
 import org.mtpj.core.io.TextLines;
+import org.mtpj.core.io.XdatcarReader;
+import org.mtpj.core.model.Structure;
 
 /**
  * Mutates valid dump, POSCAR and XDATCAR texts thousands of times (byte flips, deletions,

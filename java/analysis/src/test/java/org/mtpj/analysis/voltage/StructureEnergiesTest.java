@@ -9,11 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtpj.analysis.io.PoscarReader;
 import org.mtpj.analysis.relax.MtpModel;
 import org.mtpj.analysis.relax.StructureConversion;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.PoscarReader;
 import org.mtpj.host.MtpFiles;
+import org.mtpj.host.PoscarFiles;
 import org.mtpj.testkit.Shared;
 
 class StructureEnergiesTest {
@@ -42,7 +43,7 @@ class StructureEnergiesTest {
         assertEquals(List.of(0.0, 0.5, 1.0), es.stream().map(StructureEnergies.Entry::x).toList()); // sorted by x
         double eFull;
         try (MtpModel m = new MtpModel(MtpFiles.read(pot), 1)) {
-            eFull = m.evaluate(StructureConversion.toConfiguration(PoscarReader.read(full), TYPES, "full")).energy();
+            eFull = m.evaluate(StructureConversion.toConfiguration(PoscarFiles.read(full), TYPES, "full")).energy();
         }
         assertEquals(eFull, es.get(2).cellEnergy(), 0);
         assertEquals(eFull * 2 / 24, es.get(2).energyPerV2O5(), 1e-12 * Math.abs(eFull));

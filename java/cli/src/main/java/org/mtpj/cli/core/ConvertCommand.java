@@ -7,23 +7,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import org.mtpj.analysis.io.Cell;
-import org.mtpj.analysis.io.PoscarReader;
-import org.mtpj.analysis.io.PoscarWriter;
-import org.mtpj.analysis.io.Structure;
-import org.mtpj.analysis.traj.Frame;
-import org.mtpj.analysis.traj.LammpsDumpReader;
 import org.mtpj.core.UserError;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
+import org.mtpj.core.io.Frame;
 import org.mtpj.core.io.InputFormatException;
 import org.mtpj.core.io.LammpsDataReader;
+import org.mtpj.core.io.LammpsDumpReader;
 import org.mtpj.core.io.LammpsDumpWriter;
+import org.mtpj.core.io.PoscarReader;
+import org.mtpj.core.io.PoscarWriter;
+import org.mtpj.core.model.Cell;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.core.model.Structure;
 import org.mtpj.host.CfgFiles;
 import org.mtpj.host.LammpsDataFiles;
 import org.mtpj.host.LammpsDumpFiles;
 import org.mtpj.host.OutputGuard;
+import org.mtpj.host.PoscarFiles;
 import org.mtpj.lammps.log.EnergyVirialTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -200,7 +201,7 @@ public final class ConvertCommand implements Callable<Integer> {
 
     private void writeOne(Format f, Configuration c, String[] names, Path target) {
         switch (f) {
-            case POSCAR -> new PoscarWriter().write(toStructure(c, names), target);
+            case POSCAR -> PoscarFiles.write(new PoscarWriter(), toStructure(c, names), target);
             case LAMMPS_DATA -> LammpsDataFiles.write(c, names, 0, "written by mtpj convert from " + in, target);
             default -> throw new IllegalStateException(f.toString());
         }
@@ -254,7 +255,7 @@ public final class ConvertCommand implements Callable<Integer> {
                 };
             }
             case POSCAR -> {
-                Structure s = PoscarReader.read(in, names == null ? null : List.of(names));
+                Structure s = PoscarFiles.read(in, names == null ? null : List.of(names));
                 Configuration c = fromStructure(s, names, warn);
                 return single(() -> c);
             }
@@ -265,7 +266,7 @@ public final class ConvertCommand implements Callable<Integer> {
                 return single(() -> checkSpecies(d.configuration, names, in.toString(), i -> d.atomLines[i]));
             }
             case LAMMPS_DUMP -> {
-                LammpsDumpReader r = LammpsDumpReader.open(in, warn).keepForces();
+                LammpsDumpReader r = LammpsDumpFiles.open(in, warn).keepForces();
                 return new Source() {
                     int unlabelled;
                     Frame last;

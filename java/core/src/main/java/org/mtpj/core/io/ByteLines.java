@@ -1,10 +1,9 @@
-package org.mtpj.analysis.traj;
+package org.mtpj.core.io;
 
 import java.io.IOException;
 import java.io.InputStream;
 import org.mtpj.core.io.InputFormatException;
 import org.mtpj.core.io.TruncatedInputException;
-import org.mtpj.host.InputFiles;
 
 /**
  * Allocation-free line reader over bytes: after {@link #next()} the line is
@@ -87,7 +86,7 @@ final class ByteLines {
             // a gzip stream cut short: the file ends early, like a cut text file
             throw new TruncatedInputException(file, lineNo + 1, "the compressed data ends early (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw InputFiles.cannotRead(file, lineNo + 1, e);
+            throw InputFormatException.cannotRead(file, lineNo + 1, e);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.mtpj.analysis.io;
+package org.mtpj.core.io;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

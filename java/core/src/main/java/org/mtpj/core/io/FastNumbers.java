@@ -1,4 +1,4 @@
-package org.mtpj.analysis.traj;
+package org.mtpj.core.io;
 
 import java.nio.charset.StandardCharsets;
 
@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * multiplication); everything else goes through {@link Double#parseDouble}, so the result always
  * equals {@code Double.parseDouble} of the same text.
  */
-final class FastNumbers {
+public final class FastNumbers {
     private FastNumbers() {}
 
     private static final double[] POW10 = new double[23];
@@ -22,7 +22,7 @@ final class FastNumbers {
     }
 
     /** Parses b[s..e); returns NaN when the text is not a finite number. */
-    static double parseDouble(byte[] b, int s, int e) {
+    public static double parseDouble(byte[] b, int s, int e) {
         int i = s;
         if (i >= e) return Double.NaN;
         boolean neg = false;
@@ -91,7 +91,7 @@ final class FastNumbers {
     }
 
     /** Parses a decimal integer in b[s..e); Long.MIN_VALUE when it is not one. */
-    static long parseLong(byte[] b, int s, int e) {
+    public static long parseLong(byte[] b, int s, int e) {
         int i = s;
         if (i >= e) return Long.MIN_VALUE;
         boolean neg = false;

@@ -1,7 +1,7 @@
-package org.mtpj.analysis.traj;
+package org.mtpj.core.io;
 
 import java.util.Arrays;
-import org.mtpj.analysis.io.Cell;
+import org.mtpj.core.model.Cell;
 import org.mtpj.core.io.InputFormatException;
 
 /**

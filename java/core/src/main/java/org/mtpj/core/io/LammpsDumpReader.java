@@ -1,20 +1,17 @@
-package org.mtpj.analysis.traj;
+package org.mtpj.core.io;
 
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
-import org.mtpj.analysis.io.Cell;
+import org.mtpj.core.model.Cell;
 import org.mtpj.core.io.InputFormatException;
 import org.mtpj.core.io.TruncatedInputException;
-import org.mtpj.host.InputFiles;
 
 /**
  * Streams a LAMMPS text dump ({@code dump custom}/{@code dump atom}, optionally gzip) frame by
@@ -29,7 +26,7 @@ import org.mtpj.host.InputFiles;
  * {@link InputFormatException}. {@code ITEM: TIME} and {@code ITEM: UNITS} sections are skipped.
  *
  * <pre>{@code
- * try (var r = LammpsDumpReader.open(path, System.err::println)) {
+ * try (var r = LammpsDumpReader.of(stream, "dump.lammpstrj", -1, warnings)) {
  *     for (Frame f; (f = r.next()) != null; ) { ... }
  * }
  * }</pre>
@@ -64,22 +61,21 @@ public final class LammpsDumpReader implements TrajectoryReader {
         this.lines = new ByteLines(in, file);
     }
 
-    /** Opens a dump file (gzip detected by content); warnings go to {@code warnings}. */
-    public static LammpsDumpReader open(Path file, Consumer<String> warnings) {
+    /**
+     * Reads a dump from a stream (gzip detected by content); {@code name} is used in messages,
+     * {@code totalBytes} (or -1) for progress, warnings go to {@code warnings}.
+     */
+    public static LammpsDumpReader of(InputStream in, String name, long totalBytes, Consumer<String> warnings) {
         try {
-            return new LammpsDumpReader(Files.newInputStream(file), Files.size(file), file.toString(), warnings);
+            return new LammpsDumpReader(in, totalBytes, name, warnings);
         } catch (IOException e) {
-            throw InputFiles.cannotRead(file.toString(), 0, e);
+            throw InputFormatException.cannotRead(name, 0, e);
         }
     }
 
-    /** Reads from a stream (tests, fuzzing); {@code name} is used in messages. */
+    /** Reads from a stream of unknown length (tests, fuzzing). */
     public static LammpsDumpReader of(InputStream in, String name, Consumer<String> warnings) {
-        try {
-            return new LammpsDumpReader(in, -1, name, warnings);
-        } catch (IOException e) {
-            throw InputFiles.cannotRead(name, 0, e);
-        }
+        return of(in, name, -1, warnings);
     }
 
     /**

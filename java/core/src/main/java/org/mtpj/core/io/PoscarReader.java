@@ -1,44 +1,41 @@
-package org.mtpj.analysis.io;
+package org.mtpj.core.io;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.mtpj.core.io.InputFormatException;
 import org.mtpj.core.io.TextLines;
-import org.mtpj.host.InputFiles;
+import org.mtpj.core.model.Cell;
+import org.mtpj.core.model.Elements;
+import org.mtpj.core.model.Structure;
 
 /**
  * Reads VASP POSCAR/CONTCAR files (analysis-spec §1.2) into a {@link Structure}.
  *
  * <pre>{@code
- * Structure s = PoscarReader.read(Path.of("CONTCAR"));          // symbols from the file
- * Structure s = PoscarReader.read(path, List.of("Mg", "V", "O")); // VASP 4 files without a symbols line
+ * Structure s = PoscarReader.read(lines, null);                   // symbols from the file
+ * Structure s = PoscarReader.read(lines, List.of("Mg", "V", "O")); // VASP 4 files without a symbols line
  * }</pre>
  *
  * Accepts: a scale factor (one value; negative = target volume in Å³; or three per-axis values),
  * the optional symbols line (else symbols from the {@code symbolsIfMissing} list, else from the
  * comment line such as "Mg12 V24 O60"), "Selective dynamics", Direct or Cartesian coordinates
  * (first letter; C/K = Cartesian, multiplied by the scale), extra tokens after the three coordinates
- * (flags, species labels) ignored. Direct coordinates are kept exactly as written. Gzip is
- * decompressed transparently. Any problem is an {@link InputFormatException} naming file:line.
+ * (flags, species labels) ignored. Direct coordinates are kept exactly as written. The host's
+ * {@code PoscarFiles} opens files (gzip decompressed transparently). Any problem is an {@link InputFormatException} naming file:line.
  */
 public final class PoscarReader {
     private PoscarReader() {}
 
-    /** Reads one structure; the symbols line must be present or derivable from the comment. */
-    public static Structure read(Path file) {
-        return read(file, null);
-    }
-
-    /** Reads one structure; {@code symbolsIfMissing} (may be null) names the species of a VASP 4 file. */
-    public static Structure read(Path file, List<String> symbolsIfMissing) {
-        try (TextLines in = InputFiles.openLines(file)) {
-            String first = in.nextOrNull();
-            if (first == null) throw new InputFormatException(file.toString(), 1, "empty file, expected a POSCAR comment line");
-            in.pushBack(first);
-            return parse(in, symbolsIfMissing);
-        }
+    /**
+     * Reads the one structure of a file; {@code symbolsIfMissing} (may be null) names the species
+     * of a VASP 4 file without a symbols line.
+     */
+    public static Structure read(TextLines in, List<String> symbolsIfMissing) {
+        String first = in.nextOrNull();
+        if (first == null) throw new InputFormatException(in.file(), 1, "empty file, expected a POSCAR comment line");
+        in.pushBack(first);
+        return parse(in, symbolsIfMissing);
     }
 
     /** Reads one structure starting at the comment line of {@code in}. */

@@ -1,11 +1,9 @@
-package org.mtpj.analysis.io;
+package org.mtpj.core.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.mtpj.host.AtomicOutput;
+import org.mtpj.core.model.Structure;
 
 /**
  * Writes a {@link Structure} as a VASP 5 POSCAR: comment, scale 1.0, lattice rows, symbols,
@@ -14,7 +12,7 @@ import org.mtpj.host.AtomicOutput;
  * as C printf does ({@link DecimalFormatting}); lines end with '\n'.
  *
  * <pre>{@code
- * new PoscarWriter().write(structure, Path.of("POSCAR"));
+ * String text = new PoscarWriter().toString(structure);
  * new PoscarWriter().decimals(6).cartesian(true).write(structure, writer);
  * }</pre>
  */
@@ -40,10 +38,6 @@ public final class PoscarWriter {
     public PoscarWriter comment(String c) {
         this.comment = c;
         return this;
-    }
-
-    public void write(Structure s, Path file) {
-        AtomicOutput.write(file, StandardCharsets.UTF_8, w -> write(s, w));
     }
 
     public String toString(Structure s) {

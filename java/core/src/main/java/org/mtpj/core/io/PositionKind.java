@@ -1,4 +1,4 @@
-package org.mtpj.analysis.traj;
+package org.mtpj.core.io;
 
 /** What the positions of a {@link Frame} are, which decides the unwrapping rule (analysis-spec §1.3). */
 public enum PositionKind {

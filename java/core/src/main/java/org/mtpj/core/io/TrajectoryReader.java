@@ -1,4 +1,4 @@
-package org.mtpj.analysis.traj;
+package org.mtpj.core.io;
 
 /**
  * Streams frames one at a time (constant memory in the trajectory length). Implementations:

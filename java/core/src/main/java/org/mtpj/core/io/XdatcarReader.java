@@ -1,12 +1,8 @@
-package org.mtpj.analysis.traj;
+package org.mtpj.core.io;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import org.mtpj.analysis.io.Cell;
-import org.mtpj.host.InputFiles;
-import org.mtpj.analysis.io.PoscarReader;
+import org.mtpj.core.model.Cell;
 import org.mtpj.core.io.TextLines;
 import org.mtpj.core.io.InputFormatException;
 
@@ -25,21 +21,17 @@ public final class XdatcarReader implements TrajectoryReader {
     private int complete;
     private long bytesEstimate;
 
-    public XdatcarReader(Path file, List<String> symbolsIfMissing, Consumer<String> warnings) {
-        this.in = InputFiles.openLines(file);
-        this.warnings = warnings;
-        this.symbolsIfMissing = symbolsIfMissing;
-        long t;
-        try { t = Files.size(file); } catch (Exception e) { t = -1; }
-        this.total = t;
-    }
-
-    /** For tests: reads from given lines. */
-    public XdatcarReader(TextLines in, List<String> symbolsIfMissing, Consumer<String> warnings) {
+    /** Reads from lines; {@code totalBytes} (or -1) is the file's size for progress. */
+    public XdatcarReader(TextLines in, long totalBytes, List<String> symbolsIfMissing, Consumer<String> warnings) {
         this.in = in;
         this.warnings = warnings;
         this.symbolsIfMissing = symbolsIfMissing;
-        this.total = -1;
+        this.total = totalBytes;
+    }
+
+    /** Reads from lines of unknown length (tests, fuzzing). */
+    public XdatcarReader(TextLines in, List<String> symbolsIfMissing, Consumer<String> warnings) {
+        this(in, -1, symbolsIfMissing, warnings);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.mtpj.analysis.io;
+package org.mtpj.core.model;
 
 /**
  * A periodic cell given by its three lattice rows a, b, c (Å): a Cartesian position is

@@ -1,4 +1,4 @@
-package org.mtpj.analysis.io;
+package org.mtpj.core.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
