@@ -6,7 +6,9 @@
 #   2. interrupted (SIGTERM, the path of Ctrl-C, while round 1 labels) and resumed: continues, never relabels a configuration;
 #   3. a failing oracle (command that fails on its 3rd call): exit 2, one message naming round, stage
 #      and file, the labels made so far kept; after the oracle is fixed the run continues from there
-#      (this run's MD runs under mpirun -np 2).
+#      (this run's MD runs under mpirun -np 2);
+#   4. no initial set: [sample] runs NVT MD with the oracle at two temperatures, its snapshots are
+#      labelled and round 1 trains on them.
 # ~1-2 min on 2 cores. Needs lmp + Si.sw and the native bridge (./lmp-mtpj): skipped with a message
 # when missing, unless MTPJ_REQUIRE_NATIVE=1. Options: --keep (keep the work folder).
 set -euo pipefail
@@ -174,6 +176,21 @@ rc=0; mtpj learn -c learn-cmd.toml > cmd2.log 2>&1 || rc=$?
 grep -Eq "(2 by 1 by 1|1 by 2 by 1|1 by 1 by 2) MPI processor grid" run-cmd/round-001/md-T900/log.lammps \
   || fail "the MD did not run on 2 MPI ranks (run-cmd/round-001/md-T900/log.lammps)"
 ok "after the fix the run continued from configuration 3 (exit $rc); its MD ran on 2 MPI ranks"
+
+echo "== 4. the initial set sampled by MD with the oracle ([sample] instead of [data] train)"
+write_config learn-sample.toml run-sample "${sw_oracle[@]}"
+sed -i -e '/^\[data\]/,/^$/d' -e 's/^max_rounds = 6/max_rounds = 1/' learn-sample.toml
+printf '\n[sample]\nstart = "start.data"\ntemperatures = [600, 1200]\nsteps = 400\nevery = 100\n' >> learn-sample.toml
+rc=0; mtpj learn -c learn-sample.toml > sample.log 2>&1 || rc=$?
+[ $rc = 0 ] || [ $rc = 1 ] || fail "learn with [sample] exited $rc (sample.log)"
+for T in 600 1200; do
+  [ "$(grep -c BEGIN_CFG run-sample/sample/T$T.cfg)" = 4 ] || fail "expected 4 snapshots of the oracle MD at $T K"
+  grep -q "fix mtpj_nvt all nvt temp $T $T" run-sample/sample/T$T/in.sample || fail "the $T K sampling did not run at $T K"
+done
+n=$(grep -c BEGIN_CFG run-sample/round-001/train.cfg); n_lab=$(grep -c EFS_by run-sample/round-001/train.cfg)
+[ "$n" = 8 ] && [ "$n_lab" = 8 ] || fail "round 1 should start from the 8 sampled configurations, all labelled ($n_lab of $n)"
+[ -f run-sample/round-001/pot.mtp ] || fail "round 1 did not train on the sampled set"
+ok "8 configurations sampled at 600 and 1200 K by the SW oracle, labelled, trained on"
 
 echo "   took $(( $(date +%s) - t0 )) s"
 echo "PASS: mtpj learn"

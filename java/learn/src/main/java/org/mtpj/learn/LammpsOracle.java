@@ -29,6 +29,12 @@ public final class LammpsOracle implements Oracle {
         this.species = species.clone();
     }
 
+    /** The command that runs LAMMPS (e.g. {@code lmp}). */
+    List<String> command() { return lammps; }
+
+    /** The pair_style/pair_coeff lines of the reference potential. */
+    List<String> pairLines() { return pairLines; }
+
     @Override
     public String describe() { return "LAMMPS (" + String.join(" ", lammps) + "): " + String.join("; ", pairLines); }
 
@@ -120,7 +126,7 @@ public final class LammpsOracle implements Oracle {
         return f;
     }
 
-    private static String lastError(Path log, Path out) {
+    static String lastError(Path log, Path out) {
         for (Path p : List.of(log, out)) {
             if (!Files.isRegularFile(p)) continue;
             for (String line : readLines(p)) if (line.startsWith("ERROR")) return line.trim();

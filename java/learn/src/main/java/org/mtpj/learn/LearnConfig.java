@@ -14,14 +14,20 @@ import java.util.TreeMap;
  * What {@code mtpj learn} does, read from a TOML file (docs/learn.md lists every key). Units:
  * Å, eV, K, ps. Relative paths are relative to the configuration file.
  */
-public record LearnConfig(Path file, Run run, Data data, Potential potential, Training training, Md md,
+public record LearnConfig(Path file, Run run, Data data, Sample sample, Potential potential, Training training, Md md,
                           Selection selection, OracleSettings oracle) {
 
     /** The run folder and the limits of the loop. */
     public record Run(Path dir, int maxRounds, int maxNewPerRound, double wallTimeMinutes, int threads, long seed) {}
 
-    /** Labelled configurations: the initial training set and an optional held-out set. */
+    /** Labelled configurations: the initial training set (null when sampled) and an optional held-out set. */
     public record Data(Path train, Path valid) {}
+
+    /**
+     * The initial set sampled by NVT MD with the oracle (LAMMPS oracles only): from a LAMMPS data
+     * file, a snapshot every {@code every} of {@code steps} steps at each temperature. Null = none.
+     */
+    public record Sample(Path start, List<Double> temperatures, int steps, int every, double timestepPs) {}
 
     /** The starting potential: a .mtp file, or a new untrained one of this level. */
     public record Potential(Path start, String[] species, int level, double minDist, double maxDist, int radialBasisSize) {}
@@ -47,6 +53,7 @@ public record LearnConfig(Path file, Run run, Data data, Potential potential, Tr
     private static final Map<String, Set<String>> KEYS = Map.of(
             "run", Set.of("dir", "max_rounds", "max_new_per_round", "wall_time_minutes", "threads", "seed"),
             "data", Set.of("train", "valid"),
+            "sample", Set.of("start", "temperatures", "steps", "every", "timestep_ps"),
             "potential", Set.of("start", "species", "level", "min_dist", "max_dist", "radial_basis_size"),
             "train", Set.of("max_iter", "max_iter_first", "pretrain_iter", "energy_weight", "force_weight", "stress_weight", "init_params"),
             "md", Set.of("temperatures", "steps", "timestep_ps", "thermo_every", "start", "input", "lammps", "mpi_ranks",
@@ -66,8 +73,10 @@ public record LearnConfig(Path file, Run run, Data data, Potential potential, Tr
                 c.integer("run", "seed", 1, 0));
 
         Path train = c.path("data", "train");
-        if (train == null) throw c.missing("data", "train", "the labelled initial training set, .cfg");
-        requireFile(c, "data", "train", train);
+        boolean sampled = c.node("sample", "start").isValueNode();
+        if (train == null && !sampled)
+            throw c.missing("data", "train", "the initial training set, .cfg (or a [sample] table: oracle MD to sample it)");
+        if (train != null) requireFile(c, "data", "train", train);
         Path valid = c.path("data", "valid");
         if (valid != null) requireFile(c, "data", "valid", valid);
         Data data = new Data(train, valid);
@@ -161,7 +170,54 @@ public record LearnConfig(Path file, Run run, Data data, Potential potential, Tr
             default -> throw c.error("oracle", "type", "expected \"lammps\" or \"command\", got \"" + type + "\"");
         }
         OracleSettings oracle = new OracleSettings(type, pair, c.strings("oracle", "lammps"), command);
-        return new LearnConfig(file, run, data, pot, training, md, sel, oracle);
+        Sample sample = sampled ? sample(c, md, type) : null;
+        refuseInputsInside(c, run.dir(), "data", "train", train);
+        refuseInputsInside(c, run.dir(), "data", "valid", valid);
+        refuseInputsInside(c, run.dir(), "potential", "start", start);
+        refuseInputsInside(c, run.dir(), "md", "input", input);
+        for (Path p : starts.values()) refuseInputsInside(c, run.dir(), "md", "start", p);
+        if (sample != null) refuseInputsInside(c, run.dir(), "sample", "start", sample.start());
+        return new LearnConfig(file, run, data, sample, pot, training, md, sel, oracle);
+    }
+
+    private static Sample sample(ConfigFile c, Md md, String oracleType) {
+        if (!oracleType.equals("lammps"))
+            throw c.error("sample", "start", "sampling by oracle MD needs oracle type \"lammps\"; with an ab initio oracle give"
+                    + " data.train (e.g. your AIMD converted to .cfg)");
+        Path start = c.path("sample", "start");
+        requireFile(c, "sample", "start", start);
+        List<Double> temps = c.numbers("sample", "temperatures");
+        if (temps == null) temps = md.temperatures();
+        for (double t : temps) if (!(t > 0)) throw c.error("sample", "temperatures", "temperatures must be positive (K)");
+        int steps = c.integer("sample", "steps", 0, 0);
+        if (steps < 1) throw c.missing("sample", "steps", "oracle MD steps per temperature");
+        int every = c.integer("sample", "every", Math.max(1, steps / 10), 1);
+        if (every > steps) throw c.error("sample", "every", "must not exceed steps (" + steps + ")");
+        double dt = c.number("sample", "timestep_ps", md.timestepPs());
+        if (!(dt > 0 && dt < 0.1)) throw c.error("sample", "timestep_ps", "expected a time step in ps, e.g. 0.001");
+        return new Sample(start, List.copyOf(temps), steps, every, dt);
+    }
+
+    /**
+     * The run folder is learn's own: it writes, renames and clears (*.tmp) files there, so an input
+     * inside it could be replaced or removed. Compared as real paths (links, "..").
+     */
+    private static void refuseInputsInside(ConfigFile c, Path runDir, String table, String key, Path input) {
+        if (input == null) return;
+        Path dir = realOrNormal(runDir), in = realOrNormal(input);
+        if (in.startsWith(dir))
+            throw c.error(table, key, input + " is inside the run folder " + runDir + ", which mtpj learn writes and clears;"
+                    + " keep inputs outside it (or set [run] dir elsewhere)");
+    }
+
+    private static Path realOrNormal(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        try {
+            return abs.toRealPath();
+        } catch (java.io.IOException e) {
+            Path parent = abs.getParent();
+            return parent == null || parent.equals(abs) ? abs : realOrNormal(parent).resolve(abs.getFileName());
+        }
     }
 
     private static void requireFile(ConfigFile c, String table, String key, Path p) {

@@ -89,15 +89,26 @@ public final class Learner {
         Path first = roundDir(1).resolve("train.cfg");
         if (!Files.isRegularFile(first)) {
             mkdirs(roundDir(1));
-            List<Configuration> given = CfgFiles.readAll(cfg.data().train());
-            if (given.isEmpty()) throw new UserError(cfg.data().train() + ": no configurations in the initial training set");
+            List<Configuration> given = new ArrayList<>();
+            if (cfg.data().train() != null) {
+                given.addAll(CfgFiles.readAll(cfg.data().train()));
+                if (given.isEmpty()) throw new UserError(cfg.data().train() + ": no configurations in the initial training set");
+            }
+            if (cfg.sample() != null) {
+                where = "sampling by oracle MD";
+                try {
+                    given.addAll(new OracleSampler(cfg, (LammpsOracle) oracle, out).sample(runDir.resolve("sample")));
+                } catch (UserError e) {
+                    throw new UserError("sampling the initial set: " + e.getMessage(), e.exitCode());
+                }
+            }
             // configurations without energy or forces are labelled by the oracle first (a few structures are enough to start)
             List<Configuration> unlabelled = new ArrayList<>();
             for (Configuration c : given) if (!c.hasEnergy() || c.forces == null) unlabelled.add(c);
             where = "initial labelling";
             List<Configuration> labels = new ArrayList<>();
             if (!unlabelled.isEmpty()) {
-                out.printf(Locale.ROOT, "labelling %d configurations of %s without energy/forces%n", unlabelled.size(), cfg.data().train());
+                out.printf(Locale.ROOT, "labelling %d initial configurations without energy/forces%n", unlabelled.size());
                 try {
                     labels = label(runDir.resolve("initial-label"), unlabelled);
                 } catch (UserError e) {
@@ -317,12 +328,13 @@ public final class Learner {
     /** The closest distance between two atoms in the initial training set (for min_dist of a new potential). */
     private double closestPair() {
         double best = Double.POSITIVE_INFINITY;
-        for (Configuration c : CfgFiles.readAll(cfg.data().train())) {
+        Path initial = roundDir(1).resolve("train.cfg");
+        for (Configuration c : CfgFiles.readAll(initial)) {
             var nl = org.mtpj.core.eval.NeighbourList.build(c, 3.0);
             for (int e = 0; e < nl.entryCount(); e++)
                 best = Math.min(best, Math.sqrt(nl.rij[3 * e] * nl.rij[3 * e] + nl.rij[3 * e + 1] * nl.rij[3 * e + 1] + nl.rij[3 * e + 2] * nl.rij[3 * e + 2]));
         }
-        if (!Double.isFinite(best)) throw new UserError(cfg.data().train() + ": no two atoms closer than 3 Å; set [potential] min_dist");
+        if (!Double.isFinite(best)) throw new UserError(initial + ": no two atoms closer than 3 Å; set [potential] min_dist");
         return best;
     }
 
@@ -362,11 +374,12 @@ public final class Learner {
         return labelDir.resolve(String.format(Locale.ROOT, "%04d.cfg", i + 1));
     }
 
-    /** [md] start for T, or the last configuration of the initial training set as a LAMMPS data file. */
+    /** [md] start for T, [sample] start, or the last configuration of the initial training set as a LAMMPS data file. */
     private Path startData(double T, Path dir) {
         var starts = cfg.md().starts();
         if (starts.containsKey(T)) return starts.get(T);
         if (starts.containsKey(0.0)) return starts.get(0.0);
+        if (cfg.sample() != null) return cfg.sample().start();
         Path data = runDir.resolve("start.data");
         if (!Files.isRegularFile(data)) {
             List<Configuration> all = CfgFiles.readAll(cfg.data().train());

@@ -137,4 +137,38 @@ class LearnConfigTest {
         UserError e = assertThrows(UserError.class, () -> LearnConfig.read(dir.resolve("none.toml")));
         assertTrue(e.getMessage().endsWith("none.toml: configuration file not found"));
     }
+
+    @Test
+    void sampleReplacesTheInitialSet() throws Exception {
+        String text = GOOD.replace("[data]\ntrain = \"train.cfg\"\n", "[sample]\nstart = \"a.data\"\nsteps = 1000\n");
+        LearnConfig c = LearnConfig.read(write(text));
+        assertEquals(null, c.data().train());
+        assertEquals(dir.resolve("a.data"), c.sample().start());
+        assertEquals(List.of(3000.0, 4000.5), c.sample().temperatures());
+        assertEquals(100, c.sample().every());
+        assertEquals(0.001, c.sample().timestepPs());
+    }
+
+    @Test
+    void sampleNeedsAnOracleThatRunsMd() throws Exception {
+        String text = GOOD.replace("[data]\ntrain = \"train.cfg\"\n", "[sample]\nstart = \"a.data\"\nsteps = 1000\n")
+                .replace("type = \"lammps\"", "type = \"command\"\ncommand = [\"label\", \"{in}\", \"{out}\"]");
+        String m = error(text);
+        assertTrue(m.contains("[sample]") && m.contains("lammps"), m);
+    }
+
+    @Test
+    void noInitialSetAtAll() throws Exception {
+        String m = error(GOOD.replace("[data]\ntrain = \"train.cfg\"\n", ""));
+        assertTrue(m.contains("[data]") && m.contains("train") && m.contains("[sample]"), m);
+    }
+
+    @Test
+    void refusesAnInputInsideTheRunFolder() throws Exception {
+        Files.createDirectories(dir.resolve("learn.run"));
+        Files.writeString(dir.resolve("learn.run/old.cfg"), "");
+        String m = error(GOOD.replace("train = \"train.cfg\"", "train = \"learn.run/../learn.run/old.cfg\""));
+        assertTrue(m.contains("[data] train") || m.contains("train"), m);
+        assertTrue(m.contains("inside the run folder"), m);
+    }
 }

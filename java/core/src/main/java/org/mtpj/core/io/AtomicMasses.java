@@ -29,4 +29,18 @@ public final class AtomicMasses {
         Double m = MASS.get(symbol);
         return m == null ? Double.NaN : m;
     }
+
+    /** The element whose standard weight is within 0.05 g/mol of mass, or null (e.g. for isotopes or coarse masses). */
+    public static String nearest(double mass) {
+        String best = null;
+        double bestDiff = 0.05;
+        for (var e : MASS.entrySet()) {
+            double d = Math.abs(e.getValue() - mass);
+            if (d <= bestDiff) {
+                best = e.getKey();
+                bestDiff = d;
+            }
+        }
+        return best;
+    }
 }

@@ -7,6 +7,6 @@ public final class LammpsCommands {
     private LammpsCommands() {}
 
     public static List<Object> all() {
-        return List.of(new LammpsCommand(), new CompareLammpsLog());
+        return List.of(new LammpsCommand(), new CompareLammpsLog(), new CheckLammpsCommand());
     }
 }

@@ -46,6 +46,8 @@ public final class MlipIni {
     public final List<String> warnings;
     /** All key/value pairs as read (last wins), for hooks that need more. */
     public final Map<String, String> values;
+    /** The line of each key's (last) entry, for messages. */
+    public final Map<String, Integer> lines;
 
     /** The {@code select} block; {@code enabled} false means the MD runs without grades. */
     public record Selection(boolean enabled, double threshold, double thresholdBreak, double thresholdInit,
@@ -57,7 +59,7 @@ public final class MlipIni {
     }
 
     private MlipIni(Path file, Path mtpFile, Boolean calculateEfs, Selection select, Path writeCfgs, int writeCfgsSkip,
-                    List<String> warnings, Map<String, String> values) {
+                    List<String> warnings, Map<String, String> values, Map<String, Integer> lines) {
         this.file = file;
         this.mtpFile = mtpFile;
         this.calculateEfs = calculateEfs;
@@ -66,10 +68,19 @@ public final class MlipIni {
         this.writeCfgsSkip = writeCfgsSkip;
         this.warnings = List.copyOf(warnings);
         this.values = Map.copyOf(values);
+        this.lines = Map.copyOf(lines);
     }
 
     /** Reads and validates {@code file}; relative names inside resolve against {@code baseDir}. */
     public static MlipIni read(Path file, Path baseDir) {
+        return read(file, baseDir, true);
+    }
+
+    /**
+     * As {@link #read(Path, Path)}; with {@code requireFiles} false the files it names (the state to
+     * load) need not exist yet: for a check that reports every missing file at once.
+     */
+    public static MlipIni read(Path file, Path baseDir, boolean requireFiles) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
@@ -78,10 +89,14 @@ public final class MlipIni {
         } catch (IOException e) {
             throw InputFiles.cannotRead(file.toString(), 0, e);
         }
-        return parse(lines, file, baseDir);
+        return parse(lines, file, baseDir, requireFiles);
     }
 
     static MlipIni parse(List<String> lines, Path file, Path baseDir) {
+        return parse(lines, file, baseDir, true);
+    }
+
+    private static MlipIni parse(List<String> lines, Path file, Path baseDir, boolean requireFiles) {
         String name = file.toString();
         Map<String, String> vals = new LinkedHashMap<>();
         Map<String, Integer> lineOf = new LinkedHashMap<>();
@@ -130,7 +145,7 @@ public final class MlipIni {
         if (!(thresholdInit > 0)) throw r.error("select:threshold-init", "must be a positive number");
         if (thresholdSwap <= 1) thresholdSwap = threshold; // MLIP-2: <= 1 means "same as select:threshold"
         Path loadState = r.path("select:load-state", baseDir);
-        if (sel && loadState != null && !Files.isRegularFile(loadState))
+        if (requireFiles && sel && loadState != null && !Files.isRegularFile(loadState))
             throw r.error("select:load-state", "state file " + loadState + " not found");
         if (sel && thresholdBreak > 1 && thresholdBreak < threshold)
             warnings.add(name + ": select:threshold-break " + thresholdBreak + " < select:threshold " + threshold
@@ -154,7 +169,7 @@ public final class MlipIni {
         double skip = r.number("write-cfgs:skip", 0);
         if (skip < 0 || skip != Math.rint(skip)) throw r.error("write-cfgs:skip", "must be a non-negative integer");
         return new MlipIni(file, baseDir.resolve(mtp), efs, selection, r.path("write-cfgs", baseDir), (int) skip,
-                warnings, vals);
+                warnings, vals, lineOf);
     }
 
     /** Typed access with file:line errors. */

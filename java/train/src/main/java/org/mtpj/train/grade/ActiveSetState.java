@@ -1,17 +1,5 @@
 package org.mtpj.train.grade;
 
-import org.mtpj.core.io.CfgReader;
-import org.mtpj.core.io.CfgWriter;
-import org.mtpj.core.io.InputFormatException;
-import org.mtpj.core.io.MtpReader;
-import org.mtpj.core.io.MtpWriter;
-import org.mtpj.core.model.Configuration;
-import org.mtpj.core.model.MtpPotential;
-import org.mtpj.host.AtomicOutput;
-import org.mtpj.host.InputFiles;
-import org.mtpj.host.Warnings;
-import org.mtpj.train.fit.Weighting;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -23,6 +11,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.io.CfgWriter;
+import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.io.MtpReader;
+import org.mtpj.core.io.MtpWriter;
+import org.mtpj.core.model.Configuration;
+import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.AtomicOutput;
+import org.mtpj.host.InputFiles;
+import org.mtpj.host.Warnings;
+import org.mtpj.train.fit.Weighting;
 
 /**
  * mtpj's active-set state file (docs/active-set-state.md): a text file holding the potential
@@ -76,9 +75,36 @@ public final class ActiveSetState {
         out.write("END_CONFIGURATIONS\n");
     }
 
+    /** What a state file holds, told from its first bytes. */
+    public enum Kind { MTPJ, MLIP2_BINARY, OTHER }
+
+    /** The kind of the file at path: mtpj's text state, a binary file (MLIP-2's state.als is binary), or other text. */
+    public static Kind kindOf(Path path) throws IOException {
+        byte[] head;
+        try (var in = Files.newInputStream(path)) {
+            head = in.readNBytes(4096);
+        }
+        String start = new String(head, 0, Math.min(head.length, MAGIC.length()), StandardCharsets.ISO_8859_1);
+        if (start.equals(MAGIC)) return Kind.MTPJ;
+        for (byte b : head) if (b == 0 || (b < 32 && b != '\n' && b != '\r' && b != '\t')) return Kind.MLIP2_BINARY;
+        return Kind.OTHER;
+    }
+
+    /** The command that builds mtpj's state (neighbourhood rows, the MD workflow) from a training set. */
+    public static String rebuildCommand(String pot, String train, String state) {
+        return "mtpj calc-grade " + pot + " " + train + " " + train + " graded.cfg --nbh-weight=1 --energy-weight=0 --als-filename=" + state;
+    }
+
     /** Loads a state written by {@link #save}. */
     public static SelectionSession load(Path path) {
         String file = path.toString();
+        try {
+            if (Files.isRegularFile(path) && kindOf(path) == Kind.MLIP2_BINARY)
+                throw new InputFormatException(file, 1, "a binary file (MLIP-2's state.als is binary), not mtpj's text state; rebuild it"
+                        + " from the training set: " + rebuildCommand("POT.mtp", "TRAIN.cfg", file));
+        } catch (IOException e) {
+            throw InputFiles.cannotRead(file, 0, e);
+        }
         try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             long[] lineNo = {0};
             String magic = next(in, lineNo, file);

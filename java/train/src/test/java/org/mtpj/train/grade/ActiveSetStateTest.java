@@ -68,4 +68,17 @@ class ActiveSetStateTest {
         e = assertThrows(InputFormatException.class, () -> ActiveSetState.load(f));
         assertTrue(e.getMessage().contains(":2"), e.getMessage());
     }
+
+    @Test
+    void mlip2sBinaryStateIsNamedWithTheRebuildCommand() throws Exception {
+        Path f = dir.resolve("state.als");
+        Files.write(f, new byte[] {8, 0, 0, 0, 'M', 'T', 'P', 0, (byte) 0xff, 1, 2, 3});
+        assertEquals(ActiveSetState.Kind.MLIP2_BINARY, ActiveSetState.kindOf(f));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> ActiveSetState.load(f));
+        assertTrue(e.getMessage().startsWith(f + ":1: a binary file (MLIP-2's state.als is binary)"), e.getMessage());
+        assertTrue(e.getMessage().contains("mtpj calc-grade POT.mtp TRAIN.cfg TRAIN.cfg graded.cfg --nbh-weight=1 --energy-weight=0"
+                + " --als-filename=" + f), e.getMessage());
+        Files.writeString(f, "some text\n");
+        assertEquals(ActiveSetState.Kind.OTHER, ActiveSetState.kindOf(f));
+    }
 }
