@@ -1,4 +1,4 @@
-package org.mtpj.analysis.io;
+package org.mtpj.core.io;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -9,13 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtpj.core.io.DecimalFormatting;
-import org.mtpj.core.io.InputFormatException;
-import org.mtpj.core.io.PoscarReader;
-import org.mtpj.core.io.PoscarWriter;
-import org.mtpj.core.io.TextLines;
 import org.mtpj.core.model.Structure;
-import org.mtpj.host.PoscarFiles;
 import org.mtpj.testkit.Shared;
 
 class PoscarReaderTest {
@@ -28,7 +22,7 @@ class PoscarReaderTest {
     @Test
     void readsStudyContcarAndRewritesItByteForByte() throws Exception {
         Path f = Shared.file("data/amorphous-MgV2O5/study_msd/600K/vasp_files_600/CONTCAR1");
-        Structure s = PoscarFiles.read(f);
+        Structure s = TestFiles.readPoscar(f);
         assertEquals(96, s.size());
         assertEquals(List.of("Mg", "V", "O"), s.speciesOrder());
         assertArrayEquals(new int[] {12, 24, 60}, s.counts());
@@ -45,7 +39,7 @@ class PoscarReaderTest {
     void readsLowercaseDirectWithLabelsAndKeepsValuesOutsideUnitCell() {
         Path dir = Shared.file("data/amorphous-MgV2O5/study_msd/1200K/fileterd_vasp_files_1200K");
         Path any = dir.toFile().listFiles()[0].toPath();
-        Structure s = PoscarFiles.read(any);
+        Structure s = TestFiles.readPoscar(any);
         assertEquals(96, s.size());
         // these files store Cartesian values as "direct": kept as written, far outside [0,1)
         double max = 0;
@@ -104,11 +98,11 @@ class PoscarReaderTest {
     void emptyAndBinaryFiles() throws Exception {
         Path empty = tmp.resolve("EMPTY");
         Files.writeString(empty, "");
-        InputFormatException e = assertThrows(InputFormatException.class, () -> PoscarFiles.read(empty));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> TestFiles.readPoscar(empty));
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
         Path bin = tmp.resolve("BIN");
         Files.write(bin, new byte[] {1, 2, 3, 0, (byte) 0xff, 10, 20});
-        assertThrows(InputFormatException.class, () -> PoscarFiles.read(bin));
+        assertThrows(InputFormatException.class, () -> TestFiles.readPoscar(bin));
     }
 
     @Test

@@ -1,14 +1,18 @@
 package org.mtpj.core.io;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.core.model.Structure;
 
 /**
  * The core's tests open reference files themselves: the core reads streams, and the host module
@@ -43,5 +47,15 @@ public final class TestFiles {
     /** A warning sink for texts that must not warn. */
     public static void unexpected(String warning) {
         throw new AssertionError("unexpected warning: " + warning);
+    }
+
+    /** A POSCAR read as the program reads it: UTF-8, a malformed byte becomes U+FFFD (and is rejected as binary). */
+    public static Structure readPoscar(Path p) {
+        var dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try (TextLines in = new TextLines(new BufferedReader(new InputStreamReader(Files.newInputStream(p), dec)), p.toString())) {
+            return PoscarReader.read(in, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
