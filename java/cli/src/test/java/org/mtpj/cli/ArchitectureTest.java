@@ -9,6 +9,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.library.Architectures;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.FileReader;
+import java.io.FileWriter;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
@@ -17,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The layering of docs/ARCHITECTURE.md, checked on the compiled main classes of every module:
  * core ← host ← train ← analysis/lammps ← learn ← cli, and a core that does no host I/O (no
- * paths or files, no foreign memory, no stdout/stderr, no threads, no picocli). bench and
+ * paths or files, no processes, no foreign memory, no stdout/stderr, no threads, no picocli). bench and
  * testkit may use anything and are not checked.
  */
 class ArchitectureTest {
@@ -30,7 +37,9 @@ class ArchitectureTest {
     static ArchRule pure(String packageRoot) {
         return noClasses().that().resideInAPackage(packageRoot + "..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.lang.foreign..", "picocli..")
-                .orShould().dependOnClassesThat().belongToAnyOf(java.io.File.class, Executors.class, ExecutorService.class, ForkJoinPool.class)
+                .orShould().dependOnClassesThat().belongToAnyOf(File.class, FileInputStream.class, FileOutputStream.class, FileReader.class,
+                        FileWriter.class, RandomAccessFile.class, FileChannel.class, ProcessBuilder.class, Runtime.class)
+                .orShould().dependOnClassesThat().belongToAnyOf(Executors.class, ExecutorService.class, ForkJoinPool.class)
                 .orShould().dependOnClassesThat().areAssignableTo(Thread.class)
                 .orShould().dependOnClassesThat().areAssignableTo(Thread.Builder.class)
                 .orShould().accessField(System.class, "out")
@@ -75,7 +84,7 @@ class ArchitectureTest {
         String report = String.join("\n", r.getFailureReport().getDetails());
         assertTrue(r.hasViolation());
         for (String expected : new String[] {"java.nio.file.Path", "java.io.File", "java.lang.foreign.Arena", "picocli.CommandLine",
-                "java.util.concurrent.Executors", "java.lang.Thread", "System.out", "System.err", "org.mtpj.host.Warnings"})
+                "java.util.concurrent.Executors", "java.lang.Thread", "java.lang.Runtime", "System.out", "System.err", "org.mtpj.host.Warnings"})
             assertTrue(report.contains(expected), "no violation naming " + expected + " in:\n" + report);
     }
 }

@@ -19,6 +19,7 @@ final class ImpureCore {
         }
         new CommandLine(new Object());
         Executors.newSingleThreadExecutor().shutdown();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> { }));
         new Thread(() -> { }).start();
         System.out.println(f);
         System.err.println(f);
