@@ -1,4 +1,4 @@
-package org.mtpj.analysis.io;
+package org.mtpj.analysis.traj;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -13,8 +13,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mtpj.analysis.traj.SpeciesMap;
-import org.mtpj.analysis.traj.Unwrapper;
 import org.mtpj.core.io.Frame;
 import org.mtpj.core.io.InputFormatException;
 import org.mtpj.core.io.LammpsDumpReader;
