@@ -44,7 +44,7 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().areAssignableTo(Thread.Builder.class)
                 .orShould().accessField(System.class, "out")
                 .orShould().accessField(System.class, "err")
-                .orShould().dependOnClassesThat().resideInAnyPackage("org.mtpj.host..", "org.mtpj.train..", "org.mtpj.analysis..",
+                .orShould().dependOnClassesThat().resideInAnyPackage("org.mtpj.host..", "org.mtpj.common..", "org.mtpj.train..", "org.mtpj.analysis..",
                         "org.mtpj.lammps..", "org.mtpj.learn..", "org.mtpj.cli..", "org.mtpj.bench..")
                 .because("the core takes and returns streams, a warning sink and a runner; files, stderr and threads are the host's"
                         + " (docs/ARCHITECTURE.md)");
