@@ -1,7 +1,7 @@
 package org.mtpj.learn;
 
-import org.mtpj.common.Json;
-import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.host.Json;
+import org.mtpj.host.AtomicOutput;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

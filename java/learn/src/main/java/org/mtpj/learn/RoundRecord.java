@@ -2,9 +2,9 @@ package org.mtpj.learn;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.mtpj.common.Json;
+import org.mtpj.host.Json;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.host.AtomicOutput;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -9,7 +9,7 @@ import org.mtpj.analysis.compat.StudyAnalyzer;
 import org.mtpj.analysis.compat.StudyMsdTable;
 import org.mtpj.analysis.compat.StudyPipeline;
 import org.mtpj.analysis.compat.StudyRedifferencing;
-import org.mtpj.common.Json;
+import org.mtpj.host.Json;
 
 /** compat_600K.tsv and compat_600K_table.tsv layouts, and the study's exported-table format. */
 final class CompatOutputs {

@@ -11,7 +11,7 @@ import org.mtpj.analysis.diffusion.CalibratedFit;
 import org.mtpj.analysis.diffusion.DiffusionResult;
 import org.mtpj.analysis.diffusion.DiffusiveRegime;
 import org.mtpj.analysis.diffusion.RandomWalkErrors;
-import org.mtpj.common.Json;
+import org.mtpj.host.Json;
 
 /**
  * The D table in the layout of correct_600K_D.tsv (its five columns first, the OLS error as there),

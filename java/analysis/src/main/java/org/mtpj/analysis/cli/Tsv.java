@@ -7,7 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.mtpj.analysis.lro.PyNumbers;
-import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.host.AtomicOutput;
+import java.util.Locale;
 
 /**
  * Number formatting for the machine-readable outputs: Python's repr of a float

@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.mtpj.analysis.traj.Frame;
-import org.mtpj.analysis.traj.LammpsDumpReader;
+import org.mtpj.core.io.Frame;
+import org.mtpj.core.io.LammpsDumpReader;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.host.AtomicOutput;
 import org.mtpj.core.io.CNumbers;
+import org.mtpj.host.LammpsDumpFiles;
 
 /**
  * Stage A of the study: one CONTCAR per dump frame, in dump order (CONTCAR1, CONTCAR2, ...).
@@ -63,7 +64,7 @@ public final class StudyContcars {
     /** All frames of a dump as CONTCAR texts, in dump order. */
     public static List<String> fromDump(Path dump, Consumer<String> warnings) {
         List<String> out = new ArrayList<>();
-        try (LammpsDumpReader r = LammpsDumpReader.open(dump, warnings)) {
+        try (LammpsDumpReader r = LammpsDumpFiles.open(dump, warnings)) {
             me.tongfei.progressbar.ProgressBar bar = r.totalBytes() > (100L << 20)
                     ? new me.tongfei.progressbar.ProgressBarBuilder().setTaskName("stage A").setInitialMax(r.totalBytes())
                             .setUnit(" MB", 1 << 20).setUpdateIntervalMillis(500).build()

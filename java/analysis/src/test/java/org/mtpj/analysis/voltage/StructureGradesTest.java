@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtpj.analysis.cli.VoltageCommand;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
+import org.mtpj.host.CfgFiles;
 import org.mtpj.testkit.Shared;
 import picocli.CommandLine;
 
@@ -30,7 +30,7 @@ class StructureGradesTest {
         // Ten 768-atom frames of the study's 600 K MD (one frame leaves the active set rank-deficient).
         train = Shared.file("reference/mlip2/dump600K_frames00-09.cfg");
         frame = dir.resolve("frame0.cfg");
-        CfgWriter.writeAll(frame, CfgReader.readAll(train).subList(0, 1), CfgWriter.Style.LOSSLESS);
+        CfgFiles.writeAll(frame, CfgFiles.readAll(train).subList(0, 1), CfgWriter.Style.LOSSLESS);
         Path src = Shared.file("data/amorphous-MgV2O5/pylro/POSCAR_300K");
         full = StructureEnergiesTest.withMg(src, 12, dir.resolve("full.POSCAR"));
         empty = StructureEnergiesTest.withMg(src, 0, dir.resolve("empty.POSCAR"));
@@ -71,12 +71,12 @@ class StructureGradesTest {
      */
     @Test
     void gradesAreMlip2s() throws Exception {
-        List<org.mtpj.core.model.Configuration> edge = CfgReader.readAll(Shared.file("reference/mlip2/edge_cases.cfg"));
+        List<org.mtpj.core.model.Configuration> edge = CfgFiles.readAll(Shared.file("reference/mlip2/edge_cases.cfg"));
         int[] index = {0, 17};
         double[] mlip2 = {69.814366, 109.652597};
         for (int k = 0; k < index.length; k++) {
             Path one = dir.resolve("edge" + index[k] + ".cfg");
-            CfgWriter.writeAll(one, edge.subList(index[k], index[k] + 1), CfgWriter.Style.LOSSLESS);
+            CfgFiles.writeAll(one, edge.subList(index[k], index[k] + 1), CfgWriter.Style.LOSSLESS);
             assertEquals(mlip2[k], grades.grade(one), MLIP2_GRADE * mlip2[k] + MLIP2_GRADE_PRINTED, "edge_cases[" + index[k] + "]");
         }
     }

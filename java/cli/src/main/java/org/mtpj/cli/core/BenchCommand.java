@@ -1,5 +1,14 @@
 package org.mtpj.cli.core;
 
+import org.mtpj.core.UserError;
+import org.mtpj.core.eval.Evaluator;
+import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.model.Configuration;
+import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.MtpFiles;
+import org.mtpj.host.WorkerPool;
+
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -9,14 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mtpj.common.Json;
-import org.mtpj.common.ThreadsOption;
-import org.mtpj.core.UserError;
-import org.mtpj.core.eval.Evaluator;
-import org.mtpj.core.io.CfgReader;
+import org.mtpj.host.Json;
+import org.mtpj.host.ThreadsOption;
 import org.mtpj.core.io.MtpReader;
-import org.mtpj.core.model.Configuration;
-import org.mtpj.core.model.MtpPotential;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,16 +61,17 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         if (!(seconds > 0)) throw new UserError("--seconds must be positive, got " + seconds);
         PrintWriter out = spec.commandLine().getOut();
-        MtpPotential p = MtpReader.read(pot);
+        MtpPotential p = MtpFiles.read(pot);
         List<Configuration> cfgs = new ArrayList<>();
-        try (CfgReader r = CfgReader.open(in)) {
+        try (CfgReader r = CfgFiles.open(in)) {
             for (Configuration c; cfgs.size() < maxCfgs && (c = r.next()) != null; ) if (c.size > 0) cfgs.add(c);
         }
         if (cfgs.isEmpty()) throw new UserError(in + ": no configuration with atoms to benchmark");
         int nt = threads.workers();
         long atoms = 0, evals = 0;
         double elapsed;
-        try (Evaluator ev = new Evaluator(p, nt)) {
+        try (WorkerPool pool = WorkerPool.start(nt)) {
+            Evaluator ev = new Evaluator(p, pool);
             long warmEnd = System.nanoTime() + (long) (seconds / 3 * 1e9);
             int k = 0;
             do {

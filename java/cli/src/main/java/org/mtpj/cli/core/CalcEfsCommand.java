@@ -1,18 +1,22 @@
 package org.mtpj.cli.core;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import org.mtpj.common.ThreadsOption;
 import org.mtpj.core.eval.CloseContacts;
 import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
-import org.mtpj.core.io.MtpReader;
-import org.mtpj.core.io.OutputGuard;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.MtpFiles;
+import org.mtpj.host.OutputGuard;
+import org.mtpj.host.WorkerPool;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.mtpj.host.ThreadsOption;
+import org.mtpj.core.io.MtpReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,14 +59,15 @@ public final class CalcEfsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputGuard.of("calc-efs").input(pot).input(in).output(out).check();
-        MtpPotential p = MtpReader.read(pot);
+        MtpPotential p = MtpFiles.read(pot);
         PrintWriter err = spec.commandLine().getErr();
         CliSupport.warn(err, "calc-efs", p.untrainedWarning(pot));
         CloseContacts contacts = new CloseContacts(p.minDist);
         ProgressBar bar = CliSupport.progress("calc-efs", -1, noProgress);
-        try (CfgReader reader = CfgReader.open(in).nonEmpty();
-             Evaluator ev = new Evaluator(p, threads.workers());
-             CfgWriter writer = CfgWriter.open(out, lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS)) {
+        try (CfgReader reader = CfgFiles.open(in).nonEmpty();
+             WorkerPool pool = WorkerPool.start(threads.workers());
+             CfgWriter writer = CfgFiles.create(out, lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS)) {
+            Evaluator ev = new Evaluator(p, pool);
             for (Configuration c; (c = reader.next()) != null; ) {
                 Configuration r = CliSupport.evaluate(ev, c, reader, contacts);
                 if (!siteEnergies) r.siteEnergies = null; // a stale input column would mislead

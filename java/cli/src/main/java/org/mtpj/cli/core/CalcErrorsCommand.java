@@ -1,18 +1,22 @@
 package org.mtpj.cli.core;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import org.mtpj.common.ThreadsOption;
 import org.mtpj.core.eval.CloseContacts;
 import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.ErrorReport;
-import org.mtpj.core.io.MtpReader;
-import org.mtpj.core.io.OutputGuard;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.MtpFiles;
+import org.mtpj.host.OutputGuard;
+import org.mtpj.host.WorkerPool;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.mtpj.host.ThreadsOption;
+import org.mtpj.core.io.MtpReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,11 +55,12 @@ public final class CalcErrorsCommand implements Callable<Integer> {
     public Integer call() {
         OutputGuard.of("calc-errors").input(pot).input(db).output(tsv).check();
         PrintWriter out = spec.commandLine().getOut();
-        MtpPotential p = MtpReader.read(pot);
+        MtpPotential p = MtpFiles.read(pot);
         ErrorReport report = new ErrorReport();
         CloseContacts contacts = new CloseContacts(p.minDist);
         ProgressBar bar = CliSupport.progress("calc-errors", -1, noProgress);
-        try (CfgReader reader = CfgReader.open(db).nonEmpty(); Evaluator ev = new Evaluator(p, threads.workers())) {
+        try (CfgReader reader = CfgFiles.open(db).nonEmpty(); WorkerPool pool = WorkerPool.start(threads.workers())) {
+            Evaluator ev = new Evaluator(p, pool);
             for (Configuration c; (c = reader.next()) != null; ) {
                 report.add(CliSupport.evaluate(ev, c, reader, contacts), c);
                 if (bar != null) bar.step();

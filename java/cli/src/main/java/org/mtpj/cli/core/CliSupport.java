@@ -11,7 +11,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.mtpj.core.UserError;
 import org.mtpj.core.eval.CloseContacts;
 import org.mtpj.core.eval.Evaluator;
-import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.host.AtomicOutput;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.model.Configuration;
 

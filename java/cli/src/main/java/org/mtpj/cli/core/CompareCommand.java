@@ -7,11 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mtpj.core.io.AtomicOutput;
 import org.mtpj.core.io.CNumbers;
 import org.mtpj.core.io.CfgReader;
-import org.mtpj.core.io.OutputGuard;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.AtomicOutput;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.OutputGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,7 +62,7 @@ public final class CompareCommand implements Callable<Integer> {
         int n = 0, failed = 0;
         String countProblem = null;
         out.printf("%6s %7s %14s %14s %14s  %s%n", "cfg", "atoms", "dE/atom(eV)", "max|dF|(eV/A)", "max|dW|(eV)", "status");
-        try (CfgReader a = CfgReader.open(ref); CfgReader b = CfgReader.open(cand)) {
+        try (CfgReader a = CfgFiles.open(ref); CfgReader b = CfgFiles.open(cand)) {
             while (true) {
                 Configuration r = a.next(), c = b.next();
                 if (r == null || c == null) {

@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mtpj.common.Json;
+import org.mtpj.host.Json;
 import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.MtpFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,7 +69,7 @@ public final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        MtpPotential p = MtpReader.read(pot);
+        MtpPotential p = MtpFiles.read(pot);
         Map<String, Object> m = summary(p);
         if (json) {
             out.println(Json.line(m));

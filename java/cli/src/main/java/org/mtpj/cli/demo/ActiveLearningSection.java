@@ -12,7 +12,7 @@ import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.mtpj.common.Json;
+import org.mtpj.host.Json;
 import tools.jackson.databind.JsonNode;
 
 /**

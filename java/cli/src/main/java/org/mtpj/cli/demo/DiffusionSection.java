@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.mtpj.common.Json;
+import org.mtpj.host.Json;
 import org.mtpj.core.UserError;
 import org.mtpj.lammps.log.ThermoLog;
 import tools.jackson.databind.JsonNode;

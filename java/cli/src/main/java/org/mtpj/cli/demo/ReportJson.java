@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mtpj.common.Json;
+import org.mtpj.host.Json;
 
 /**
  * The report's JSON files through the one JSON writer ({@link Json}): numbers to six significant

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtpj.cli.Main;
-import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.CfgFiles;
 import org.mtpj.testkit.Shared;
 import picocli.CommandLine;
 
@@ -45,7 +45,7 @@ public class CoreCommandsTest {
             Run r = run("calc-efs", pot(), in.toString(), out.toString(), "--threads", "2");
             assertEquals(0, r.code, r.err);
             assertEquals("", r.out);
-            List<Configuration> a = CfgReader.readAll(in), b = CfgReader.readAll(out);
+            List<Configuration> a = CfgFiles.readAll(in), b = CfgFiles.readAll(out);
             assertEquals(a.size(), b.size());
             for (int i = 0; i < a.size(); i++) {
                 CfgComparison d = CfgComparison.of(i + 1, a.get(i), b.get(i));
@@ -198,7 +198,7 @@ public class CoreCommandsTest {
         Path out = tmp.resolve("odd_out.cfg");
         Run r = run("calc-efs", pot(), in.toString(), out.toString());
         assertEquals(0, r.code, r.err);
-        List<Configuration> c = CfgReader.readAll(out);
+        List<Configuration> c = CfgFiles.readAll(out);
         assertEquals(2, c.size());
         assertEquals(0, c.get(0).size);
         assertEquals(0.0, c.get(0).energy);

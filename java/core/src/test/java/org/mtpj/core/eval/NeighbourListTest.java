@@ -129,12 +129,7 @@ class NeighbourListTest {
         Configuration c = TestPotentials.randomCell(3, 2, new double[][] {{9, 0.5, 0}, {0, 9.5, 0}, {0.5, 0, 10}}, 3, 5, 0.4);
         NeighbourList serial = NeighbourList.build(c, 6.0);
         // three blocks, run in reverse order on one thread: the concatenation must not depend on timing
-        Blocks.Runner reversed = new Blocks.Runner() {
-            @Override public int threads() { return 3; }
-            @Override public void run(int n, Blocks.Body body) {
-                for (int t = 2; t >= 0; t--) body.run(t, n * t / 3, n * (t + 1) / 3);
-            }
-        };
+        Blocks.Runner reversed = ReversedBlocks.of(3);
         NeighbourList blocks = NeighbourList.build(c, 6.0, reversed);
         blocks.rebuild(c, reversed); // reuse of the per-block buffers
         assertEquals(serial.entryCount(), blocks.entryCount());
@@ -168,7 +163,8 @@ class NeighbourListTest {
     static final class MtpPotentialCheck {
         static void sameEnergy(Configuration c, Configuration u) {
             var pot = TestPotentials.random(5, 2, org.mtpj.core.model.MtpPotential.RadialBasisType.RBChebyshev);
-            try (Evaluator e = new Evaluator(pot, 1)) {
+            {
+            Evaluator e = new Evaluator(pot, Blocks.SERIAL);
                 EvaluationResult r1 = e.evaluate(c), r2 = e.evaluate(u);
                 assertEquals(r1.energy, r2.energy, 1e-11 * Math.abs(r1.energy));
                 for (int k = 0; k < 3 * c.size; k++) assertEquals(r1.forces[k], r2.forces[k], 1e-10);

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import org.mtpj.common.WorkerPool;
+import org.mtpj.host.WorkerPool;
 import org.mtpj.core.UserError;
 
 /**

@@ -1,7 +1,7 @@
 package org.mtpj.lammps.select;
 
 import java.util.Arrays;
-import org.mtpj.common.WorkerPool;
+import org.mtpj.host.WorkerPool;
 import org.mtpj.core.eval.SiteEvaluator;
 import org.mtpj.core.model.MtpPotential;
 import org.mtpj.lammps.bridge.StepView;

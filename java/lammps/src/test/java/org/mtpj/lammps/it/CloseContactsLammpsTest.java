@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtpj.core.eval.CloseContacts;
-import org.mtpj.core.io.LammpsDataReader;
-import org.mtpj.core.io.MtpReader;
+import org.mtpj.host.LammpsDataFiles;
+import org.mtpj.host.MtpFiles;
 import org.mtpj.lammps.log.ThermoLog;
 import org.mtpj.testkit.Shared;
 
@@ -70,8 +70,8 @@ class CloseContactsLammpsTest {
 
     /** core's count and closest pair ("atoms I and J at D") on the same data file. */
     private static CloseContacts expected(Path data) {
-        CloseContacts c = new CloseContacts(MtpReader.read(data.resolveSibling("pot.mtp")).minDist);
-        c.scan(LammpsDataReader.read(data).configuration, data.toString());
+        CloseContacts c = new CloseContacts(MtpFiles.read(data.resolveSibling("pot.mtp")).minDist);
+        c.scan(LammpsDataFiles.read(data).configuration, data.toString());
         return c;
     }
 

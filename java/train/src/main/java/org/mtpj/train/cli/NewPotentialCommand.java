@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mtpj.common.Json;
+import org.mtpj.host.Json;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.MtpWriter;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.MtpFiles;
 import org.mtpj.train.basis.BasisRules;
 import org.mtpj.train.basis.BasisValidator;
 import org.mtpj.train.basis.MomentBasis;
@@ -102,7 +102,7 @@ public final class NewPotentialCommand implements Callable<Integer> {
         boolean named = !species.strip().matches("\\d+");
         MtpPotential pot = MomentBasisGenerator.untrainedPotential(basis, name.strip(), c, minDist, maxDist,
                 radialBasisSize, named ? names : null);
-        MtpWriter.writeUntrained(pot, out);
+        MtpFiles.writeUntrained(pot, out);
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();

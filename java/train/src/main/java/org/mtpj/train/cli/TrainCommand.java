@@ -3,20 +3,21 @@ package org.mtpj.train.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.mtpj.common.ThreadsOption;
+import org.mtpj.host.ThreadsOption;
 import org.mtpj.core.UserError;
 import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.io.ErrorReport;
 import org.mtpj.core.model.Configuration;
-import org.mtpj.core.io.MtpReader;
-import org.mtpj.core.io.MtpWriter;
-import org.mtpj.core.io.OutputGuard;
-import org.mtpj.core.io.PendingOutputs;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.MtpFiles;
+import org.mtpj.host.OutputGuard;
+import org.mtpj.host.PendingOutputs;
+import org.mtpj.host.WorkerPool;
 import org.mtpj.train.fit.LossWeights;
 import org.mtpj.train.fit.Trainer;
 import org.mtpj.train.fit.TrainingSet;
 import org.mtpj.train.fit.Weighting;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,7 +68,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputGuard.of("train").input(pot).input(train).input(valid).output(out).output(current).check();
-        MtpPotential p = MtpReader.read(pot);
+        MtpPotential p = MtpFiles.read(pot);
         Trainer.Options o = new Trainer.Options();
         o.weights = new LossWeights(we, wf, ws, scaleByForce, Weighting.parse(weighting));
         o.maxIter = maxIter;
@@ -87,7 +88,7 @@ public final class TrainCommand implements Callable<Integer> {
         o.pretrainIterations = pretrainIter;
         o.threads = threads.workers();
         o.progress = progress.training();
-        if (current != null) o.onIteration = cur -> MtpWriter.write(cur, current);
+        if (current != null) o.onIteration = cur -> MtpFiles.write(cur, current);
         long t0 = System.nanoTime();
         TrainingSet set = TrainingSet.read(train, p.cutoff(), p.speciesCount);
         if (set.size() == 0) throw new UserError(train + ": no configurations with atoms to train on");
@@ -97,11 +98,11 @@ public final class TrainCommand implements Callable<Integer> {
         MtpPotential result;
         // Ctrl-C: the best potential so far, written before the shutdown clean-up removes temporary files
         try (PendingOutputs.Registration onInterrupt = PendingOutputs.atShutdown(() -> {
-            MtpWriter.write(trainer.best(), out);
+            MtpFiles.write(trainer.best(), out);
             System.err.println("interrupted: best potential so far (f=" + trainer.bestLoss() + ") written to " + out);
         })) {
             result = trainer.run();
-            MtpWriter.write(result, out);
+            MtpFiles.write(result, out);
         }
         double sec = (System.nanoTime() - t0) * 1e-9;
         System.out.printf(Locale.ROOT, "Trained potential written to %s (%.1f s, %.3f s per iteration per 1000 atoms)%n",
@@ -117,7 +118,8 @@ public final class TrainCommand implements Callable<Integer> {
     /** MLIP-2's error report (mtp-spec §7.5) of pot on the set's configurations. */
     private void report(String title, MtpPotential pot, TrainingSet set) {
         ErrorReport report = new ErrorReport();
-        try (Evaluator ev = new Evaluator(pot, threads.workers())) {
+        try (WorkerPool pool = WorkerPool.start(threads.workers())) {
+            Evaluator ev = new Evaluator(pot, pool);
             for (TrainingSet.Item it : set.items()) {
                 Configuration check = it.cfg().copy();
                 ev.evaluateInto(check);

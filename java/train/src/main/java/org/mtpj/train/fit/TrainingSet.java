@@ -7,6 +7,7 @@ import java.util.List;
 import org.mtpj.core.eval.NeighbourList;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.CfgFiles;
 
 /**
  * Training configurations with their neighbour lists, built once (positions never change during
@@ -36,7 +37,7 @@ public final class TrainingSet {
     /** Like {@link #read(Path, double)}, refusing atoms of species ≥ speciesCount with a clear message. */
     public static TrainingSet read(Path path, double cutoff, int speciesCount) {
         List<Item> items = new ArrayList<>();
-        try (CfgReader r = CfgReader.open(path)) {
+        try (CfgReader r = CfgFiles.open(path)) {
             for (Configuration c : r) {
                 checkSpecies(c, speciesCount, r.where());
                 if (c.size > 0) items.add(new Item(c, NeighbourList.build(c, cutoff)));
