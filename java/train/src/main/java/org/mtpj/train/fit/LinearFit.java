@@ -3,9 +3,7 @@ package org.mtpj.train.fit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -15,6 +13,7 @@ import org.mtpj.core.eval.SiteCoefficientGradients;
 import org.mtpj.core.eval.SiteEvaluator;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.WorkerPool;
 
 /**
  * The linear shortcut of mtp-spec §7.2: for fixed radial coefficients the model is linear in the
@@ -31,7 +30,7 @@ public final class LinearFit implements AutoCloseable {
     private final MtpPotential shape;
     private final TrainingSet set;
     private final LossWeights weights;
-    private final ExecutorService pool;
+    private final WorkerPool pool;
     private final ThreadLocal<SiteCoefficientGradients> kernels;
     private final int c, s, p;
     /** Number of radial factors (basic moments) in each scalar function. */
@@ -41,11 +40,7 @@ public final class LinearFit implements AutoCloseable {
         this.shape = shape;
         this.set = set;
         this.weights = weights;
-        this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "mtpj-linear");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.pool = new WorkerPool("mtpj-linear", Math.max(1, threads));
         this.kernels = ThreadLocal.withInitial(() -> new SiteCoefficientGradients(new SiteEvaluator(shape)));
         this.c = shape.speciesCount;
         this.s = shape.scalarCount();
@@ -106,20 +101,9 @@ public final class LinearFit implements AutoCloseable {
     public System assemble(double[] theta, double scaling) {
         List<TrainingSet.Item> items = set.items();
         Normal[] parts = new Normal[items.size()];
-        try {
-            if (pool == null) for (int i = 0; i < parts.length; i++) parts[i] = one(items.get(i), theta, scaling);
-            else {
-                List<Future<Normal>> fs = new ArrayList<>();
-                for (TrainingSet.Item it : items) fs.add(pool.submit(() -> one(it, theta, scaling)));
-                for (int i = 0; i < parts.length; i++) parts[i] = fs.get(i).get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        }
+        List<Callable<Normal>> tasks = new ArrayList<>(parts.length);
+        for (TrainingSet.Item it : items) tasks.add(() -> one(it, theta, scaling));
+        pool.map(tasks).toArray(parts);   // in configuration order, whatever thread ran each
         designs = new Design[parts.length];
         for (int i = 0; i < parts.length; i++) designs[i] = parts[i].design;
         double[] g = new double[p * p], b = new double[p];
@@ -326,6 +310,6 @@ public final class LinearFit implements AutoCloseable {
 
     @Override
     public void close() {
-        if (pool != null) pool.shutdownNow();
+        pool.close();
     }
 }

@@ -2,15 +2,13 @@ package org.mtpj.train.fit;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.mtpj.core.eval.NeighbourList;
 import org.mtpj.core.eval.SiteCoefficientGradients;
 import org.mtpj.core.eval.SiteEvaluator;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.WorkerPool;
 
 /**
  * The training loss of mtp-spec §7.1 and its analytic gradient with respect to every coefficient:
@@ -36,8 +34,7 @@ public final class LossFunction implements Objective, AutoCloseable {
     private final MtpPotential shape;
     private final TrainingSet set;
     private final LossWeights weights;
-    private final ExecutorService pool;
-    private final int threads;
+    private final WorkerPool pool;
     /** Per thread: core's site evaluator and its coefficient derivatives (coefficients set per call). */
     private final ThreadLocal<SiteCoefficientGradients> kernels;
     private double scaling;
@@ -48,12 +45,7 @@ public final class LossFunction implements Objective, AutoCloseable {
         this.shape = shape;
         this.set = set;
         this.weights = weights;
-        this.threads = Math.max(1, threads);
-        this.pool = this.threads > 1 ? Executors.newFixedThreadPool(this.threads, r -> {
-            Thread t = new Thread(r, "mtpj-train");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.pool = new WorkerPool("mtpj-train", Math.max(1, threads));
         this.kernels = ThreadLocal.withInitial(() -> new SiteCoefficientGradients(new SiteEvaluator(shape)));
         this.scaling = shape.scaling;
     }
@@ -62,7 +54,7 @@ public final class LossFunction implements Objective, AutoCloseable {
     public double scaling() { return scaling; }
     public LossFunction penaltyWeight(double w) { this.penaltyWeight = w; return this; }
     public Stats lastStats() { return last; }
-    public int threads() { return threads; }
+    public int threads() { return pool.size(); }
 
     private static final class Part {
         double loss, de2, df2, ds2;
@@ -85,25 +77,13 @@ public final class LossFunction implements Objective, AutoCloseable {
         List<TrainingSet.Item> items = set.items();
         Part[] parts = new Part[items.size()];
         boolean wantGrad = gradOut != null;
-        if (pool == null) {
-            for (int c = 0; c < parts.length; c++) parts[c] = one(items.get(c), theta, wantGrad, designs == null ? null : designs[c]);
-        } else {
-            List<Future<Part>> fs = new ArrayList<>();
-            for (int c = 0; c < parts.length; c++) {
-                TrainingSet.Item it = items.get(c);
-                LinearFit.Design d = designs == null ? null : designs[c];
-                fs.add(pool.submit(() -> one(it, theta, wantGrad, d)));
-            }
-            try {
-                for (int c = 0; c < parts.length; c++) parts[c] = fs.get(c).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("training interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) throw re;
-                throw new IllegalStateException(e.getCause());
-            }
+        List<Callable<Part>> tasks = new ArrayList<>(parts.length);
+        for (int c = 0; c < parts.length; c++) {
+            TrainingSet.Item it = items.get(c);
+            LinearFit.Design d = designs == null ? null : designs[c];
+            tasks.add(() -> one(it, theta, wantGrad, d));
         }
+        pool.map(tasks).toArray(parts);   // in configuration order, whatever thread ran each
         double invK = 1.0 / Math.max(1, parts.length);
         double loss = 0, de2 = 0, df2 = 0, ds2 = 0;
         int nE = 0, nF = 0, nS = 0;
@@ -284,6 +264,6 @@ public final class LossFunction implements Objective, AutoCloseable {
 
     @Override
     public void close() {
-        if (pool != null) pool.shutdownNow();
+        pool.close();
     }
 }

@@ -1,5 +1,6 @@
 package org.mtpj.train.fit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,6 +58,22 @@ class LinearFitTest {
             assertEquals(f1, f2, 1e-10 * Math.abs(f1));
             for (int i = 0; i < g1.length; i++) assertEquals(g1[i], g2[i], 1e-9 * Math.max(1, Math.abs(g1[i])), "grad " + i);
         }
+    }
+
+    /** Parts are summed in configuration order whatever thread built them: bit-identical for any thread count. */
+    @Test
+    void threadCountDoesNotChangeTheSystem() {
+        MtpPotential pot = TestPotentials.small(5);
+        TrainingSet set = TrainingSet.of(LossFunctionTest.randomConfigurations(7, 6), pot.cutoff());
+        double[] theta = pot.coefficients();
+        LinearFit.System one, three;
+        try (LinearFit a = new LinearFit(pot, set, LossWeights.MLIP2_DEFAULTS, 1);
+             LinearFit b = new LinearFit(pot, set, LossWeights.MLIP2_DEFAULTS, 3)) {
+            one = a.assemble(theta, pot.scaling);
+            three = b.assemble(theta, pot.scaling);
+        }
+        assertArrayEquals(one.g(), three.g(), 0.0);
+        assertArrayEquals(one.b(), three.b(), 0.0);
     }
 
     @Test
