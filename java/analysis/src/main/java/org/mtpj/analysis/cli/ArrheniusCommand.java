@@ -1,5 +1,6 @@
 package org.mtpj.analysis.cli;
 
+import org.mtpj.core.io.PythonNumbers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,20 +65,20 @@ public final class ArrheniusCommand implements Callable<Integer> {
                 a.weighted() ? "weighted by their standard errors" : "unweighted (no standard errors given)");
         System.out.printf(Locale.ROOT, "  Ea = %.4f ± %.4f eV%n", a.ea(), a.eaErr());
         System.out.printf(Locale.ROOT, "  D0 = %.4e cm²/s (se of ln D0 = %.3f, factor %.3g)%n", a.d0(), a.lnD0Err(), Math.exp(a.lnD0Err()));
-        System.out.printf(Locale.ROOT, "  D(%s K) = %.4e cm²/s, within ×/÷ %.3g (one standard error)%n", Tsv.compact(at), a.dAtTarget(), a.factorAtTarget());
+        System.out.printf(Locale.ROOT, "  D(%s K) = %.4e cm²/s, within ×/÷ %.3g (one standard error)%n", PythonNumbers.compact(at), a.dAtTarget(), a.factorAtTarget());
         if (a.weighted()) System.out.printf(Locale.ROOT, "  χ²/(n−2) = %.3g%n", a.fit().reducedChi2());
         Path dir = out != null ? out : td.home().toAbsolutePath().getParent();
         OutputGuard.of("arrhenius").inputs(inputs.stream().map(i -> Path.of(isPair(i) ? i.substring(i.indexOf('=') + 1) : i)).toList())
                 .folder(dir, "arrhenius.tsv", "arrhenius.png", "arrhenius.svg").check();
         List<String> lines = new ArrayList<>();
         lines.add("quantity\tvalue\tstderr\tunit");
-        lines.add("Ea\t" + Tsv.num(a.ea()) + "\t" + Tsv.num(a.eaErr()) + "\teV");
-        lines.add("D0\t" + Tsv.num(a.d0()) + "\t\tcm2/s");
-        lines.add("ln_D0\t" + Tsv.num(Math.log(a.d0())) + "\t" + Tsv.num(a.lnD0Err()) + "\tln(cm2/s)");
-        lines.add("D_at_" + Tsv.compact(at) + "K\t" + Tsv.num(a.dAtTarget()) + "\t\tcm2/s");
-        lines.add("ln_D_at_" + Tsv.compact(at) + "K\t" + Tsv.num(Math.log(a.dAtTarget())) + "\t" + Tsv.num(a.lnDAtTargetErr()) + "\tln(cm2/s)");
-        lines.add("factor_at_" + Tsv.compact(at) + "K\t" + Tsv.num(a.factorAtTarget()) + "\t\t(×/÷)");
-        if (a.weighted()) lines.add("chi2_per_dof\t" + Tsv.num(a.fit().reducedChi2()) + "\t\t1");
+        lines.add("Ea\t" + PythonNumbers.repr(a.ea()) + "\t" + PythonNumbers.repr(a.eaErr()) + "\teV");
+        lines.add("D0\t" + PythonNumbers.repr(a.d0()) + "\t\tcm2/s");
+        lines.add("ln_D0\t" + PythonNumbers.repr(Math.log(a.d0())) + "\t" + PythonNumbers.repr(a.lnD0Err()) + "\tln(cm2/s)");
+        lines.add("D_at_" + PythonNumbers.compact(at) + "K\t" + PythonNumbers.repr(a.dAtTarget()) + "\t\tcm2/s");
+        lines.add("ln_D_at_" + PythonNumbers.compact(at) + "K\t" + PythonNumbers.repr(Math.log(a.dAtTarget())) + "\t" + PythonNumbers.repr(a.lnDAtTargetErr()) + "\tln(cm2/s)");
+        lines.add("factor_at_" + PythonNumbers.compact(at) + "K\t" + PythonNumbers.repr(a.factorAtTarget()) + "\t\t(×/÷)");
+        if (a.weighted()) lines.add("chi2_per_dof\t" + PythonNumbers.repr(a.fit().reducedChi2()) + "\t\t1");
         Tsv.write(dir.resolve("arrhenius.tsv"), lines);
         ArrheniusPlot.write(td.t(), td.d(), td.se(), a, at, dir.resolve("arrhenius"));
         System.out.println("wrote " + dir.resolve("arrhenius.tsv") + ", " + dir.resolve("arrhenius.png"));

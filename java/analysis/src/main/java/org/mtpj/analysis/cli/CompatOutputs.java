@@ -1,5 +1,6 @@
 package org.mtpj.analysis.cli;
 
+import org.mtpj.core.io.PythonNumbers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ final class CompatOutputs {
     }
 
     private static void add(List<String> r, String c, String q, double v, String in) {
-        r.add(c + "\t" + q + "\t" + Tsv.num(v) + "\t" + in);
+        r.add(c + "\t" + q + "\t" + PythonNumbers.repr(v) + "\t" + in);
     }
 
     static void writeTsv(String caseName, StudyPipeline.Outcome o, Path file) {
@@ -58,8 +59,8 @@ final class CompatOutputs {
         List<String> lines = new ArrayList<>();
         lines.add("lag\tdt_fs\tMSD_A2\tMSD_a\tMSD_b\tMSD_c\tMSCD_A2");
         for (int k = 0; k < t.rows(); k++)
-            lines.add(k + "\t" + Tsv.num(t.dtFs()[k]) + "\t" + Tsv.num(t.msd()[k]) + "\t" + Tsv.num(t.msdA()[k]) + "\t"
-                    + Tsv.num(t.msdB()[k]) + "\t" + Tsv.num(t.msdC()[k]) + "\t" + Tsv.num(t.mscd()[k]));
+            lines.add(k + "\t" + PythonNumbers.repr(t.dtFs()[k]) + "\t" + PythonNumbers.repr(t.msd()[k]) + "\t" + PythonNumbers.repr(t.msdA()[k]) + "\t"
+                    + PythonNumbers.repr(t.msdB()[k]) + "\t" + PythonNumbers.repr(t.msdC()[k]) + "\t" + PythonNumbers.repr(t.mscd()[k]));
         Tsv.write(file, lines);
     }
 

@@ -1,5 +1,6 @@
 package org.mtpj.analysis.cli;
 
+import org.mtpj.core.io.PythonNumbers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,13 +149,13 @@ public final class DiffusionCommand implements Callable<Integer> {
             if (w.strip().equalsIgnoreCase("auto")) {
                 AutoWindow a = AutoWindow.choose(m);
                 if (!a.found()) {
-                    String why = "--window auto: no lag range up to " + DiffusionOutputs.lagTime(a.tMaxPs()) + " ps (the longest lag with "
+                    String why = "--window auto: no lag range up to " + PythonNumbers.label(a.tMaxPs()) + " ps (the longest lag with "
                             + DiffusionFit.MIN_INDEPENDENT_ORIGINS + " independent origins) is diffusive; fitting "
-                            + DiffusionOutputs.lagTime(a.tMinPs()) + "-" + DiffusionOutputs.lagTime(a.tMaxPs()) + " ps, marked not diffusive";
+                            + PythonNumbers.label(a.tMinPs()) + "-" + PythonNumbers.label(a.tMaxPs()) + " ps, marked not diffusive";
                     if (strict) throw new UserError(why);
                     System.err.println("WARNING: " + why);
                 }
-                System.out.println("window auto: " + DiffusionOutputs.lagTime(a.tMinPs()) + "-" + DiffusionOutputs.lagTime(a.tMaxPs()) + " ps ("
+                System.out.println("window auto: " + PythonNumbers.label(a.tMinPs()) + "-" + PythonNumbers.label(a.tMaxPs()) + " ps ("
                         + (a.found() ? "longest diffusive range" : "no diffusive range; all lags") + " with >= "
                         + DiffusionFit.MIN_INDEPENDENT_ORIGINS + " independent origins at its longest lag)");
                 win = new double[] {a.tMinPs(), a.tMaxPs()};
@@ -171,7 +172,7 @@ public final class DiffusionCommand implements Callable<Integer> {
                 blockFits.add(BlockDiffusion.fit(l.trajectory().positions, m.mobileAtoms(), l.frameSpacingPs(), blocks, win[0], win[1]));
         }
         System.out.printf("%s: %d frames %s ps apart, %d %s atoms; MSD with all time origins, framework drift %s%n", traj.inputs.get(0),
-                m.frames(), Tsv.compact(l.frameSpacingPs()), m.mobileAtoms(), species, traj.driftMode().name().toLowerCase());
+                m.frames(), PythonNumbers.label(l.frameSpacingPs()), m.mobileAtoms(), species, traj.driftMode().name().toLowerCase());
         System.out.println("± = calibrated standard error (random-walk covariance of the MSD; see --help)");
         System.out.println("window (ps)  points  D_tracer (cm²/s)        D_sigma (cm²/s)         Haven            D_x / D_y / D_z (cm²/s)          log-log slope");
         for (CalibratedFit f : results) {
@@ -188,7 +189,7 @@ public final class DiffusionCommand implements Callable<Integer> {
                 BlockDiffusion b = blockFits.get(i);
                 double se = b.stdErr(DiffusionResult::dTracer);
                 System.out.printf("%-11s  %d × (%s-%s ps)  %.4e ± %.2e, %.2e  %.4e ± %.2e  %.3f ± %.3f%n", DiffusionOutputs.window(f.ols()), b.count(),
-                        Tsv.compact(b.tMinPs()), Tsv.compact(b.tMaxPs()), b.mean(DiffusionResult::dTracer), se, Math.max(se, f.errors().dTracerErr()),
+                        PythonNumbers.label(b.tMinPs()), PythonNumbers.label(b.tMaxPs()), b.mean(DiffusionResult::dTracer), se, Math.max(se, f.errors().dTracerErr()),
                         b.mean(DiffusionResult::dSigma), b.stdErr(DiffusionResult::dSigma), b.mean(DiffusionResult::haven),
                         b.stdErr(DiffusionResult::haven));
             }

@@ -1,5 +1,6 @@
 package org.mtpj.analysis.cli;
 
+import org.mtpj.core.io.PythonNumbers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,17 +39,13 @@ final class DiffusionOutputs {
             new Quantity("D_z", DiffusionResult::dZ, DiffusionResult::dZErr, RandomWalkErrors::dZErr));
 
     static String window(DiffusionResult d) {
-        return lagTime(d.tMinPs()) + "-" + lagTime(d.tMaxPs());
+        return PythonNumbers.label(d.tMinPs()) + "-" + PythonNumbers.label(d.tMaxPs());
     }
 
-    /** A lag time k × spacing (ps) without the binary noise of the product (3 × 0.1 → 0.3). */
-    static String lagTime(double ps) {
-        return Tsv.compact(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.12g", ps)));
-    }
 
     private static String regimeCells(CalibratedFit f) {
         DiffusiveRegime r = f.errors().regime();
-        return Tsv.num(r.slope()) + "\t" + Tsv.num(r.slopeStdErr()) + "\t" + (r.diffusive() ? "yes" : "no");
+        return PythonNumbers.repr(r.slope()) + "\t" + PythonNumbers.repr(r.slopeStdErr()) + "\t" + (r.diffusive() ? "yes" : "no");
     }
 
     /** @param blocks the block analysis of this window, or null */
@@ -58,13 +55,13 @@ final class DiffusionOutputs {
         List<String> r = new ArrayList<>();
         for (Quantity q : QUANTITIES) {
             double cal = q.calibrated().applyAsDouble(f.errors());
-            String row = caseName + "\t" + w + "\t" + q.name() + "\t" + Tsv.num(q.value().applyAsDouble(d)) + "\t"
-                    + (q.err() == null ? "" : Tsv.num(q.err().applyAsDouble(d))) + "\t" + Tsv.num(cal) + "\t" + regimeCells(f);
+            String row = caseName + "\t" + w + "\t" + q.name() + "\t" + PythonNumbers.repr(q.value().applyAsDouble(d)) + "\t"
+                    + (q.err() == null ? "" : PythonNumbers.repr(q.err().applyAsDouble(d))) + "\t" + PythonNumbers.repr(cal) + "\t" + regimeCells(f);
             if (blocks != null) {
                 double se = blocks.stdErr(q.value());
                 StringBuilder list = new StringBuilder();
-                for (double v : blocks.values(q.value())) list.append(list.isEmpty() ? "" : ",").append(Tsv.num(v));
-                row += "\t" + list + "\t" + Tsv.num(se) + "\t" + Tsv.num(Math.max(cal, se));
+                for (double v : blocks.values(q.value())) list.append(list.isEmpty() ? "" : ",").append(PythonNumbers.repr(v));
+                row += "\t" + list + "\t" + PythonNumbers.repr(se) + "\t" + PythonNumbers.repr(Math.max(cal, se));
             }
             r.add(row);
         }
@@ -85,8 +82,8 @@ final class DiffusionOutputs {
             if (abc != null) {
                 double[] a = abc.get(i);
                 for (int k = 0; k < 3; k++)
-                    lines.add(caseName + "\t" + window(f.ols()) + "\tD_" + "abc".charAt(k) + "\t" + Tsv.num(a[3 * k]) + "\t" + Tsv.num(a[3 * k + 1])
-                            + "\t" + Tsv.num(a[3 * k + 2]) + "\t" + regimeCells(f) + noBlocks);
+                    lines.add(caseName + "\t" + window(f.ols()) + "\tD_" + "abc".charAt(k) + "\t" + PythonNumbers.repr(a[3 * k]) + "\t" + PythonNumbers.repr(a[3 * k + 1])
+                            + "\t" + PythonNumbers.repr(a[3 * k + 2]) + "\t" + regimeCells(f) + noBlocks);
             }
         }
         Tsv.write(file, lines);
@@ -104,7 +101,7 @@ final class DiffusionOutputs {
         m.put("units", units);
         m.put("stderr", "calibrated: random-walk covariance of the multi-origin MSD; *_stderr_ols: ordinary least squares (too small)");
         m.put("frames", frames);
-        m.put("frame_spacing_ps", spacingPs);
+        m.put("frame_spacing_ps", PythonNumbers.decimal(spacingPs));
         m.put("mobile_atoms", atoms);
         List<Map<String, Object>> windows = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
@@ -112,8 +109,8 @@ final class DiffusionOutputs {
             DiffusionResult d = f.ols();
             DiffusiveRegime r = f.errors().regime();
             Map<String, Object> w = new LinkedHashMap<>();
-            w.put("t_min_ps", d.tMinPs());
-            w.put("t_max_ps", d.tMaxPs());
+            w.put("t_min_ps", PythonNumbers.decimal(d.tMinPs()));
+            w.put("t_max_ps", PythonNumbers.decimal(d.tMaxPs()));
             w.put("points", d.points());
             w.put("min_independent_origins", d.minIndependentOrigins());
             w.put("loglog_slope", r.slope());
@@ -134,8 +131,8 @@ final class DiffusionOutputs {
     private static Map<String, Object> blocksJson(CalibratedFit f, BlockDiffusion bd) {
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("count", bd.count());
-        b.put("t_min_ps", bd.tMinPs());
-        b.put("t_max_ps", bd.tMaxPs());
+        b.put("t_min_ps", PythonNumbers.decimal(bd.tMinPs()));
+        b.put("t_max_ps", PythonNumbers.decimal(bd.tMaxPs()));
         for (Quantity q : QUANTITIES) {
             double se = bd.stdErr(q.value());
             b.put(q.name(), bd.values(q.value()));

@@ -22,7 +22,7 @@ import org.mtpj.analysis.lro.LroResult;
 import org.mtpj.analysis.lro.LroTables;
 import org.mtpj.analysis.lro.LroTimeSeries;
 import org.mtpj.analysis.lro.PlaneCountCheck;
-import org.mtpj.analysis.lro.PyNumbers;
+import org.mtpj.core.io.PythonNumbers;
 import org.mtpj.analysis.lro.SphereRenderer;
 import org.mtpj.analysis.lro.TrackedAtoms;
 import org.mtpj.host.ThreadsOption;
@@ -180,9 +180,9 @@ public final class LroCommand implements Callable<Integer> {
             for (int i = 0; i < results.size(); i++) {
                 LroResult r = results.get(i);
                 w.write(sources.get(i).name() + "\t" + r.input() + "\t" + r.z() + "\t" + r.atoms() + "\t" + r.dimsText() + "\t"
-                        + PyNumbers.repr(r.order()[0]) + "\t" + PyNumbers.repr(r.order()[1]) + "\t" + PyNumbers.repr(r.order()[2]) + "\t"
-                        + PyNumbers.repr(r.orderAngstrom()[0]) + "\t" + PyNumbers.repr(r.sphere().min()) + "\t"
-                        + PyNumbers.repr(r.sphere().max()) + "\t" + PyNumbers.repr(r.sphere().mean()) + "\t" + r.sphere().ticksText() + "\n");
+                        + PythonNumbers.repr(r.order()[0]) + "\t" + PythonNumbers.repr(r.order()[1]) + "\t" + PythonNumbers.repr(r.order()[2]) + "\t"
+                        + PythonNumbers.repr(r.orderAngstrom()[0]) + "\t" + PythonNumbers.repr(r.sphere().min()) + "\t"
+                        + PythonNumbers.repr(r.sphere().max()) + "\t" + PythonNumbers.repr(r.sphere().mean()) + "\t" + r.sphere().ticksText() + "\n");
             }
         });
     }

@@ -1,5 +1,6 @@
 package org.mtpj.analysis.cli;
 
+import org.mtpj.core.io.PythonNumbers;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mtpj.analysis.msd.MsdResult;
@@ -39,8 +40,8 @@ public final class MsdCommand implements Callable<Integer> {
         double[] w = window == null ? null : DiffusionCommand.parseWindow(window);
         MsdOutputs.plot(m, String.join(",", traj.species), w, out.resolve("msd"));
         System.out.printf("%s: %d frames, %d %s atoms of %d, frames %s ps apart, lags 0..%s ps%n", traj.inputs.get(0), m.frames(),
-                m.mobileAtoms(), String.join(",", traj.species), l.trajectory().totalAtoms, Tsv.compact(l.frameSpacingPs()),
-                Tsv.compact(m.timePs()[m.lags() - 1]));
+                m.mobileAtoms(), String.join(",", traj.species), l.trajectory().totalAtoms, PythonNumbers.label(l.frameSpacingPs()),
+                PythonNumbers.label(m.timePs()[m.lags() - 1]));
         System.out.println("MSD(t) in Å² at a few lags:");
         System.out.println("   t (ps)     MSD (Å²)   MSD_x      MSD_y      MSD_z      MSCD (Å²)");
         int step = Math.max(1, m.lags() / 8);

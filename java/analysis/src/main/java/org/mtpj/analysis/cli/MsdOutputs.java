@@ -1,5 +1,6 @@
 package org.mtpj.analysis.cli;
 
+import org.mtpj.core.io.PythonNumbers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,9 +24,9 @@ final class MsdOutputs {
         List<String> lines = new ArrayList<>();
         lines.add(HEADER + (abc != null ? "\tMSD_a\tMSD_b\tMSD_c" : ""));
         for (int k = 0; k < m.lags(); k++) {
-            String extra = abc == null ? "" : "\t" + Tsv.num(abc[0][k]) + "\t" + Tsv.num(abc[1][k]) + "\t" + Tsv.num(abc[2][k]);
-            lines.add(Tsv.num(m.timePs()[k]) + "\t" + Tsv.num(m.msd()[k]) + "\t" + Tsv.num(m.msdX()[k]) + "\t" + Tsv.num(m.msdY()[k])
-                    + "\t" + Tsv.num(m.msdZ()[k]) + "\t" + Tsv.num(m.mscd()[k]) + extra);
+            String extra = abc == null ? "" : "\t" + PythonNumbers.repr(abc[0][k]) + "\t" + PythonNumbers.repr(abc[1][k]) + "\t" + PythonNumbers.repr(abc[2][k]);
+            lines.add(PythonNumbers.repr(PythonNumbers.decimal(m.timePs()[k])) + "\t" + PythonNumbers.repr(m.msd()[k]) + "\t" + PythonNumbers.repr(m.msdX()[k]) + "\t" + PythonNumbers.repr(m.msdY()[k])
+                    + "\t" + PythonNumbers.repr(m.msdZ()[k]) + "\t" + PythonNumbers.repr(m.mscd()[k]) + extra);
         }
         Tsv.write(file, lines);
     }
@@ -33,7 +34,7 @@ final class MsdOutputs {
     /** Log-log and linear panels; the window (may be null) shaded, no fit drawn ('mtpj msd'). */
     static void plot(MsdResult m, String species, double[] window, Path base) {
         List<MsdPlot.Window> w = window == null ? List.of()
-                : List.of(new MsdPlot.Window(window[0], window[1], Tsv.compact(window[0]) + "–" + Tsv.compact(window[1]) + " ps", Double.NaN, Double.NaN, true));
+                : List.of(new MsdPlot.Window(window[0], window[1], PythonNumbers.label(window[0]) + "–" + PythonNumbers.label(window[1]) + " ps", Double.NaN, Double.NaN, true));
         MsdPlot.write(m, species, w, base);
     }
 
@@ -46,7 +47,7 @@ final class MsdOutputs {
             StraightLineFit line = StraightLineFit.of(Arrays.copyOfRange(m.timePs(), from, from + n), Arrays.copyOfRange(m.msd(), from, from + n));
             DiffusiveRegime r = f.errors().regime();
             String label = String.format(Locale.ROOT, "%s–%s ps: D = %.3g ± %.2g cm²/s; log-log slope %.2f ± %.2f, %s",
-                    DiffusionOutputs.lagTime(d.tMinPs()), DiffusionOutputs.lagTime(d.tMaxPs()), d.dTracer(), f.errors().dTracerErr(), r.slope(), r.slopeStdErr(),
+                    PythonNumbers.label(d.tMinPs()), PythonNumbers.label(d.tMaxPs()), d.dTracer(), f.errors().dTracerErr(), r.slope(), r.slopeStdErr(),
                     f.diffusive() ? "diffusive" : "NOT diffusive");
             w.add(new MsdPlot.Window(d.tMinPs(), d.tMaxPs(), label, line.intercept(), line.slope(), f.diffusive()));
         }

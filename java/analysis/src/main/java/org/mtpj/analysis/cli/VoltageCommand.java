@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mtpj.analysis.lro.PyNumbers;
+import org.mtpj.core.io.PythonNumbers;
 import org.mtpj.analysis.voltage.EnergyTable;
 import org.mtpj.analysis.voltage.VoltagePlot;
 import org.mtpj.analysis.voltage.VoltageProfile;
@@ -113,15 +113,15 @@ public final class VoltageCommand implements Callable<Integer> {
         List<VoltageReport.Row> rows = new java.util.ArrayList<>(VoltageReport.rows(p));
         rows.addAll(gradeRows);
 
-        out.printf("Mg metal: %s eV/atom; %d compositions; case %s%n", PyNumbers.repr(eMg), p.size(), name);
+        out.printf("Mg metal: %s eV/atom; %d compositions; case %s%n", PythonNumbers.repr(eMg), p.size(), name);
         out.printf("%-10s %-10s %12s%n", "x1", "x2", "plateau (V)");
         for (VoltageProfile.Plateau pl : p.plateaus())
-            out.printf("%-10s %-10s %12.4f%n", PyNumbers.shortest(pl.x1()), PyNumbers.shortest(pl.x2()), pl.voltage());
+            out.printf("%-10s %-10s %12.4f%n", PythonNumbers.compact(pl.x1()), PythonNumbers.compact(pl.x2()), pl.voltage());
         out.printf("%-10s %16s %18s%n", "x", "E_f (eV/V2O5)", "above hull (eV)");
         for (int i = 0; i < p.size(); i++)
-            out.printf("%-10s %16.6f %18.6f%n", PyNumbers.shortest(p.x()[i]), p.formationEnergy(i), p.aboveHull(i));
-        out.printf("average voltage %s -> %s: %.4f V%s%n", PyNumbers.shortest(p.x()[0]),
-                PyNumbers.shortest(p.x()[p.size() - 1]), p.averageVoltage(0, p.size() - 1),
+            out.printf("%-10s %16.6f %18.6f%n", PythonNumbers.compact(p.x()[i]), p.formationEnergy(i), p.aboveHull(i));
+        out.printf("average voltage %s -> %s: %.4f V%s%n", PythonNumbers.compact(p.x()[0]),
+                PythonNumbers.compact(p.x()[p.size() - 1]), p.averageVoltage(0, p.size() - 1),
                 warnings.isEmpty() ? "" : " (built on extrapolated energies: see the WARNING lines)");
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
@@ -150,7 +150,7 @@ public final class VoltageCommand implements Callable<Integer> {
         out.printf("%-40s %8s %14s%n", "structure", "x", "MV_grade");
         for (StructureEnergies.Entry e : StructureEnergies.evaluate(inputs, pot, types, nThreads())) {
             double grade = g.grade(e.file());
-            String x = PyNumbers.shortest(e.x());
+            String x = PythonNumbers.compact(e.x());
             out.printf(java.util.Locale.ROOT, "%-40s %8s %14.6f%s%n", e.file().getFileName(), x, grade, grade > gradeThreshold ? "  EXTRAPOLATING" : "");
             rows.add(new VoltageReport.Row("MV_grade_x" + x, grade));
             rows.add(new VoltageReport.Row("extrapolating_x" + x, grade > gradeThreshold ? 1 : 0));
@@ -189,7 +189,7 @@ public final class VoltageCommand implements Callable<Integer> {
 
     private static void writeEnergies(Path file, EnergyTable t) throws java.io.IOException {
         StringBuilder sb = new StringBuilder("x\tE_eV_per_V2O5\n");
-        for (int i = 0; i < t.size(); i++) sb.append(PyNumbers.repr(t.x()[i])).append('\t').append(PyNumbers.repr(t.energy()[i])).append('\n');
+        for (int i = 0; i < t.size(); i++) sb.append(PythonNumbers.repr(t.x()[i])).append('\t').append(PythonNumbers.repr(t.energy()[i])).append('\n');
         AtomicOutput.writeString(file, sb, StandardCharsets.UTF_8);
     }
 

@@ -1,5 +1,6 @@
 package org.mtpj.analysis.diffusion;
 
+import org.mtpj.core.io.PythonNumbers;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.mtpj.analysis.msd.MsdResult;
@@ -23,15 +24,11 @@ public record CalibratedFit(DiffusionResult ols, RandomWalkErrors errors) {
         DiffusiveRegime r = errors.regime();
         if (Double.isNaN(r.slope()))
             return String.format(Locale.ROOT, "the fit window %s-%s ps is not diffusive: the MSD is not positive there (the atoms do not move)",
-                    compact(ols.tMinPs()), compact(ols.tMaxPs()));
+                    PythonNumbers.label(ols.tMinPs()), PythonNumbers.label(ols.tMaxPs()));
         String meaning = r.slope() < 0.5 ? "the MSD is a plateau: atoms rattle in place without long-range motion, so D there is no diffusion coefficient"
                 : r.slope() < 1 ? "the MSD is sub-diffusive there (caging, or a start still dominated by vibrations): D is not yet a diffusion coefficient"
                 : "the MSD grows faster than t there (ballistic start or a drift): D is not a diffusion coefficient";
         return String.format(Locale.ROOT, "the fit window %s-%s ps is not diffusive: the log-log slope of the MSD there is %.2f ± %.2f "
-                        + "(diffusion needs 1); %s", compact(ols.tMinPs()), compact(ols.tMaxPs()), r.slope(), r.slopeStdErr(), meaning);
-    }
-
-    private static String compact(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+                        + "(diffusion needs 1); %s", PythonNumbers.label(ols.tMinPs()), PythonNumbers.label(ols.tMaxPs()), r.slope(), r.slopeStdErr(), meaning);
     }
 }

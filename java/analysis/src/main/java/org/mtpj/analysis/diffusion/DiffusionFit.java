@@ -1,5 +1,6 @@
 package org.mtpj.analysis.diffusion;
 
+import org.mtpj.core.io.PythonNumbers;
 import java.util.function.Consumer;
 import org.mtpj.analysis.msd.MsdResult;
 import org.mtpj.core.UserError;
@@ -43,7 +44,7 @@ public final class DiffusionFit {
         double he = Math.abs(h) * Math.sqrt(sq(de / d) + sq(se / s));
         int origins = m.independentOrigins(to);
         if (origins < MIN_INDEPENDENT_ORIGINS && warnings != null)
-            warnings.accept("warning: at the longest lag of the window (" + m.timePs()[to] + " ps) the trajectory holds only " + origins
+            warnings.accept("warning: at the longest lag of the window (" + PythonNumbers.label(m.timePs()[to]) + " ps) the trajectory holds only " + origins
                     + " independent time origin" + (origins == 1 ? "" : "s") + " (fewer than " + MIN_INDEPENDENT_ORIGINS
                     + "): D and its standard error are unreliable; use a shorter window or a longer run");
         return new DiffusionResult(m.timePs()[from], m.timePs()[to], n, d, de, s, se, h, he,

@@ -1,5 +1,6 @@
 package org.mtpj.analysis.lro;
 
+import org.mtpj.core.io.PythonNumbers;
 import org.mtpj.core.UserError;
 
 /** A lattice direction [h k l] (integers or decimals) as given by the user, e.g. "1,-1,0". */
@@ -31,7 +32,7 @@ public record Direction(double h, double k, double l, String label) {
                 throw new UserError("--hkl '" + text + "': '" + t[i] + "' is not a number");
             }
             if (!Double.isFinite(v[i])) throw new UserError("--hkl '" + text + "': components must be finite");
-            label.append(i == 0 ? "" : " ").append(v[i] == Math.rint(v[i]) && Math.abs(v[i]) < 1e15 ? String.valueOf((long) v[i]) : PyNumbers.repr(v[i]));
+            label.append(i == 0 ? "" : " ").append(PythonNumbers.compact(v[i]));
         }
         if (v[0] == 0 && v[1] == 0 && v[2] == 0)
             throw new UserError("--hkl '" + text + "': a direction of zero length has no order");

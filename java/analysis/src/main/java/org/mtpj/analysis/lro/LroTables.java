@@ -1,5 +1,6 @@
 package org.mtpj.analysis.lro;
 
+import org.mtpj.core.io.PythonNumbers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,15 +24,15 @@ public final class LroTables {
         sb.append(pre).append("dims\t").append(r.dimsText()).append("\t\n");
         for (int i = 0; i < r.directions().size(); i++) {
             String hkl = r.directions().get(i).label();
-            sb.append(pre).append("order\t").append(PyNumbers.repr(r.order()[i])).append('\t').append(hkl).append('\n');
-            sb.append(pre).append("order_angstrom\t").append(PyNumbers.repr(r.orderAngstrom()[i])).append('\t').append(hkl).append('\n');
+            sb.append(pre).append("order\t").append(PythonNumbers.repr(r.order()[i])).append('\t').append(hkl).append('\n');
+            sb.append(pre).append("order_angstrom\t").append(PythonNumbers.repr(r.orderAngstrom()[i])).append('\t').append(hkl).append('\n');
         }
         SphereSummary s = r.sphere();
         String q = "sphere" + s.order().length + "_";
         String suffix = r.angstromSphere() ? "_order_angstrom" : "_order";
-        sb.append(pre).append(q).append("min").append(suffix).append('\t').append(PyNumbers.repr(s.min())).append("\t\n");
-        sb.append(pre).append(q).append("max").append(suffix).append('\t').append(PyNumbers.repr(s.max())).append("\t\n");
-        sb.append(pre).append(q).append("mean").append(suffix).append('\t').append(PyNumbers.repr(s.mean())).append("\t\n");
+        sb.append(pre).append(q).append("min").append(suffix).append('\t').append(PythonNumbers.repr(s.min())).append("\t\n");
+        sb.append(pre).append(q).append("max").append(suffix).append('\t').append(PythonNumbers.repr(s.max())).append("\t\n");
+        sb.append(pre).append(q).append("mean").append(suffix).append('\t').append(PythonNumbers.repr(s.mean())).append("\t\n");
         sb.append(pre).append("colorbar_ticks\t").append(s.ticksText()).append("\t\n");
         return sb.toString();
     }
@@ -48,8 +49,8 @@ public final class LroTables {
             w.write("i\tnx\tny\tnz\t" + (angstrom ? "order_angstrom" : "order") + "\n");
             double[][] d = s.directions();
             for (int k = 0; k < d.length; k++)
-                w.write(k + "\t" + PyNumbers.repr(d[k][0]) + "\t" + PyNumbers.repr(d[k][1]) + "\t" + PyNumbers.repr(d[k][2])
-                        + "\t" + PyNumbers.repr(s.order()[k]) + "\n");
+                w.write(k + "\t" + PythonNumbers.repr(d[k][0]) + "\t" + PythonNumbers.repr(d[k][1]) + "\t" + PythonNumbers.repr(d[k][2])
+                        + "\t" + PythonNumbers.repr(s.order()[k]) + "\n");
         });
     }
 }

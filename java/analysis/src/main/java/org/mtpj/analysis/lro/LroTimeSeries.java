@@ -1,5 +1,6 @@
 package org.mtpj.analysis.lro;
 
+import org.mtpj.core.io.PythonNumbers;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,12 +46,12 @@ public final class LroTimeSeries {
                     TrackedAtoms.Source s = sources.get(i);
                     LroResult r = results.get(i);
                     StringBuilder row = new StringBuilder();
-                    row.append(s.frame()).append('\t').append(s.step()).append('\t').append(PyNumbers.repr(s.step() * timestepPs))
+                    row.append(s.frame()).append('\t').append(s.step()).append('\t').append(PythonNumbers.repr(PythonNumbers.decimal(s.step() * timestepPs)))
                             .append('\t').append(r.dimsText());
-                    for (double v : r.order()) row.append('\t').append(PyNumbers.repr(v));
-                    for (double v : r.orderAngstrom()) row.append('\t').append(PyNumbers.repr(v));
-                    row.append('\t').append(PyNumbers.repr(r.sphere().min())).append('\t').append(PyNumbers.repr(r.sphere().max()))
-                            .append('\t').append(PyNumbers.repr(r.sphere().mean())).append('\n');
+                    for (double v : r.order()) row.append('\t').append(PythonNumbers.repr(v));
+                    for (double v : r.orderAngstrom()) row.append('\t').append(PythonNumbers.repr(v));
+                    row.append('\t').append(PythonNumbers.repr(r.sphere().min())).append('\t').append(PythonNumbers.repr(r.sphere().max()))
+                            .append('\t').append(PythonNumbers.repr(r.sphere().mean())).append('\n');
                     w.write(row.toString());
                 }
             });

@@ -59,7 +59,7 @@ public final class StructureEnergies {
         for (int i = 0; i < es.size(); i++) {
             Entry en = es.get(i);
             log.printf(Locale.ROOT, "%-40s %6d %6d %18.8f %8s %18.8f%n", en.file().getFileName(), en.nMg(), en.nV(), en.cellEnergy(),
-                    org.mtpj.analysis.lro.PyNumbers.shortest(en.x()), en.energyPerV2O5());
+                    org.mtpj.core.io.PythonNumbers.compact(en.x()), en.energyPerV2O5());
             x[i] = en.x();
             e[i] = en.energyPerV2O5();
         }

@@ -10,7 +10,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.mtpj.analysis.lro.PyNumbers;
+import org.mtpj.core.io.PythonNumbers;
 import org.mtpj.analysis.plot.Plots;
 
 /** The voltage step plot (plateaus of the lower hull against x) and the formation energies with their hull, PNG and SVG. */
@@ -32,7 +32,7 @@ public final class VoltagePlot {
         steps.setMarker(SeriesMarkers.NONE).setLineColor(new Color(0x1f77b4)).setLineStyle(new BasicStroke(2.5f));
         double[] x = p.x();
         int n = x.length - 1;
-        XYSeries avg = chart.addSeries(String.format("average %s-%s: %.3f V", PyNumbers.shortest(x[0]), PyNumbers.shortest(x[n]), p.averageVoltage(0, n)),
+        XYSeries avg = chart.addSeries(String.format("average %s-%s: %.3f V", PythonNumbers.compact(x[0]), PythonNumbers.compact(x[n]), p.averageVoltage(0, n)),
                 new double[] {x[0], x[n]}, new double[] {p.averageVoltage(0, n), p.averageVoltage(0, n)});
         avg.setMarker(SeriesMarkers.NONE).setLineColor(Color.GRAY)
                 .setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.mtpj.analysis.lro.PyNumbers;
+import org.mtpj.core.io.PythonNumbers;
 import org.mtpj.host.AtomicOutput;
 
 /**
@@ -41,9 +41,9 @@ public final class VoltageReport {
         if (parent != null) Files.createDirectories(parent);
         AtomicOutput.write(out, StandardCharsets.UTF_8, w -> {
             w.write("case\tquantity\tvalue\n");
-            for (Row r : rows) w.write(caseName + "\t" + r.quantity() + "\t" + PyNumbers.repr(r.value()) + "\n");
+            for (Row r : rows) w.write(caseName + "\t" + r.quantity() + "\t" + PythonNumbers.repr(r.value()) + "\n");
         });
     }
 
-    private static String s(double x) { return PyNumbers.shortest(x); }
+    private static String s(double x) { return PythonNumbers.compact(x); }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtpj.analysis.lro.PyNumbers;
 import org.mtpj.core.UserError;
 import org.mtpj.core.io.InputFormatException;
 import org.mtpj.testkit.Shared;
@@ -75,20 +74,5 @@ class VoltageReferenceTest {
         Files.writeString(one, "x\tE\n0\t-45\n");
         assertThrows(InputFormatException.class, () -> EnergyTable.read(one));
         assertThrows(UserError.class, () -> new VoltageProfile(new EnergyTable(new double[] {0, 1}, new double[] {0, 1}), Double.NaN));
-    }
-
-    @Test
-    void pythonStyleNumbers() {
-        assertEquals("0", PyNumbers.shortest(0.0));
-        assertEquals("0.125", PyNumbers.shortest(0.125));
-        assertEquals("1", PyNumbers.shortest(1.0));
-        assertEquals("0.0", PyNumbers.repr(0.0));
-        assertEquals("2.645000000000006", PyNumbers.repr(2.645000000000006));
-        assertEquals("-0.20000000000000284", PyNumbers.repr(-0.20000000000000284));
-        assertEquals("1e-05", PyNumbers.repr(1e-5));
-        assertEquals("0.0001", PyNumbers.repr(1e-4));
-        assertEquals("1.5e+16", PyNumbers.repr(1.5e16));
-        assertEquals("1234567.0", PyNumbers.repr(1234567.0));
-        assertEquals("-3.4309270604771522e-06", PyNumbers.repr(-3.4309270604771522e-06));
     }
 }

@@ -1,14 +1,22 @@
-package org.mtpj.analysis.lro;
+package org.mtpj.core.io;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
- * Numbers written the way Python's {@code repr(float)} writes them (shortest round-trip digits,
- * scientific only below 1e-4 or from 1e16), so our TSV files read like the references and diff
- * cleanly against them. Also the "shortest form" of a composition (0, 0.125, 1).
+ * Numbers written the way Python writes them, for the tables whose references come from Python
+ * (the analysis TSVs): {@link #repr} is Python's {@code repr(float)} (shortest round-trip digits,
+ * scientific only below 1e-4 or from 1e16), so a computed value keeps every bit and our files diff
+ * cleanly against the references. {@link #compact} drops the ".0" of integral values (windows,
+ * temperatures, compositions), and {@link #decimal} removes the binary noise of a label computed
+ * as a product of decimals (3 × 0.1 ps is 0.30000000000000004 in binary, it means 0.3).
+ *
+ * <p>The other number texts live beside it: {@link CNumbers} (C's printf, for MLIP-2's files) and
+ * {@link FastNumbers} (parsing from bytes).
  */
-public final class PyNumbers {
-    private PyNumbers() {}
+public final class PythonNumbers {
+    private PythonNumbers() {}
 
     /** Python repr of a double: 0.1 → "0.1", 1.0 → "1.0", 1e-5 → "1e-05", NaN → "nan". */
     public static String repr(double v) {
@@ -33,9 +41,25 @@ public final class PyNumbers {
         return sign + plain;
     }
 
-    /** A composition in shortest form: 0.0 → "0", 0.125 → "0.125", 1.0 → "1". */
-    public static String shortest(double x) {
-        if (x == 0) return "0";
-        return new BigDecimal(Double.toString(x)).stripTrailingZeros().toPlainString();
+    /** Like {@link #repr} but integral values without ".0": 0.0 → "0", 0.125 → "0.125", 600.0 → "600". */
+    public static String compact(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return repr(v);
     }
+
+    /** Significant digits of a label: a product of two decimals of up to 6 digits each is exact in 12. */
+    private static final MathContext LABEL_DIGITS = new MathContext(12, RoundingMode.HALF_EVEN);
+
+    /**
+     * The decimal a computed label means (a lag k × spacing, a time step × timestep): v rounded to
+     * 12 significant digits, so 3 × 0.1 = 0.30000000000000004 gives 0.3. For labels only; a
+     * computed quantity keeps its bits ({@link #repr}).
+     */
+    public static double decimal(double v) {
+        if (!Double.isFinite(v) || v == 0) return v;
+        return new BigDecimal(v).round(LABEL_DIGITS).doubleValue();
+    }
+
+    /** A label in a name or a message (window bound, lag time, temperature): {@link #compact} of its {@link #decimal}. */
+    public static String label(double v) { return compact(decimal(v)); }
 }
