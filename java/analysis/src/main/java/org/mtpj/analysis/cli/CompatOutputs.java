@@ -59,7 +59,7 @@ final class CompatOutputs {
         List<String> lines = new ArrayList<>();
         lines.add("lag\tdt_fs\tMSD_A2\tMSD_a\tMSD_b\tMSD_c\tMSCD_A2");
         for (int k = 0; k < t.rows(); k++)
-            lines.add(k + "\t" + PythonNumbers.repr(t.dtFs()[k]) + "\t" + PythonNumbers.repr(t.msd()[k]) + "\t" + PythonNumbers.repr(t.msdA()[k]) + "\t"
+            lines.add(k + "\t" + PythonNumbers.repr(PythonNumbers.decimal(t.dtFs()[k])) + "\t" + PythonNumbers.repr(t.msd()[k]) + "\t" + PythonNumbers.repr(t.msdA()[k]) + "\t"
                     + PythonNumbers.repr(t.msdB()[k]) + "\t" + PythonNumbers.repr(t.msdC()[k]) + "\t" + PythonNumbers.repr(t.mscd()[k]));
         Tsv.write(file, lines);
     }
