@@ -1,12 +1,12 @@
 package org.mtpj.analysis.cli;
 
-import org.mtpj.core.io.PythonNumbers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mtpj.analysis.diffusion.Arrhenius;
+import org.mtpj.core.io.PythonNumbers;
 import org.mtpj.host.InputFiles;
 import org.mtpj.core.io.TextLines;
 import org.mtpj.analysis.plot.ArrheniusPlot;

@@ -1,6 +1,5 @@
 package org.mtpj.analysis.cli;
 
-import org.mtpj.core.io.PythonNumbers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import org.mtpj.analysis.compat.StudyAnalyzer;
 import org.mtpj.analysis.compat.StudyMsdTable;
 import org.mtpj.analysis.compat.StudyPipeline;
 import org.mtpj.analysis.compat.StudyRedifferencing;
+import org.mtpj.core.io.PythonNumbers;
 import org.mtpj.host.Json;
 
 /** compat_600K.tsv and compat_600K_table.tsv layouts, and the study's exported-table format. */

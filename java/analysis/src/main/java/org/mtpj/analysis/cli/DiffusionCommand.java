@@ -1,6 +1,5 @@
 package org.mtpj.analysis.cli;
 
-import org.mtpj.core.io.PythonNumbers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.mtpj.analysis.diffusion.DiffusionResult;
 import org.mtpj.analysis.diffusion.RandomWalkErrors;
 import org.mtpj.analysis.msd.MsdResult;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.PythonNumbers;
 import org.mtpj.host.OutputGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

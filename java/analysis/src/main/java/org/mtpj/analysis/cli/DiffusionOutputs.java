@@ -1,6 +1,5 @@
 package org.mtpj.analysis.cli;
 
-import org.mtpj.core.io.PythonNumbers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import org.mtpj.analysis.diffusion.CalibratedFit;
 import org.mtpj.analysis.diffusion.DiffusionResult;
 import org.mtpj.analysis.diffusion.DiffusiveRegime;
 import org.mtpj.analysis.diffusion.RandomWalkErrors;
+import org.mtpj.core.io.PythonNumbers;
 import org.mtpj.host.Json;
 
 /**

@@ -1,9 +1,9 @@
 package org.mtpj.analysis.cli;
 
-import org.mtpj.core.io.PythonNumbers;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mtpj.analysis.msd.MsdResult;
+import org.mtpj.core.io.PythonNumbers;
 import org.mtpj.host.OutputGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,5 @@
 package org.mtpj.analysis.cli;
 
-import org.mtpj.core.io.PythonNumbers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +11,7 @@ import org.mtpj.analysis.diffusion.DiffusiveRegime;
 import org.mtpj.analysis.diffusion.StraightLineFit;
 import org.mtpj.analysis.msd.MsdResult;
 import org.mtpj.analysis.plot.MsdPlot;
+import org.mtpj.core.io.PythonNumbers;
 
 /** Writes msd.tsv (the layout of correct_600K_msd.tsv) and the two-panel MSD plot. */
 final class MsdOutputs {

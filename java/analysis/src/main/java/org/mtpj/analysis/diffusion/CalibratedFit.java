@@ -1,9 +1,9 @@
 package org.mtpj.analysis.diffusion;
 
-import org.mtpj.core.io.PythonNumbers;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.mtpj.analysis.msd.MsdResult;
+import org.mtpj.core.io.PythonNumbers;
 
 /**
  * One fit window: the OLS diffusion coefficients (the spec's numbers, with their OLS errors) and

@@ -1,9 +1,9 @@
 package org.mtpj.analysis.diffusion;
 
-import org.mtpj.core.io.PythonNumbers;
 import java.util.function.Consumer;
 import org.mtpj.analysis.msd.MsdResult;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.PythonNumbers;
 
 /**
  * Fits MSD and MSCD over a user lag window [tMin, tMax] ps (inclusive; no hidden default)

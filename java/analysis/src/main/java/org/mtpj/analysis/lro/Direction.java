@@ -1,7 +1,7 @@
 package org.mtpj.analysis.lro;
 
-import org.mtpj.core.io.PythonNumbers;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.PythonNumbers;
 
 /** A lattice direction [h k l] (integers or decimals) as given by the user, e.g. "1,-1,0". */
 public record Direction(double h, double k, double l, String label) {

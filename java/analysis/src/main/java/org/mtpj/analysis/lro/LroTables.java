@@ -1,10 +1,10 @@
 package org.mtpj.analysis.lro;
 
-import org.mtpj.core.io.PythonNumbers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.mtpj.core.io.PythonNumbers;
 import org.mtpj.host.AtomicOutput;
 
 /**

@@ -1,6 +1,5 @@
 package org.mtpj.analysis.lro;
 
-import org.mtpj.core.io.PythonNumbers;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.mtpj.analysis.plot.Plots;
+import org.mtpj.core.io.PythonNumbers;
 import org.mtpj.host.AtomicOutput;
 
 /**

@@ -8,6 +8,7 @@ import org.mtpj.analysis.compat.StudyPipeline;
 import org.mtpj.analysis.diffusion.DiffusionResult;
 import org.mtpj.analysis.diffusion.DiffusiveRegime;
 import org.mtpj.analysis.diffusion.RandomWalkErrors;
+import org.mtpj.core.io.PythonNumbers;
 
 /**
  * One page (Markdown and HTML) with the correct analysis and the study-compat numbers side by
@@ -71,7 +72,7 @@ public final class DiffusionReport {
         List<String> n = new ArrayList<>();
         n.add(String.format(Locale.ROOT, "Correct analysis: %s, %d frames %s ps apart, %d %s atoms of %d, unwrapped, drift: %s, "
                         + "MSD with all time origins (FFT), OLS fit over the lag window%s.", correct.input(), correct.frames(),
-                trim(correct.frameSpacingPs()), correct.mobileAtoms(), correct.species(), correct.totalAtoms(), correct.drift(),
+                PythonNumbers.label(correct.frameSpacingPs()), correct.mobileAtoms(), correct.species(), correct.totalAtoms(), correct.drift(),
                 correct.calibrated() == null ? ", OLS standard errors"
                         : "; ± is the calibrated standard error (the OLS slope's error under the random-walk covariance of the MSD points, "
                           + "which share time origins; the plain OLS error is often 10–30 times too small)"));
@@ -87,7 +88,7 @@ public final class DiffusionReport {
                                 + "a longer run is needed", r.slope(), r.slopeStdErr());
             }
             n.add(String.format(Locale.ROOT, "Window %s–%s ps (%d lags): D_tracer = %s; the longest lag has %d independent time origins%s%s.",
-                    trim(d.tMinPs()), trim(d.tMaxPs()), d.points(), pm(d.dTracer(), correct.errors(i)[0]), d.minIndependentOrigins(),
+                    PythonNumbers.label(d.tMinPs()), PythonNumbers.label(d.tMaxPs()), d.points(), pm(d.dTracer(), correct.errors(i)[0]), d.minIndependentOrigins(),
                     d.minIndependentOrigins() < 10 ? " (fewer than 10: unreliable)" : "", regime));
         }
         if (compat != null) {
@@ -100,13 +101,10 @@ public final class DiffusionReport {
         return n;
     }
 
-    private static String trim(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
 
     private String[] header() {
         DiffusionResult d = correct.windows().get(0);
-        return new String[] {"quantity", "correct (" + trim(d.tMinPs()) + "–" + trim(d.tMaxPs()) + " ps)",
+        return new String[] {"quantity", "correct (" + PythonNumbers.label(d.tMinPs()) + "–" + PythonNumbers.label(d.tMaxPs()) + " ps)",
                 "study-compat published-style (not physical)", "study-compat DiffusionAnalyzer stage (not physical)"};
     }
 

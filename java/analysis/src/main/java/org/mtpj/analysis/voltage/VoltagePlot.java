@@ -10,8 +10,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.mtpj.core.io.PythonNumbers;
 import org.mtpj.analysis.plot.Plots;
+import org.mtpj.core.io.PythonNumbers;
 
 /** The voltage step plot (plateaus of the lower hull against x) and the formation energies with their hull, PNG and SVG. */
 public final class VoltagePlot {

@@ -21,7 +21,7 @@ import org.mtpj.testkit.Shared;
 import picocli.CommandLine;
 
 /**
- * Every TSV that diffusion, msd, lro, voltage and arrhenius write holds its numbers at the precision
+ * Every TSV that diffusion, msd, lro, voltage and arrhenius write (and the diffusion-report page) holds its numbers at the precision
  * of their meaning: no binary noise such as 0.30000000000000004 (3 × 0.1 ps). The inputs are the
  * study's real files, run with settings whose labels are products of decimals (frames 0.1 ps apart,
  * a 0.0007 ps timestep, temperatures like 600.1 K), which is where such noise appears.
@@ -79,6 +79,14 @@ class TsvNumberArtefactTest {
         assertTrue(tables.size() >= 10, "tables written: " + tables);
         List<String> artefacts = new ArrayList<>();
         for (Path t : tables) artefacts.addAll(artefacts(t));
+        // the report page prints every number for reading: none has 15+ digits
+        Path report = out.resolve("report");
+        run(new DiffusionReportCommand(), dump, "--types", "Mg,V,O", "--frame-ps", "0.1", "--window", "0.3:1.7", "--out", report.toString(), "--quiet");
+        List<String> page = Files.readAllLines(report.resolve("report.md"));
+        for (int l = 0; l < page.size(); l++) {
+            Matcher m = NUMBER.matcher(page.get(l));
+            while (m.find()) if (significantDigits(m.group()) >= 15) artefacts.add("report.md:" + (l + 1) + ": " + m.group());
+        }
         assertTrue(artefacts.isEmpty(), artefacts.size() + " numbers with binary noise, e.g.\n" + String.join("\n", artefacts.subList(0, Math.min(20, artefacts.size()))));
     }
 
