@@ -1,5 +1,6 @@
 package org.mtpj.learn;
 
+import org.mtpj.core.io.PythonNumbers;
 import org.mtpj.host.Json;
 import org.mtpj.host.AtomicOutput;
 import java.io.IOException;
@@ -82,5 +83,6 @@ final class LearnReport {
         out.println("(* = MD stopped at the break threshold; tables: " + runDir.resolve("rounds.tsv") + ", rounds.json)");
     }
 
-    private static String num(JsonNode n, String key) { return n.has(key) ? Double.toString(n.get(key).asDouble()) : ""; }
+    /** A computed error with all its bits, as the analysis tables write numbers (1e-05, not Java's 1.0E-5). */
+    private static String num(JsonNode n, String key) { return n.has(key) ? PythonNumbers.repr(n.get(key).asDouble()) : ""; }
 }

@@ -3,6 +3,7 @@ package org.mtpj.analysis.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mtpj.analysis.compat.StudyParameters;
 import org.mtpj.analysis.compat.StudyPipeline;
@@ -171,14 +172,14 @@ public final class DiffusionCommand implements Callable<Integer> {
             if (blocks != null)
                 blockFits.add(BlockDiffusion.fit(l.trajectory().positions, m.mobileAtoms(), l.frameSpacingPs(), blocks, win[0], win[1]));
         }
-        System.out.printf("%s: %d frames %s ps apart, %d %s atoms; MSD with all time origins, framework drift %s%n", traj.inputs.get(0),
+        System.out.printf(Locale.ROOT, "%s: %d frames %s ps apart, %d %s atoms; MSD with all time origins, framework drift %s%n", traj.inputs.get(0),
                 m.frames(), PythonNumbers.label(l.frameSpacingPs()), m.mobileAtoms(), species, traj.driftMode().name().toLowerCase());
         System.out.println("± = calibrated standard error (random-walk covariance of the MSD; see --help)");
         System.out.println("window (ps)  points  D_tracer (cm²/s)        D_sigma (cm²/s)         Haven            D_x / D_y / D_z (cm²/s)          log-log slope");
         for (CalibratedFit f : results) {
             DiffusionResult d = f.ols();
             RandomWalkErrors e = f.errors();
-            System.out.printf("%-11s  %6d  %.4e ± %.2e  %.4e ± %.2e  %.3f ± %.3f  %.3e / %.3e / %.3e  %.2f ± %.2f %s%n", DiffusionOutputs.window(d),
+            System.out.printf(Locale.ROOT, "%-11s  %6d  %.4e ± %.2e  %.4e ± %.2e  %.3f ± %.3f  %.3e / %.3e / %.3e  %.2f ± %.2f %s%n", DiffusionOutputs.window(d),
                     d.points(), d.dTracer(), e.dTracerErr(), d.dSigma(), e.dSigmaErr(), d.haven(), e.havenErr(), d.dX(), d.dY(), d.dZ(),
                     e.regime().slope(), e.regime().slopeStdErr(), f.diffusive() ? "diffusive" : "NOT DIFFUSIVE");
         }
@@ -188,7 +189,7 @@ public final class DiffusionCommand implements Callable<Integer> {
                 CalibratedFit f = results.get(i);
                 BlockDiffusion b = blockFits.get(i);
                 double se = b.stdErr(DiffusionResult::dTracer);
-                System.out.printf("%-11s  %d × (%s-%s ps)  %.4e ± %.2e, %.2e  %.4e ± %.2e  %.3f ± %.3f%n", DiffusionOutputs.window(f.ols()), b.count(),
+                System.out.printf(Locale.ROOT, "%-11s  %d × (%s-%s ps)  %.4e ± %.2e, %.2e  %.4e ± %.2e  %.3f ± %.3f%n", DiffusionOutputs.window(f.ols()), b.count(),
                         PythonNumbers.label(b.tMinPs()), PythonNumbers.label(b.tMaxPs()), b.mean(DiffusionResult::dTracer), se, Math.max(se, f.errors().dTracerErr()),
                         b.mean(DiffusionResult::dSigma), b.stdErr(DiffusionResult::dSigma), b.mean(DiffusionResult::haven),
                         b.stdErr(DiffusionResult::haven));
@@ -204,7 +205,7 @@ public final class DiffusionCommand implements Callable<Integer> {
                 abc.add(new double[] {a[0], a[1], Math.max(a[1], RandomWalkErrors.axisErr(m, l.abc()[0], d, a[0])), b[0], b[1],
                         Math.max(b[1], RandomWalkErrors.axisErr(m, l.abc()[1], d, b[0])), c[0], c[1],
                         Math.max(c[1], RandomWalkErrors.axisErr(m, l.abc()[2], d, c[0]))});
-                System.out.printf("%-11s  along a/b/c: %.3e / %.3e / %.3e cm²/s%n", DiffusionOutputs.window(d), a[0], b[0], c[0]);
+                System.out.printf(Locale.ROOT, "%-11s  along a/b/c: %.3e / %.3e / %.3e cm²/s%n", DiffusionOutputs.window(d), a[0], b[0], c[0]);
             }
         }
         if (out != null) {

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.knowm.xchart.XYChart;
 import org.mtpj.analysis.compat.StudyMsdTable;
@@ -105,7 +106,7 @@ public final class DiffusionReportCommand implements Callable<Integer> {
         Plots.points(c, "tracer points", d.xTracer(), d.yTracer());
         Plots.points(c, "sigma points", d.xSigma(), d.ySigma());
         double xmax = d.xTracer()[d.xTracer().length - 1];
-        Plots.line(c, "tracer slope " + String.format("%.4f", d.slopeTracer()) + " Å²/ps", new double[] {0, xmax},
+        Plots.line(c, "tracer slope " + String.format(Locale.ROOT, "%.4f", d.slopeTracer()) + " Å²/ps", new double[] {0, xmax},
                 new double[] {0, d.slopeTracer() * xmax});
         charts.add(c);
         Plots.savePanels(charts, base);

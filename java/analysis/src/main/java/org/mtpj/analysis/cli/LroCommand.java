@@ -196,7 +196,7 @@ public final class LroCommand implements Callable<Integer> {
         int shown = 0;
         for (int i = 0; i < results.size(); i++) {
             if (results.size() > 25 && i >= 20 && i < results.size() - 3) {
-                if (i == 20) w.printf("... (%d more; all in %s)%n", results.size() - 23, out.resolve("summary.tsv"));
+                if (i == 20) w.printf(Locale.ROOT, "... (%d more; all in %s)%n", results.size() - 23, out.resolve("summary.tsv"));
                 continue;
             }
             LroResult r = results.get(i);

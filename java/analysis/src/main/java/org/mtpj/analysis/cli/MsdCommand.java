@@ -1,6 +1,7 @@
 package org.mtpj.analysis.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mtpj.analysis.msd.MsdResult;
 import org.mtpj.core.io.PythonNumbers;
@@ -39,14 +40,14 @@ public final class MsdCommand implements Callable<Integer> {
         MsdOutputs.writeTsv(m, l.abc(), out.resolve("msd.tsv"));
         double[] w = window == null ? null : DiffusionCommand.parseWindow(window);
         MsdOutputs.plot(m, String.join(",", traj.species), w, out.resolve("msd"));
-        System.out.printf("%s: %d frames, %d %s atoms of %d, frames %s ps apart, lags 0..%s ps%n", traj.inputs.get(0), m.frames(),
+        System.out.printf(Locale.ROOT, "%s: %d frames, %d %s atoms of %d, frames %s ps apart, lags 0..%s ps%n", traj.inputs.get(0), m.frames(),
                 m.mobileAtoms(), String.join(",", traj.species), l.trajectory().totalAtoms, PythonNumbers.label(l.frameSpacingPs()),
                 PythonNumbers.label(m.timePs()[m.lags() - 1]));
         System.out.println("MSD(t) in Å² at a few lags:");
         System.out.println("   t (ps)     MSD (Å²)   MSD_x      MSD_y      MSD_z      MSCD (Å²)");
         int step = Math.max(1, m.lags() / 8);
         for (int k = 0; k < m.lags(); k += step) {
-            System.out.printf("%9.3f  %10.5g %10.5g %10.5g %10.5g %10.5g%n", m.timePs()[k], m.msd()[k], m.msdX()[k], m.msdY()[k],
+            System.out.printf(Locale.ROOT, "%9.3f  %10.5g %10.5g %10.5g %10.5g %10.5g%n", m.timePs()[k], m.msd()[k], m.msdX()[k], m.msdY()[k],
                     m.msdZ()[k], m.mscd()[k]);
         }
         System.out.println("wrote " + out.resolve("msd.tsv") + ", " + out.resolve("msd.png"));

@@ -137,7 +137,7 @@ public final class RelaxCommand implements Callable<Integer> {
                 contacts.scan(c, where.get(k));
                 out.printf(Locale.ROOT, "relaxing %s: %d atoms, cell %s, fmax %.3g eV/Å%s, %s%n", name, c.size, mode.name().toLowerCase(Locale.ROOT),
                         fmax, mode == CellMode.FIXED ? "" : String.format(Locale.ROOT, ", smax %.3g GPa", smax), algo == Relaxer.Method.FIRE ? "FIRE" : "L-BFGS");
-                out.printf("%7s %18s %14s %14s %12s%n", "step", "energy (eV)", "fmax (eV/Å)", "max|σ| (GPa)", "volume (Å³)");
+                out.printf(Locale.ROOT, "%7s %18s %14s %14s %12s%n", "step", "energy (eV)", "fmax (eV/Å)", "max|σ| (GPa)", "volume (Å³)");
                 out.flush();
                 int[] lastPrinted = {Integer.MIN_VALUE};
                 RelaxResult r = relaxer.relax(c, model, p -> {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mtpj.analysis.voltage.EnergyTable;
 import org.mtpj.analysis.voltage.VoltagePlot;
@@ -113,14 +114,14 @@ public final class VoltageCommand implements Callable<Integer> {
         List<VoltageReport.Row> rows = new java.util.ArrayList<>(VoltageReport.rows(p));
         rows.addAll(gradeRows);
 
-        out.printf("Mg metal: %s eV/atom; %d compositions; case %s%n", PythonNumbers.repr(eMg), p.size(), name);
-        out.printf("%-10s %-10s %12s%n", "x1", "x2", "plateau (V)");
+        out.printf(Locale.ROOT, "Mg metal: %s eV/atom; %d compositions; case %s%n", PythonNumbers.repr(eMg), p.size(), name);
+        out.printf(Locale.ROOT, "%-10s %-10s %12s%n", "x1", "x2", "plateau (V)");
         for (VoltageProfile.Plateau pl : p.plateaus())
-            out.printf("%-10s %-10s %12.4f%n", PythonNumbers.compact(pl.x1()), PythonNumbers.compact(pl.x2()), pl.voltage());
-        out.printf("%-10s %16s %18s%n", "x", "E_f (eV/V2O5)", "above hull (eV)");
+            out.printf(Locale.ROOT, "%-10s %-10s %12.4f%n", PythonNumbers.compact(pl.x1()), PythonNumbers.compact(pl.x2()), pl.voltage());
+        out.printf(Locale.ROOT, "%-10s %16s %18s%n", "x", "E_f (eV/V2O5)", "above hull (eV)");
         for (int i = 0; i < p.size(); i++)
-            out.printf("%-10s %16.6f %18.6f%n", PythonNumbers.compact(p.x()[i]), p.formationEnergy(i), p.aboveHull(i));
-        out.printf("average voltage %s -> %s: %.4f V%s%n", PythonNumbers.compact(p.x()[0]),
+            out.printf(Locale.ROOT, "%-10s %16.6f %18.6f%n", PythonNumbers.compact(p.x()[i]), p.formationEnergy(i), p.aboveHull(i));
+        out.printf(Locale.ROOT, "average voltage %s -> %s: %.4f V%s%n", PythonNumbers.compact(p.x()[0]),
                 PythonNumbers.compact(p.x()[p.size() - 1]), p.averageVoltage(0, p.size() - 1),
                 warnings.isEmpty() ? "" : " (built on extrapolated energies: see the WARNING lines)");
         out.flush();
@@ -146,8 +147,8 @@ public final class VoltageCommand implements Callable<Integer> {
     private List<VoltageReport.Row> grades(PrintWriter out) {
         StructureGrades g = new StructureGrades(pot, gradeTrain, gradeMode, types);
         List<VoltageReport.Row> rows = new java.util.ArrayList<>();
-        out.printf("extrapolation grades (MaxVol, %s mode, training set %s; > ~2 = extrapolation)%n", g.mode(), gradeTrain);
-        out.printf("%-40s %8s %14s%n", "structure", "x", "MV_grade");
+        out.printf(Locale.ROOT, "extrapolation grades (MaxVol, %s mode, training set %s; > ~2 = extrapolation)%n", g.mode(), gradeTrain);
+        out.printf(Locale.ROOT, "%-40s %8s %14s%n", "structure", "x", "MV_grade");
         for (StructureEnergies.Entry e : StructureEnergies.evaluate(inputs, pot, types, nThreads())) {
             double grade = g.grade(e.file());
             String x = PythonNumbers.compact(e.x());

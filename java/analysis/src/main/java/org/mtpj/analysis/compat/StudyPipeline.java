@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.mtpj.core.UserError;
 import org.mtpj.core.io.PoscarReader;
@@ -31,7 +32,7 @@ public final class StudyPipeline {
      */
     public static Outcome run(Path input, StudyParameters p, Path contcarDir, PrintStream out, Consumer<String> warnings) {
         out.println("== " + LABEL + ": the study's notebooks step by step ==");
-        out.printf("parameters: every k=%d, avg_nsteps A=%d, row spacing S=%s ps, tracer stop %s, sigma stop %s, time_step × step_skip = %s fs%n",
+        out.printf(Locale.ROOT, "parameters: every k=%d, avg_nsteps A=%d, row spacing S=%s ps, tracer stop %s, sigma stop %s, time_step × step_skip = %s fs%n",
                 p.every(), p.avgNsteps(), fmt(p.rowSpacingPs()), fmt(p.tracerStop()), fmt(p.sigmaStop()), fmt(p.frameFs()));
         if (Files.isRegularFile(input) && StudyTableReader.looksLikeTable(input)) {
             out.println("input " + input + ": an exported MSD table, running stage D only");
@@ -83,9 +84,9 @@ public final class StudyPipeline {
         out.println("stage C: Cartesian Å read as fractional, wrapped every 1 Å, drift removed, constant smoothing A=" + p.avgNsteps()
                 + ": " + c.table().rows() + " lags");
         StudyAnalyzer.Fit f = c.fit();
-        out.printf("  pmg D = %s ± %s cm²/s, D_charge = %s ± %s cm²/s, Haven = %s%n", sci(f.d()), sci(f.dStd()), sci(f.dCharge()),
+        out.printf(Locale.ROOT, "  pmg D = %s ± %s cm²/s, D_charge = %s ± %s cm²/s, Haven = %s%n", sci(f.d()), sci(f.dStd()), sci(f.dCharge()),
                 sci(f.dChargeStd()), fmt(f.haven()));
-        out.printf("  pmg D_a = %s, D_b = %s, D_c = %s cm²/s%n", sci(f.dA()), sci(f.dB()), sci(f.dC()));
+        out.printf(Locale.ROOT, "  pmg D_a = %s, D_b = %s, D_c = %s cm²/s%n", sci(f.dA()), sci(f.dB()), sci(f.dC()));
         StudyRedifferencing.Result d = stageD(c.table(), p, out);
         return new Outcome(input.toString(), kind, order, c, d, p);
     }
@@ -93,14 +94,14 @@ public final class StudyPipeline {
     private static StudyRedifferencing.Result stageD(StudyMsdTable table, StudyParameters p, PrintStream out) {
         StudyRedifferencing.Result d = StudyRedifferencing.run(table, p.rowSpacingPs(), p.tracerStop(), p.sigmaStop());
         out.println("stage D: exported table re-differenced (S=" + fmt(p.rowSpacingPs()) + " ps per row)");
-        out.printf("  published-style (%s): D_tracer = %s cm²/s, D_sigma = %s cm²/s, Haven = %s%n", LABEL, sci(d.dTracer()),
+        out.printf(Locale.ROOT, "  published-style (%s): D_tracer = %s cm²/s, D_sigma = %s cm²/s, Haven = %s%n", LABEL, sci(d.dTracer()),
                 sci(d.dSigma()), fmt(d.haven()));
         return d;
     }
 
-    static String sci(double v) { return String.format("%.6e", v); }
+    static String sci(double v) { return String.format(Locale.ROOT, "%.6e", v); }
 
     static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format("%.6g", v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6g", v);
     }
 }

@@ -1,5 +1,6 @@
 package org.mtpj.analysis.traj;
 
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.mtpj.core.io.Frame;
 import org.mtpj.core.io.InputFormatException;
@@ -88,7 +89,7 @@ public final class Unwrapper {
             }
             if (maxJump > 0.4 && !warnedJump) {
                 warnedJump = true;
-                warnings.accept("warning: " + f.file + ":" + f.line + ": an atom moved " + String.format("%.2f", maxJump)
+                warnings.accept("warning: " + f.file + ":" + f.line + ": an atom moved " + String.format(Locale.ROOT, "%.2f", maxJump)
                         + " of a box length between stored frames (step " + f.step
                         + "); minimum-image unwrapping may be wrong: store frames more often or dump image flags (ix iy iz)");
             }

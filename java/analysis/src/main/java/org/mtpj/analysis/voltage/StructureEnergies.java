@@ -54,7 +54,7 @@ public final class StructureEnergies {
     public static EnergyTable compute(List<Path> structures, Path potFile, List<String> types, int threads, PrintWriter log) {
         List<Entry> es = evaluate(structures, potFile, types, threads);
         if (es.size() < 2) throw new UserError("need at least two compositions, got " + es.size());
-        log.printf("%-40s %6s %6s %18s %8s %18s%n", "structure", "N_Mg", "N_V", "E_cell (eV)", "x", "E per V2O5 (eV)");
+        log.printf(Locale.ROOT, "%-40s %6s %6s %18s %8s %18s%n", "structure", "N_Mg", "N_V", "E_cell (eV)", "x", "E per V2O5 (eV)");
         double[] x = new double[es.size()], e = new double[es.size()];
         for (int i = 0; i < es.size(); i++) {
             Entry en = es.get(i);

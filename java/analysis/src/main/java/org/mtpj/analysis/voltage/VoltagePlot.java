@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -32,7 +33,7 @@ public final class VoltagePlot {
         steps.setMarker(SeriesMarkers.NONE).setLineColor(new Color(0x1f77b4)).setLineStyle(new BasicStroke(2.5f));
         double[] x = p.x();
         int n = x.length - 1;
-        XYSeries avg = chart.addSeries(String.format("average %s-%s: %.3f V", PythonNumbers.compact(x[0]), PythonNumbers.compact(x[n]), p.averageVoltage(0, n)),
+        XYSeries avg = chart.addSeries(String.format(Locale.ROOT, "average %s-%s: %.3f V", PythonNumbers.compact(x[0]), PythonNumbers.compact(x[n]), p.averageVoltage(0, n)),
                 new double[] {x[0], x[n]}, new double[] {p.averageVoltage(0, n), p.averageVoltage(0, n)});
         avg.setMarker(SeriesMarkers.NONE).setLineColor(Color.GRAY)
                 .setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));

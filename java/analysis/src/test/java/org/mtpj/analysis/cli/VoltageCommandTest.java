@@ -32,6 +32,25 @@ class VoltageCommandTest {
         assertTrue(Files.exists(out.resolve("v_hull.png")));
     }
 
+    /** Numbers are written with a decimal point whatever the user's locale (a German one writes 2,6450). */
+    @Test
+    void printedNumbersIgnoreTheLocale(@TempDir Path out) {
+        Path energies = Shared.file("reference/analysis/voltage_synthetic_A_energies.tsv");
+        java.util.Locale before = java.util.Locale.getDefault();
+        java.io.StringWriter text = new java.io.StringWriter();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.GERMANY);
+            CommandLine cl = new CommandLine(new VoltageCommand());
+            cl.setOut(new java.io.PrintWriter(text));
+            assertEquals(0, cl.execute(energies.toString(), "--mg-metal", "-1.51", "--no-plot"));
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+        // plateau 0 -> 0.25 of the synthetic case: 2.645 V (reference/analysis/voltage_synthetic.tsv)
+        assertTrue(text.toString().contains("2.6450"), text.toString());
+        assertFalse(text.toString().contains("2,6450"), text.toString());
+    }
+
     @Test
     void badMgEnergyOrMissingPotential(@TempDir Path out) {
         Path energies = Shared.file("reference/analysis/voltage_synthetic_A_energies.tsv");
