@@ -20,10 +20,10 @@ class ArrheniusTest {
         double[] d = new double[4];
         for (int i = 0; i < 4; i++) d[i] = d0 * Math.exp(-ea / (Arrhenius.K_B * t[i]));
         Arrhenius a = Arrhenius.fit(t, d, 300);
-        assertEquals(ea, a.ea(), 1e-12);
-        assertEquals(d0, a.d0(), 1e-15);
-        assertEquals(d0 * Math.exp(-ea / (Arrhenius.K_B * 300)), a.dAtTarget(), 1e-20);
-        assertEquals(0, a.eaErr(), 1e-12);
+        assertRelative(ea, a.ea(), "Ea");
+        assertRelative(d0, a.d0(), "D0");
+        assertRelative(d0 * Math.exp(-ea / (Arrhenius.K_B * 300)), a.dAtTarget(), "D(300 K)");
+        assertEquals(0, a.eaErr(), ROUNDING * ea, "se(Ea) of exact data");
     }
 
     /**
@@ -105,35 +105,50 @@ class ArrheniusTest {
         return cl.execute(args);
     }
 
-    static double ea(Path arrheniusTsv) throws Exception {
-        for (String l : Files.readAllLines(arrheniusTsv)) if (l.startsWith("Ea\t")) return Double.parseDouble(l.split("\t")[1]);
-        throw new AssertionError("no Ea row");
+    /** Column {@code column} of the row {@code quantity} of an arrhenius.tsv. */
+    static double value(Path arrheniusTsv, String quantity, int column) throws Exception {
+        for (String l : Files.readAllLines(arrheniusTsv)) if (l.startsWith(quantity + "\t")) return Double.parseDouble(l.split("\t")[column]);
+        throw new AssertionError("no " + quantity + " row in " + arrheniusTsv);
     }
 
+    /**
+     * The command on the hand-worked case above, written as a table and as 'mtpj diffusion' tables:
+     * the numbers of the hand computation come out of the files (weighted with se = D/2, unweighted
+     * without an error column).
+     */
     @Test
     void commandReadsStandardErrorsFromATableOrFromDiffusionTables() throws Exception {
-        double[] t = {3500, 4000, 4500};
-        double[] d = {1.1e-5, 2.3e-5, 3.2e-5}, ols = {1e-7, 1e-7, 1e-7}, comb = {0.2e-5, 0.1e-5, 0.4e-5};
-        Arrhenius want = Arrhenius.fit(t, d, comb, 300);
+        String[] t = new String[4], d = new String[4], se = new String[4];
+        for (int i = 0; i < 4; i++) {
+            t[i] = Double.toString(T[i]);
+            d[i] = Double.toString(D[i]);
+            se[i] = Double.toString(0.5 * D[i]);
+        }
         Path table = tmp.resolve("D.tsv");
-        Files.write(table, List.of("T_K\tD_cm2s\tD_se_cm2s", "3500\t1.1e-5\t0.2e-5", "4000\t2.3e-5\t0.1e-5", "4500\t3.2e-5\t0.4e-5"));
+        List<String> rows = new java.util.ArrayList<>(List.of("T_K\tD_cm2s\tD_se_cm2s"));
+        for (int i = 0; i < 4; i++) rows.add(t[i] + "\t" + d[i] + "\t" + se[i]);
+        Files.write(table, rows);
         assertEquals(0, run(table.toString(), "--out", tmp.resolve("a").toString()));
-        assertEquals(want.ea(), ea(tmp.resolve("a/arrhenius.tsv")), 1e-12);
-        assertTrue(Files.readString(tmp.resolve("a/arrhenius.tsv")).contains("chi2_per_dof"));
+        assertRelative(300 * Arrhenius.K_B, value(tmp.resolve("a/arrhenius.tsv"), "Ea", 1), "Ea, weighted");
+        assertRelative(Arrhenius.K_B / Math.sqrt(2e-5), value(tmp.resolve("a/arrhenius.tsv"), "Ea", 2), "se(Ea), weighted");
+        assertRelative(1.6, value(tmp.resolve("a/arrhenius.tsv"), "chi2_per_dof", 1), "chi2 per degree of freedom");
         // T=FILE: the layout of 'mtpj diffusion --blocks' tables; the combined error is the one used
-        String[] pairs = new String[3];
-        for (int i = 0; i < 3; i++) {
+        String[] pairs = new String[4];
+        for (int i = 0; i < 4; i++) {
             Path f = tmp.resolve("d" + i + ".tsv");
             Files.write(f, List.of("case\twindow_ps\tquantity\tvalue_cm2s\tstderr_cm2s\tblocks_cm2s\tstderr_blocks_cm2s\tstderr_combined_cm2s",
-                    "c\t1-2\tD_tracer\t" + d[i] + "\t" + ols[i] + "\t1e-5,2e-5\t" + comb[i] + "\t" + comb[i],
+                    "c\t1-2\tD_tracer\t" + d[i] + "\t1e-9\t1e-5,2e-5\t1e-9\t" + se[i],
                     "c\t1-2\tD_sigma\t1e-5\t1e-7\t1e-5,2e-5\t1e-6\t1e-6"));
-            pairs[i] = (int) t[i] + "=" + f;
+            pairs[i] = t[i] + "=" + f;
         }
-        assertEquals(0, run(pairs[0], pairs[1], pairs[2], "--out", tmp.resolve("b").toString()));
-        assertEquals(want.ea(), ea(tmp.resolve("b/arrhenius.tsv")), 1e-12);
-        // a plain two-column table stays an unweighted fit
-        Files.write(table, List.of("T_K\tD_cm2s", "3500\t1.1e-5", "4000\t2.3e-5", "4500\t3.2e-5"));
+        assertEquals(0, run(pairs[0], pairs[1], pairs[2], pairs[3], "--out", tmp.resolve("b").toString()));
+        assertRelative(Arrhenius.K_B / Math.sqrt(2e-5), value(tmp.resolve("b/arrhenius.tsv"), "Ea", 2), "se(Ea) from the combined errors");
+        // a plain two-column table stays an unweighted fit: se(Ea) from the scatter, 1000·√0.08 K·k_B
+        rows = new java.util.ArrayList<>(List.of("T_K\tD_cm2s"));
+        for (int i = 0; i < 4; i++) rows.add(t[i] + "\t" + d[i]);
+        Files.write(table, rows);
         assertEquals(0, run(table.toString(), "--out", tmp.resolve("c").toString()));
-        assertEquals(Arrhenius.fit(t, d, 300).ea(), ea(tmp.resolve("c/arrhenius.tsv")), 1e-12);
+        assertRelative(300 * Arrhenius.K_B, value(tmp.resolve("c/arrhenius.tsv"), "Ea", 1), "Ea, unweighted");
+        assertRelative(1000 * Math.sqrt(0.08) * Arrhenius.K_B, value(tmp.resolve("c/arrhenius.tsv"), "Ea", 2), "se(Ea), unweighted");
     }
 }
