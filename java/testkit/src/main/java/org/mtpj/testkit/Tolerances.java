@@ -14,6 +14,25 @@ public final class Tolerances {
     public static final double ROUNDING = 1e-13;
 
     /**
+     * One sum computed along two paths that add the same terms in another order (training's loss
+     * from the linear designs against a pass over all sites), relative: thousands of terms of mixed
+     * sign lose some hundred ulps more than {@link #ROUNDING}.
+     */
+    public static final double REORDERED_SUM = 1e-10;
+
+    /**
+     * A gradient component along two such paths, relative to max(1, |g|): its terms cancel more.
+     */
+    public static final double REORDERED_SUM_GRADIENT = 1e-9;
+
+    /**
+     * Solutions of training's normal equations (the linear shortcut), relative: the system is
+     * badly conditioned (MLIP-2 adds a 1e-13 ridge for it), so two exact routes to the same
+     * solution agree to about 1e-8.
+     */
+    public static final double NORMAL_EQUATIONS = 1e-7;
+
+    /**
      * Agreement with MLIP-2's golden files: energy per atom (eV/atom), force components (eV/Å),
      * PlusStress components (eV). The .cfg files print 13-16 significant digits; these are also
      * {@code mtpj compare}'s defaults.
