@@ -52,9 +52,14 @@ public final class CNumbers {
             else if (u.length() > sig) u = u.substring(0, sig); // trailing zeros only
             digits = u;
         }
-        if (v < 0) sb.append('-');
+        appendScientific(sb, v < 0, digits, digitsAfterPoint, exp10);
+    }
+
+    /** Writes d.ddd…e±XX from the sig = digitsAfterPoint + 1 leading characters of digits. */
+    private static void appendScientific(StringBuilder sb, boolean negative, String digits, int digitsAfterPoint, int exp10) {
+        if (negative) sb.append('-');
         sb.append(digits.charAt(0));
-        if (digitsAfterPoint > 0) sb.append('.').append(digits, 1, sig);
+        if (digitsAfterPoint > 0) sb.append('.').append(digits, 1, digitsAfterPoint + 1);
         sb.append('e').append(exp10 < 0 ? '-' : '+');
         int ae = Math.abs(exp10);
         if (ae < 10) sb.append('0');
@@ -99,14 +104,7 @@ public final class CNumbers {
             }
             if (n < (long) lowBound) { e--; continue; }
             if (n >= LPOW10[sig]) { n /= 10; e++; } // rounded up to 10^sig: 1000...0
-            if (value < 0) sb.append('-');
-            String d = Long.toString(n);
-            sb.append(d.charAt(0));
-            if (digitsAfterPoint > 0) sb.append('.').append(d, 1, sig);
-            sb.append('e').append(e < 0 ? '-' : '+');
-            int ae = Math.abs(e);
-            if (ae < 10) sb.append('0');
-            sb.append(ae);
+            appendScientific(sb, value < 0, Long.toString(n), digitsAfterPoint, e);
             return true;
         }
         return false;
