@@ -11,8 +11,10 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.mtpj.core.eval.NeighbourList;
 import org.mtpj.core.eval.SiteCoefficientGradients;
 import org.mtpj.core.eval.SiteEvaluator;
+import org.mtpj.core.math.ExactSum;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.Ranks;
 import org.mtpj.host.WorkerPool;
 
 /**
@@ -20,7 +22,8 @@ import org.mtpj.host.WorkerPool;
  * species and moment coefficients (w, v), so the loss is quadratic in them and their optimum is
  * one linear solve. Normal equations from energies (w_E'), forces (plain w_F) and stresses (w_S'),
  * a ridge of 1e-13·(1 + G_ii) on the diagonal, solved by Cholesky (pseudo-inverse if that fails;
- * the system is badly conditioned). Parallel over configurations, summed in file order.
+ * the system is badly conditioned). Parallel over configurations (threads and MPI ranks), summed
+ * exactly ({@link ExactSum}): the same system for any thread count and number of ranks.
  *
  * <p>The scalar basis and its Jacobian come from core's kernel ({@link SiteCoefficientGradients});
  * the repulsion term of RBChebyshev_repuls does not depend on θ, so it is a fixed part of the
@@ -31,12 +34,23 @@ public final class LinearFit implements AutoCloseable {
     private final TrainingSet set;
     private final LossWeights weights;
     private final WorkerPool pool;
+    private final Ranks ranks;
+    /** This rank's configurations [from, to). */
+    private final int from, to;
     private final ThreadLocal<SiteCoefficientGradients> kernels;
     private final int c, s, p;
     /** Number of radial factors (basic moments) in each scalar function. */
     private final int[] degree;
 
     public LinearFit(MtpPotential shape, TrainingSet set, LossWeights weights, int threads) {
+        this(shape, set, weights, threads, Ranks.SINGLE);
+    }
+
+    public LinearFit(MtpPotential shape, TrainingSet set, LossWeights weights, int threads, Ranks ranks) {
+        this.ranks = ranks;
+        int[] share = set.share(ranks);
+        this.from = share[0];
+        this.to = share[1];
         this.shape = shape;
         this.set = set;
         this.weights = weights;
@@ -100,17 +114,24 @@ public final class LinearFit implements AutoCloseable {
     /** Builds the normal equations for the radial part of theta and the given scaling. */
     public System assemble(double[] theta, double scaling) {
         List<TrainingSet.Item> items = set.items();
-        Normal[] parts = new Normal[items.size()];
+        Normal[] parts = new Normal[to - from];
         List<Callable<Normal>> tasks = new ArrayList<>(parts.length);
-        for (TrainingSet.Item it : items) tasks.add(() -> one(it, theta, scaling));
+        for (TrainingSet.Item it : items.subList(from, to)) tasks.add(() -> one(it, theta, scaling));
         pool.map(tasks).toArray(parts);   // in configuration order, whatever thread ran each
-        designs = new Design[parts.length];
-        for (int i = 0; i < parts.length; i++) designs[i] = parts[i].design;
-        double[] g = new double[p * p], b = new double[p];
+        designs = new Design[items.size()];   // this rank's configurations only (the loss uses no others)
+        for (int i = 0; i < parts.length; i++) designs[from + i] = parts[i].design;
+        ExactSum sum = new ExactSum(p * p + p);
         for (Normal n : parts) {
-            for (int i = 0; i < g.length; i++) g[i] += n.g[i];
-            for (int i = 0; i < p; i++) b[i] += n.b[i];
+            for (int i = 0; i < p * p; i++) sum.add(i, n.g[i]);
+            for (int i = 0; i < p; i++) sum.add(p * p + i, n.b[i]);
         }
+        if (ranks.size() > 1) {
+            long[] state = sum.state();
+            ranks.sumInPlace(state);
+            sum.setState(state);
+        }
+        double[] total = sum.get();
+        double[] g = Arrays.copyOf(total, p * p), b = Arrays.copyOfRange(total, p * p, p * p + p);
         return new System(g, b, scaling);
     }
 

@@ -6,8 +6,10 @@ import java.util.concurrent.Callable;
 import org.mtpj.core.eval.NeighbourList;
 import org.mtpj.core.eval.SiteCoefficientGradients;
 import org.mtpj.core.eval.SiteEvaluator;
+import org.mtpj.core.math.ExactSum;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.Ranks;
 import org.mtpj.host.WorkerPool;
 
 /**
@@ -24,8 +26,9 @@ import org.mtpj.host.WorkerPool;
  * term included: a first pass gives E, F, W; once the residuals are known, a second pass per site
  * repeats the forward and adjoint and adds the coefficient gradients.
  *
- * <p>Parallel over configurations; every configuration's contribution is summed in file order,
- * so results do not depend on the thread count.
+ * <p>Parallel over configurations, on threads and on MPI ranks (each rank its {@link TrainingSet#share});
+ * the configurations' contributions are summed exactly ({@link ExactSum}), so results do not depend
+ * on the thread count, the number of ranks or the order.
  */
 public final class LossFunction implements Objective, AutoCloseable {
     /** Error statistics of the last evaluation (RMS as in MLIP-2's error report, §7.5). */
@@ -35,6 +38,9 @@ public final class LossFunction implements Objective, AutoCloseable {
     private final TrainingSet set;
     private final LossWeights weights;
     private final WorkerPool pool;
+    private final Ranks ranks;
+    /** This rank's configurations [from, to). */
+    private final int from, to;
     /** Per thread: core's site evaluator and its coefficient derivatives (coefficients set per call). */
     private final ThreadLocal<SiteCoefficientGradients> kernels;
     private double scaling;
@@ -42,6 +48,14 @@ public final class LossFunction implements Objective, AutoCloseable {
     private volatile Stats last;
 
     public LossFunction(MtpPotential shape, TrainingSet set, LossWeights weights, int threads) {
+        this(shape, set, weights, threads, Ranks.SINGLE);
+    }
+
+    public LossFunction(MtpPotential shape, TrainingSet set, LossWeights weights, int threads, Ranks ranks) {
+        this.ranks = ranks;
+        int[] share = set.share(ranks);
+        this.from = share[0];
+        this.to = share[1];
         this.shape = shape;
         this.set = set;
         this.weights = weights;
@@ -75,25 +89,33 @@ public final class LossFunction implements Objective, AutoCloseable {
      */
     public double evaluate(double[] theta, double[] gradOut, LinearFit.Design[] designs) {
         List<TrainingSet.Item> items = set.items();
-        Part[] parts = new Part[items.size()];
+        Part[] parts = new Part[to - from];
         boolean wantGrad = gradOut != null;
         List<Callable<Part>> tasks = new ArrayList<>(parts.length);
-        for (int c = 0; c < parts.length; c++) {
+        for (int c = from; c < to; c++) {
             TrainingSet.Item it = items.get(c);
             LinearFit.Design d = designs == null ? null : designs[c];
             tasks.add(() -> one(it, theta, wantGrad, d));
         }
         pool.map(tasks).toArray(parts);   // in configuration order, whatever thread ran each
-        double invK = 1.0 / Math.max(1, parts.length);
-        double loss = 0, de2 = 0, df2 = 0, ds2 = 0;
-        int nE = 0, nF = 0, nS = 0;
-        if (wantGrad) java.util.Arrays.fill(gradOut, 0);
+        // [loss, de2, df2, ds2, nE, nF, nS, gradient...] over every rank's configurations
+        int nTheta = wantGrad ? gradOut.length : 0;
+        ExactSum sum = new ExactSum(7 + nTheta);
         for (Part p : parts) {
-            loss += p.loss;
-            de2 += p.de2; df2 += p.df2; ds2 += p.ds2;
-            nE += p.nE; nF += p.nF; nS += p.nS;
-            if (wantGrad) for (int k = 0; k < gradOut.length; k++) gradOut[k] += p.grad[k];
+            sum.add(0, p.loss); sum.add(1, p.de2); sum.add(2, p.df2); sum.add(3, p.ds2);
+            sum.add(4, p.nE); sum.add(5, p.nF); sum.add(6, p.nS);
+            for (int k = 0; k < nTheta; k++) sum.add(7 + k, p.grad[k]);
         }
+        if (ranks.size() > 1) {
+            long[] state = sum.state();
+            ranks.sumInPlace(state);
+            sum.setState(state);
+        }
+        double[] total = sum.get();
+        double invK = 1.0 / Math.max(1, items.size());
+        double loss = total[0], de2 = total[1], df2 = total[2], ds2 = total[3];
+        long nE = (long) total[4], nF = (long) total[5], nS = (long) total[6];
+        if (wantGrad) System.arraycopy(total, 7, gradOut, 0, nTheta);
         loss *= invK;
         if (wantGrad) for (int k = 0; k < gradOut.length; k++) gradOut[k] *= invK;
         loss += RadialPenalty.add(shape, theta, penaltyWeight, gradOut);
