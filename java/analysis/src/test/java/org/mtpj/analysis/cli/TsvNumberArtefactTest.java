@@ -79,6 +79,12 @@ class TsvNumberArtefactTest {
         assertTrue(tables.size() >= 10, "tables written: " + tables);
         List<String> artefacts = new ArrayList<>();
         for (Path t : tables) artefacts.addAll(artefacts(t));
+        // the JSON's times (window bounds, frame spacing) are labels too
+        Matcher times = Pattern.compile("\"(\\w+_ps)\": (" + NUMBER.pattern() + ")").matcher(Files.readString(d.resolve("diffusion.json")));
+        int timesSeen = 0;
+        for (; times.find(); timesSeen++)
+            if (significantDigits(times.group(2)) >= 15) artefacts.add("diffusion.json " + times.group(1) + ": " + times.group(2));
+        assertTrue(timesSeen >= 5, "times in diffusion.json: " + timesSeen);
         // the report page prints every number for reading: none has 15+ digits
         Path report = out.resolve("report");
         run(new DiffusionReportCommand(), dump, "--types", "Mg,V,O", "--frame-ps", "0.1", "--window", "0.3:1.7", "--out", report.toString(), "--quiet");
