@@ -33,6 +33,18 @@ public final class Tolerances {
     public static final double NORMAL_EQUATIONS = 1e-7;
 
     /**
+     * Agreement with the analysis references (shared/reference/analysis: MSD, D, compat, LRO),
+     * relative: their README's rtol; our code and theirs (numpy) sum in other orders.
+     */
+    public static final double ANALYSIS_REFERENCE = 1e-9;
+
+    /**
+     * MSD near lag 0 against the references, absolute (Å²): their FFT leaves ~1e-13 noise where the
+     * exact value is 0.
+     */
+    public static final double ANALYSIS_REFERENCE_MSD_ABS = 1e-12;
+
+    /**
      * Agreement with MLIP-2's golden files: energy per atom (eV/atom), force components (eV/Å),
      * PlusStress components (eV). The .cfg files print 13-16 significant digits; these are also
      * {@code mtpj compare}'s defaults.

@@ -1,6 +1,7 @@
 package org.mtpj.analysis.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.mtpj.testkit.Tolerances.ANALYSIS_REFERENCE;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class LroCommandTest {
         assertEquals(ref.get(0), sphere.get(0));
         for (int k = 1; k < ref.size(); k++) {
             double want = Double.parseDouble(ref.get(k).split("\t")[4]), got = Double.parseDouble(sphere.get(k).split("\t")[4]);
-            assertEquals(want, got, 1e-9 * want);
+            assertEquals(want, got, ANALYSIS_REFERENCE * want);
         }
         for (String pic : List.of("POSCAR_300K_sphere.png", "POSCAR_300K_sphere.svg"))
             assertTrue(Files.size(out.resolve(pic)) > 10_000, pic);

@@ -1,6 +1,7 @@
 package org.mtpj.analysis.compat;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.mtpj.testkit.Tolerances.ANALYSIS_REFERENCE;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,7 +19,7 @@ class StudyCompatGoldenTest {
     static final String STUDY = "data/amorphous-MgV2O5/study_msd/600K/vasp_files_600";
 
     static void close(double e, double a, String what) {
-        assertTrue(Math.abs(e - a) <= 1e-9 * Math.abs(e), what + ": expected " + e + " got " + a);
+        assertTrue(Math.abs(e - a) <= ANALYSIS_REFERENCE * Math.abs(e), what + ": expected " + e + " got " + a);
     }
 
     static Map<String, Double> reference(String caseName) throws Exception {

@@ -1,6 +1,8 @@
 package org.mtpj.analysis.diffusion;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.mtpj.testkit.Tolerances.ANALYSIS_REFERENCE;
+import static org.mtpj.testkit.Tolerances.ANALYSIS_REFERENCE_MSD_ABS;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +47,7 @@ class DiffusionCommandsGoldenTest {
                 String a = e.getValue()[c], b = o.get(e.getKey())[c];
                 if (a.isEmpty() || !Character.isDigit(a.charAt(a.length() - 1))) { assertEquals(a, b); continue; }
                 double x = Double.parseDouble(a), y = Double.parseDouble(b);
-                assertTrue(Math.abs(x - y) <= 1e-9 * Math.abs(x) + 1e-12, e.getKey() + " col " + c + ": " + a + " vs " + b);
+                assertTrue(Math.abs(x - y) <= ANALYSIS_REFERENCE * Math.abs(x) + ANALYSIS_REFERENCE_MSD_ABS, e.getKey() + " col " + c + ": " + a + " vs " + b);
             }
         }
     }
@@ -65,7 +67,7 @@ class DiffusionCommandsGoldenTest {
         for (int k = 2; k < ref.size(); k++) {
             String[] a = ref.get(k).split("\t"), b = ours.get(k).split("\t");
             for (int c = 0; c < a.length; c++)
-                assertEquals(Double.parseDouble(a[c]), Double.parseDouble(b[c]), 1e-9 * Math.abs(Double.parseDouble(a[c])), "row " + k);
+                assertEquals(Double.parseDouble(a[c]), Double.parseDouble(b[c]), ANALYSIS_REFERENCE * Math.abs(Double.parseDouble(a[c])), "row " + k);
         }
         assertTrue(Files.size(out.resolve("msd.png")) > 1000);
         String json = Files.readString(out.resolve("diffusion.json"));
@@ -83,7 +85,7 @@ class DiffusionCommandsGoldenTest {
         for (var e : r.entrySet()) {
             if (!e.getKey().startsWith("600K|")) continue;
             double x = Double.parseDouble(e.getValue()[2]), y = Double.parseDouble(o.get(e.getKey())[2]);
-            assertEquals(x, y, 1e-9 * Math.abs(x), e.getKey());
+            assertEquals(x, y, ANALYSIS_REFERENCE * Math.abs(x), e.getKey());
             n++;
         }
         assertEquals(13, n);

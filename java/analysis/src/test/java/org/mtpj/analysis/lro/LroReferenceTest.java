@@ -1,6 +1,7 @@
 package org.mtpj.analysis.lro;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.mtpj.testkit.Tolerances.ANALYSIS_REFERENCE;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import org.mtpj.testkit.Shared;
 
 /** Golden tests against shared/reference/analysis/lro.tsv and lro_sphere_300K.tsv (rtol 1e-9, dims and ticks exact). */
 class LroReferenceTest {
-    static final double RTOL = 1e-9;
 
     /** Tracked-species fractional coordinates and cell of a structure. */
     static LroResult compute(String input, int z, List<Direction> dirs, int sphere) {
@@ -56,7 +56,7 @@ class LroReferenceTest {
                     assertEquals(want[3], got[3], what);
                 } else {
                     double w = Double.parseDouble(want[3]), g = Double.parseDouble(got[3]);
-                    assertEquals(w, g, RTOL * Math.abs(w), what);
+                    assertEquals(w, g, ANALYSIS_REFERENCE * Math.abs(w), what);
                 }
             }
             ours.append(LroTables.rows(res));
@@ -74,7 +74,7 @@ class LroReferenceTest {
             assertEquals(k, Integer.parseInt(f[0]));
             for (int a = 0; a < 3; a++) assertEquals(Double.parseDouble(f[1 + a]), d[k][a], 1e-12, "direction " + k);
             double want = Double.parseDouble(f[4]);
-            assertEquals(want, r.sphere().order()[k], RTOL * Math.abs(want), "order " + k);
+            assertEquals(want, r.sphere().order()[k], ANALYSIS_REFERENCE * Math.abs(want), "order " + k);
         }
         assertEquals("0.89 0.91 0.93 0.95 0.97", r.sphere().ticksText());
     }

@@ -1,6 +1,8 @@
 package org.mtpj.analysis.msd;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.mtpj.testkit.Tolerances.ANALYSIS_REFERENCE;
+import static org.mtpj.testkit.Tolerances.ANALYSIS_REFERENCE_MSD_ABS;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,10 +63,10 @@ class CorrectAnalysisGoldenTest {
         for (int k = 1; k < m.lags(); k++) {
             String[] r = ref.get(k + 1);
             double[] ours = {m.timePs()[k], m.msd()[k], m.msdX()[k], m.msdY()[k], m.msdZ()[k], m.mscd()[k]};
-            for (int c = 0; c < 6; c++) close(Double.parseDouble(r[c]), ours[c], 1e-9, 1e-12, "lag " + k + " column " + ref.get(0)[c]);
+            for (int c = 0; c < 6; c++) close(Double.parseDouble(r[c]), ours[c], ANALYSIS_REFERENCE, ANALYSIS_REFERENCE_MSD_ABS, "lag " + k + " column " + ref.get(0)[c]);
         }
-        close(0.2872090271993982, m.msd()[1], 1e-9, 0, "MSD(2 ps)");
-        close(0.9746904112645542, m.msd()[25], 1e-9, 0, "MSD(50 ps)");
+        close(0.2872090271993982, m.msd()[1], ANALYSIS_REFERENCE, 0, "MSD(2 ps)");
+        close(0.9746904112645542, m.msd()[25], ANALYSIS_REFERENCE, 0, "MSD(50 ps)");
     }
 
     @Test
@@ -94,8 +96,8 @@ class CorrectAnalysisGoldenTest {
                 case "D_z" -> new double[] {d.dZ(), d.dZErr()};
                 default -> throw new AssertionError(r[2]);
             };
-            close(Double.parseDouble(r[3]), v[0], 1e-9, 0, r[1] + " " + r[2]);
-            if (!r[4].isEmpty()) close(Double.parseDouble(r[4]), v[1], 1e-9, 0, r[1] + " " + r[2] + " stderr");
+            close(Double.parseDouble(r[3]), v[0], ANALYSIS_REFERENCE, 0, r[1] + " " + r[2]);
+            if (!r[4].isEmpty()) close(Double.parseDouble(r[4]), v[1], ANALYSIS_REFERENCE, 0, r[1] + " " + r[2] + " stderr");
             checked++;
         }
         assertEquals(18, checked);
