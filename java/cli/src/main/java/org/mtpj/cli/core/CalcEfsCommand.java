@@ -64,6 +64,7 @@ public final class CalcEfsCommand implements Callable<Integer> {
         CliSupport.warn(err, "calc-efs", p.untrainedWarning(pot));
         CloseContacts contacts = new CloseContacts(p.minDist);
         ProgressBar bar = CliSupport.progress("calc-efs", -1, noProgress);
+        EnergyRange energies = new EnergyRange();
         try (CfgReader reader = CfgFiles.open(in).nonEmpty();
              WorkerPool pool = WorkerPool.start(threads.workers());
              CfgWriter writer = CfgFiles.create(out, lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS)) {
@@ -72,6 +73,7 @@ public final class CalcEfsCommand implements Callable<Integer> {
                 Configuration r = CliSupport.evaluate(ev, c, reader, contacts);
                 if (!siteEnergies) r.siteEnergies = null; // a stale input column would mislead
                 writer.write(r);
+                energies.add(r);
                 if (bar != null) bar.step();
             }
             writer.commit();
@@ -79,6 +81,8 @@ public final class CalcEfsCommand implements Callable<Integer> {
             if (bar != null) bar.close();
         }
         CliSupport.warn(err, "calc-efs", contacts.warning());
+        err.println("calc-efs: " + energies.summary() + "; wrote " + out);
+        err.flush();
         return 0;
     }
 }
