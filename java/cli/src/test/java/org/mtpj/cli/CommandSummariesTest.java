@@ -58,28 +58,33 @@ class CommandSummariesTest {
         assertEquals(out.toString(), m.group(5));
     }
 
-    /** MLIP-2's configuration-mode grades of edge_cases.cfg against frames 0-9 (grades_visible.tsv). */
+    /** MLIP-2's configuration-mode grades against frames 0-9 (grades_visible.tsv) of frames 0-9 (all ~1), then of edge_cases.cfg. */
     private static List<Double> referenceGrades() throws Exception {
-        return Files.readAllLines(Shared.file("reference/mlip2/grades_visible.tsv")).stream()
-                .filter(l -> l.startsWith("cfg\tedge_cases\t")).map(l -> Double.parseDouble(l.split("\t")[4])).toList();
+        List<String> rows = Files.readAllLines(Shared.file("reference/mlip2/grades_visible.tsv"));
+        return java.util.stream.Stream.concat(rows.stream().filter(l -> l.startsWith("cfg\tdump600K_frames00-09\t")),
+                rows.stream().filter(l -> l.startsWith("cfg\tedge_cases\t"))).map(l -> Double.parseDouble(l.split("\t")[4])).toList();
     }
 
     @Test
     void calcGradeSaysTheLargestGradeHowManyAreAboveTheThresholdsAndWhatItWrote() throws Exception {
+        Path in = tmp.resolve("frames-and-edge-cases.cfg");
+        List<Configuration> both = new java.util.ArrayList<>(CfgFiles.readAll(FRAMES));
+        both.addAll(CfgFiles.readAll(EDGE));
+        CfgFiles.writeAll(in, both, org.mtpj.core.io.CfgWriter.Style.LOSSLESS);
         Path out = tmp.resolve("graded.cfg"), state = tmp.resolve("s.als");
-        Run r = CoreCommandsTest.run("calc-grade", POT, FRAMES.toString(), EDGE.toString(), out.toString(),
+        Run r = CoreCommandsTest.run("calc-grade", POT, FRAMES.toString(), in.toString(), out.toString(),
                 "--als-filename", state.toString(), "--progress", "off");
         assertEquals(0, r.code(), r.err());
         List<Double> ref = referenceGrades();
         Matcher m = find("calc-grade: (\\d+) configurations graded \\(cfg mode\\); largest grade (\\S+) \\(configuration (\\d+), 0-based\\);"
-                + " above 1 / 2 / 10: (\\d+) / (\\d+) / (\\d+)", r.err());
+                + " above 1.1 / 2 / 10: (\\d+) / (\\d+) / (\\d+)", r.err());
         assertEquals(ref.size(), Integer.parseInt(m.group(1)));
         int argmax = 0;
         for (int i = 1; i < ref.size(); i++) if (ref.get(i) > ref.get(argmax)) argmax = i;
         double want = ref.get(argmax);
         assertEquals(want, Double.parseDouble(m.group(2)), MLIP2_GRADE * want + MLIP2_GRADE_PRINTED);
         assertEquals(argmax, Integer.parseInt(m.group(3)));
-        double[] thresholds = {1, 2, 10};
+        double[] thresholds = {1.1, 2, 10};
         for (int k = 0; k < 3; k++) {
             double t = thresholds[k];
             assertEquals(ref.stream().filter(g -> g > t).count(), Long.parseLong(m.group(4 + k)), "above " + t);
@@ -100,7 +105,7 @@ class CommandSummariesTest {
         assertEquals(0, r.code(), r.err());
         assertFalse((r.out() + r.err()).contains("not-read.cfg"), "the ignored TRAIN.cfg is printed:\n" + r.out() + r.err());
         assertTrue(r.out().contains("state: " + state), r.out());
-        find("calc-grade: 26 configurations graded \\(cfg mode\\)", r.err());
+        find("calc-grade: 26 configurations graded \\(cfg mode\\); largest grade \\S+ \\(configuration 2, 0-based\\)", r.err());
         find("calc-grade: wrote " + Pattern.quote(out.toString()) + "$", r.err().strip());
     }
 }

@@ -6,11 +6,12 @@ import org.mtpj.train.grade.GradeFormat;
 
 /**
  * calc-grade's closing line: how many configurations, the largest grade and where, and how many
- * lie above 1 (outside what the active set spans) and above 2 and 10, the usual
- * {@code select:threshold} and {@code select:threshold-break} of an MD with selection.
+ * lie above 1.1 (extrapolation: --select-threshold's default; grades of the training set itself
+ * reach 1 + 1e-7), 2 and 10 (the usual {@code select:threshold} and {@code select:threshold-break}
+ * of an MD with selection).
  */
 final class GradeSummary {
-    static final double[] THRESHOLDS = {1, 2, 10};
+    static final double[] THRESHOLDS = {1.1, 2, 10};
 
     private final long[] above = new long[THRESHOLDS.length];
     private long count;
@@ -26,14 +27,14 @@ final class GradeSummary {
         count++;
     }
 
-    /** e.g. "26 configurations graded (cfg mode); largest grade 9.9e99 (configuration 2, 0-based); above 1 / 2 / 10: 26 / 26 / 26". */
+    /** e.g. "26 configurations graded (cfg mode); largest grade 109992953.728678 (configuration 2, 0-based); above 1.1 / 2 / 10: 26 / 26 / 26". */
     String text(String mode) {
         StringBuilder sb = new StringBuilder().append(count).append(count == 1 ? " configuration" : " configurations")
                 .append(" graded (").append(mode).append(" mode)");
         if (count == 0) return sb.toString();
         List<String> t = new ArrayList<>(), n = new ArrayList<>();
         for (int k = 0; k < THRESHOLDS.length; k++) {
-            t.add(Long.toString((long) THRESHOLDS[k]));
+            t.add(THRESHOLDS[k] == Math.rint(THRESHOLDS[k]) ? Long.toString((long) THRESHOLDS[k]) : Double.toString(THRESHOLDS[k]));
             n.add(Long.toString(above[k]));
         }
         return sb.append("; largest grade ").append(GradeFormat.format(largest)).append(" (configuration ").append(largestIndex)
