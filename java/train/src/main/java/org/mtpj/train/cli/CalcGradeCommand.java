@@ -14,6 +14,7 @@ import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.ProgressOption;
 import org.mtpj.host.AtomicOutput;
 import org.mtpj.host.CfgFiles;
 import org.mtpj.host.MtpFiles;

@@ -3,6 +3,7 @@ package org.mtpj.train.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mtpj.host.ProgressOption;
 import org.mtpj.host.ThreadsOption;
 import org.mtpj.core.UserError;
 import org.mtpj.core.eval.Evaluator;
@@ -87,13 +88,13 @@ public final class TrainCommand implements Callable<Integer> {
         o.skipPreinit = skipPreinit;
         o.pretrainIterations = pretrainIter;
         o.threads = threads.workers();
-        o.progress = progress.training();
+        o.progress = TrainingProgressBars.of(progress);
         if (current != null) o.onIteration = cur -> MtpFiles.write(cur, current);
         long t0 = System.nanoTime();
         TrainingSet set = TrainingSet.read(train, p.cutoff(), p.speciesCount);
         if (set.size() == 0) throw new UserError(train + ": no configurations with atoms to train on");
-        System.out.printf(Locale.ROOT, "MTPR from %s, training set %s: %d configurations, %d atoms, %d coefficients, %d threads%n",
-                pot, train, set.size(), set.atoms(), p.coefficientCount(), o.threads);
+        System.out.printf(Locale.ROOT, "MTPR from %s, training set %s: %d configurations, %d atoms, %d coefficients, %s%n",
+                pot, train, set.size(), set.atoms(), p.coefficientCount(), org.mtpj.host.ThreadsOption.count(o.threads));
         Trainer trainer = new Trainer(p, set, o);
         MtpPotential result;
         // Ctrl-C: the best potential so far, written before the shutdown clean-up removes temporary files
