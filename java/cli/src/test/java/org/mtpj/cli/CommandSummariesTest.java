@@ -89,7 +89,8 @@ class CommandSummariesTest {
             double t = thresholds[k];
             assertEquals(ref.stream().filter(g -> g > t).count(), Long.parseLong(m.group(4 + k)), "above " + t);
         }
-        find("calc-grade: wrote " + Pattern.quote(out + ", " + state) + " \\(active-set state: \\d+ of \\d+ rows filled\\)", r.err());
+        find("calc-grade: active set from " + Pattern.quote(FRAMES.toString()) + ": 10 configurations, \\d+ swaps, \\d+ of \\d+ rows filled", r.err());
+        find("calc-grade: wrote " + Pattern.quote(out + ", " + state) + "$", r.err().strip());
         assertTrue(r.out().contains("train: " + FRAMES), r.out());
     }
 

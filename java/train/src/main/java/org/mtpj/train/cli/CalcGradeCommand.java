@@ -80,6 +80,7 @@ public final class CalcGradeCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("MTPR from " + pot + (loadState == null ? ", train: " + train : ", state: " + loadState)
                 + ", input: " + in);
         SelectionSession s;
+        String activeSetLine = null;
         if (loadState != null) {
             s = ActiveSetState.load(loadState);
             if (!java.util.Arrays.equals(s.potential().coefficients(), p.coefficients()) || s.potential().scaling != p.scaling)
@@ -92,8 +93,9 @@ public final class CalcGradeCommand implements Callable<Integer> {
             try (me.tongfei.progressbar.ProgressBar bar = progress.open("active set", trainCfgs.size() + 1L, " cfg")) {
                 swaps = s.selectFrom(trainCfgs, sel.selectThreshold, sel.swapThreshold, 0, bar == null ? null : bar::stepTo);
             }
-            err.printf(Locale.ROOT, "active set: %d configurations, %d swaps, %d of %d rows filled (%.1f s)%n",
-                    trainCfgs.size(), swaps, s.activeSet().filledSlots(), s.activeSet().size(), (System.nanoTime() - t0) * 1e-9);
+            // said at the end with the rest: a bad IN.cfg is then one line
+            activeSetLine = String.format(Locale.ROOT, "calc-grade: active set from %s: %d configurations, %d swaps, %d of %d rows filled (%.1f s)",
+                    train, trainCfgs.size(), swaps, s.activeSet().filledSlots(), s.activeSet().size(), (System.nanoTime() - t0) * 1e-9);
         }
         String inputName = in.getFileName().toString().replaceFirst("\\.cfg$", "");
         String mode = s.weights().mode();
@@ -138,13 +140,14 @@ public final class CalcGradeCommand implements Callable<Integer> {
         String warning = contacts.warning();
         if (warning != null) err.println("mtpj calc-grade: " + warning);
         double sec = (System.nanoTime() - t0) * 1e-9;
+        if (activeSetLine != null) err.println(activeSetLine);
         err.printf(Locale.ROOT, "calc-grade: %s; %.2f s (%.1f configurations/s)%n", summary.text(mode), sec, count / Math.max(sec, 1e-9));
         List<Path> wrote = new java.util.ArrayList<>(List.of(out));
         if (loadState == null) wrote.add(alsFile);
         if (tsv != null) wrote.add(tsv);
         if (atomTsv != null) wrote.add(atomTsv);
         err.println("calc-grade: wrote " + String.join(", ", wrote.stream().map(Path::toString).toList())
-                + (loadState == null ? " (active-set state: " + s.activeSet().filledSlots() + " of " + s.activeSet().size() + " rows filled)" : ""));
+);
         err.flush();
         return 0;
     }
