@@ -24,7 +24,7 @@ final class CfgAppender implements AutoCloseable {
     private final Path path;
     private final MlipIni.SaveCap cap;
     private Writer out;
-    private boolean needsSeparator;
+    private boolean opened, needsSeparator;
     private int written;
     private long bytes;
     private String capReached;
@@ -46,11 +46,10 @@ final class CfgAppender implements AutoCloseable {
     boolean append(Configuration c, boolean extras) {
         if (capReached != null) return false;
         try {
-            if (out == null) {
+            if (!opened) {
                 bytes = Files.isRegularFile(path) ? Files.size(path) : 0;
                 needsSeparator = bytes > 0;
-                out = Files.newBufferedWriter(path, StandardCharsets.ISO_8859_1, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+                opened = true;
             }
             StringBuilder text = new StringBuilder();
             if (needsSeparator) text.append('\n');
@@ -67,6 +66,9 @@ final class CfgAppender implements AutoCloseable {
                         text.length(), written);
                 return false;
             }
+            if (out == null)   // opened only to write: a cap reached at once leaves no file behind
+                out = Files.newBufferedWriter(path, StandardCharsets.ISO_8859_1, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND, StandardOpenOption.WRITE);
             out.append(text);
             out.flush();
             bytes += text.length();
