@@ -134,6 +134,21 @@ class CommandLineConventionTest {
         assertTrue(old.out().lines().count() < all.out().lines().count(), "--quiet printed every configuration:\n" + old.out());
     }
 
+    /** Without --out, files go beside the (first) input: lro into lro-SYMBOL/, msd's tables next to the dump. */
+    @Test
+    void withoutOutTheFilesGoBesideTheInput() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("study"));
+        Path poscar = Files.copy(Shared.file("data/amorphous-MgV2O5/pylro/POSCAR_300K"), in.resolve("POSCAR_300K"));
+        Run lro = CoreCommandsTest.run("lro", poscar.toString(), "--species", "Mg", "--sphere", "20", "--plots", "none");
+        assertEquals(0, lro.code(), lro.err());
+        assertTrue(Files.isRegularFile(in.resolve("lro-Mg/POSCAR_300K.tsv")), lro.out());
+        assertTrue(lro.out().contains("wrote POSCAR_300K.tsv, POSCAR_300K_sphere.tsv in " + in.resolve("lro-Mg")), lro.out());
+        Path dump = Files.copy(Shared.file("data/amorphous-MgV2O5/dump_600K.lammpstrj"), in.resolve("dump_600K.lammpstrj"));
+        Run msd = CoreCommandsTest.run("msd", dump.toString(), "--types", "Mg,V,O", "--progress", "off");
+        assertEquals(0, msd.code(), msd.err());
+        assertTrue(Files.isRegularFile(in.resolve("msd.tsv")) && Files.isRegularFile(in.resolve("msd.png")));
+    }
+
     /** --window 10:40 in, 10:40 out: the table, the warnings and the TSV use the syntax --window reads. */
     @Test
     void windowsArePrintedAsTheyAreRead() throws Exception {
