@@ -39,7 +39,7 @@ final class DiffusionOutputs {
             new Quantity("D_z", DiffusionResult::dZ, DiffusionResult::dZErr, RandomWalkErrors::dZErr));
 
     static String window(DiffusionResult d) {
-        return PythonNumbers.label(d.tMinPs()) + "-" + PythonNumbers.label(d.tMaxPs());
+        return PythonNumbers.label(d.tMinPs()) + ":" + PythonNumbers.label(d.tMaxPs());
     }
 
 
