@@ -192,6 +192,10 @@ class CalculatorTest(unittest.TestCase):
         with self.assertRaisesRegex(ValueError, "3 species"):
             MtpjCalculator(pot=POT, species=["Mg", "O"])
 
+    def test_missing_potential_is_an_error_with_the_exit_code(self):
+        with self.assertRaisesRegex(MtpjServeError, "exit code 2"):
+            MtpjCalculator(pot=os.path.join(WORK, "no-such.mtp"), species=SPECIES)
+
     def test_refused_request_then_next_one_served(self):
         atoms = self.cell96()
         server = self.calc.server

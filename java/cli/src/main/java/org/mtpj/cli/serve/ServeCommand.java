@@ -35,9 +35,10 @@ import picocli.CommandLine.Spec;
  * the server goes on.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Evaluate structures sent on stdin, one after another, in one long-lived process.",
+        description = {"Serve evaluations over stdin/stdout (ASE calculator).",
             "",
-            "For programs that drive many evaluations (the ASE calculator python/mtpj_ase: relaxations, MD)."
+            "One long-lived process evaluates every structure sent on stdin, for programs that drive many evaluations"
+                    + " (the ASE calculator python/mtpj_ase: relaxations, MD)."
                     + " Requests and replies are a header line plus little-endian binary numbers (docs/ase.md)."
                     + " Ends when stdin closes. A bad request gets an error reply and one line on stderr; the next one is served.",
             "Units: Å, eV, eV/Å; PlusStress in eV (virial -σV, positive under compression).", ""})
