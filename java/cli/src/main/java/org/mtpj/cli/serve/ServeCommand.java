@@ -2,9 +2,6 @@ package org.mtpj.cli.serve;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -58,10 +55,10 @@ public final class ServeCommand implements Callable<Integer> {
         String untrained = p.untrainedWarning(pot);
         if (untrained != null) say(err, untrained);
         // The protocol owns stdout: anything else printed to System.out would corrupt a reply.
-        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         PrintStream previousOut = System.out;
+        OutputStream out = new BufferedOutputStream(previousOut, 1 << 16);
         System.setOut(System.err);
-        InputStream in = new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16);
+        InputStream in = new BufferedInputStream(System.in, 1 << 16);
         CloseContacts contacts = new CloseContacts(p.minDist);
         boolean warned = false;
         long served = 0, refused = 0;
