@@ -241,7 +241,7 @@ class ServeProtocolTest(unittest.TestCase):
         self.assertEqual(proc.returncode, 0)
         lines = err.decode().splitlines()
         self.assertEqual(len(lines), len(bad), err.decode())
-        self.assertTrue(all(line.startswith("mtpj serve: request ") for line in lines), err.decode())
+        self.assertTrue(all(line.startswith("mtpj serve: request ") and line.count("request ") == 1 for line in lines), err.decode())
 
     def test_ends_when_stdin_closes_inside_a_request(self):
         proc = self.start()

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mtpj.core.UserError;
@@ -64,7 +65,7 @@ public final class ServeCommand implements Callable<Integer> {
         long served = 0, refused = 0;
         try (WorkerPool pool = WorkerPool.start(threads.workers())) {
             Evaluator ev = new Evaluator(p, pool);
-            out.write(ServeProtocol.hello(p.speciesCount, p.cutoff()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(ServeProtocol.hello(p.speciesCount, p.cutoff()).getBytes(StandardCharsets.US_ASCII));
             out.flush();
             while (true) {
                 Configuration c;
@@ -77,10 +78,11 @@ public final class ServeCommand implements Callable<Integer> {
                 }
                 if (c == null) break;
                 try {
-                    contacts.scan(c, "request " + (served + refused + 1));
                     long t0 = System.nanoTime();
                     EvaluationResult r = ev.evaluate(c);
                     long t1 = System.nanoTime();
+                    // after the evaluation, which refuses what the scan could not take (non-finite positions)
+                    contacts.scan(c, "request " + (served + refused + 1));
                     ServeProtocol.writeResult(out, r, t1 - t0);
                     served++;
                 } catch (UserError e) {
