@@ -1,6 +1,7 @@
 """MtpjCalculator: an ASE calculator on one long-lived `mtpj serve` process."""
 import numpy as np
 from ase.calculators.calculator import Calculator, all_changes
+from ase.data import atomic_numbers, chemical_symbols
 
 from .serve import ServeProcess
 
@@ -26,9 +27,14 @@ class MtpjCalculator(Calculator):
     def __init__(self, pot, species, mtpj=None, threads=None, **kwargs):
         Calculator.__init__(self, **kwargs)
         self.species = list(species)
-        self._index = {symbol: k for k, symbol in enumerate(self.species)}
-        if len(self._index) != len(self.species):
+        if len(set(self.species)) != len(self.species):
             raise ValueError("species %s names one element twice" % self.species)
+        # atomic number -> species index (-1: not in the potential), one lookup per call for all atoms
+        self._type_of_number = np.full(len(chemical_symbols), -1, dtype="<i4")
+        for k, symbol in enumerate(self.species):
+            if symbol not in atomic_numbers:
+                raise ValueError("species %s: %r is not a chemical symbol" % (self.species, symbol))
+            self._type_of_number[atomic_numbers[symbol]] = k
         self.server = ServeProcess(pot, mtpj=mtpj, threads=threads)
         if len(self.species) != self.server.species_count:
             self.server.close()
@@ -38,10 +44,10 @@ class MtpjCalculator(Calculator):
     def calculate(self, atoms=None, properties=("energy",), system_changes=all_changes):
         Calculator.calculate(self, atoms, properties, system_changes)
         atoms = self.atoms
-        unknown = sorted(set(atoms.get_chemical_symbols()) - set(self._index))
-        if unknown:
+        types = self._type_of_number[atoms.numbers]
+        if (types < 0).any():
+            unknown = sorted(set(chemical_symbols[z] for z in atoms.numbers[types < 0]))
             raise ValueError("elements %s are not among the potential's species %s" % (unknown, self.species))
-        types = [self._index[s] for s in atoms.get_chemical_symbols()]
         energy, plus_stress, forces, site_energies = self.server.evaluate(
             atoms.cell.array, atoms.pbc, types, atoms.positions)
         self.results = {"energy": energy, "free_energy": energy, "forces": forces, "energies": site_energies}
