@@ -28,7 +28,7 @@ cp "$shared/reference/mlip2/edge_cases.cfg" "$tmp/edge.in.cfg"
 "$mtpj" convert "$shared/data/amorphous-MgV2O5/input1.pos" "$tmp/cell96.in.cfg" --from lammps-data --types Mg,V,O > /dev/null
 awk '{ print } /^END_CFG/ { exit }' "$shared/reference/mlip2/dump600K_frames00-09.cfg" > "$tmp/frame768.in.cfg"
 for s in edge cell96 frame768; do
-  "$mtpj" calc-efs "$pot" "$tmp/$s.in.cfg" "$tmp/$s.out.cfg" --site-energies --no-progress 2> "$tmp/$s.err" \
+  "$mtpj" calc-efs "$pot" "$tmp/$s.in.cfg" "$tmp/$s.out.cfg" --site-energies --progress off 2> "$tmp/$s.err" \
     || { cat "$tmp/$s.err"; exit 1; }
 done
 export MTPJ="$mtpj" MTPJ_POT="$pot" MTPJ_ASE_WORK="$tmp"

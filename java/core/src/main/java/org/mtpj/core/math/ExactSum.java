@@ -1,7 +1,5 @@
 package org.mtpj.core.math;
 
-import java.math.BigInteger;
-
 /**
  * Sums of many arrays of doubles that do not depend on the order of the terms: each term is added
  * exactly, as an integer multiple of 2^{@value #LOW_EXPONENT}, into 32-bit limbs held in longs (so
@@ -87,21 +85,42 @@ public final class ExactSum {
         for (int k = 0; k < length; k++) invalid[k] = s[limbs.length + k] != 0;
     }
 
-    /** Sum i rounded to the nearest double (NaN after a non-finite or out-of-window term). */
+    /** Sum i rounded to the nearest double, ties to even (NaN after a non-finite term). */
     public double get(int i) {
         if (invalid[i]) return Double.NaN;
-        int base = i * LIMBS, top = LIMBS - 1, low = 0;
-        while (top >= 0 && limbs[base + top] == 0) top--;
-        if (top < 0) return 0;
-        while (limbs[base + low] == 0) low++;
-        BigInteger total = BigInteger.ZERO;
-        for (int k = top; k >= low; k--) total = total.shiftLeft(32).add(BigInteger.valueOf(limbs[base + k]));
-        if (total.signum() == 0) return 0;
-        int scale = LOW_EXPONENT + 32 * low;
-        // round to 53 significant bits here (half to even), then scale: exact unless subnormal
-        int excess = total.abs().bitLength() - 53;
-        if (excess <= 0) return Math.scalb(total.doubleValue(), scale);
-        return Math.scalb(roundToEven(total, excess).doubleValue(), scale + excess);
+        long[] t = new long[LIMBS];
+        System.arraycopy(limbs, i * LIMBS, t, 0, LIMBS);
+        normalise(t);
+        boolean negative = t[LIMBS - 1] < 0;
+        if (negative) {
+            for (int k = 0; k < LIMBS; k++) t[k] = -t[k];
+            normalise(t);
+        }
+        int h = LIMBS - 1;
+        while (h >= 0 && t[h] == 0) h--;
+        if (h < 0) return 0;
+        // the top 64 bits of the magnitude, left-aligned, and whether any bit below them is set
+        long top = (t[h] << 32) | (h >= 1 ? t[h - 1] : 0);
+        long next = h >= 2 ? t[h - 2] : 0;
+        int lead = Long.numberOfLeadingZeros(top);
+        long mant = lead == 0 ? top : (top << lead) | (next >>> (32 - lead));
+        boolean sticky = (lead == 0 ? next : (next << (32 + lead))) != 0;
+        for (int k = h - 3; k >= 0 && !sticky; k--) sticky = t[k] != 0;
+        int exponent = LOW_EXPONENT + 32 * (h - 1) - lead;   // value = mant · 2^exponent (+ the sticky bits)
+        // round the 64-bit mant to 53 bits, half to even
+        long m = mant >>> 11, rest = mant & 0x7FF;
+        if (rest > 0x400 || (rest == 0x400 && (sticky || (m & 1) != 0))) m++;
+        double magnitude = Math.scalb((double) m, exponent + 11);
+        return negative ? -magnitude : magnitude;
+    }
+
+    /** Carries so that every limb but the top one lies in [0, 2^32); the top one keeps the sign. */
+    private static void normalise(long[] t) {
+        for (int k = 0; k < t.length - 1; k++) {
+            long carry = t[k] >> 32;
+            t[k] -= carry << 32;
+            t[k + 1] += carry;
+        }
     }
 
     /** All sums, rounded. */
@@ -111,13 +130,4 @@ public final class ExactSum {
         return out;
     }
 
-    /** total / 2^excess rounded to the nearest integer, ties to even. */
-    private static BigInteger roundToEven(BigInteger total, int excess) {
-        BigInteger a = total.abs();
-        BigInteger q = a.shiftRight(excess);
-        BigInteger rem = a.subtract(q.shiftLeft(excess));
-        int cmp = rem.shiftLeft(1).compareTo(BigInteger.ONE.shiftLeft(excess));
-        if (cmp > 0 || (cmp == 0 && q.testBit(0))) q = q.add(BigInteger.ONE);
-        return total.signum() < 0 ? q.negate() : q;
-    }
 }
