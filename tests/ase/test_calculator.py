@@ -240,8 +240,9 @@ class ServeProtocolTest(unittest.TestCase):
         _, err = proc.communicate()
         self.assertEqual(proc.returncode, 0)
         lines = err.decode().splitlines()
-        self.assertEqual(len(lines), len(bad), err.decode())
-        self.assertTrue(all(line.startswith("mtpj serve: request ") and line.count("request ") == 1 for line in lines), err.decode())
+        self.assertEqual(len(lines), len(bad) + 1, err.decode())
+        self.assertTrue(all(line.startswith("mtpj serve: request ") and line.count("request ") == 1 for line in lines[:-1]), err.decode())
+        self.assertEqual(lines[-1], "mtpj serve: 1 structure evaluated, %d requests refused" % len(bad))
 
     def test_ends_when_stdin_closes_inside_a_request(self):
         proc = self.start()

@@ -97,10 +97,11 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IOException e) {
             // the client went away (stdin ended inside a request, or stdout closed): nothing to answer
             say(err, "stopped: " + e.getMessage());
-            return 0;
         } finally {
             System.setOut(previousOut);
         }
+        // the project's closing summary: what was served
+        say(err, served + " structure" + (served == 1 ? "" : "s") + " evaluated, " + refused + " request" + (refused == 1 ? "" : "s") + " refused");
         return 0;
     }
 

@@ -44,6 +44,7 @@ class ServeCommandTest {
         Served s = serve(requests.toByteArray());
         assertEquals(0, s.code, s.err);
         assertEquals(1, s.err.lines().filter(l -> l.startsWith("mtpj serve: request 2: expected PBC")).count(), s.err);
+        assertTrue(s.err.endsWith("mtpj serve: " + refs.size() + " structures evaluated, 1 request refused" + System.lineSeparator()), s.err);
 
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(s.out));
         assertTrue(line(in).startsWith("mtpj-serve 1 3 7.0"));
