@@ -58,13 +58,13 @@ class TsvNumberArtefactTest {
         String energies = Shared.file("reference/analysis/voltage_synthetic_A_energies.tsv").toString();
         Path d = out.resolve("diffusion");
         run(new DiffusionCommand(), dump, "--types", "Mg,V,O", "--frame-ps", "0.1", "--window", "0.3:1.7", "--window", "0.2:0.9",
-                "--blocks", "2", "--abc", "--out", d.toString(), "--quiet");
-        run(new DiffusionCommand(), "--compat", "study", dump, "--temperature", "600", "--time-step", "0.7",
+                "--blocks", "2", "--abc", "--out", d.toString(), "--progress", "off");
+        run(new DiffusionCommand(), "--compat", "study", dump, "--temperature", "600", "--timestep-ps", "0.0007",
                 "--tsv", out.resolve("compat.tsv").toString(), "--table", out.resolve("compat_table.tsv").toString());
-        run(new MsdCommand(), dump, "--types", "Mg,V,O", "--timestep-ps", "0.0001", "--out", out.resolve("msd").toString(), "--quiet");
-        run(new LroCommand(), dump, "--types", "Mg,V,O", "--species", "Mg", "--timestep", "0.0007", "--sphere", "40",
-                "--plots", "none", "--no-progress", "--threads", "1", "--out", out.resolve("lro").toString());
-        run(new LroCommand(), poscar, "--species", "Mg", "--plots", "none", "--no-progress", "--out", out.resolve("lro1").toString());
+        run(new MsdCommand(), dump, "--types", "Mg,V,O", "--timestep-ps", "0.0001", "--out", out.resolve("msd").toString(), "--progress", "off");
+        run(new LroCommand(), dump, "--types", "Mg,V,O", "--species", "Mg", "--timestep-ps", "0.0007", "--sphere", "40",
+                "--plots", "none", "--progress", "off", "--threads", "1", "--out", out.resolve("lro").toString());
+        run(new LroCommand(), poscar, "--species", "Mg", "--plots", "none", "--progress", "off", "--out", out.resolve("lro1").toString());
         run(new VoltageCommand(), energies, "--mg-metal", "-1.51", "--no-plot", "--tsv", out.resolve("voltage.tsv").toString());
         Path table = out.resolve("D.tsv");
         Files.write(table, List.of("T_K\tD_cm2s\tD_se_cm2s", "600.1\t1.1e-7\t0.3e-7", "900.3\t2.3e-6\t0.2e-6", "1200.7\t3.2e-5\t0.4e-5"));
@@ -87,7 +87,7 @@ class TsvNumberArtefactTest {
         assertTrue(timesSeen >= 5, "times in diffusion.json: " + timesSeen);
         // the report page prints every number for reading: none has 15+ digits
         Path report = out.resolve("report");
-        run(new DiffusionReportCommand(), dump, "--types", "Mg,V,O", "--frame-ps", "0.1", "--window", "0.3:1.7", "--out", report.toString(), "--quiet");
+        run(new DiffusionReportCommand(), dump, "--types", "Mg,V,O", "--frame-ps", "0.1", "--window", "0.3:1.7", "--out", report.toString(), "--progress", "off");
         List<String> page = Files.readAllLines(report.resolve("report.md"));
         for (int l = 0; l < page.size(); l++) {
             Matcher m = NUMBER.matcher(page.get(l));
