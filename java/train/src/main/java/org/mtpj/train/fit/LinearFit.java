@@ -1,9 +1,7 @@
 package org.mtpj.train.fit;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -15,7 +13,6 @@ import org.mtpj.core.math.ExactSum;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
 import org.mtpj.host.Ranks;
-import org.mtpj.host.WorkerPool;
 
 /**
  * The linear shortcut of mtp-spec §7.2: for fixed radial coefficients the model is linear in the
@@ -33,11 +30,7 @@ public final class LinearFit implements AutoCloseable {
     private final MtpPotential shape;
     private final TrainingSet set;
     private final LossWeights weights;
-    private final WorkerPool pool;
-    private final Ranks ranks;
-    /** This rank's configurations [from, to). */
-    private final int from, to;
-    private final ThreadLocal<SiteCoefficientGradients> kernels;
+    private final ConfigurationPass pass;
     private final int c, s, p;
     /** Number of radial factors (basic moments) in each scalar function. */
     private final int[] degree;
@@ -47,15 +40,10 @@ public final class LinearFit implements AutoCloseable {
     }
 
     public LinearFit(MtpPotential shape, TrainingSet set, LossWeights weights, int threads, Ranks ranks) {
-        this.ranks = ranks;
-        int[] share = set.share(ranks);
-        this.from = share[0];
-        this.to = share[1];
         this.shape = shape;
         this.set = set;
         this.weights = weights;
-        this.pool = new WorkerPool("mtpj-linear", Math.max(1, threads));
-        this.kernels = ThreadLocal.withInitial(() -> new SiteCoefficientGradients(new SiteEvaluator(shape)));
+        this.pass = new ConfigurationPass(shape, set, threads, ranks, "mtpj-linear");
         this.c = shape.speciesCount;
         this.s = shape.scalarCount();
         this.p = c + s;
@@ -114,22 +102,15 @@ public final class LinearFit implements AutoCloseable {
     /** Builds the normal equations for the radial part of theta and the given scaling. */
     public System assemble(double[] theta, double scaling) {
         List<TrainingSet.Item> items = set.items();
-        Normal[] parts = new Normal[to - from];
-        List<Callable<Normal>> tasks = new ArrayList<>(parts.length);
-        for (TrainingSet.Item it : items.subList(from, to)) tasks.add(() -> one(it, theta, scaling));
-        pool.map(tasks).toArray(parts);   // in configuration order, whatever thread ran each
+        List<Normal> parts = pass.map(c -> one(items.get(c), theta, scaling));
         designs = new Design[items.size()];   // this rank's configurations only (the loss uses no others)
-        for (int i = 0; i < parts.length; i++) designs[from + i] = parts[i].design;
+        for (int i = 0; i < parts.size(); i++) designs[pass.first() + i] = parts.get(i).design;
         ExactSum sum = new ExactSum(p * p + p);
         for (Normal n : parts) {
             for (int i = 0; i < p * p; i++) sum.add(i, n.g[i]);
             for (int i = 0; i < p; i++) sum.add(p * p + i, n.b[i]);
         }
-        if (ranks.size() > 1) {
-            long[] state = sum.state();
-            ranks.sumInPlace(state);
-            sum.setState(state);
-        }
+        pass.sumOverRanks(sum);
         double[] total = sum.get();
         double[] g = Arrays.copyOf(total, p * p), b = Arrays.copyOfRange(total, p * p, p * p + p);
         return new System(g, b, scaling);
@@ -219,7 +200,7 @@ public final class LinearFit implements AutoCloseable {
     }
 
     private Normal one(TrainingSet.Item item, double[] theta, double scaling) {
-        SiteCoefficientGradients k = kernels.get();
+        SiteCoefficientGradients k = pass.kernel();
         SiteEvaluator ev = k.evaluator();
         ev.setCoefficients(theta, scaling);
         boolean repulsive = shape.radialBasisType == MtpPotential.RadialBasisType.RBChebyshev_repuls;
@@ -331,6 +312,6 @@ public final class LinearFit implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
+        pass.close();
     }
 }

@@ -1,8 +1,6 @@
 package org.mtpj.train.fit;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.mtpj.core.eval.NeighbourList;
 import org.mtpj.core.eval.SiteCoefficientGradients;
 import org.mtpj.core.eval.SiteEvaluator;
@@ -10,7 +8,6 @@ import org.mtpj.core.math.ExactSum;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
 import org.mtpj.host.Ranks;
-import org.mtpj.host.WorkerPool;
 
 /**
  * The training loss of mtp-spec §7.1 and its analytic gradient with respect to every coefficient:
@@ -37,12 +34,7 @@ public final class LossFunction implements Objective, AutoCloseable {
     private final MtpPotential shape;
     private final TrainingSet set;
     private final LossWeights weights;
-    private final WorkerPool pool;
-    private final Ranks ranks;
-    /** This rank's configurations [from, to). */
-    private final int from, to;
-    /** Per thread: core's site evaluator and its coefficient derivatives (coefficients set per call). */
-    private final ThreadLocal<SiteCoefficientGradients> kernels;
+    private final ConfigurationPass pass;
     private double scaling;
     private double penaltyWeight = 1e-9;
     private volatile Stats last;
@@ -52,15 +44,10 @@ public final class LossFunction implements Objective, AutoCloseable {
     }
 
     public LossFunction(MtpPotential shape, TrainingSet set, LossWeights weights, int threads, Ranks ranks) {
-        this.ranks = ranks;
-        int[] share = set.share(ranks);
-        this.from = share[0];
-        this.to = share[1];
         this.shape = shape;
         this.set = set;
         this.weights = weights;
-        this.pool = new WorkerPool("mtpj-train", Math.max(1, threads));
-        this.kernels = ThreadLocal.withInitial(() -> new SiteCoefficientGradients(new SiteEvaluator(shape)));
+        this.pass = new ConfigurationPass(shape, set, threads, ranks, "mtpj-train");
         this.scaling = shape.scaling;
     }
 
@@ -68,7 +55,7 @@ public final class LossFunction implements Objective, AutoCloseable {
     public double scaling() { return scaling; }
     public LossFunction penaltyWeight(double w) { this.penaltyWeight = w; return this; }
     public Stats lastStats() { return last; }
-    public int threads() { return pool.size(); }
+    public int threads() { return pass.threads(); }
 
     private static final class Part {
         double loss, de2, df2, ds2;
@@ -89,15 +76,8 @@ public final class LossFunction implements Objective, AutoCloseable {
      */
     public double evaluate(double[] theta, double[] gradOut, LinearFit.Design[] designs) {
         List<TrainingSet.Item> items = set.items();
-        Part[] parts = new Part[to - from];
         boolean wantGrad = gradOut != null;
-        List<Callable<Part>> tasks = new ArrayList<>(parts.length);
-        for (int c = from; c < to; c++) {
-            TrainingSet.Item it = items.get(c);
-            LinearFit.Design d = designs == null ? null : designs[c];
-            tasks.add(() -> one(it, theta, wantGrad, d));
-        }
-        pool.map(tasks).toArray(parts);   // in configuration order, whatever thread ran each
+        List<Part> parts = pass.map(c -> one(items.get(c), theta, wantGrad, designs == null ? null : designs[c]));
         // [loss, de2, df2, ds2, nE, nF, nS, gradient...] over every rank's configurations
         int nTheta = wantGrad ? gradOut.length : 0;
         ExactSum sum = new ExactSum(7 + nTheta);
@@ -106,11 +86,7 @@ public final class LossFunction implements Objective, AutoCloseable {
             sum.add(4, p.nE); sum.add(5, p.nF); sum.add(6, p.nS);
             for (int k = 0; k < nTheta; k++) sum.add(7 + k, p.grad[k]);
         }
-        if (ranks.size() > 1) {
-            long[] state = sum.state();
-            ranks.sumInPlace(state);
-            sum.setState(state);
-        }
+        pass.sumOverRanks(sum);
         double[] total = sum.get();
         double invK = 1.0 / Math.max(1, items.size());
         double loss = total[0], de2 = total[1], df2 = total[2], ds2 = total[3];
@@ -125,7 +101,7 @@ public final class LossFunction implements Objective, AutoCloseable {
     }
 
     private Part one(TrainingSet.Item item, double[] theta, boolean wantGrad, LinearFit.Design design) {
-        SiteCoefficientGradients k = kernels.get();
+        SiteCoefficientGradients k = pass.kernel();
         SiteEvaluator ev = k.evaluator();
         ev.setCoefficients(theta, scaling);
         Configuration cfg = item.cfg();
@@ -255,7 +231,7 @@ public final class LossFunction implements Objective, AutoCloseable {
      */
     public double[] forcesEnergyStress(double[] theta, int index) {
         TrainingSet.Item it = set.items().get(index);
-        SiteEvaluator ev = kernels.get().evaluator();
+        SiteEvaluator ev = pass.kernel().evaluator();
         ev.setCoefficients(theta, scaling);
         Configuration cfg = it.cfg();
         NeighbourList nl = it.nl();
@@ -286,6 +262,6 @@ public final class LossFunction implements Objective, AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
+        pass.close();
     }
 }
