@@ -82,6 +82,11 @@ public final class DiffusionReport {
                 DiffusiveRegime r = correct.calibrated().get(i).regime();
                 regime = r.diffusive()
                         ? String.format(Locale.ROOT, "; log-log slope %.2f ± %.2f: diffusive", r.slope(), r.slopeStdErr())
+                        : r.curved()
+                        ? String.format(Locale.ROOT, "; log-log slope %.2f ± %.2f on average, but %.2f in the first half of the window and "
+                                + "%.2f in the second: NOT diffusive — the window spans a crossover (from the vibrational start into the "
+                                + "cage, or out of it), so this D is no diffusion coefficient; fit later lags of a longer run",
+                                r.slope(), r.slopeStdErr(), r.startSlope(), r.endSlope())
                         : String.format(Locale.ROOT, "; log-log slope %.2f ± %.2f: NOT diffusive — the MSD flattens (atoms rattle in their "
                                 + "cages without long-range motion on this time scale), so this D measures the rattling, not diffusion, and "
                                 + "a longer run is needed", r.slope(), r.slopeStdErr());
