@@ -48,7 +48,9 @@ import picocli.CommandLine.Option;
             "printed when the window's longest lag has fewer than 10 independent origins.",
             "Give --window several times to compare windows. --window auto picks the",
             "longest diffusive range whose longest lag has >= 10 independent origins",
-            "(candidate ends: up to 24 lags evenly spaced in log t; printed).",
+            "and after which the MSD does not turn sub-diffusive (up to half the run):",
+            "diffusion is the long-time limit (candidate ends: up to 24 lags evenly",
+            "spaced in log t; printed).",
             "",
             "Diffusive check, every window: the log-log slope of the MSD over the window",
             "with the error a random walk of this size would give. When it differs from",
@@ -149,7 +151,7 @@ public final class DiffusionCommand implements Callable<Integer> {
                 AutoWindow a = AutoWindow.choose(m);
                 if (!a.found()) {
                     String why = "--window auto: no lag range up to " + DiffusionOutputs.lagTime(a.tMaxPs()) + " ps (the longest lag with "
-                            + DiffusionFit.MIN_INDEPENDENT_ORIGINS + " independent origins) is diffusive; fitting "
+                            + DiffusionFit.MIN_INDEPENDENT_ORIGINS + " independent origins) is diffusive and stays so at later lags; fitting "
                             + DiffusionOutputs.lagTime(a.tMinPs()) + "-" + DiffusionOutputs.lagTime(a.tMaxPs()) + " ps, marked not diffusive";
                     if (strict) throw new UserError(why);
                     System.err.println("WARNING: " + why);

@@ -87,6 +87,10 @@ class DiffusiveRegimeTest {
         System.out.println("caged walk, 2-5 ps: " + late);
         assertTrue(late.diffusive(), late.toString());
 
+        // after the cage's edge the MSD is sub-diffusive for a while: a window ending there is no long-time limit
+        assertFalse(AutoWindow.staysDiffusiveAfter(m, 6), "lags 0.15 ps .. half the run");
+        assertTrue(AutoWindow.staysDiffusiveAfter(m, 80));
+
         // --window auto passes over the crossover and fits where the walk dominates; its D is the walk's
         AutoWindow auto = AutoWindow.choose(m);
         CalibratedFit fit = CalibratedFit.of(m, auto.tMinPs(), auto.tMaxPs(), s -> {});
