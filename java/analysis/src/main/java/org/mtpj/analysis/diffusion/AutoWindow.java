@@ -9,14 +9,8 @@ import org.mtpj.core.UserError;
  * least {@link DiffusionFit#MIN_INDEPENDENT_ORIGINS} independent time origins at its longest lag.
  * Candidate ends are the lags 1..kMax (kMax = the longest lag with enough origins), thinned to at
  * most {@link #GRID} values evenly spaced in ln(lag); every pair with at least 3 lags is tried, the
- * longest diffusive one wins (ties: the later start, further from the ballistic start). Diffusion is
- * the long-time limit, so a candidate also needs the MSD not to turn sub-diffusive after it: the
- * log-log slope over the lags from its end to half the run (≥ 2 independent origins; its
- * random-walk error counts the few origins) must not lie below 1 by more than 2 se + the offset
- * allowance. Without this, runs too short to leave the cage offer the crossover from
- * the vibrational start into the cage, whose slope passes through 1 (the quick demo's 1.5 ps SiO2
- * melts: 0.025–0.125 ps looked diffusive, with a D 1.5–1.9× the long-time one, and the slope fell
- * to 0.5–0.8 right after it).
+ * longest diffusive one wins (ties: the later start, further from the ballistic start); "diffusive"
+ * includes that the MSD does not turn sub-diffusive after the range (see {@link DiffusiveRegime}).
  * Deterministic: the same MSD gives the same window. When no candidate is diffusive, the whole range
  * 1..kMax is returned with {@code found} false (the caller warns, or fails under --strict).
  */
@@ -39,18 +33,10 @@ public record AutoWindow(double tMinPs, double tMaxPs, boolean found) {
                 int a = g[i], b = g[j];
                 if (b - a < 2) continue;
                 boolean longer = bestA < 0 || b - a > bestB - bestA || (b - a == bestB - bestA && a > bestA);
-                if (longer && DiffusiveRegime.of(m, a, b).diffusive() && staysDiffusiveAfter(m, b)) { bestA = a; bestB = b; }
+                if (longer && DiffusiveRegime.of(m, a, b).diffusive()) { bestA = a; bestB = b; }
             }
         double dt = m.frameSpacingPs();
         if (bestA < 0) return new AutoWindow(dt, kMax * dt, false);
         return new AutoWindow(bestA * dt, bestB * dt, true);
-    }
-
-    /** The MSD does not turn sub-diffusive over lags end..half the run; true when that range is too short to tell. */
-    static boolean staysDiffusiveAfter(MsdResult m, int end) {
-        int last = (m.frames() - 1) / 2;
-        if (last - end < 2) return true;
-        DiffusiveRegime later = DiffusiveRegime.of(m, end, last);
-        return later.slope() >= 1 - 2 * later.slopeStdErr() - DiffusiveRegime.OFFSET_ALLOWANCE;
     }
 }

@@ -17,8 +17,15 @@ import org.mtpj.analysis.msd.MsdResult;
  * vibrational start (β near 2) into the cage (β well below 1) can average β ≈ 1 without being
  * diffusive anywhere (measured on the quick demo's SiO2 melt: 0.025–0.15 ps, β = 0.93–1.10 on
  * average, the halves about 1.1 and 0.8, with a D 50 % above the long-time one).
+ *
+ * <p>Diffusion is the long-time limit, so the MSD must also not turn sub-diffusive after the window:
+ * the log-log slope from the window's end to half the run ({@code laterSlope}; those lags have ≥ 2
+ * independent origins, and its random-walk error counts how few) may not lie below 1 by more than
+ * 2·se + the allowance. Runs too short to leave the cage otherwise pass a window in the crossover,
+ * e.g. the quick demo's 0.075–0.15 ps at 4500–5000 K (β ≈ 1.0, D 1.4–1.5× the long-time value,
+ * β ≈ 0.8 from 0.15 to 0.75 ps). NaN when fewer than 3 lags follow the window.
  */
-public record DiffusiveRegime(double slope, double slopeStdErr, double startSlope, double endSlope, boolean diffusive) {
+public record DiffusiveRegime(double slope, double slopeStdErr, double startSlope, double endSlope, double laterSlope, boolean diffusive) {
     public static final int SLOPE_POINTS = 32;
     public static final double OFFSET_ALLOWANCE = 0.1;
 
@@ -26,16 +33,25 @@ public record DiffusiveRegime(double slope, double slopeStdErr, double startSlop
     public static DiffusiveRegime of(MsdResult m, int from, int to) {
         int[] lags = logSpacedLags(Math.max(1, from), to);
         int n = lags.length;
-        if (n < 2) return new DiffusiveRegime(Double.NaN, Double.NaN, Double.NaN, Double.NaN, true);
+        if (n < 2) return new DiffusiveRegime(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, true);
         // atoms that do not move (MSD 0) have no log-log slope and are not diffusing
-        for (int k : lags) if (!(m.msd()[k] > 0)) return new DiffusiveRegime(Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
+        for (int k : lags) if (!(m.msd()[k] > 0)) return new DiffusiveRegime(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
         double[] whole = slope(m, lags);
-        if (n < 4) return new DiffusiveRegime(whole[0], whole[1], whole[0], whole[0], consistentWithOne(whole));
-        // halves in ln t; the middle lag belongs to both when n is odd
-        int half = (n + 1) / 2;
-        double[] start = slope(m, java.util.Arrays.copyOfRange(lags, 0, half)), end = slope(m, java.util.Arrays.copyOfRange(lags, n - half, n));
-        return new DiffusiveRegime(whole[0], whole[1], start[0], end[0],
-                consistentWithOne(whole) && consistentWithOne(start) && consistentWithOne(end));
+        double[] start = whole, end = whole;
+        if (n >= 4) {
+            // halves in ln t; the middle lag belongs to both when n is odd
+            int half = (n + 1) / 2;
+            start = slope(m, java.util.Arrays.copyOfRange(lags, 0, half));
+            end = slope(m, java.util.Arrays.copyOfRange(lags, n - half, n));
+        }
+        double[] later = {Double.NaN, Double.NaN};
+        int[] after = logSpacedLags(to, (m.frames() - 1) / 2);
+        boolean positive = true;
+        for (int k : after) positive &= m.msd()[k] > 0;
+        if (after.length >= 3 && positive) later = slope(m, after);
+        boolean staysDiffusive = Double.isNaN(later[0]) || later[0] >= 1 - 2 * later[1] - OFFSET_ALLOWANCE;
+        return new DiffusiveRegime(whole[0], whole[1], start[0], end[0], later[0],
+                consistentWithOne(whole) && consistentWithOne(start) && consistentWithOne(end) && staysDiffusive);
     }
 
     /** Is the slope as close to 1 as a random walk's (2 se) plus the offset allowance? */
@@ -61,9 +77,15 @@ public record DiffusiveRegime(double slope, double slopeStdErr, double startSlop
         return new double[] {f.slope(), Math.sqrt(var)};
     }
 
-    /** True when the whole window passes but its halves do not: the slope changes across the window. */
+    /** True when the window's slope is 1 on average but not on its halves: the slope changes across the window. */
     public boolean curved() {
-        return !diffusive && Math.abs(slope - 1) <= OFFSET_ALLOWANCE + 2 * slopeStdErr;
+        return !diffusive && Math.abs(slope - 1) <= OFFSET_ALLOWANCE + 2 * slopeStdErr
+                && (Math.abs(startSlope - 1) > OFFSET_ALLOWANCE + 2 * slopeStdErr || Math.abs(endSlope - 1) > OFFSET_ALLOWANCE + 2 * slopeStdErr);
+    }
+
+    /** True when the window itself looks diffusive but the MSD turns sub-diffusive at later lags. */
+    public boolean subDiffusiveLater() {
+        return !diffusive && !curved() && Math.abs(slope - 1) <= OFFSET_ALLOWANCE + 2 * slopeStdErr;
     }
 
     /** Distinct lags from..to, at most SLOPE_POINTS of them, evenly spaced in ln(lag); both ends kept. */

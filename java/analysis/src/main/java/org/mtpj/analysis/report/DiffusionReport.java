@@ -87,6 +87,10 @@ public final class DiffusionReport {
                                 + "%.2f in the second: NOT diffusive — the window spans a crossover (from the vibrational start into the "
                                 + "cage, or out of it), so this D is no diffusion coefficient; fit later lags of a longer run",
                                 r.slope(), r.slopeStdErr(), r.startSlope(), r.endSlope())
+                        : r.subDiffusiveLater()
+                        ? String.format(Locale.ROOT, "; log-log slope %.2f ± %.2f, but %.2f at later lags: NOT diffusive — the MSD has "
+                                + "not yet left the cage at this window (diffusion is the long-time limit), so this D is no diffusion "
+                                + "coefficient; a longer run is needed", r.slope(), r.slopeStdErr(), r.laterSlope())
                         : String.format(Locale.ROOT, "; log-log slope %.2f ± %.2f: NOT diffusive — the MSD flattens (atoms rattle in their "
                                 + "cages without long-range motion on this time scale), so this D measures the rattling, not diffusion, and "
                                 + "a longer run is needed", r.slope(), r.slopeStdErr());

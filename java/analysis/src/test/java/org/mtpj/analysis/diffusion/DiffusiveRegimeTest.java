@@ -69,7 +69,7 @@ class DiffusiveRegimeTest {
     }
 
     @Test
-    void crossoverFromVibrationIntoTheCageIsNotDiffusiveThoughItsSlopeAveragesOne() {
+    void windowsBeforeTheMsdLeavesTheCageAreNotDiffusiveThoughTheirSlopeIsOne() {
         // 128 atoms vibrating in cages (3A² = 0.75 Å², bending over near 0.1 ps) around a walk of D = 0.5 Å²/ps,
         // frames 0.025 ps apart as in the quick demo
         CagedWalkTrajectory w = new CagedWalkTrajectory(128, 2000, 0.025, 0.5, 0.5, 10, 11);
@@ -86,10 +86,16 @@ class DiffusiveRegimeTest {
         DiffusiveRegime late = DiffusiveRegime.of(m, 80, 199);      // 2–5 ps: 6Dt ≫ 3A²
         System.out.println("caged walk, 2-5 ps: " + late);
         assertTrue(late.diffusive(), late.toString());
+        assertFalse(late.curved() || late.subDiffusiveLater());
 
-        // after the cage's edge the MSD is sub-diffusive for a while: a window ending there is no long-time limit
-        assertFalse(AutoWindow.staysDiffusiveAfter(m, 6), "lags 0.15 ps .. half the run");
-        assertTrue(AutoWindow.staysDiffusiveAfter(m, 80));
+        // at the cage's edge the slope is 1 for a moment, then the MSD is sub-diffusive for a while: no long-time limit yet
+        DiffusiveRegime edge = DiffusiveRegime.of(m, 6, 8);         // 0.15–0.2 ps
+        System.out.println("caged walk, 0.15-0.2 ps: " + edge);
+        assertEquals(1, edge.startSlope(), DiffusiveRegime.OFFSET_ALLOWANCE);
+        assertEquals(1, edge.endSlope(), DiffusiveRegime.OFFSET_ALLOWANCE);
+        assertTrue(edge.laterSlope() < 0.88, edge.toString());
+        assertFalse(edge.diffusive());
+        assertTrue(edge.subDiffusiveLater());
 
         // --window auto passes over the crossover and fits where the walk dominates; its D is the walk's
         AutoWindow auto = AutoWindow.choose(m);
