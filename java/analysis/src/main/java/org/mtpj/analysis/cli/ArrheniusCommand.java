@@ -42,7 +42,7 @@ import picocli.CommandLine.Parameters;
             "squares, errors from the scatter.",
             "Prints and writes Ea (eV) ± se, D0 (cm²/s) with the se of ln D0, and D at",
             "--at (K) with its ×/÷ factor exp(se); arrhenius.tsv and arrhenius.png (the",
-            "points with ±1 se error bars, the fit and its 68 % (±1σ) confidence band)."})
+            "points with ±1 se error bars, the fit and its 68 %% (±1σ) confidence band)."})
 public final class ArrheniusCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "TABLE.tsv|T=FILE",
             description = "Temperatures (K) and diffusion coefficients (cm²/s), or T=FILE pairs of 'mtpj diffusion' tables.")

@@ -40,17 +40,20 @@ public final class ArrheniusPlot {
 
     /** @param targetK extrapolate the first set's fit to this temperature (K), or NaN for none */
     public static void write(String title, List<Series> sets, double targetK, Path base) {
-        XYChart c = Plots.chart(title, "1000/T (1/K)", "ln D   (D in cm²/s)");
+        boolean one = sets.size() == 1;
+        // several sets: the legend goes below the plot, which it would cover
+        XYChart c = one ? Plots.chart(title, "1000/T (1/K)", "ln D   (D in cm²/s)")
+                : Plots.chart(title, "1000/T (1/K)", "ln D   (D in cm²/s)", Plots.WIDTH, Plots.HEIGHT + 60 + 22 * 3 * sets.size());
         c.getStyler().setxAxisTickLabelsFormattingFunction(Plots::plainTick);
         c.getStyler().setyAxisTickLabelsFormattingFunction(Plots::plainTick);
-        // ln D falls with 1000/T: the lower left stays empty
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);
+        // one set: ln D falls with 1000/T, the lower left stays empty
+        c.getStyler().setLegendPosition(one ? org.knowm.xchart.style.Styler.LegendPosition.InsideSW
+                : org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         boolean target = !Double.isNaN(targetK);
         double xmin = Double.MAX_VALUE, xmax = -Double.MAX_VALUE;
         for (Series s : sets)
             for (double t : s.tK()) { xmin = Math.min(xmin, 1000 / t); xmax = Math.max(xmax, 1000 / t); }
         if (target) { xmin = Math.min(xmin, 1000 / targetK); xmax = Math.max(xmax, 1000 / targetK); }
-        boolean one = sets.size() == 1;
         for (int k = 0; k < sets.size(); k++) {
             Series s = sets.get(k);
             String who = one ? "" : s.label() + " ";
@@ -106,7 +109,7 @@ public final class ArrheniusPlot {
         String name = who.isEmpty() ? s.label() : who.strip() + " ± 1σ";
         if (good[0].length > 0) style(Plots.pointsWithErrors(c, name, good[0], good[1], good[2]), s.color(), s.marker());
         if (bad > 0)
-            style(Plots.pointsWithErrors(c, (who.isEmpty() ? "" : who) + "MSD NOT diffusive (D not a diffusion coefficient)", nd[0], nd[1], nd[2]),
+            style(Plots.pointsWithErrors(c, who + "MSD NOT diffusive: D is no diffusion coefficient", nd[0], nd[1], nd[2]),
                     s.color(), SeriesMarkers.CROSS);
     }
 
