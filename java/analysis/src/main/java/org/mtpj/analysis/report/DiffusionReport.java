@@ -115,7 +115,9 @@ public final class DiffusionReport {
 
     private String[] header() {
         DiffusionResult d = correct.windows().get(0);
-        return new String[] {"quantity", "correct (" + trim(d.tMinPs()) + "–" + trim(d.tMaxPs()) + " ps)",
+        // the table shows the first window: say there, not only in the notes, when its D is no diffusion coefficient
+        boolean flagged = correct.calibrated() != null && !correct.calibrated().get(0).regime().diffusive();
+        return new String[] {"quantity", "correct (" + trim(d.tMinPs()) + "–" + trim(d.tMaxPs()) + " ps" + (flagged ? ", MSD NOT diffusive" : "") + ")",
                 "study-compat published-style (not physical)", "study-compat DiffusionAnalyzer stage (not physical)"};
     }
 
