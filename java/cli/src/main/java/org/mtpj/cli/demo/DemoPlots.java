@@ -33,10 +33,14 @@ final class DemoPlots {
     /** One curve of an MSD plot. */
     record Curve(String label, double[] t, double[] msd, Color color, boolean dashed) {}
 
-    static void msd(List<Curve> curves, String title, Path base) throws IOException {
+    /** The curves, with the fit window [fitLo, fitHi] ps shaded under the highest curve. */
+    static void msd(List<Curve> curves, String title, double fitLo, double fitHi, Path base) throws IOException {
         XYChart c = new XYChartBuilder().width(720).height(480).title(title)
                 .xAxisTitle("lag time (ps)").yAxisTitle("MSD (Å²)").build();
         style(c);
+        double top = 0;
+        for (Curve k : curves) for (double v : k.msd()) if (Double.isFinite(v)) top = Math.max(top, v);
+        Plots.shadeWindow(c, "fit window " + Plots.plainTick(fitLo) + "–" + Plots.plainTick(fitHi) + " ps", fitLo, fitHi, 0, top);
         for (Curve k : curves) {
             XYSeries s = c.addSeries(k.label(), k.t(), k.msd());
             s.setMarker(SeriesMarkers.NONE).setLineColor(k.color());

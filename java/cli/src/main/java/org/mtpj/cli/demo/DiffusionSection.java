@@ -167,7 +167,7 @@ final class DiffusionSection {
     String evidence() { return evidence; }
 
     /** diffusion.tsv and one MSD plot per temperature (the analysis tables if present, else LAMMPS' own MSD). */
-    void writeFiles(Path out, MdSection md, double dt) throws IOException {
+    void writeFiles(Path out, MdSection md, double dt, double fitLo, double fitHi) throws IOException {
         Files.writeString(out.resolve("diffusion.tsv"), tsv);
         for (String T : temps) {
             List<DemoPlots.Curve> curves = new ArrayList<>();
@@ -179,8 +179,8 @@ final class DiffusionSection {
                 String label = pot.equals("mtp") ? "MTP" : "Vashishta";
                 if (Files.exists(tabSi) && Files.exists(tabO)) {
                     double[][] mo = readColumns(tabO, 2), ms = readColumns(tabSi, 2);
-                    curves.add(new DemoPlots.Curve(label + " O", mo[0], mo[1], col, false));
-                    curves.add(new DemoPlots.Curve(label + " Si", ms[0], ms[1], col, true));
+                    curves.add(new DemoPlots.Curve(label + " O" + regime(pot, T, "O"), mo[0], mo[1], col, false));
+                    curves.add(new DemoPlots.Curve(label + " Si" + regime(pot, T, "Si"), ms[0], ms[1], col, true));
                 } else {
                     source = "LAMMPS compute msd, single origin";
                     ThermoLog.Block b = md.production(pot, T);
@@ -191,8 +191,14 @@ final class DiffusionSection {
                     curves.add(new DemoPlots.Curve(label + " Si", t, b.values("c_msdSi[4]"), col, true));
                 }
             }
-            DemoPlots.msd(curves, "MSD at " + T + " K (" + source + ")", out.resolve("msd_T" + T));
+            DemoPlots.msd(curves, "MSD at " + T + " K (" + source + ")", fitLo, fitHi, out.resolve("msd_T" + T));
         }
+    }
+
+    /** The legend's note on the diffusive check of one run's fit window. */
+    private String regime(String pot, String T, String sp) {
+        RunD r = d(pot, T, sp);
+        return r.diffusive() ? "" : String.format(Locale.ROOT, " (NOT diffusive in the window: log-log slope %.2f)", r.slope());
     }
 
     void putJson(Map<String, Object> json) {

@@ -40,7 +40,7 @@ public final class ReportCommand implements Callable<Integer> {
         MdSection md = MdSection.read(demo, temps, oracle.atoms());
         md.writeFiles(out);
         DiffusionSection diffusion = DiffusionSection.read(demo, params, md);
-        diffusion.writeFiles(out, md, params.number("timestep_ps"));
+        diffusion.writeFiles(out, md, params.number("timestep_ps"), params.number("fit_lo"), params.number("fit_hi"));
         ArrheniusSection arrhenius = ArrheniusSection.read(demo, temps, diffusion);
         arrhenius.plot(temps, diffusion, out.resolve("arrhenius"));
         ActiveLearningSection al = ActiveLearningSection.read(demo);
