@@ -26,10 +26,10 @@ public record CalibratedFit(DiffusionResult ols, RandomWalkErrors errors) {
                     compact(ols.tMinPs()), compact(ols.tMaxPs()));
         if (r.curved())
             return String.format(Locale.ROOT, "the fit window %s-%s ps is not diffusive: the log-log slope of the MSD is %.2f ± %.2f on average "
-                            + "but changes from %.2f in the first half of the window to %.2f in the second (diffusion needs 1 throughout); "
+                            + "but falls from %.2f in the first half of the window to %.2f in the second (diffusion needs 1 throughout); "
                             + "the window spans the crossover from %s, so D there is no diffusion coefficient",
                     compact(ols.tMinPs()), compact(ols.tMaxPs()), r.slope(), r.slopeStdErr(), r.startSlope(), r.endSlope(),
-                    r.startSlope() > r.endSlope() ? "the ballistic or vibrational start into the cage" : "the cage into long-range motion");
+                    "the ballistic or vibrational start into the cage");
         if (r.subDiffusiveLater())
             return String.format(Locale.ROOT, "the fit window %s-%s ps is not diffusive: the log-log slope of the MSD is %.2f ± %.2f there "
                             + "but falls to %.2f at later lags (up to half the run); diffusion is the long-time limit, so the window lies "

@@ -12,11 +12,13 @@ import org.mtpj.analysis.msd.MsdResult;
  * <p>Diffusive when |β − 1| ≤ 2·se + {@link #OFFSET_ALLOWANCE}: 2·se for the noise of a random walk of
  * this size, the allowance for the constant vibrational offset of real MD, which lowers β a little
  * although the straight-line fit (with its intercept) is sound. A plateau (atoms rattling in cages,
- * β ≈ 0.2) is far outside. The same test is applied to the first and the second half of the lags
- * ({@code startSlope}, {@code endSlope}): a window across the crossover from the ballistic or
- * vibrational start (β near 2) into the cage (β well below 1) can average β ≈ 1 without being
- * diffusive anywhere (measured on the quick demo's SiO2 melt: 0.025–0.15 ps, β = 0.93–1.10 on
- * average, the halves about 1.1 and 0.8, with a D 50 % above the long-time one).
+ * β ≈ 0.2) is far outside. When the slope falls across the window, the same test is applied to its
+ * first and second half of the lags ({@code startSlope}, {@code endSlope}): a window across the
+ * crossover from the ballistic or vibrational start (β near 2) into the cage (β well below 1) can
+ * average β ≈ 1 without being diffusive anywhere (measured on the quick demo's SiO2 melt:
+ * 0.025–0.15 ps, β = 0.93–1.10 on average, the halves about 1.1 and 0.8, with a D 50 % above the
+ * long-time one). A slope that rises across the window is the cage offset fading (MSD = c + 6Dt,
+ * β = 6Dt/(c + 6Dt)), which the line's intercept takes exactly: only the whole window is tested then.
  *
  * <p>Diffusion is the long-time limit, so the MSD must also not turn sub-diffusive after the window:
  * the log-log slope from the window's end to half the run ({@code laterSlope}; those lags have ≥ 2
@@ -50,8 +52,8 @@ public record DiffusiveRegime(double slope, double slopeStdErr, double startSlop
         for (int k : after) positive &= m.msd()[k] > 0;
         if (after.length >= 3 && positive) later = slope(m, after);
         boolean staysDiffusive = Double.isNaN(later[0]) || later[0] >= 1 - 2 * later[1] - OFFSET_ALLOWANCE;
-        return new DiffusiveRegime(whole[0], whole[1], start[0], end[0], later[0],
-                consistentWithOne(whole) && consistentWithOne(start) && consistentWithOne(end) && staysDiffusive);
+        boolean bends = start[0] > end[0] && !(consistentWithOne(start) && consistentWithOne(end));
+        return new DiffusiveRegime(whole[0], whole[1], start[0], end[0], later[0], consistentWithOne(whole) && !bends && staysDiffusive);
     }
 
     /** Is the slope as close to 1 as a random walk's (2 se) plus the offset allowance? */
@@ -77,9 +79,9 @@ public record DiffusiveRegime(double slope, double slopeStdErr, double startSlop
         return new double[] {f.slope(), Math.sqrt(var)};
     }
 
-    /** True when the window's slope is 1 on average but not on its halves: the slope changes across the window. */
+    /** True when the window's slope is 1 on average but falls across it, away from 1 on a half: a crossover, not diffusion. */
     public boolean curved() {
-        return !diffusive && Math.abs(slope - 1) <= OFFSET_ALLOWANCE + 2 * slopeStdErr
+        return !diffusive && Math.abs(slope - 1) <= OFFSET_ALLOWANCE + 2 * slopeStdErr && startSlope > endSlope
                 && (Math.abs(startSlope - 1) > OFFSET_ALLOWANCE + 2 * slopeStdErr || Math.abs(endSlope - 1) > OFFSET_ALLOWANCE + 2 * slopeStdErr);
     }
 

@@ -85,7 +85,7 @@ public final class DiffusionReport {
                         : r.curved()
                         ? String.format(Locale.ROOT, "; log-log slope %.2f ± %.2f on average, but %.2f in the first half of the window and "
                                 + "%.2f in the second: NOT diffusive — the window spans a crossover (from the vibrational start into the "
-                                + "cage, or out of it), so this D is no diffusion coefficient; fit later lags of a longer run",
+                                + "cage), so this D is no diffusion coefficient; fit later lags of a longer run",
                                 r.slope(), r.slopeStdErr(), r.startSlope(), r.endSlope())
                         : r.subDiffusiveLater()
                         ? String.format(Locale.ROOT, "; log-log slope %.2f ± %.2f, but %.2f at later lags: NOT diffusive — the MSD has "

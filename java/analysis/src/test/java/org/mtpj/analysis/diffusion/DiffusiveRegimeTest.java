@@ -102,7 +102,7 @@ class DiffusiveRegimeTest {
         CalibratedFit fit = CalibratedFit.of(m, auto.tMinPs(), auto.tMaxPs(), s -> {});
         double d = fit.ols().dTracer() / DiffusionResult.A2_PER_PS_TO_CM2_PER_S, se = fit.errors().dTracerErr() / DiffusionResult.A2_PER_PS_TO_CM2_PER_S;
         System.out.println("caged walk, auto window " + auto + ": D = " + d + " ± " + se + " Å²/ps (true 0.5)");
-        assertTrue(auto.found() && auto.tMinPs() >= 1.0, auto.toString());
+        assertTrue(auto.found() && auto.tMinPs() >= 0.5, auto.toString());   // past the cage: 6Dt ≥ 4·3A² there
         assertEquals(0.5, d, 3 * se);
     }
 }
