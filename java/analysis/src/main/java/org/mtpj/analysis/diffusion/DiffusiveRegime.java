@@ -16,15 +16,15 @@ import org.mtpj.analysis.msd.MsdResult;
  * first and second half of the lags ({@code startSlope}, {@code endSlope}): a window across the
  * crossover from the ballistic or vibrational start (β near 2) into the cage (β well below 1) can
  * average β ≈ 1 without being diffusive anywhere (measured on the quick demo's SiO2 melt:
- * 0.025–0.15 ps, β = 0.93–1.10 on average, the halves about 1.1 and 0.8, with a D 50 % above the
- * long-time one). A slope that rises across the window is the cage offset fading (MSD = c + 6Dt,
+ * 0.025–0.15 ps, β = 0.93–1.10 on average, the halves about 1.1 and 0.8, with a D 1.6× (5000 K)
+ * to 3× (4000 K) the one of 20 ps runs of the same potential). A slope that rises across the window is the cage offset fading (MSD = c + 6Dt,
  * β = 6Dt/(c + 6Dt)), which the line's intercept takes exactly: only the whole window is tested then.
  *
  * <p>Diffusion is the long-time limit, so the MSD must also not turn sub-diffusive after the window:
  * the log-log slope from the window's end to half the run ({@code laterSlope}; those lags have ≥ 2
  * independent origins, and its random-walk error counts how few) may not lie below 1 by more than
  * 2·se + the allowance. Runs too short to leave the cage otherwise pass a window in the crossover,
- * e.g. the quick demo's 0.075–0.15 ps at 4500–5000 K (β ≈ 1.0, D 1.4–1.5× the long-time value,
+ * e.g. the quick demo's 0.075–0.15 ps at 5000 K (β ≈ 1.0, D 1.4–1.5× the 20 ps runs' value,
  * β ≈ 0.8 from 0.15 to 0.75 ps). NaN when fewer than 3 lags follow the window.
  */
 public record DiffusiveRegime(double slope, double slopeStdErr, double startSlope, double endSlope, double laterSlope, boolean diffusive) {
