@@ -50,14 +50,19 @@ import picocli.CommandLine.Option;
             "printed when the window's longest lag has fewer than 10 independent origins.",
             "Give --window several times to compare windows. --window auto picks the",
             "longest diffusive range whose longest lag has >= 10 independent origins",
-            "(candidate ends: up to 24 lags evenly spaced in log t; printed).",
+            "(diffusive as below; candidate ends: up to 24 lags evenly spaced in log t;",
+            "printed).",
             "",
             "Diffusive check, every window: the log-log slope of the MSD over the window",
             "with the error a random walk of this size would give. When it differs from",
             "1 by more than 2 errors + 0.1 (vibrational offset) the window is marked not",
             "diffusive (column 'diffusive', a WARNING line, the plot legend): a plateau",
             "(slope ~0.2: atoms rattle in place) gives a D that is no diffusion",
-            "coefficient. --strict makes that an error (exit 2).",
+            "coefficient. When the slope falls across the window, each half must pass",
+            "too (a window across the crossover from vibration into the cage can",
+            "average slope 1), and the slope from the window's end to half the run may",
+            "not fall below 1 by more (diffusion is the long-time limit). --strict makes",
+            "that an error (exit 2).",
             "",
             "--blocks N splits the kept frames into N consecutive blocks, fits each block",
             "alone and reports the block values, the standard error of their mean",
@@ -152,7 +157,7 @@ public final class DiffusionCommand implements Callable<Integer> {
                 AutoWindow a = AutoWindow.choose(m);
                 if (!a.found()) {
                     String why = "--window auto: no lag range up to " + PythonNumbers.label(a.tMaxPs()) + " ps (the longest lag with "
-                            + DiffusionFit.MIN_INDEPENDENT_ORIGINS + " independent origins) is diffusive; fitting "
+                            + DiffusionFit.MIN_INDEPENDENT_ORIGINS + " independent origins) is diffusive and stays so at later lags; fitting "
                             + PythonNumbers.label(a.tMinPs()) + ":" + PythonNumbers.label(a.tMaxPs()) + " ps, marked not diffusive";
                     if (strict) throw new UserError(why);
                     System.err.println("WARNING: " + why);

@@ -48,8 +48,15 @@ class DiffusionRegimeCommandTest {
     @Test
     void plateauIsMarkedNotDiffusiveAndStrictFails() throws Exception {
         Path tsv = tmp.resolve("d.tsv");
-        Run r = run(DUMP, "--types", "Mg,V,O", "--species", "Mg", "--window", "10:40", "--tsv", tsv.toString());
+        Run r = run(DUMP, "--types", "Mg,V,O", "--species", "Mg", "--window", "10:40", "--tsv", tsv.toString(), "--json", tmp.resolve("d.json").toString());
         assertEquals(0, r.code(), r.err());
+        // the JSON gives the parts of the check: both halves of the window, and the lags after it (none here: 40 ps
+        // is beyond half of this 50 ps run, so null)
+        var w = org.mtpj.host.Json.read(Files.readString(tmp.resolve("d.json"))).path("windows").path(0);
+        for (String k : List.of("loglog_slope_first_half", "loglog_slope_second_half"))
+            assertTrue(w.path(k).isNumber(), k + " in " + w);
+        assertTrue(w.has("loglog_slope_later") && w.get("loglog_slope_later").isNull(), w.toString());
+        assertFalse(w.path("diffusive").asBoolean(true));
         assertEquals(1, r.err().lines().filter(l -> l.startsWith("WARNING: the fit window 10:40 ps is not diffusive")).count(), r.err());
         List<String> lines = Files.readAllLines(tsv);
         List<String> head = List.of(lines.get(0).split("\t"));
