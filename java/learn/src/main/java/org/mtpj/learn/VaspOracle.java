@@ -103,7 +103,8 @@ public final class VaspOracle implements Oracle {
             double[] d = new double[3];
             cell.toCartesian(frac[0], frac[1], frac[2], d, 0);
             if (Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]) > 1e-3)
-                throw new UserError(outcar + ": the first ionic step's atom " + (k + 1) + " is not where the POSCAR put it; is this the OUTCAR of this run?");
+                throw new UserError(outcar + ": in the first ionic step, POSCAR atom " + (k + 1) + " (configuration atom " + (i + 1)
+                        + ") is not where the POSCAR put it; is this the OUTCAR of this run?");
             for (int a = 0; a < 3; a++) q.forces[3 * i + a] = step.forces[3 * k + a];
         }
         q.energy = step.energy;
