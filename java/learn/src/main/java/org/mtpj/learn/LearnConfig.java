@@ -184,9 +184,6 @@ public record LearnConfig(Path file, Run run, Data data, Sample sample, Potentia
         if (type == null) throw c.missing("oracle", "type", "\"lammps\", \"command\", \"cp2k\" or \"vasp\"");
         Set<String> allowed = ORACLE_KEYS.get(type);
         if (allowed == null) throw c.error("oracle", "type", "expected \"lammps\", \"command\", \"cp2k\" or \"vasp\", got \"" + type + "\"");
-        for (String key : new java.util.TreeSet<>(KEYS.get("oracle")))
-            if (c.has("oracle", key) && !allowed.contains(key))
-                throw c.error("oracle", key, "'" + key + "' is not a setting of oracle type \"" + type + "\"; its settings: " + new java.util.TreeSet<>(allowed));
         List<String> pair = c.strings("oracle", "pair");
         List<String> command = c.strings("oracle", "command");
         Cp2kOracle.Settings cp2k = null;
@@ -234,6 +231,9 @@ public record LearnConfig(Path file, Run run, Data data, Sample sample, Potentia
                 vasp = new VaspOracle.Settings(incar, kpoints, potcar, command, timeout);
             }
         }
+        for (String key : new java.util.TreeSet<>(KEYS.get("oracle")))
+            if (c.has("oracle", key) && !allowed.contains(key))
+                throw c.error("oracle", key, "'" + key + "' is not a setting of oracle type \"" + type + "\"; its settings: " + new java.util.TreeSet<>(allowed));
         return new OracleSettings(type, pair, c.strings("oracle", "lammps"), command, cp2k, vasp);
     }
 
