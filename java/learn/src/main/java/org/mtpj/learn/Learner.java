@@ -123,7 +123,9 @@ public final class Learner {
                 Configuration got = !c.hasEnergy() || c.forces == null ? labels.get(k++) : c;
                 if (got != null) initial.add(got); // null: skipped by the oracle (reported, label/NNNN.skipped)
             }
-            if (initial.isEmpty()) throw new UserError("initial labelling: the oracle labelled none of the " + given.size() + " configurations");
+            if (initial.isEmpty())
+                throw new UserError("initial labelling: the oracle labelled none of the " + given.size() + " configurations (reasons in "
+                        + runDir.resolve("initial-label") + "/*.skipped); check the oracle's settings, delete those files and run again");
             CfgFiles.writeAll(first, initial, CfgWriter.Style.LOSSLESS);
         }
         int round = 1;
@@ -258,7 +260,7 @@ public final class Learner {
             all.removeIf(java.util.Objects::isNull);
             if (all.isEmpty())
                 throw new UserError("the oracle labelled none of the " + toLabel.size() + " selected configurations (reasons in "
-                        + dir.resolve("label") + "/*.skipped); check the oracle's settings");
+                        + dir.resolve("label") + "/*.skipped); check the oracle's settings, delete those files and run again");
             CfgFiles.writeAll(labelled, all, CfgWriter.Style.LOSSLESS);
             return true;
         });
