@@ -3,7 +3,6 @@ package org.mtpj.learn;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,7 +62,7 @@ public final class Cp2kOracle implements Oracle {
             if (t < 0 || t >= species.length) throw new UserError("species " + t + " is not named by [potential] species");
         Path inp = work.resolve("mtpj.inp"), outFile = work.resolve("mtpj.out"), log = work.resolve("cp2k.log");
         AtomicOutput.writeString(inp, input.text(q), StandardCharsets.UTF_8);
-        List<String> cmd = new ArrayList<>(ExternalProcess.underMpi(settings.mpiRanks(), settings.program()));
+        List<String> cmd = ExternalProcess.underMpi(settings.mpiRanks(), settings.program());
         cmd.addAll(List.of("-i", "mtpj.inp", "-o", "mtpj.out"));
         int rc = ExternalProcess.runLimited(cmd, work, log, Map.of("OMP_NUM_THREADS", Integer.toString(settings.threads())),
                 settings.timeoutMinutes() * 60);

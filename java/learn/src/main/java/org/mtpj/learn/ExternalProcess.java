@@ -21,10 +21,13 @@ public final class ExternalProcess {
     /** {@link #runLimited}'s exit code of a program that was ended because it ran past its time limit. */
     public static final int TIMED_OUT = Integer.MIN_VALUE;
 
-    /** command under {@code mpirun -np ranks} when ranks > 1 (Open MPI, also as root, more ranks than cores allowed). */
+    /**
+     * A new (modifiable) command line: command under {@code mpirun -np ranks} when ranks > 1 (Open
+     * MPI, also as root, more ranks than cores allowed), else command itself.
+     */
     public static List<String> underMpi(int ranks, List<String> command) {
-        if (ranks <= 1) return List.copyOf(command);
-        List<String> cmd = new java.util.ArrayList<>(List.of("mpirun", "--allow-run-as-root", "--oversubscribe", "-np", Integer.toString(ranks)));
+        List<String> cmd = new java.util.ArrayList<>();
+        if (ranks > 1) cmd.addAll(List.of("mpirun", "--allow-run-as-root", "--oversubscribe", "-np", Integer.toString(ranks)));
         cmd.addAll(command);
         return cmd;
     }
