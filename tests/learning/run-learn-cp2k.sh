@@ -97,10 +97,10 @@ echo "== 1. learn with the CP2K oracle (2 rounds at most)"
 rc=0; mtpj learn -c learn.toml > learn1.log 2>&1 || rc=$?
 tail -n 8 learn1.log | sed 's/^/   /'
 [ $rc = 0 ] || [ $rc = 1 ] || fail "mtpj learn exited $rc (see learn1.log)"
-[ "$(grep -c 'EFS_by CP2K' run/round-001/train.cfg)" = 4 ] || fail "round 1's training set is not the 4 frames labelled by CP2K"
+[ "$(grep -cE 'EFS_by[[:space:]]+CP2K' run/round-001/train.cfg)" = 4 ] || fail "round 1's training set is not the 4 frames labelled by CP2K"
 ok "4 start frames labelled by CP2K"
 [ -f run/round-002/train.cfg ] || fail "round 1 did not label anything (no run/round-002/train.cfg; see learn1.log)"
-n2=$(grep -c BEGIN_CFG run/round-002/train.cfg); l2=$(grep -c 'EFS_by CP2K' run/round-002/train.cfg)
+n2=$(grep -c BEGIN_CFG run/round-002/train.cfg); l2=$(grep -cE 'EFS_by[[:space:]]+CP2K' run/round-002/train.cfg)
 [ "$n2" -gt 4 ] && [ "$n2" = "$l2" ] || fail "round 2's training set: $l2 of $n2 configurations labelled by CP2K (want > 4, all)"
 [ "$(grep -c PlusStress run/round-002/train.cfg)" = "$n2" ] || fail "a label without PlusStress"
 for d in run/initial-label/0001 run/round-001/label/0001; do
@@ -108,7 +108,7 @@ for d in run/initial-label/0001 run/round-001/label/0001; do
 done
 ok "round 2 trains on $n2 configurations, all labelled by CP2K (energy, forces, PlusStress); CP2K's files kept per label"
 labels=$(ls -d run/initial-label/[0-9]*/ run/round-*/label/[0-9]*/ | wc -l)
-cp2k_s=$(cat run/initial-label/*/mtpj.out run/round-*/label/*/mtpj.out | awk '$1 == "CP2K" && NF == 7 { s += $7 } END { printf "%.1f", s }')
+cp2k_s=$(cat run/initial-label/*/mtpj.out run/round-*/label/*/mtpj.out | awk '/^ CP2K +1 +1\.0 / && NF == 7 { s += $7 } END { printf "%.1f", s }')
 echo "   $labels CP2K labels, CP2K's own time $cp2k_s s in total ($(awk -v s="$cp2k_s" -v n="$labels" 'BEGIN { printf "%.1f", s / n }') s per label, load $(cut -d' ' -f1 /proc/loadavg))"
 
 echo "== 2. a second call relabels nothing"

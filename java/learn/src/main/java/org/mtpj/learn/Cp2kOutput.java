@@ -18,7 +18,8 @@ import org.mtpj.host.InputFiles;
  *   <li>forces (Hartree/bohr): the rows after {@code ATOMIC FORCES in [a.u.]} and the
  *       {@code # Atom Kind Element X Y Z} header: number, kind, element, x, y, z;
  *   <li>stress (GPa): the three {@code STRESS|      x/y/z} rows after
- *       {@code STRESS| Analytical stress tensor [GPa]} (or Numerical); null when not printed;
+ *       {@code STRESS| Analytical stress tensor [GPa]} (or Numerical; {@code [bar]} converted);
+ *       null when not printed;
  *   <li>{@code SCF run NOT converged} anywhere: not converged;
  *   <li>{@code SCF WAVEFUNCTION OPTIMIZATION}: the set-up was accepted and the SCF started;
  *   <li>the text of CP2K's {@code [ABORT]} box, when it aborted.
@@ -68,14 +69,15 @@ record Cp2kOutput(double energyHartree, double[] forcesHartreePerBohr, String[] 
                     for (int a = 0; a < 3; a++) forces[3 * k + a] = number(w[3 + a], name, at);
                 }
                 i = h + n;
-            } else if (t.matches("STRESS\\| (Analytical|Numerical) stress tensor \\[GPa\\]")) {
+            } else if (t.matches("STRESS\\| (Analytical|Numerical) stress tensor \\[(GPa|bar)\\]")) {
+                double toGpa = t.endsWith("[bar]") ? 1e-4 : 1; // 1 bar = 1e5 Pa, exactly
                 stress = new double[3][3];
                 for (int r = 0; r < 3; r++) {
                     int at = i + 2 + r;
                     String[] w = at < lines.size() ? lines.get(at).trim().split("\\s+") : new String[0];
                     if (w.length != 5 || !w[0].equals("STRESS|") || !w[1].equals("xyz".substring(r, r + 1)))
                         throw new InputFormatException(name, at + 1, "expected the stress row 'STRESS| " + "xyz".charAt(r) + " a b c'");
-                    for (int c = 0; c < 3; c++) stress[r][c] = number(w[2 + c], name, at);
+                    for (int c = 0; c < 3; c++) stress[r][c] = number(w[2 + c], name, at) * toGpa;
                 }
                 i += 4;
             } else if (t.contains("SCF run NOT converged")) {

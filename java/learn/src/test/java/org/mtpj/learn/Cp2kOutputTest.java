@@ -15,7 +15,7 @@ import org.mtpj.core.io.InputFormatException;
 
 /**
  * The CP2K output reader on the cases one real run does not show (Cp2kOracleTest reads real runs):
- * the {@code [hartree]} unit of newer CP2K versions, no stress printed, the text of an
+ * the {@code [hartree]} unit of newer CP2K versions, no stress printed, stress in bar, the text of an
  * {@code [ABORT]} box, a run that printed two energies, a cut force block. Fixtures written here
  * after CP2K 2023.1's layout.
  */
@@ -53,6 +53,20 @@ class Cp2kOutputTest {
     /** One line of CP2K's abort box: the drawing in columns 1-16, the message from column 17, '*' at column 80. */
     private static String boxLine(String drawing, String message) {
         return String.format("%-16s %-62s*%n", drawing, message);
+    }
+
+    @Test
+    void stressInBarIsConvertedToGpa() throws Exception {
+        Cp2kOutput o = read("""
+                 STRESS| Numerical stress tensor [bar]
+                 STRESS|                        x                   y                   z
+                 STRESS|      x        1.5E+04            -2.0E+03             0.0E+00
+                 STRESS|      y       -2.0E+03             2.5E+04             1.0E+03
+                 STRESS|      z        0.0E+00             1.0E+03            -4.0E+04
+                """);
+        assertArrayEquals(new double[] {1.5, -0.2, 0}, o.stressGpa()[0], 1e-15);
+        assertArrayEquals(new double[] {-0.2, 2.5, 0.1}, o.stressGpa()[1], 1e-15);
+        assertArrayEquals(new double[] {0, 0.1, -4}, o.stressGpa()[2], 1e-15);
     }
 
     @Test
