@@ -132,7 +132,18 @@ public final class Main implements Runnable {
         return ExitCodes.OUT_OF_MEMORY;
     }
 
+    /** Commands that share their work over MPI ranks when started by mpirun (docs/mpi.md). */
+    static final java.util.Set<String> MPI_COMMANDS = java.util.Set.of("train");
+
     public static void main(String[] args) {
+        String ranks = System.getenv("OMPI_COMM_WORLD_SIZE");
+        if (ranks != null && !ranks.equals("1") && args.length > 0 && !MPI_COMMANDS.contains(args[0])) {
+            // N copies of one command would each do all the work and race for its outputs
+            if ("0".equals(System.getenv("OMPI_COMM_WORLD_RANK")))
+                System.err.println("mtpj: '" + args[0] + "' does not run under mpirun (MPI: " + String.join(", ", MPI_COMMANDS)
+                        + "); run it without mpirun, it uses every core through --threads");
+            System.exit(2);
+        }
         System.exit(commandLineFor(args).execute(args));
     }
 }

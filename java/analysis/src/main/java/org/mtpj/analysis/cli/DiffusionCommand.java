@@ -84,7 +84,7 @@ public final class DiffusionCommand implements Callable<Integer> {
     Integer blocks;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Write DIR/diffusion.tsv, DIR/diffusion.json, DIR/msd.tsv and DIR/msd.png (+svg).")
+            description = "Write DIR/diffusion.tsv, DIR/diffusion.json, DIR/msd.tsv and DIR/msd.png (+svg) (default: none, the table is printed).")
     Path out;
 
     @Option(names = "--tsv", paramLabel = "FILE",
@@ -117,10 +117,11 @@ public final class DiffusionCommand implements Callable<Integer> {
     @Option(names = "--sigma-stop", paramLabel = "X", description = "With --compat: the arange stop of the sigma re-differencing (ps).")
     Double sigmaStop;
 
-    @Option(names = "--time-step", paramLabel = "FS", description = "With --compat: time_step (fs) of stage C; dt per frame = time_step × step_skip.")
-    Double timeStep;
+    // the compat pipeline's time_step is --timestep-ps (× 1000 fs); its old option, in fs, stays hidden for a release
+    @Option(names = "--time-step", hidden = true, paramLabel = "FS", description = "Old spelling of --timestep-ps, in fs (the compat time_step).")
+    Double timeStepFs;
 
-    @Option(names = "--step-skip", paramLabel = "N", description = "With --compat: step_skip of stage C.")
+    @Option(names = "--step-skip", paramLabel = "N", description = "With --compat: step_skip of stage C; dt per frame = --timestep-ps × step_skip.")
     Double stepSkip;
 
     @Option(names = "--table", paramLabel = "FILE", description = "With --compat: write the stage-C MSD table (lag, dt_fs, MSD_A2, MSD_a/b/c, MSCD_A2).")
@@ -150,11 +151,11 @@ public final class DiffusionCommand implements Callable<Integer> {
                 if (!a.found()) {
                     String why = "--window auto: no lag range up to " + DiffusionOutputs.lagTime(a.tMaxPs()) + " ps (the longest lag with "
                             + DiffusionFit.MIN_INDEPENDENT_ORIGINS + " independent origins) is diffusive; fitting "
-                            + DiffusionOutputs.lagTime(a.tMinPs()) + "-" + DiffusionOutputs.lagTime(a.tMaxPs()) + " ps, marked not diffusive";
+                            + DiffusionOutputs.lagTime(a.tMinPs()) + ":" + DiffusionOutputs.lagTime(a.tMaxPs()) + " ps, marked not diffusive";
                     if (strict) throw new UserError(why);
                     System.err.println("WARNING: " + why);
                 }
-                System.out.println("window auto: " + DiffusionOutputs.lagTime(a.tMinPs()) + "-" + DiffusionOutputs.lagTime(a.tMaxPs()) + " ps ("
+                System.out.println("window auto: " + DiffusionOutputs.lagTime(a.tMinPs()) + ":" + DiffusionOutputs.lagTime(a.tMaxPs()) + " ps ("
                         + (a.found() ? "longest diffusive range" : "no diffusive range; all lags") + " with >= "
                         + DiffusionFit.MIN_INDEPENDENT_ORIGINS + " independent origins at its longest lag)");
                 win = new double[] {a.tMinPs(), a.tMaxPs()};
@@ -170,8 +171,8 @@ public final class DiffusionCommand implements Callable<Integer> {
             if (blocks != null)
                 blockFits.add(BlockDiffusion.fit(l.trajectory().positions, m.mobileAtoms(), l.frameSpacingPs(), blocks, win[0], win[1]));
         }
-        System.out.printf("%s: %d frames %s ps apart, %d %s atoms; MSD with all time origins, framework drift %s%n", traj.inputs.get(0),
-                m.frames(), Tsv.compact(l.frameSpacingPs()), m.mobileAtoms(), species, traj.driftMode().name().toLowerCase());
+        System.out.printf("%s: %d frames %s ps apart, %d %s atoms; MSD with all time origins, --drift %s%n", traj.inputs.get(0),
+                m.frames(), Tsv.compact(l.frameSpacingPs()), m.mobileAtoms(), species, traj.drift.toLowerCase(java.util.Locale.ROOT));
         System.out.println("± = calibrated standard error (random-walk covariance of the MSD; see --help)");
         System.out.println("window (ps)  points  D_tracer (cm²/s)        D_sigma (cm²/s)         Haven            D_x / D_y / D_z (cm²/s)          log-log slope");
         for (CalibratedFit f : results) {
@@ -187,7 +188,7 @@ public final class DiffusionCommand implements Callable<Integer> {
                 CalibratedFit f = results.get(i);
                 BlockDiffusion b = blockFits.get(i);
                 double se = b.stdErr(DiffusionResult::dTracer);
-                System.out.printf("%-11s  %d × (%s-%s ps)  %.4e ± %.2e, %.2e  %.4e ± %.2e  %.3f ± %.3f%n", DiffusionOutputs.window(f.ols()), b.count(),
+                System.out.printf("%-11s  %d × (%s:%s ps)  %.4e ± %.2e, %.2e  %.4e ± %.2e  %.3f ± %.3f%n", DiffusionOutputs.window(f.ols()), b.count(),
                         Tsv.compact(b.tMinPs()), Tsv.compact(b.tMaxPs()), b.mean(DiffusionResult::dTracer), se, Math.max(se, f.errors().dTracerErr()),
                         b.mean(DiffusionResult::dSigma), b.stdErr(DiffusionResult::dSigma), b.mean(DiffusionResult::haven),
                         b.stdErr(DiffusionResult::haven));
@@ -242,6 +243,8 @@ public final class DiffusionCommand implements Callable<Integer> {
 
     private StudyParameters parameters() {
         Integer k = traj.everyOption;
+        // stage C's time_step (fs): --timestep-ps when given, else the study's (2 fs)
+        Double timeStep = timeStepFs != null ? timeStepFs : traj.timestep.given() ? traj.timestep.ps() * 1000 : null;
         if (temperature != null) {
             return StudyParameters.builtIn(temperature).with(k, avgNsteps, rowSpacingPs, tracerStop, sigmaStop, timeStep, stepSkip);
         }

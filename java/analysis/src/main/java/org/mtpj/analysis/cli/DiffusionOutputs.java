@@ -38,7 +38,7 @@ final class DiffusionOutputs {
             new Quantity("D_z", DiffusionResult::dZ, DiffusionResult::dZErr, RandomWalkErrors::dZErr));
 
     static String window(DiffusionResult d) {
-        return lagTime(d.tMinPs()) + "-" + lagTime(d.tMaxPs());
+        return lagTime(d.tMinPs()) + ":" + lagTime(d.tMaxPs());
     }
 
     /** A lag time k × spacing (ps) without the binary noise of the product (3 × 0.1 → 0.3). */

@@ -114,6 +114,29 @@ class NeighbourListTest {
         assertTrue(e2.getMessage().contains("atoms 1 and 2"), e2.getMessage());
     }
 
+    /** A 0.1 Å cell (Supercell in nm or bohr by mistake): one line of bad input, not out of memory. */
+    @Test
+    void anUnphysicallyDenseCellIsAUserErrorAndADenseSolidIsNot() {
+        Configuration tiny = cubic(0.1, 2);
+        UserError e = assertThrows(UserError.class, () -> NeighbourList.build(tiny, 7));
+        assertTrue(e.getMessage().contains("2.9e+06 neighbours") && e.getMessage().contains("expected a physical cell"), e.getMessage());
+        // 8 atoms in (2.7 Å)^3 = 0.41 atoms/Å^3, denser than any solid: ~590 neighbours within 7 Å each, listed
+        NeighbourList dense = NeighbourList.build(cubic(2.7, 8), 7);
+        assertEquals(8 * 590, dense.entryCount(), 8 * 20);
+    }
+
+    /** n atoms spread on the diagonal of a cubic periodic cell of edge a. */
+    private static Configuration cubic(double a, int n) {
+        Configuration c = new Configuration(n);
+        c.latticeRows = 3;
+        c.lattice[0] = new double[] {a, 0, 0};
+        c.lattice[1] = new double[] {0, a, 0};
+        c.lattice[2] = new double[] {0, 0, a};
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < 3; k++) c.positions[3 * i + k] = a * ((i * (k + 2)) % n + 0.5) / n;
+        return c;
+    }
+
     @Test
     void sparseClusterAndEmptyConfiguration() {
         Configuration c = new Configuration(3);

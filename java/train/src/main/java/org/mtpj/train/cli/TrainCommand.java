@@ -3,6 +3,7 @@ package org.mtpj.train.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mtpj.host.ProgressOption;
 import org.mtpj.host.ThreadsOption;
 import org.mtpj.core.UserError;
 import org.mtpj.core.eval.Evaluator;
@@ -12,6 +13,7 @@ import org.mtpj.core.model.MtpPotential;
 import org.mtpj.host.MtpFiles;
 import org.mtpj.host.OutputGuard;
 import org.mtpj.host.PendingOutputs;
+import org.mtpj.host.Ranks;
 import org.mtpj.host.WorkerPool;
 import org.mtpj.train.fit.LossWeights;
 import org.mtpj.train.fit.Trainer;
@@ -87,14 +89,27 @@ public final class TrainCommand implements Callable<Integer> {
         o.skipPreinit = skipPreinit;
         o.pretrainIterations = pretrainIter;
         o.threads = threads.workers();
-        o.progress = progress.training();
-        if (current != null) o.onIteration = cur -> MtpFiles.write(cur, current);
+        // under mpirun every rank trains on its share of the configurations; rank 0 alone prints and writes
+        Ranks ranks = Ranks.world();
+        o.ranks = ranks;
+        if (ranks.isRoot()) {
+            o.progress = TrainingProgressBars.of(progress);
+            if (current != null) o.onIteration = cur -> MtpFiles.write(cur, current);
+        } else {
+            o.log = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        }
         long t0 = System.nanoTime();
-        TrainingSet set = TrainingSet.read(train, p.cutoff(), p.speciesCount);
+        TrainingSet set = TrainingSet.read(train, p.cutoff(), p.speciesCount, ranks);
         if (set.size() == 0) throw new UserError(train + ": no configurations with atoms to train on");
-        System.out.printf(Locale.ROOT, "MTPR from %s, training set %s: %d configurations, %d atoms, %d coefficients, %d threads%n",
-                pot, train, set.size(), set.atoms(), p.coefficientCount(), o.threads);
+        if (ranks.isRoot())
+            System.out.printf(Locale.ROOT, "MTPR from %s, training set %s: %d configurations, %d atoms, %d coefficients, %s%s%n",
+                    pot, train, set.size(), set.atoms(), p.coefficientCount(), org.mtpj.host.ThreadsOption.count(o.threads),
+                    ranks.size() > 1 ? " per MPI rank x " + ranks.size() + " ranks" : "");
         Trainer trainer = new Trainer(p, set, o);
+        if (!ranks.isRoot()) {
+            trainer.run();
+            return 0;
+        }
         MtpPotential result;
         // Ctrl-C: the best potential so far, written before the shutdown clean-up removes temporary files
         try (PendingOutputs.Registration onInterrupt = PendingOutputs.atShutdown(() -> {
