@@ -1,42 +1,42 @@
 package org.mtpj.analysis.traj;
 
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.mtpj.core.io.ExtendedXyzReader;
 import org.mtpj.core.io.Frame;
 import org.mtpj.core.io.InputFormatException;
 import org.mtpj.core.io.PositionKind;
-import org.mtpj.core.io.TextLines;
-import org.mtpj.core.io.TrajectoryReader;
 import org.mtpj.core.model.Cell;
+import org.mtpj.core.model.Configuration;
 import org.mtpj.host.InputFiles;
 
 /**
- * Streams an extended XYZ file: per frame a line with N, a comment line of key=value pairs with
- * {@code Lattice="ax ay az bx by bz cx cy cz"} (required: periodic cells only) and
- * {@code Properties=name:type:count:...} (needs species:S:1 and pos:R:3; other properties skipped),
- * then N rows. Step = {@code step=}/{@code Timestep=} if present, else the frame index. A truncated
- * last frame gives a warning and ends the stream.
+ * An extended XYZ file as a trajectory: core's {@link ExtendedXyzReader} (the one extxyz parser,
+ * also behind {@code convert}) gives each frame as a configuration; this turns it into a
+ * {@link Frame} of a periodic cell (a frame without {@code Lattice} and {@code pbc} all true is an
+ * error: MSD and LRO need the cell). Step = the comment line's {@code step=}/{@code Timestep=}, else
+ * the frame index; types are numbered from 1 in order of first appearance of the species.
  */
-public final class ExtxyzReader implements TrajectoryReader {
-    private final TextLines in;
-    private final Consumer<String> warnings;
+public final class ExtxyzReader implements org.mtpj.core.io.TrajectoryReader {
+    private final ExtendedXyzReader in;
+    private final String file;
     private final long total;
-    private boolean done;
-    private int complete;
     private long bytes;
+    private int index;
 
     public ExtxyzReader(Path file, Consumer<String> warnings) {
-        this(InputFiles.openLines(file), warnings, size(file));
+        this(InputFiles.openReader(file, StandardCharsets.ISO_8859_1), file.toString(), warnings, size(file));
     }
 
-    public ExtxyzReader(TextLines in, Consumer<String> warnings, long total) {
-        this.in = in;
-        this.warnings = warnings;
+    public ExtxyzReader(Reader reader, String file, Consumer<String> warnings, long total) {
+        this.in = ExtendedXyzReader.of(reader, file, warnings);
+        this.file = file;
         this.total = total;
     }
 
@@ -46,129 +46,45 @@ public final class ExtxyzReader implements TrajectoryReader {
 
     @Override
     public Frame next() {
-        if (done) return null;
-        try {
-            Frame f = read();
-            if (f == null) {
-                done = true;
-                if (complete == 0) throw new InputFormatException(in.file(), 1, "empty file, expected the atom count of an extended XYZ frame");
-            } else {
-                complete++;
-            }
-            return f;
-        } catch (InputFormatException e) {
-            done = true;
-            if (complete > 0 && in.endsInside(e)) {
-                warnings.accept("warning: " + e.getMessage() + "; the last frame is incomplete and was ignored, keeping " + complete + " complete frames");
-                return null;
-            }
-            throw e;
+        Configuration c = in.next();
+        if (c == null) {
+            if (index == 0) throw new InputFormatException(file, 1, "empty file, expected the atom count of an extended XYZ frame");
+            return null;
         }
-    }
-
-    private Frame read() {
-        String first = in.nextOrNull();
-        while (first != null && first.isBlank()) first = in.nextOrNull();
-        if (first == null) return null;
-        long frameLine = in.lineNo();
-        String[] t = TextLines.tokens(first);
-        if (t.length != 1) throw in.error("expected the number of atoms alone on the line");
-        long nl = in.parseLong(t[0], "the number of atoms");
-        if (nl < 1 || nl > 200_000_000L) throw in.error("implausible number of atoms " + nl);
-        int n = (int) nl;
-        Map<String, String> kv = keyValues(in.next("the extended XYZ comment line (Lattice=..., Properties=...)"));
-        String lat = kv.get("lattice");
-        if (lat == null) throw in.error("no Lattice=\"...\" on the comment line (periodic cells only)");
-        String[] lt = TextLines.tokens(lat);
-        if (lt.length != 9) throw in.error("Lattice needs 9 numbers, found " + lt.length);
-        double[][] rows = new double[3][3];
-        for (int k = 0; k < 9; k++) rows[k / 3][k % 3] = in.parseDouble(lt[k], "a lattice component");
+        long line = in.frameLine();
+        if (!(c.isPeriodic(0) && c.isPeriodic(1) && c.isPeriodic(2)))
+            throw new InputFormatException(file, line + 1, "no Lattice=\"...\" with pbc=\"T T T\" (a trajectory needs a periodic cell)");
         Cell cell;
         try {
-            cell = new Cell(rows);
+            cell = new Cell(new double[][] {c.lattice[0].clone(), c.lattice[1].clone(), c.lattice[2].clone()});
         } catch (IllegalArgumentException e) {
-            throw in.error("the Lattice vectors span zero volume");
+            throw new InputFormatException(file, line + 1, "the Lattice vectors span zero volume");
         }
-        String props = kv.getOrDefault("properties", "species:S:1:pos:R:3");
-        String[] p = props.split(":");
-        if (p.length % 3 != 0) throw in.error("Properties must be name:type:count triples, found '" + props + "'");
-        int col = 0, speciesCol = -1, posCol = -1, columns = 0;
-        for (int k = 0; k < p.length; k += 3) {
-            int count;
-            try { count = Integer.parseInt(p[k + 2]); } catch (NumberFormatException e) { throw in.error("bad column count in Properties: '" + p[k + 2] + "'"); }
-            if (count < 1 || count > 1000) throw in.error("bad column count in Properties: " + count);
-            String name = p[k].toLowerCase();
-            if (name.equals("species")) speciesCol = col;
-            if (name.equals("pos")) {
-                if (count != 3) throw in.error("pos must have 3 columns");
-                posCol = col;
+        long step = index;
+        for (Map.Entry<String, String> f : c.features.entrySet()) {
+            String key = f.getKey().toLowerCase(Locale.ROOT);
+            if (key.equals("step") || key.equals("timestep")) {
+                try {
+                    step = Long.parseLong(f.getValue().trim());
+                } catch (NumberFormatException e) {
+                    throw new InputFormatException(file, line + 1, "expected an integer " + key + ", found '" + f.getValue() + "'");
+                }
             }
-            col += count;
         }
-        columns = col;
-        if (speciesCol < 0 || posCol < 0) throw in.error("Properties must contain species:S:1 and pos:R:3");
-        long step = complete;
-        for (String key : new String[] {"step", "timestep"}) {
-            if (kv.containsKey(key)) step = in.parseLong(kv.get(key), key);
-        }
-        int[] ids = new int[Math.min(n, 1 << 16)];
-        List<String> el = new ArrayList<>();
-        double[] pos = new double[3 * ids.length];
+        int n = c.size;
+        List<String> species = in.elements();
+        int[] ids = new int[n], types = new int[n];
+        String[] elements = new String[n];
         for (int i = 0; i < n; i++) {
-            if (i == ids.length) {
-                int cap = (int) Math.min(n, 2L * ids.length);
-                ids = java.util.Arrays.copyOf(ids, cap);
-                pos = java.util.Arrays.copyOf(pos, 3 * cap);
-            }
-            String[] r = TextLines.tokens(in.next("atom row " + (i + 1) + " of " + n));
-            if (r.length != columns) throw in.error("expected " + columns + " columns in atom row " + (i + 1) + ", found " + r.length);
             ids[i] = i + 1;
-            el.add(r[speciesCol].intern());
-            for (int k = 0; k < 3; k++) pos[3 * i + k] = in.parseDouble(r[posCol + k], "a coordinate");
+            types[i] = c.types[i] + 1;
+            elements[i] = species.get(c.types[i]);
         }
+        Frame frame = new Frame(file, line, step, cell, new double[3], n, ids, types, elements, c.positions.clone(), PositionKind.WRAPPED, null);
+        frame.rowsLine = line + 2;
         bytes += 60L * n;
-        int[] types = new int[n];
-        List<String> order = new ArrayList<>();
-        String[] elements = el.toArray(new String[0]);
-        for (int i = 0; i < n; i++) {
-            int k = order.indexOf(elements[i]);
-            if (k < 0) { order.add(elements[i]); k = order.size() - 1; }
-            types[i] = k + 1;
-        }
-        Frame f = new Frame(in.file(), frameLine, step, cell, new double[3], n, java.util.Arrays.copyOf(ids, n), types, elements,
-                java.util.Arrays.copyOf(pos, 3 * n), PositionKind.WRAPPED, null);
-        f.rowsLine = frameLine + 2;
-        return f;
-    }
-
-    /** key=value pairs, values optionally in double quotes; keys lower-cased. */
-    static Map<String, String> keyValues(String line) {
-        Map<String, String> m = new HashMap<>();
-        int i = 0, n = line.length();
-        while (i < n) {
-            while (i < n && Character.isWhitespace(line.charAt(i))) i++;
-            int ks = i;
-            while (i < n && line.charAt(i) != '=' && !Character.isWhitespace(line.charAt(i))) i++;
-            String key = line.substring(ks, i).toLowerCase();
-            if (i >= n || line.charAt(i) != '=') {
-                if (!key.isEmpty()) m.put(key, "T");
-                continue;
-            }
-            i++;
-            String value;
-            if (i < n && line.charAt(i) == '"') {
-                int e = line.indexOf('"', i + 1);
-                if (e < 0) e = n;
-                value = line.substring(i + 1, e);
-                i = Math.min(n, e + 1);
-            } else {
-                int vs = i;
-                while (i < n && !Character.isWhitespace(line.charAt(i))) i++;
-                value = line.substring(vs, i);
-            }
-            m.put(key, value);
-        }
-        return m;
+        index++;
+        return frame;
     }
 
     @Override public long bytesRead() { return total < 0 ? bytes : Math.min(bytes, total); }

@@ -170,8 +170,8 @@ class ReaderFuzzTest {
                 for (int a = 0; a < 3; a++) x.append(String.format(Locale.ROOT, "Mg %.4f %.4f %.4f 0 0 0\n", r.nextDouble(), r.nextDouble(), r.nextDouble()));
             }
             byte[] text = mutate(x.toString().getBytes(StandardCharsets.US_ASCII), r);
-            TextLines in = new TextLines(new BufferedReader(new InputStreamReader(new ByteArrayInputStream(text), StandardCharsets.UTF_8)), "f.xyz");
-            try (org.mtpj.analysis.traj.ExtxyzReader xr = new org.mtpj.analysis.traj.ExtxyzReader(in, w -> {}, -1)) {
+            try (org.mtpj.analysis.traj.ExtxyzReader xr = new org.mtpj.analysis.traj.ExtxyzReader(
+                    new InputStreamReader(new ByteArrayInputStream(text), StandardCharsets.UTF_8), "f.xyz", w -> {}, -1)) {
                 while (xr.next() != null) { }
                 read++;
             } catch (InputFormatException e) {

@@ -90,7 +90,7 @@ class StructureSeriesTest {
 
     static List<Frame> extxyz(String text, List<String> warnings) {
         List<Frame> out = new ArrayList<>();
-        try (var r = new ExtxyzReader(new TextLines(new BufferedReader(new StringReader(text)), "t.xyz"), warnings::add, -1)) {
+        try (var r = new ExtxyzReader(new StringReader(text), "t.xyz", warnings::add, -1)) {
             for (Frame f; (f = r.next()) != null; ) out.add(f);
         }
         return out;

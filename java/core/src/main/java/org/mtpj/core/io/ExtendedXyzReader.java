@@ -56,6 +56,9 @@ public final class ExtendedXyzReader implements AutoCloseable {
     /** "FILE:LINE: frame K" of the configuration last returned. */
     public String where() { return file + ":" + frameLine + ": frame " + complete; }
 
+    /** Line of the atom count of the frame {@link #next()} returned last. */
+    public long frameLine() { return frameLine; }
+
     /** The next frame, or null at the end. */
     public Configuration next() {
         if (done) return null;
@@ -104,7 +107,15 @@ public final class ExtendedXyzReader implements AutoCloseable {
         long nl = Long.parseLong(count);
         if (nl < 0 || nl > MAX_ATOMS) throw error("implausible number of atoms " + count);
         int n = (int) nl;
-        Map<String, String> raw = keyValues(required("the comment line (Lattice=..., Properties=...)"));
+        String comment = required("the comment line (Lattice=..., Properties=...)");
+        Map<String, String> raw;
+        try {
+            raw = keyValues(comment);
+        } catch (InputFormatException e) {
+            // an open quote on a comment line the file ends inside: truncation, not a bad frame
+            if (in.lastLineCut()) throw new TruncatedInputException(file, lineNo, "the file ends inside the comment line");
+            throw e;
+        }
         Map<String, String> kv = new LinkedHashMap<>();
         Configuration c = new Configuration(n);
         for (Map.Entry<String, String> e : raw.entrySet()) {
