@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.mtpj.core.UserError;
 import org.mtpj.core.io.PoscarWriter;
+import org.mtpj.core.io.InputFormatException;
 import org.mtpj.core.io.vasp.OutcarReader;
+import org.mtpj.core.io.vasp.VasprunReader;
 import org.mtpj.core.model.Cell;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.Structure;
@@ -24,8 +26,9 @@ import org.mtpj.host.Warnings;
  * user's file when every species is present, or concatenated from a folder of per-element
  * {@code <El>/POTCAR} as VASP's PAW sets are distributed); then the user's command (e.g.
  * {@code mpirun -np 32 vasp_std}, or a batch submit that waits), and the first ionic step of
- * its OUTCAR read by core's {@link OutcarReader} (shared/docs/vasp-io.md). Forces go back to the
- * configuration's atom order.
+ * its vasprun.xml read by core's {@link VasprunReader}, or the OUTCAR ({@link OutcarReader}) when
+ * there is no complete vasprun.xml (shared/docs/vasp-io.md: the same numbers). Forces go back to
+ * the configuration's atom order.
  *
  * <p>An electronic loop that hit NELM ({@code VASP_not_converged}) or a run past the time limit is
  * {@link LabelSkipped}; a command that fails or leaves no OUTCAR stops the round.
@@ -81,36 +84,52 @@ public final class VaspOracle implements Oracle {
             throw new LabelSkipped(String.format(Locale.ROOT, "VASP ran past the time limit of %s min ([oracle] timeout_minutes); see %s",
                     settings.timeoutMinutes(), log));
         if (rc != 0) throw new UserError("VASP command '" + String.join(" ", settings.command()) + "' failed (exit " + rc + "); see " + log);
-        if (!Files.isRegularFile(outcar)) throw new UserError("VASP command '" + settings.command().get(0) + "' left no " + outcar + "; see " + log);
-        Configuration step;
-        try (OutcarReader r = OutcarReader.of(InputFiles.openStream(outcar), outcar.toString(), Warnings.STDERR)) {
-            step = r.next(); // the first ionic step is the configuration asked (INCAR: NSW = 0 for a single point)
+        Path xml = work.resolve("vasprun.xml");
+        if (!Files.isRegularFile(outcar) && !Files.isRegularFile(xml))
+            throw new UserError("VASP command '" + settings.command().get(0) + "' left neither " + xml + " nor " + outcar + "; see " + log);
+        // the first ionic step is the configuration asked (INCAR: NSW = 0 for a single point)
+        Configuration step = null;
+        Path source = outcar;
+        if (Files.isRegularFile(xml)) {
+            try (VasprunReader r = VasprunReader.of(InputFiles.openStream(xml), xml.toString(), Warnings.STDERR)) {
+                step = r.next();
+                if (step != null) source = xml;
+            } catch (InputFormatException e) {
+                if (!Files.isRegularFile(outcar)) throw e;
+                Warnings.STDERR.accept("warning: " + e.getMessage() + "; reading " + outcar + " instead");
+            }
         }
-        if (step == null) throw new UserError(outcar + ": no complete ionic step; see " + log);
+        if (step == null) {
+            if (!Files.isRegularFile(outcar)) throw new UserError(xml + ": no complete ionic step; see " + log);
+            try (OutcarReader r = OutcarReader.of(InputFiles.openStream(outcar), outcar.toString(), Warnings.STDERR)) {
+                step = r.next();
+            }
+        }
+        if (step == null) throw new UserError(source + ": no complete ionic step; see " + log);
         if ("VASP_not_converged".equals(step.features.get("EFS_by")))
-            throw new LabelSkipped("VASP's electronic loop did not converge (NELM reached); see " + outcar);
-        if (step.size != q.size) throw new UserError(outcar + ": " + step.size + " atoms, expected " + q.size + " (the POSCAR's)");
+            throw new LabelSkipped("VASP's electronic loop did not converge (NELM reached); see " + source);
+        if (step.size != q.size) throw new UserError(source + ": " + step.size + " atoms, expected " + q.size + " (the POSCAR's)");
         List<String> present = s.speciesOrder();
         double[] frac = new double[3];
         q.forces = new double[3 * q.size];
         for (int k = 0; k < q.size; k++) {
             int i = order[k];
             if (step.types[k] >= present.size() || !present.get(step.types[k]).equals(species[q.types[i]]))
-                throw new UserError(outcar + ": atom " + (k + 1) + " is of species " + step.types[k] + ", expected " + symbols[k]);
+                throw new UserError(source + ": atom " + (k + 1) + " is of species " + step.types[k] + ", expected " + symbols[k]);
             // the OUTCAR must be of this POSCAR (not a stale one): same position up to a lattice vector, at VASP's 5 decimals
             cell.toFractional(step.positions[3 * k] - cart[k][0], step.positions[3 * k + 1] - cart[k][1], step.positions[3 * k + 2] - cart[k][2], frac, 0);
             for (int a = 0; a < 3; a++) frac[a] -= Math.rint(frac[a]);
             double[] d = new double[3];
             cell.toCartesian(frac[0], frac[1], frac[2], d, 0);
             if (Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]) > 1e-3)
-                throw new UserError(outcar + ": in the first ionic step, POSCAR atom " + (k + 1) + " (configuration atom " + (i + 1)
+                throw new UserError(source + ": in the first ionic step, POSCAR atom " + (k + 1) + " (configuration atom " + (i + 1)
                         + ") is not where the POSCAR put it; is this the OUTCAR of this run?");
             for (int a = 0; a < 3; a++) q.forces[3 * i + a] = step.forces[3 * k + a];
         }
         q.energy = step.energy;
         q.plusStress = step.plusStress == null ? null : step.plusStress.clone();
         q.features.put("EFS_by", "VASP");
-        return LabelCheck.check(cfg, q, outcar.toString());
+        return LabelCheck.check(cfg, q, source.toString());
     }
 
     /** The user's POTCAR when it covers every species of the potential, else the per-element files of the folder. */

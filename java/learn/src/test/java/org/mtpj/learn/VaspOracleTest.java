@@ -27,6 +27,11 @@ class VaspOracleTest {
 
     /** Inputs of the user: INCAR, KPOINTS, a POTCAR folder (Mg/POTCAR, O/POTCAR), and the fake VASP. */
     private VaspOracle oracle(Path outcarToCopy) throws Exception {
+        return oracle(outcarToCopy, null);
+    }
+
+    /** As {@link #oracle(Path)}, the fake VASP also leaving a vasprun.xml when one is given. */
+    private VaspOracle oracle(Path outcarToCopy, Path vasprunToCopy) throws Exception {
         Path incar = Files.writeString(tmp.resolve("INCAR"), "NSW = 0\nISIF = 2\n");
         Path kpoints = Files.writeString(tmp.resolve("KPOINTS"), "Gamma\n0\nGamma\n1 1 1\n");
         for (String el : List.of("Mg", "O")) {
@@ -39,9 +44,12 @@ class VaspOracleTest {
                 for f in INCAR KPOINTS POSCAR POTCAR; do [ -s $f ] || { echo "no $f"; exit 3; }; done
                 echo "fake VASP running"
                 cp "$1" OUTCAR
+                [ -n "$2" ] && cp "$2" vasprun.xml
+                exit 0
                 """);
-        return new VaspOracle(new VaspOracle.Settings(incar, kpoints, tmp.resolve("potcars"),
-                List.of("sh", script.toString(), outcarToCopy.toString()), 1), new String[] {"Mg", "O"});
+        List<String> command = vasprunToCopy == null ? List.of("sh", script.toString(), outcarToCopy.toString())
+                : List.of("sh", script.toString(), outcarToCopy.toString(), vasprunToCopy.toString());
+        return new VaspOracle(new VaspOracle.Settings(incar, kpoints, tmp.resolve("potcars"), command, 1), new String[] {"Mg", "O"});
     }
 
     /** Atom i of the configuration is atom POSCAR_OF[i] of the POSCAR (Mg 0-2, O 3-4). */
@@ -83,6 +91,24 @@ class VaspOracleTest {
         assertEquals("PAW_PBE Mg (test)\nEnd of Dataset\nPAW_PBE O (test)\nEnd of Dataset\n", Files.readString(work.resolve("POTCAR")));
         assertEquals(Files.readString(tmp.resolve("INCAR")), Files.readString(work.resolve("INCAR")));
         assertTrue(Files.readString(work.resolve("vasp.log")).contains("fake VASP running"));
+    }
+
+    /** vasprun.xml first (here beside an OUTCAR that is not one); a cut vasprun.xml falls back to the OUTCAR. */
+    @Test
+    void labelsFromVasprunFirstAndFromTheOutcarWhenItIsCut() throws Exception {
+        SyntheticVaspRun run = SyntheticVaspRun.random(5, new String[] {"Mg", "O"}, new int[] {3, 2}, 1, true, false);
+        SyntheticVaspRun.Step st = run.steps.get(0);
+        Path junk = Files.writeString(tmp.resolve("OUTCAR.junk"), "not an OUTCAR\n");
+        Path xml = Files.writeString(tmp.resolve("vasprun.canned"), run.vasprun());
+        Configuration fromXml = oracle(junk, xml).label(interleaved(st), Files.createDirectories(tmp.resolve("w1")));
+        assertEquals(st.energy, fromXml.energy, 1e-9 * Math.abs(st.energy));
+        for (int i = 0; i < 5; i++)
+            for (int a = 0; a < 3; a++) assertEquals(st.forces[3 * POSCAR_OF[i] + a], fromXml.forces[3 * i + a], 1e-9, "force " + i + "," + a);
+
+        String whole = run.vasprun();
+        Path cut = Files.writeString(tmp.resolve("vasprun.cut"), whole.substring(0, whole.length() / 3));
+        Configuration fromOutcar = oracle(outcar(run, "OUTCAR.ok"), cut).label(interleaved(st), Files.createDirectories(tmp.resolve("w2")));
+        assertEquals(st.energy, fromOutcar.energy);
     }
 
     @Test
