@@ -49,17 +49,18 @@ public record LearnConfig(Path file, Run run, Data data, Sample sample, Potentia
 
     /**
      * The oracle: {@code lammps} (pair lines, run by {@code lmp}), {@code command} (IN.cfg → OUT.cfg),
-     * {@code cp2k} ({@link #cp2k}) or {@code vasp} ({@link #vasp}; its {@code command} runs VASP).
+     * {@code cp2k} ({@link #cp2k}) or {@code vasp} ({@link #vasp}; its {@code command} runs VASP);
+     * {@code parallel}: how many configurations are labelled at once (default 1).
      */
     public record OracleSettings(String type, List<String> pair, List<String> lammps, List<String> command,
-                                 Cp2kOracle.Settings cp2k, VaspOracle.Settings vasp) {}
+                                 Cp2kOracle.Settings cp2k, VaspOracle.Settings vasp, int parallel) {}
 
     /** [oracle] keys of each type (a key of another type is a mistake, not something to ignore). */
     private static final Map<String, Set<String>> ORACLE_KEYS = Map.of(
-            "lammps", Set.of("type", "pair", "lammps"),
-            "command", Set.of("type", "command"),
-            "cp2k", Set.of("type", "cp2k", "template", "basis", "cutoff_ry", "rel_cutoff_ry", "mpi_ranks", "threads", "timeout_minutes"),
-            "vasp", Set.of("type", "command", "incar", "kpoints", "potcar", "timeout_minutes"));
+            "lammps", Set.of("type", "parallel", "pair", "lammps"),
+            "command", Set.of("type", "parallel", "command"),
+            "cp2k", Set.of("type", "parallel", "cp2k", "template", "basis", "cutoff_ry", "rel_cutoff_ry", "mpi_ranks", "threads", "timeout_minutes"),
+            "vasp", Set.of("type", "parallel", "command", "incar", "kpoints", "potcar", "timeout_minutes"));
 
     private static final Map<String, Set<String>> KEYS = Map.of(
             "run", Set.of("dir", "max_rounds", "max_new_per_round", "wall_time_minutes", "threads", "seed"),
@@ -234,7 +235,7 @@ public record LearnConfig(Path file, Run run, Data data, Sample sample, Potentia
         for (String key : new java.util.TreeSet<>(KEYS.get("oracle")))
             if (c.has("oracle", key) && !allowed.contains(key))
                 throw c.error("oracle", key, "'" + key + "' is not a setting of oracle type \"" + type + "\"; its settings: " + new java.util.TreeSet<>(allowed));
-        return new OracleSettings(type, pair, c.strings("oracle", "lammps"), command, cp2k, vasp);
+        return new OracleSettings(type, pair, c.strings("oracle", "lammps"), command, cp2k, vasp, c.integer("oracle", "parallel", 1, 1));
     }
 
     private static Sample sample(ConfigFile c, Md md, String oracleType) {

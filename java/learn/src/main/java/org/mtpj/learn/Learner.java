@@ -16,6 +16,7 @@ import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
 import org.mtpj.host.AtomicOutput;
 import org.mtpj.host.CfgFiles;
+import org.mtpj.host.WorkerPool;
 import org.mtpj.host.LammpsDataFiles;
 import org.mtpj.host.MtpFiles;
 import org.mtpj.train.basis.MomentBasisGenerator;
@@ -353,42 +354,20 @@ public final class Learner {
     }
 
     /**
-     * Labels todo one by one into labelDir/NNNN.cfg (kept: a rerun labels only what is missing);
-     * returns them all in order, null for a configuration the oracle skipped (its reason in
-     * labelDir/NNNN.skipped, also kept: a rerun does not try it again).
+     * Labels todo into labelDir/NNNN.cfg, [oracle] parallel at a time (kept: a rerun labels only what
+     * is missing); returns them all in order, null for a configuration the oracle skipped (its
+     * reason in labelDir/NNNN.skipped, also kept: a rerun does not try it again).
      */
     private List<Configuration> label(Path labelDir, List<Configuration> todo) {
         mkdirs(labelDir);
-        int done = 0;
-        for (int i = 0; i < todo.size(); i++) {
-            Path f = labelFile(labelDir, i);
-            if (Files.isRegularFile(f) || Files.isRegularFile(skipFile(labelDir, i))) {
-                done++;
-                continue;
-            }
-            Path work = labelDir.resolve(String.format(Locale.ROOT, "%04d", i + 1));
-            RunFiles.deleteTree(work);
-            mkdirs(work);
-            Configuration c = todo.get(i);
-            Configuration got;
-            try {
-                got = oracle.label(c, work);
-            } catch (LabelSkipped e) {
-                String why = "configuration " + (i + 1) + " of " + todo.size() + " (" + c.features.getOrDefault("source", "?")
-                        + ") skipped, left out of the training set: " + e.getMessage();
-                AtomicOutput.writeString(skipFile(labelDir, i), why + "\n", StandardCharsets.UTF_8);
-                out.println("   " + why);
-                done++;
-                continue;
-            } catch (UserError e) {
-                throw new UserError("configuration " + (i + 1) + " of " + todo.size() + " (" + c.features.getOrDefault("source", "?")
-                        + "): " + e.getMessage() + "; the " + done + " labelled so far are kept", e.exitCode());
-            }
-            if (c.features.containsKey("source")) got.features.put("source", c.features.get("source"));
-            CfgFiles.writeAll(f, List.of(got), CfgWriter.Style.LOSSLESS);
-            done++;
-            if (done == todo.size() || done % Math.max(1, todo.size() / 5) == 0)
-                out.printf(Locale.ROOT, "   labelled %d/%d%n", done, todo.size());
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < todo.size(); i++)
+            if (!Files.isRegularFile(labelFile(labelDir, i)) && !Files.isRegularFile(skipFile(labelDir, i))) missing.add(i);
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger(todo.size() - missing.size());
+        List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>();
+        for (int i : missing) tasks.add(() -> { labelOne(labelDir, todo, i, done); return null; });
+        try (WorkerPool labels = new WorkerPool("mtpj-label", Math.max(1, Math.min(cfg.oracle().parallel(), tasks.size())))) {
+            labels.map(tasks);
         }
         List<Configuration> all = new ArrayList<>();
         for (int i = 0; i < todo.size(); i++) {
@@ -397,6 +376,33 @@ public final class Learner {
             else all.add(null);
         }
         return all;
+    }
+
+    /** Labels configuration i of todo in its own folder labelDir/NNNN (safe to run beside others). */
+    private void labelOne(Path labelDir, List<Configuration> todo, int i, java.util.concurrent.atomic.AtomicInteger done) {
+        Path work = labelDir.resolve(String.format(Locale.ROOT, "%04d", i + 1));
+        RunFiles.deleteTree(work);
+        mkdirs(work);
+        Configuration c = todo.get(i);
+        Configuration got;
+        try {
+            got = oracle.label(c, work);
+        } catch (LabelSkipped e) {
+            String why = "configuration " + (i + 1) + " of " + todo.size() + " (" + c.features.getOrDefault("source", "?")
+                    + ") skipped, left out of the training set: " + e.getMessage();
+            AtomicOutput.writeString(skipFile(labelDir, i), why + "\n", StandardCharsets.UTF_8);
+            synchronized (out) { out.println("   " + why); }
+            done.incrementAndGet();
+            return;
+        } catch (UserError e) {
+            throw new UserError("configuration " + (i + 1) + " of " + todo.size() + " (" + c.features.getOrDefault("source", "?")
+                    + "): " + e.getMessage() + "; the " + done.get() + " labelled so far are kept", e.exitCode());
+        }
+        if (c.features.containsKey("source")) got.features.put("source", c.features.get("source"));
+        CfgFiles.writeAll(labelFile(labelDir, i), List.of(got), CfgWriter.Style.LOSSLESS);
+        int n = done.incrementAndGet();
+        if (n == todo.size() || n % Math.max(1, todo.size() / 5) == 0)
+            synchronized (out) { out.printf(Locale.ROOT, "   labelled %d/%d%n", n, todo.size()); }
     }
 
     private static Path labelFile(Path labelDir, int i) {

@@ -21,7 +21,8 @@ import org.mtpj.host.CfgFiles;
  * {@code EFS_by VASP_not_converged}, as CP2K's and VASP's unconverged runs are skipped) is
  * reported, recorded as {@code NNNN.skipped} and left out of the training set, the others are
  * used, and a rerun does not ask the oracle again. The run stops after round 1's training
- * ({@code wall_time_minutes}), before any MD.
+ * ({@code wall_time_minutes}), before any MD. With {@code parallel = 2} two labels run at once
+ * (each call waits up to 5 s to see another one running).
  */
 class SkippedLabelsTest {
     @TempDir Path dir;
@@ -47,9 +48,14 @@ class SkippedLabelsTest {
         Files.writeString(dir.resolve("label.sh"), """
                 #!/bin/sh
                 # a labelling command: answers "not converged" for the configuration noted scf-fails
-                echo call >> "%s"
-                if grep -q scf-fails "$1"; then cp "%s" "$2"; else cp "%s" "$2"; fi
-                """.formatted(dir.resolve("calls.log"), dir.resolve("failed.cfg"), dir.resolve("good.cfg")));
+                echo call >> "%1$s"
+                touch "%4$s/running.$$"
+                n=0
+                while [ $n -lt 50 ] && [ $(ls "%4$s" | grep -c '^running') -lt 2 ]; do sleep 0.1; n=$((n + 1)); done
+                [ $(ls "%4$s" | grep -c '^running') -ge 2 ] && echo together >> "%4$s/together.log"
+                if grep -q scf-fails "$1"; then cp "%2$s" "$2"; else cp "%3$s" "$2"; fi
+                rm -f "%4$s/running.$$"
+                """.formatted(dir.resolve("calls.log"), dir.resolve("failed.cfg"), dir.resolve("good.cfg"), dir));
         Path toml = Files.writeString(dir.resolve("learn.toml"), """
                 [run]
                 dir = "run"
@@ -68,6 +74,7 @@ class SkippedLabelsTest {
                 steps = 10
                 [oracle]
                 type = "command"
+                parallel = 2
                 command = ["sh", "%s", "{in}", "{out}"]
                 """.formatted(dir.resolve("label.sh")));
 
@@ -80,6 +87,7 @@ class SkippedLabelsTest {
         assertEquals(2, train.size());
         for (Configuration c : train) assertEquals(-270.5, c.energy);
         assertEquals(3, Files.readAllLines(dir.resolve("calls.log")).size());
+        assertTrue(Files.isRegularFile(dir.resolve("together.log")), "parallel = 2: no two labels ran at the same time");
 
         // a rerun that has to rebuild the initial set asks the oracle nothing: labels and skips are kept
         Files.delete(dir.resolve("run/round-001/train.cfg"));
