@@ -6,9 +6,10 @@
 # of the ten 768-atom study frames (7680 atoms; default threads and --threads=1); calc-grade and
 # select-add (neighbourhood mode, one 768-atom frame as training set, the 96-atom configuration
 # as new data); convert (one 768-atom frame .cfg -> extended XYZ); info of the study's pot.mtp.
-# Prints the median and the fastest of N runs per command and the load before and after (numbers
-# on a busy machine are upper bounds). --history appends the medians to bench/history.tsv
-# (date, commit, machine, load, command, seconds).
+# Prints the median wall-clock and CPU seconds (user + system) of N runs per command and the load
+# before and after (wall times on a busy machine are upper bounds; CPU times suffer less).
+# --history appends the medians to bench/history.tsv (date, commit, machine, load, command,
+# seconds, cpu_seconds).
 # Needs the shared study data ($MTPJ_SHARED or ../shared) and a built jar (the cache is refreshed
 # if stale). Usage: bench/startup.sh [--runs N] [--history] [--only NAME[,NAME...]]
 set -euo pipefail
@@ -48,21 +49,24 @@ commands=(
   "info|info pot.mtp"
 )
 load() { cut -d' ' -f1 /proc/loadavg; }
-# seconds CACHE ARGS...: wall-clock seconds of one ./mtpj run (CACHE 1 with the start-up cache, 0 without)
+# seconds CACHE ARGS...: "wall cpu" seconds of one ./mtpj run (CACHE 1 with the start-up cache, 0
+# without; cpu = user + system of the JVM and its threads, JIT included: less sensitive to load)
 seconds() {
   local cache=$1; shift
-  local TIMEFORMAT=%R t
+  local TIMEFORMAT='%R %U %S' t
   t=$( { time MTPJ_AOT=$cache "$here/mtpj" "$@" > run.out 2> run.err; } 2>&1 ) \
     || { echo "startup.sh: ./mtpj $* failed:" >&2; tail -3 run.err >&2; exit 1; }
-  echo "$t"
+  echo "$t" | awk '{printf "%.3f %.3f\n", $1, $2 + $3}'
 }
-stats() { sort -n | awk '{a[NR]=$1} END {printf "%.3f %.3f", a[int((NR+1)/2)], a[1]}'; }
+# median: the median of the numbers on stdin
+median() { sort -n | awk '{a[NR]=$1} END {printf "%.3f", a[int((NR+1)/2)]}'; }
 
 load_before=$(load)
-machine=$(lscpu | awk -F: '/^Model name/ {gsub(/^ +/, "", $2); m=$2} /^CPU\(s\)/ {gsub(/ /, "", $2); c=$2} END {print m ", " c " CPUs"}')
-commit=$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)
+machine=$(lscpu | awk -F: '{k=$1; v=$2; gsub(/^ +| +$/, "", v)} k=="Model name" {m=v} k=="CPU family" {f=v} k=="Model" {n=v} k=="CPU(s)" {c=v}
+  END {print m " (family " f " model " n "), " c " CPUs"}')
+commit=$(git -C "$here" describe --always --dirty=+ 2>/dev/null || echo unknown)
 echo "startup.sh: $runs runs each, cache on/off alternating; machine: $machine; commit $commit; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-18s %22s %22s\n' command "with cache: median min" "without: median min"
+printf '%-18s %-24s %-24s\n' command "with cache: wall (cpu)" "without: wall (cpu)"
 rows=()
 for spec in "${commands[@]}"; do
   name=${spec%%|*} args=${spec#*|}
@@ -70,20 +74,21 @@ for spec in "${commands[@]}"; do
   seconds 1 $args > /dev/null   # the first run after a build reads the files into the page cache
   on=() off=()
   for ((i = 0; i < runs; i++)); do on+=("$(seconds 1 $args)"); off+=("$(seconds 0 $args)"); done
-  read -r on_median on_min <<< "$(printf '%s\n' "${on[@]}" | stats)"
-  read -r off_median off_min <<< "$(printf '%s\n' "${off[@]}" | stats)"
-  printf '%-18s %15s %6s %15s %6s\n' "$name" "$on_median" "$on_min" "$off_median" "$off_min"
+  on_wall=$(printf '%s\n' "${on[@]}" | cut -d' ' -f1 | median) on_cpu=$(printf '%s\n' "${on[@]}" | cut -d' ' -f2 | median)
+  off_wall=$(printf '%s\n' "${off[@]}" | cut -d' ' -f1 | median) off_cpu=$(printf '%s\n' "${off[@]}" | cut -d' ' -f2 | median)
+  printf '%-18s %-24s %-24s\n' "$name" "$on_wall ($on_cpu)" "$off_wall ($off_cpu)"
   short=${args//"$frames"/$(basename "$frames")}
-  rows+=("mtpj $short|$on_median" "MTPJ_AOT=0 mtpj $short|$off_median")
+  rows+=("mtpj $short|$on_wall|$on_cpu" "MTPJ_AOT=0 mtpj $short|$off_wall|$off_cpu")
 done
 load_after=$(load)
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ $history = 1 ]; then
   file="$here/bench/history.tsv"
-  [ -s "$file" ] || printf 'date\tcommit\tmachine\tload\tcommand\tseconds\n' > "$file"
+  [ -s "$file" ] || printf 'date\tcommit\tmachine\tload\tcommand\tseconds\tcpu_seconds\n' > "$file"
   for row in "${rows[@]}"; do
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$commit" "$machine" "$load_before-$load_after" \
-      "${row%|*}" "${row##*|}" >> "$file"
+    IFS='|' read -r command wall cpu <<< "$row"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$commit" "$machine" "$load_before-$load_after" \
+      "$command" "$wall" "$cpu" >> "$file"
   done
   echo "appended ${#rows[@]} rows to bench/history.tsv"
 fi
