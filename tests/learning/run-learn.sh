@@ -9,21 +9,18 @@
 #      (this run's MD runs under mpirun -np 2);
 #   4. no initial set: [sample] runs NVT MD with the oracle at two temperatures, its snapshots are
 #      labelled and round 1 trains on them.
-# ~1-2 min on 2 cores. Needs lmp + Si.sw and the native bridge (./lmp-mtpj): skipped with a message
-# when missing, unless MTPJ_REQUIRE_NATIVE=1. Options: --keep (keep the work folder).
+# ~1-2 min on 2 cores. Needs lmp + Si.sw and the native bridge (./lmp-mtpj): skipped (exit 77)
+# when missing, a failure in CI (tests/lib/require.sh). Options: --keep (keep the work folder).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 keep=0
 for a in "$@"; do case "$a" in --keep) keep=1 ;; *) echo "run-learn.sh: unknown option $a" >&2; exit 2 ;; esac; done
-skip() {
-  if [ "${MTPJ_REQUIRE_NATIVE:-0}" = 1 ]; then echo "FAIL: $1" >&2; exit 1; fi
-  echo "SKIP: $1"; exit 0
-}
-command -v lmp > /dev/null || skip "Debian's lmp not installed (./setup installs it)"
+. "$here/tests/lib/require.sh"
+require_tool lmp
 potdir=$(dpkg -L lammps-data 2>/dev/null | grep '/potentials$' | head -n 1 || true)
 sw=${potdir:-/usr/share/lammps/potentials}/Si.sw
-[ -f "$sw" ] || skip "$sw missing (Debian package lammps-data)"
-[ -x "${MTPJ_NATIVE_BUILD:-$here/build/native}/lmp-mtpj" ] || skip "native LAMMPS bridge not built (scripts/setup-lammps)"
+require_file "$sw" "Debian package lammps-data"
+require_file "${MTPJ_NATIVE_BUILD:-$here/build/native}/lmp-mtpj" "native LAMMPS bridge: scripts/setup-lammps"
 mtpj() { "$here/mtpj" "$@"; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/mtpj-learn.XXXXXX")
 if [ $keep = 1 ]; then echo "work folder: $work"; else trap 'rm -rf "$work"' EXIT; fi

@@ -4,10 +4,9 @@
 #   -> select-add -> label -> retrain -> the grades of the new configurations drop.
 # Self-contained: the "oracle" (DFT stand-in) is the study's level-16 pot.mtp (calc-efs labels),
 # the learner a level-8 MTP trained here; the system is the study's 96-atom input1.pos.
-# ~1-3 min on 2 cores. Exit 0 = every check passed (or skipped, see below), else 1.
-# Needs ../shared (or $MTPJ_SHARED): skipped with a message when missing, unless
-# MTPJ_REQUIRE_SHARED=1; needs the native bridge (scripts/setup-lammps): skipped unless
-# MTPJ_REQUIRE_NATIVE=1. MTPJ_JAR=FILE runs that jar instead of ./mtpj (and in lmp-mtpj).
+# ~1-3 min on 2 cores. Exit 0 = every check passed, 77 = skipped, else 1.
+# Needs ../shared (or $MTPJ_SHARED) and the native bridge (scripts/setup-lammps): skipped when
+# missing, a failure in CI (tests/lib/require.sh). MTPJ_JAR=FILE runs that jar instead of ./mtpj (and in lmp-mtpj).
 # Options: --keep (keep the work folder and print it).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
@@ -21,12 +20,9 @@ done
 shared="${MTPJ_SHARED:-$here/../shared}"
 oracle="$shared/data/amorphous-MgV2O5/pot.mtp"
 system="$shared/data/amorphous-MgV2O5/input1.pos"
-skip() {
-  if [ "${2:-}" = 1 ]; then echo "FAIL: $1" >&2; exit 1; fi
-  echo "SKIP: $1"; exit 0
-}
-[ -f "$oracle" ] && [ -f "$system" ] || skip "shared study data not found under $shared (set MTPJ_SHARED)" "${MTPJ_REQUIRE_SHARED:-0}"
-[ -x "${MTPJ_NATIVE_BUILD:-$here/build/native}/lmp-mtpj" ] || skip "native LAMMPS bridge not built (scripts/setup-lammps)" "${MTPJ_REQUIRE_NATIVE:-0}"
+. "$here/tests/lib/require.sh"
+require_shared "$oracle" "$system"
+require_file "${MTPJ_NATIVE_BUILD:-$here/build/native}/lmp-mtpj" "native LAMMPS bridge: scripts/setup-lammps"
 
 if [ -n "${MTPJ_JAR:-}" ]; then
   jdk=$("$here/scripts/find-jdk")

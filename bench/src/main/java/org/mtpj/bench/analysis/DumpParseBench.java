@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.mtpj.analysis.msd.MsdSeries;
-import org.mtpj.analysis.traj.Frame;
-import org.mtpj.analysis.traj.LammpsDumpReader;
+import org.mtpj.core.io.Frame;
+import org.mtpj.core.io.LammpsDumpReader;
 import org.openjdk.jmh.annotations.*;
 import org.openjdk.jmh.infra.Blackhole;
 

@@ -3,8 +3,8 @@ package org.mtpj.bench.analysis;
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import org.mtpj.analysis.traj.Frame;
-import org.mtpj.analysis.traj.LammpsDumpReader;
+import org.mtpj.core.io.Frame;
+import org.mtpj.core.io.LammpsDumpReader;
 
 /**
  * Prints dump parse speed in MB/s by <em>thread CPU time</em> (so a busy shared machine does not

@@ -5,6 +5,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.WorkerPool;
 
 /**
  * Quick timing without JMH: {@code java -cp build/benchmarks.jar org.mtpj.bench.core.EvalTiming [threads] [seconds]}.
@@ -21,7 +22,8 @@ public final class EvalTiming {
         EvalWorkload w = EvalWorkload.load();
         System.out.println("workload: " + w.description + ", " + w.frames.size() + " frames, " + w.atoms() + " atoms");
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        try (Evaluator ev = new Evaluator(w.potential, threads)) {
+        try (WorkerPool workers = WorkerPool.start(threads)) {
+            Evaluator ev = new Evaluator(w.potential, workers);
             double sink = 0;
             for (int rep = 0; rep < 3; rep++) {
                 long t0 = System.nanoTime(), c0 = mx.getCurrentThreadCpuTime(), p0 = poolCpu(mx);

@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.mtpj.core.io.CfgReader;
-import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.MtpFiles;
 
 /**
  * The evaluation workload of the benchmarks: the study potential (level 16, 383 coefficients) and
@@ -33,7 +33,7 @@ public final class EvalWorkload {
             Path pot = shared.resolve("data/amorphous-MgV2O5/pot.mtp");
             Path cfg = shared.resolve("reference/mlip2/dump600K_frames00-09.cfg");
             if (Files.exists(pot) && Files.exists(cfg))
-                return new EvalWorkload(MtpReader.read(pot), CfgReader.readAll(cfg), "study pot.mtp on " + cfg);
+                return new EvalWorkload(MtpFiles.read(pot), CfgFiles.readAll(cfg), "study pot.mtp on " + cfg);
         }
         return new EvalWorkload(generatedPotential(), List.of(generatedCell()), "generated cell and potential (shared folder not found)");
     }

@@ -5,6 +5,7 @@ import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.eval.NeighbourList;
 import org.mtpj.core.eval.SiteEvaluator;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.WorkerPool;
 import org.openjdk.jmh.annotations.*;
 
 /**
@@ -28,6 +29,7 @@ public class EvaluatorBench {
     public int threads;
 
     EvalWorkload work;
+    WorkerPool pool;
     Evaluator evaluator;
     SiteEvaluator site;
     NeighbourList[] lists;
@@ -40,7 +42,8 @@ public class EvaluatorBench {
         for (Configuration c : work.frames)
             if (c.size != ATOMS) throw new IllegalStateException("expected " + ATOMS + "-atom frames, got " + c.size);
         System.out.println("\nworkload: " + work.description);
-        evaluator = new Evaluator(work.potential, threads);
+        pool = WorkerPool.start(threads);
+        evaluator = new Evaluator(work.potential, pool);
         site = new SiteEvaluator(work.potential);
         lists = new NeighbourList[work.frames.size()];
         int maxEntries = 0;
@@ -52,7 +55,7 @@ public class EvaluatorBench {
     }
 
     @TearDown
-    public void tearDown() { evaluator.close(); }
+    public void tearDown() { pool.close(); }
 
     @Benchmark
     @OperationsPerInvocation(ATOMS)

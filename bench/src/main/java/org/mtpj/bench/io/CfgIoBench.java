@@ -68,7 +68,7 @@ public class CfgIoBench {
             }
             cfgText = CfgWriter.format(l, CfgWriter.Style.LOSSLESS);
         }
-        cfgs = CfgReader.parse(cfgText, "bench.cfg");
+        cfgs = CfgReader.parse(cfgText, "bench.cfg", w -> { });
         Path mtp = shared("data/amorphous-MgV2O5/pot.mtp");
         if (mtp != null) {
             mtpText = Files.readString(mtp, StandardCharsets.ISO_8859_1);
@@ -83,7 +83,7 @@ public class CfgIoBench {
     @Benchmark
     public int readCfg() {
         int n = 0;
-        try (CfgReader r = CfgReader.of(new StringReader(cfgText), "bench.cfg")) {
+        try (CfgReader r = CfgReader.of(new StringReader(cfgText), "bench.cfg", w -> { })) {
             for (Configuration c; (c = r.next()) != null; ) n += c.size;
         }
         return n;

@@ -3,10 +3,10 @@ package org.mtpj.bench.train;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.mtpj.core.io.CfgReader;
-import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.MtpFiles;
 import org.mtpj.train.fit.LossFunction;
 import org.mtpj.train.fit.LossWeights;
 import org.mtpj.train.fit.TrainingSet;
@@ -24,7 +24,7 @@ import org.mtpj.train.grade.SelectionSession;
  */
 public final class LearningTiming {
     public static void main(String[] a) {
-        MtpPotential pot = MtpReader.read(Path.of(a[0]));
+        MtpPotential pot = MtpFiles.read(Path.of(a[0]));
         Path train = Path.of(a[1]), in = Path.of(a[2]);
         String only = a.length > 3 ? a[3] : "all";     // all | train | grade | loss
         if (only.equals("loss")) {
@@ -43,7 +43,8 @@ public final class LearningTiming {
         for (int threads : new int[] {1, 2}) {
             try (LossFunction l = new LossFunction(pot, set, LossWeights.MLIP2_DEFAULTS, threads);
                  org.mtpj.train.fit.LinearFit lin = new org.mtpj.train.fit.LinearFit(pot, set, LossWeights.MLIP2_DEFAULTS, threads);
-                 org.mtpj.core.eval.Evaluator ev = new org.mtpj.core.eval.Evaluator(pot, threads)) {
+                 org.mtpj.host.WorkerPool pool = org.mtpj.host.WorkerPool.start(threads)) {
+                org.mtpj.core.eval.Evaluator ev = new org.mtpj.core.eval.Evaluator(pot, pool);
                 for (String what : new String[] {"E+F+S", "loss+gradient", "projected step"}) {
                     Runnable r = switch (what) {
                         case "E+F+S" -> () -> { for (TrainingSet.Item it : set.items()) ev.evaluate(it.cfg()); };
@@ -111,7 +112,7 @@ public final class LearningTiming {
     }
 
     private static void timeGrades(MtpPotential pot, Path train, Path in) {
-        List<Configuration> trainCfgs = CfgReader.readAll(train), inCfgs = CfgReader.readAll(in);
+        List<Configuration> trainCfgs = CfgFiles.readAll(train), inCfgs = CfgFiles.readAll(in);
         for (RowWeights w : new RowWeights[] {RowWeights.CONFIGURATION_MODE, RowWeights.NEIGHBOURHOOD_MODE}) {
             long t0 = System.nanoTime();
             SelectionSession s = new SelectionSession(pot, w, 1e-5);

@@ -6,6 +6,8 @@ import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.MtpFiles;
+import org.mtpj.host.WorkerPool;
 import org.mtpj.train.fit.LinearFit;
 import org.mtpj.train.fit.LossFunction;
 import org.mtpj.train.fit.LossWeights;
@@ -47,6 +49,7 @@ public class TrainingBenchmark {
 
     LossFunction loss;
     LinearFit lin;
+    WorkerPool pool;
     Evaluator evaluator;
     TrainingSet set;
     double[] theta, grad;
@@ -54,11 +57,12 @@ public class TrainingBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         String shared = System.getProperty("mtpj.shared", "../shared");
-        MtpPotential pot = MtpReader.read(Path.of(System.getProperty("mtpj.bench.pot", shared + "/data/amorphous-MgV2O5/pot.mtp")));
+        MtpPotential pot = MtpFiles.read(Path.of(System.getProperty("mtpj.bench.pot", shared + "/data/amorphous-MgV2O5/pot.mtp")));
         set = TrainingSet.read(Path.of(System.getProperty("mtpj.bench.cfg",
                 shared + "/reference/mlip2/dump600K_frames00-09.cfg")), pot.cutoff());
         if (set.atoms() != ATOMS) throw new IllegalStateException("expected " + ATOMS + " atoms, got " + set.atoms());
-        evaluator = new Evaluator(pot, threads);
+        pool = WorkerPool.start(threads);
+        evaluator = new Evaluator(pot, pool);
         loss = new LossFunction(pot, set, LossWeights.MLIP2_DEFAULTS, threads);
         lin = new LinearFit(pot, set, LossWeights.MLIP2_DEFAULTS, threads);
         theta = pot.coefficients();
@@ -66,7 +70,7 @@ public class TrainingBenchmark {
     }
 
     @TearDown
-    public void close() { loss.close(); lin.close(); evaluator.close(); }
+    public void close() { loss.close(); lin.close(); pool.close(); }
 
     /** Energy, forces and PlusStress of every frame (the unit the loss is measured in). */
     @Benchmark

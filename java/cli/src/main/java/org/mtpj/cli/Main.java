@@ -16,13 +16,12 @@ import picocli.CommandLine.Command;
  * The {@code mtpj} command line. Subcommands come from each module's *Commands class; their
  * argument order mirrors MLIP-2's {@code mlp} where the two overlap.
  *
- * <p>Exit codes: 0 success, 1 a check failed (e.g. compare beyond tolerance), 2 bad input or
- * usage (one line naming file:line and what was expected; never a stack trace), 3 out of memory
- * (one line with the advice to raise the heap).
+ * <p>Exit codes: {@link ExitCodes} (all of them, also shown by {@code mtpj --help}).
  */
 @Command(name = "mtpj", mixinStandardHelpOptions = true, version = "mtpj 0.1.0",
         description = {"Moment Tensor Potentials in Java: evaluation, training, active learning, LAMMPS coupling, analysis.",
                 "Units: LAMMPS metal (Å, eV, ps, bar); .cfg files: Å, eV, eV/Å, PlusStress in eV."},
+        footer = {"", ExitCodes.HELP},
         subcommandsRepeatable = false)
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -83,7 +82,7 @@ public final class Main implements Runnable {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("mtpj: " + ex.getMessage());
             err.println("Try 'mtpj " + ex.getCommandLine().getCommandName() + " --help'.");
-            return 2;
+            return ExitCodes.BAD_INPUT;
         });
         return cl;
     }
@@ -94,13 +93,13 @@ public final class Main implements Runnable {
         while (t.getCause() != null && !(t instanceof InputFormatException) && !(t instanceof UserError)) t = t.getCause();
         if (t instanceof InputFormatException || t instanceof UserError) {
             err.println("mtpj: " + t.getMessage());
-            return t instanceof UserError ue ? ue.exitCode() : 2;
+            return t instanceof UserError ue ? ue.exitCode() : ExitCodes.BAD_INPUT;
         }
         // the outermost I/O exception says what was being done ("cannot write X: ..."), its cause only why
         for (Throwable c = ex; c != null; c = c.getCause()) {
             if (c instanceof java.io.IOException || c instanceof java.io.UncheckedIOException) {
                 err.println("mtpj: I/O error: " + ioMessage(c));
-                return 2;
+                return ExitCodes.BAD_INPUT;
             }
         }
         if (t instanceof OutOfMemoryError) return outOfMemory(err);
@@ -109,7 +108,7 @@ public final class Main implements Runnable {
         err.println("mtpj: internal error: " + t + (st.length > 0 ? " at " + st[0] : "")
                 + " (set MTPJ_TRACE=1 for the full trace; please report it)");
         if ("1".equals(System.getenv("MTPJ_TRACE"))) t.printStackTrace(err);
-        return 70;
+        return ExitCodes.INTERNAL_ERROR;
     }
 
     /** A file system exception's message is often the bare path: add what went wrong. */
@@ -124,16 +123,27 @@ public final class Main implements Runnable {
         return String.valueOf(t.getMessage());
     }
 
-    /** One line and exit code 3; the heap is what the user can change. */
+    /** One line and exit code 3 (ExitCodes.OUT_OF_MEMORY); the heap is what the user can change. */
     private static int outOfMemory(PrintWriter err) {
         long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
         err.println("mtpj: out of memory (Java heap " + maxMiB + " MiB): raise it, e.g. MTPJ_JAVA_OPTS=-Xmx16g ./mtpj ...,"
                 + " or use a smaller input");
         err.flush();
-        return 3;
+        return ExitCodes.OUT_OF_MEMORY;
     }
 
+    /** Commands that share their work over MPI ranks when started by mpirun (docs/mpi.md). */
+    static final java.util.Set<String> MPI_COMMANDS = java.util.Set.of("train");
+
     public static void main(String[] args) {
+        String ranks = System.getenv("OMPI_COMM_WORLD_SIZE");
+        if (ranks != null && !ranks.equals("1") && args.length > 0 && !MPI_COMMANDS.contains(args[0])) {
+            // N copies of one command would each do all the work and race for its outputs
+            if ("0".equals(System.getenv("OMPI_COMM_WORLD_RANK")))
+                System.err.println("mtpj: '" + args[0] + "' does not run under mpirun (MPI: " + String.join(", ", MPI_COMMANDS)
+                        + "); run it without mpirun, it uses every core through --threads");
+            System.exit(2);
+        }
         System.exit(commandLineFor(args).execute(args));
     }
 }

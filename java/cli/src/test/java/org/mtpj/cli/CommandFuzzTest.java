@@ -23,9 +23,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtpj.cli.core.CoreCommandsTest.Run;
-import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.CfgFiles;
 import org.mtpj.testkit.Shared;
 
 /**
@@ -48,7 +48,7 @@ class CommandFuzzTest {
             "999999999999", "-999999999999", "0x10", "1,5", "--1", "+"};
     /** Messages about a whole file (or its whole content), which have no line to name. */
     private static final Pattern FILE_LEVEL = Pattern.compile("(file not found.*|configuration file not found|is a directory, expected a file.*"
-            + ".*|permission denied.*|the folder holds no .*|no thermo table .*|an Arrhenius fit needs at least .*"
+            + "|permission denied.*|the folder holds no .*|no thermo table .*|an Arrhenius fit needs at least .*"
             + "|\\d+ complete frame\\(s\\); MSD needs at least \\d+|\\[\\w+\\] needs '.*|no configurations.*"
             + "|frames are not evenly spaced: .*|timesteps do not increase .*)$");
 
@@ -222,7 +222,7 @@ class CommandFuzzTest {
         Path src = Files.createDirectory(dir.resolve("src"));
         Files.createDirectory(dir.resolve("out"));
         Files.copy(Shared.file("data/amorphous-MgV2O5/pot.mtp"), src.resolve("pot.mtp"));
-        List<Configuration> ref = CfgReader.readAll(Shared.file("reference/mlip2/dump600K_frames00-09.cfg"));
+        List<Configuration> ref = CfgFiles.readAll(Shared.file("reference/mlip2/dump600K_frames00-09.cfg"));
         List<Configuration> small = new ArrayList<>();
         for (int k = 0; k < 2; k++) small.add(firstAtoms(ref.get(k), 64));
         Files.writeString(src.resolve("small.cfg"), CfgWriter.format(small, CfgWriter.Style.LOSSLESS));

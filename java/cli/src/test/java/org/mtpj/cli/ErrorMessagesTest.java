@@ -11,9 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtpj.cli.core.CoreCommandsTest.Run;
-import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.CfgFiles;
 import org.mtpj.testkit.Shared;
 
 /** Issue 13's unclear messages: each is now one line naming the file (and line) and what was expected. */
@@ -26,7 +26,7 @@ class ErrorMessagesTest {
     void inputs() throws Exception {
         Files.copy(Shared.file("data/amorphous-MgV2O5/pot.mtp"), dir.resolve("pot.mtp"));
         Path ref = Shared.file("reference/mlip2/dump600K_frames00-09.cfg");
-        Files.writeString(dir.resolve("in.cfg"), CfgWriter.format(CfgReader.readAll(ref).subList(0, 2), CfgWriter.Style.LOSSLESS));
+        Files.writeString(dir.resolve("in.cfg"), CfgWriter.format(CfgFiles.readAll(ref).subList(0, 2), CfgWriter.Style.LOSSLESS));
         Files.createDirectory(dir.resolve("folder"));
     }
 
@@ -58,7 +58,7 @@ class ErrorMessagesTest {
 
     @Test
     void aSpeciesBeyondThePotentialNamesFileLineAndConfiguration() throws Exception {
-        List<Configuration> cfgs = CfgReader.readAll(dir.resolve("in.cfg"));
+        List<Configuration> cfgs = CfgFiles.readAll(dir.resolve("in.cfg"));
         cfgs.get(1).types[1] = 7;
         Files.writeString(dir.resolve("bad.cfg"), CfgWriter.format(cfgs, CfgWriter.Style.LOSSLESS));
         long line = Files.readAllLines(dir.resolve("bad.cfg")).lastIndexOf("BEGIN_CFG") + 1;
@@ -70,7 +70,7 @@ class ErrorMessagesTest {
 
     @Test
     void aHugeCellIsTooLongNotDegenerate() throws Exception {
-        Configuration c = CfgReader.readAll(dir.resolve("in.cfg")).get(0);
+        Configuration c = CfgFiles.readAll(dir.resolve("in.cfg")).get(0);
         c.lattice[0][0] = 1e300;
         Files.writeString(dir.resolve("huge.cfg"), CfgWriter.format(List.of(c), CfgWriter.Style.LOSSLESS));
         Run r = run("calc-efs", f("pot.mtp"), f("huge.cfg"), f("out.cfg"));

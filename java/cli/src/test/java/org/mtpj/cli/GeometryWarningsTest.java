@@ -10,9 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtpj.cli.core.CoreCommandsTest.Run;
-import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.CfgFiles;
 import org.mtpj.testkit.Shared;
 
 /**
@@ -32,7 +32,7 @@ class GeometryWarningsTest {
         String text = Files.readString(pot);
         String untrained = text.substring(0, text.indexOf("\tradial_coeffs")) + text.substring(text.indexOf("alpha_moments_count"), text.indexOf("species_coeffs"));
         Files.writeString(dir.resolve("untrained.mtp"), untrained);
-        List<Configuration> cfgs = CfgReader.readAll(Shared.file("reference/mlip2/dump600K_frames00-09.cfg")).subList(0, 2);
+        List<Configuration> cfgs = CfgFiles.readAll(Shared.file("reference/mlip2/dump600K_frames00-09.cfg")).subList(0, 2);
         Files.writeString(dir.resolve("ok.cfg"), CfgWriter.format(cfgs, CfgWriter.Style.LOSSLESS));
         Configuration c = cfgs.get(1).copy();
         // atom 2 put 0.01 Å from atom 1
@@ -56,7 +56,7 @@ class GeometryWarningsTest {
         Run efs = run("calc-efs", f("pot.mtp"), f("close.cfg"), f("out.cfg"));
         assertEquals(0, efs.code(), efs.err());
         assertEquals(List.of(closeWarning("calc-efs")), warnings(efs));
-        assertEquals(2, CfgReader.readAll(dir.resolve("out.cfg")).size());
+        assertEquals(2, CfgFiles.readAll(dir.resolve("out.cfg")).size());
         Run errors = run("calc-errors", f("pot.mtp"), f("close.cfg"));
         assertEquals(0, errors.code(), errors.err());
         assertEquals(List.of(closeWarning("calc-errors")), warnings(errors));

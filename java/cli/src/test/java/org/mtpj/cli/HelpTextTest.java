@@ -43,6 +43,18 @@ class HelpTextTest {
                 + MAX_SUMMARY + " characters:\n  " + String.join("\n  ", bad));
     }
 
+    /** Main returns 0, 1, 2, 3, 70 and 130 (README's table): --help must name every one. */
+    @Test
+    void topLevelHelpNamesEveryExitCode() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        assertEquals(0, cl.execute("--help"));
+        String text = out.toString().replaceAll("\\s+", " ");
+        for (String code : List.of("0 done", "1 a check failed", "2 bad input", "3 out of memory", "70 internal error", "130 interrupted"))
+            assertTrue(text.contains(code), "mtpj --help does not explain exit code '" + code + "':\n" + out);
+    }
+
     @Test
     void topLevelHelpListsOnlyTheSummaries() {
         StringWriter out = new StringWriter();

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtpj.cli.core.CoreCommandsTest.Run;
-import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
+import org.mtpj.host.CfgFiles;
 import org.mtpj.testkit.Shared;
 
 /** Issue 13's invalid inputs, through the commands: each is exit 2 with one file:line message and no output. */
@@ -33,7 +33,7 @@ class InputValidationTest {
     void inputs() throws Exception {
         Files.copy(Shared.file("data/amorphous-MgV2O5/pot.mtp"), dir.resolve("pot.mtp"));
         Path ref = Shared.file("reference/mlip2/dump600K_frames00-09.cfg");
-        Files.writeString(dir.resolve("train.cfg"), CfgWriter.format(CfgReader.readAll(ref).subList(0, 1), CfgWriter.Style.LOSSLESS));
+        Files.writeString(dir.resolve("train.cfg"), CfgWriter.format(CfgFiles.readAll(ref).subList(0, 1), CfgWriter.Style.LOSSLESS));
         Files.writeString(dir.resolve("empty.cfg"), "");
     }
 
@@ -88,7 +88,7 @@ class InputValidationTest {
         Run r = run("convert", f("d.lammpstrj"), f("out.cfg"));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("the last frame is incomplete and was ignored, keeping 1 complete frame"), r.err());
-        assertEquals(1, CfgReader.readAll(dir.resolve("out.cfg")).size());
+        assertEquals(1, CfgFiles.readAll(dir.resolve("out.cfg")).size());
     }
 
     @Test

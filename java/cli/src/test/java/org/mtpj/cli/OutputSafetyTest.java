@@ -17,9 +17,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtpj.core.io.CfgReader;
-import org.mtpj.core.io.CfgWriter;
 import org.mtpj.cli.core.CoreCommandsTest.Run;
+import org.mtpj.core.io.CfgWriter;
+import org.mtpj.host.CfgFiles;
 import org.mtpj.testkit.Shared;
 
 /**
@@ -38,7 +38,7 @@ class OutputSafetyTest {
         Files.copy(Shared.file("data/amorphous-MgV2O5/pot.mtp"), dir.resolve("pot.mtp"));
         Path ref = Shared.file("reference/mlip2/dump600K_frames00-09.cfg");
         Files.copy(ref, dir.resolve("in.cfg"));
-        Files.writeString(dir.resolve("train.cfg"), CfgWriter.format(CfgReader.readAll(ref).subList(0, 1), CfgWriter.Style.LOSSLESS));
+        Files.writeString(dir.resolve("train.cfg"), CfgWriter.format(CfgFiles.readAll(ref).subList(0, 1), CfgWriter.Style.LOSSLESS));
         Files.copy(Shared.file("data/amorphous-MgV2O5/dump_600K.lammpstrj"), dir.resolve("dump.lammpstrj"));
         Files.copy(Shared.file("reference/analysis/voltage_synthetic_A_energies.tsv"), dir.resolve("volt.tsv"));
         Files.copy(Shared.file("data/amorphous-MgV2O5/pylro/POSCAR_300K"), dir.resolve("POSCAR"));

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.CfgFiles;
 
 /**
  * An oracle that is a user's command: mtpj writes {@code in.cfg}, runs the command with
@@ -25,7 +25,7 @@ public final class CommandOracle implements Oracle {
     @Override
     public Configuration label(Configuration cfg, Path work) {
         Path in = work.resolve("in.cfg").toAbsolutePath(), out = work.resolve("out.cfg").toAbsolutePath();
-        CfgWriter.writeAll(in, List.of(LabelCheck.unlabelled(cfg)), CfgWriter.Style.LOSSLESS);
+        CfgFiles.writeAll(in, List.of(LabelCheck.unlabelled(cfg)), CfgWriter.Style.LOSSLESS);
         List<String> cmd = new ArrayList<>();
         for (String w : command) cmd.add(w.replace("{in}", in.toString()).replace("{out}", out.toString()));
         Path log = work.resolve("oracle.log");
@@ -33,7 +33,7 @@ public final class CommandOracle implements Oracle {
         if (rc != 0) throw new UserError("oracle command '" + String.join(" ", cmd) + "' failed (exit " + rc + "); see " + log);
         if (!java.nio.file.Files.isRegularFile(out))
             throw new UserError("oracle command '" + command.get(0) + "' wrote no " + out + "; see " + log);
-        List<Configuration> got = CfgReader.readAll(out);
+        List<Configuration> got = CfgFiles.readAll(out);
         if (got.size() != 1) throw new UserError(out + ": the oracle must return exactly 1 configuration, got " + got.size());
         return LabelCheck.check(cfg, got.get(0), out.toString());
     }

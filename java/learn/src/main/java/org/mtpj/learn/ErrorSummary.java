@@ -1,12 +1,14 @@
 package org.mtpj.learn;
 
-import java.nio.file.Path;
-import java.util.List;
 import org.mtpj.core.eval.Evaluator;
-import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.ErrorReport;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.WorkerPool;
+
+import java.nio.file.Path;
+import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The errors of a potential on a labelled set, as the round table shows them (MLIP-2's report numbers). */
@@ -14,9 +16,10 @@ final class ErrorSummary {
     private ErrorSummary() {}
 
     static void put(ObjectNode into, MtpPotential pot, Path set, int threads) {
-        List<Configuration> cfgs = CfgReader.readAll(set);
+        List<Configuration> cfgs = CfgFiles.readAll(set);
         ErrorReport report = new ErrorReport();
-        try (Evaluator ev = new Evaluator(pot, threads)) {
+        try (WorkerPool pool = WorkerPool.start(threads)) {
+            Evaluator ev = new Evaluator(pot, pool);
             for (Configuration ref : cfgs) {
                 Configuration check = ref.copy();
                 ev.evaluateInto(check);

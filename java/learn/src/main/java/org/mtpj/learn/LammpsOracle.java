@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mtpj.core.UserError;
 import org.mtpj.core.io.LammpsBox;
-import org.mtpj.core.io.LammpsDataWriter;
 import org.mtpj.core.io.LammpsUnits;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.LammpsDataFiles;
 
 /**
  * An oracle that is a LAMMPS pair style (e.g. Debian's lmp with a potential from lammps-data):
@@ -42,7 +42,7 @@ public final class LammpsOracle implements Oracle {
     public Configuration label(Configuration cfg, Path work) {
         Configuration q = LabelCheck.unlabelled(cfg);
         LammpsBox box = LammpsBox.of(q.lattice);
-        LammpsDataWriter.write(q, species, species.length, "mtpj learn: configuration to label", work.resolve("cfg.data"));
+        LammpsDataFiles.write(q, species, species.length, "mtpj learn: configuration to label", work.resolve("cfg.data"));
         write(work.resolve("in.label"), input());
         List<String> cmd = new ArrayList<>(lammps);
         cmd.addAll(List.of("-in", "in.label", "-log", "log.lammps", "-screen", "none"));

@@ -1,6 +1,7 @@
 package org.mtpj.learn;
 
-import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.host.Json;
+import org.mtpj.host.AtomicOutput;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -76,7 +77,7 @@ final class LearnReport {
         all.put("converged", Files.isRegularFile(runDir.resolve("final.mtp")));
         all.set("rounds", json);
         AtomicOutput.writeString(runDir.resolve("rounds.tsv"), tsv.toString(), java.nio.charset.StandardCharsets.UTF_8);
-        AtomicOutput.writeString(runDir.resolve("rounds.json"), RoundRecord.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(all) + "\n", java.nio.charset.StandardCharsets.UTF_8);
+        AtomicOutput.writeString(runDir.resolve("rounds.json"), Json.pretty(all), java.nio.charset.StandardCharsets.UTF_8);
         out.print(screen);
         out.println("(* = MD stopped at the break threshold; tables: " + runDir.resolve("rounds.tsv") + ", rounds.json)");
     }

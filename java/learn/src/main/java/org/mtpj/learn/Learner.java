@@ -10,14 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.AtomicOutput;
-import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
-import org.mtpj.core.io.LammpsDataWriter;
-import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.io.MtpWriter;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.AtomicOutput;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.LammpsDataFiles;
+import org.mtpj.host.MtpFiles;
 import org.mtpj.train.basis.MomentBasisGenerator;
 import org.mtpj.train.fit.LossWeights;
 import org.mtpj.train.fit.Trainer;
@@ -91,7 +91,7 @@ public final class Learner {
             mkdirs(roundDir(1));
             List<Configuration> given = new ArrayList<>();
             if (cfg.data().train() != null) {
-                given.addAll(CfgReader.readAll(cfg.data().train()));
+                given.addAll(CfgFiles.readAll(cfg.data().train()));
                 if (given.isEmpty()) throw new UserError(cfg.data().train() + ": no configurations in the initial training set");
             }
             if (cfg.sample() != null) {
@@ -118,7 +118,7 @@ public final class Learner {
             List<Configuration> initial = new ArrayList<>();
             int k = 0;
             for (Configuration c : given) initial.add(!c.hasEnergy() || c.forces == null ? labels.get(k++) : c);
-            CfgWriter.writeAll(first, initial, CfgWriter.Style.LOSSLESS);
+            CfgFiles.writeAll(first, initial, CfgWriter.Style.LOSSLESS);
         }
         int round = 1;
         while (Files.isRegularFile(roundDir(round + 1).resolve("train.cfg"))) round++;
@@ -140,7 +140,7 @@ public final class Learner {
         RoundRecord rec = RoundRecord.open(dir, r);
         Path trainCfg = dir.resolve("train.cfg");
         Path pot = dir.resolve("pot.mtp");
-        List<Configuration> training = CfgReader.readAll(trainCfg); // read once: grading, selection and the next set use it
+        List<Configuration> training = CfgFiles.readAll(trainCfg); // read once: grading, selection and the next set use it
         int nTrain = training.size();
         rec.node.put("n_train", nTrain);
         out.printf(Locale.ROOT, "%n== round %d: %d training configurations%n", r, nTrain);
@@ -150,7 +150,7 @@ public final class Learner {
             train(r, trainCfg, dir);
             return true;
         });
-        MtpPotential p = MtpReader.read(pot);
+        MtpPotential p = MtpFiles.read(pot);
         if (!rec.node.has("errors_train")) {
             ErrorSummary.put(rec.node.putObject("errors_train"), p, trainCfg, cfg.run().threads());
             if (cfg.data().valid() != null) ErrorSummary.put(rec.node.putObject("errors_valid"), p, cfg.data().valid(), cfg.run().threads());
@@ -218,12 +218,12 @@ public final class Learner {
             for (double T : temps) {
                 Path f = dir.resolve("md-T" + LearnConfig.kelvin(T)).resolve("preselected.cfg");
                 if (!Files.isRegularFile(f)) continue;
-                for (Configuration c : CfgReader.readAll(f)) {
+                for (Configuration c : CfgFiles.readAll(f)) {
                     c.features.put("source", "mtpj-learn round " + r + " T=" + LearnConfig.kelvin(T) + " step " + c.features.getOrDefault("step", "?"));
                     all.add(LabelCheck.unlabelled(c));
                 }
             }
-            CfgWriter.writeAll(candidates, all, CfgWriter.Style.LOSSLESS);
+            CfgFiles.writeAll(candidates, all, CfgWriter.Style.LOSSLESS);
             SelectionSession s = new SelectionSession(p, RowWeights.NEIGHBOURHOOD_MODE, INIT_THRESHOLD);
             s.selectFrom(training, SWAP_THRESHOLD, SWAP_THRESHOLD, 0);
             int firstNew = s.configurations().size();
@@ -232,12 +232,12 @@ public final class Learner {
             int limit = cfg.run().maxNewPerRound();
             if (limit > 0 && added.size() > limit) added = added.subList(0, limit);
             List<Configuration> chosen = added;
-            CfgWriter.writeAll(fresh, chosen, CfgWriter.Style.LOSSLESS);
+            CfgFiles.writeAll(fresh, chosen, CfgWriter.Style.LOSSLESS);
             rec.node.put("n_candidates", all.size());
             rec.node.put("n_selected", chosen.size());
             return true;
         });
-        List<Configuration> toLabel = CfgReader.readAll(fresh);
+        List<Configuration> toLabel = CfgFiles.readAll(fresh);
         out.printf(Locale.ROOT, "   select-add: %d of %d preselected configurations enter the training set%n",
                 toLabel.size(), rec.node.path("n_candidates").asInt());
         if (toLabel.isEmpty())
@@ -249,7 +249,7 @@ public final class Learner {
         stage(r, "label", rec, () -> {
             if (Files.isRegularFile(labelled)) return false;
             List<Configuration> all = label(dir.resolve("label"), toLabel);
-            CfgWriter.writeAll(labelled, all, CfgWriter.Style.LOSSLESS);
+            CfgFiles.writeAll(labelled, all, CfgWriter.Style.LOSSLESS);
             return true;
         });
         rec.node.put("n_labelled", toLabel.size());
@@ -257,8 +257,8 @@ public final class Learner {
         Path next = roundDir(r + 1).resolve("train.cfg");
         mkdirs(roundDir(r + 1));
         List<Configuration> grown = new ArrayList<>(training);
-        grown.addAll(CfgReader.readAll(labelled));
-        CfgWriter.writeAll(next, grown, CfgWriter.Style.LOSSLESS);
+        grown.addAll(CfgFiles.readAll(labelled));
+        CfgFiles.writeAll(next, grown, CfgWriter.Style.LOSSLESS);
         return limitReached(r, "label") ? RoundOutcome.STOPPED : RoundOutcome.NEXT;
     }
 
@@ -287,7 +287,7 @@ public final class Learner {
     }
 
     private void train(int r, Path trainCfg, Path dir) {
-        MtpPotential start = r == 1 ? initialPotential() : MtpReader.read(roundDir(r - 1).resolve("pot.mtp"));
+        MtpPotential start = r == 1 ? initialPotential() : MtpFiles.read(roundDir(r - 1).resolve("pot.mtp"));
         var t = cfg.training();
         Trainer.Options o = new Trainer.Options();
         o.weights = new LossWeights(t.energyWeight(), t.forceWeight(), t.stressWeight(), 0, Weighting.VIBRATIONS);
@@ -301,7 +301,7 @@ public final class Learner {
         try (PrintStream ps = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
             o.log = ps;
             MtpPotential result = new Trainer(start, set, o).run();
-            MtpWriter.write(result, dir.resolve("pot.mtp"), MtpWriter.Precision.LOSSLESS);
+            MtpFiles.write(result, dir.resolve("pot.mtp"), MtpWriter.Precision.LOSSLESS);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + log + ": " + e.getMessage(), e);
         }
@@ -312,12 +312,12 @@ public final class Learner {
         var p = cfg.potential();
         MtpPotential pot;
         if (p.start() != null) {
-            pot = MtpReader.read(p.start());
+            pot = MtpFiles.read(p.start());
         } else {
             double minDist = Double.isNaN(p.minDist()) ? closestPair() - 0.05 : p.minDist();
             pot = MomentBasisGenerator.untrainedPotential(MomentBasisGenerator.generate(p.level()), "mtpj-learn",
                     p.species().length, minDist, p.maxDist(), p.radialBasisSize(), p.species());
-            MtpWriter.writeUntrained(pot, roundDir(1).resolve("untrained.mtp"));
+            MtpFiles.writeUntrained(pot, roundDir(1).resolve("untrained.mtp"));
         }
         if (pot.speciesCount != p.species().length)
             throw new UserError((p.start() != null ? p.start() : "the new potential") + " has " + pot.speciesCount
@@ -329,7 +329,7 @@ public final class Learner {
     private double closestPair() {
         double best = Double.POSITIVE_INFINITY;
         Path initial = roundDir(1).resolve("train.cfg");
-        for (Configuration c : CfgReader.readAll(initial)) {
+        for (Configuration c : CfgFiles.readAll(initial)) {
             var nl = org.mtpj.core.eval.NeighbourList.build(c, 3.0);
             for (int e = 0; e < nl.entryCount(); e++)
                 best = Math.min(best, Math.sqrt(nl.rij[3 * e] * nl.rij[3 * e] + nl.rij[3 * e + 1] * nl.rij[3 * e + 1] + nl.rij[3 * e + 2] * nl.rij[3 * e + 2]));
@@ -360,13 +360,13 @@ public final class Learner {
                         + "): " + e.getMessage() + "; the " + done + " labelled so far are kept", e.exitCode());
             }
             if (c.features.containsKey("source")) got.features.put("source", c.features.get("source"));
-            CfgWriter.writeAll(f, List.of(got), CfgWriter.Style.LOSSLESS);
+            CfgFiles.writeAll(f, List.of(got), CfgWriter.Style.LOSSLESS);
             done++;
             if (done == todo.size() || done % Math.max(1, todo.size() / 5) == 0)
                 out.printf(Locale.ROOT, "   labelled %d/%d%n", done, todo.size());
         }
         List<Configuration> all = new ArrayList<>();
-        for (int i = 0; i < todo.size(); i++) all.addAll(CfgReader.readAll(labelFile(labelDir, i)));
+        for (int i = 0; i < todo.size(); i++) all.addAll(CfgFiles.readAll(labelFile(labelDir, i)));
         return all;
     }
 
@@ -382,9 +382,9 @@ public final class Learner {
         if (cfg.sample() != null) return cfg.sample().start();
         Path data = runDir.resolve("start.data");
         if (!Files.isRegularFile(data)) {
-            List<Configuration> all = CfgReader.readAll(cfg.data().train());
+            List<Configuration> all = CfgFiles.readAll(cfg.data().train());
             Configuration last = all.get(all.size() - 1);
-            LammpsDataWriter.write(last, cfg.potential().species(), cfg.potential().species().length,
+            LammpsDataFiles.write(last, cfg.potential().species(), cfg.potential().species().length,
                     "mtpj learn: MD start = last configuration of " + cfg.data().train().getFileName(), data);
         }
         return data;

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import org.mtpj.core.UserError;
 import org.mtpj.core.io.AtomicMasses;
-import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
-import org.mtpj.core.io.LammpsDataReader;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.LammpsDataFiles;
 
 /**
  * The initial training set sampled by MD with the oracle itself (config table {@code [sample]}):
@@ -52,7 +52,7 @@ final class OracleSampler {
                 RunFiles.deleteTree(tmp);
                 mkdirs(tmp);
                 List<Configuration> frames = run(tmp, T, cfg.run().seed() * 1000 + 17 * k + 1);
-                CfgWriter.writeAll(done, frames, CfgWriter.Style.LOSSLESS);
+                CfgFiles.writeAll(done, frames, CfgWriter.Style.LOSSLESS);
                 try {
                     RunFiles.move(tmp, dir.resolve("T" + name));
                 } catch (IOException e) {
@@ -61,7 +61,7 @@ final class OracleSampler {
                 out.printf(Locale.ROOT, "sampled %d configurations by oracle MD at %s K (%.1f s)%n", frames.size(), name,
                         (System.nanoTime() - t0) * 1e-9);
             }
-            all.addAll(CfgReader.readAll(done));
+            all.addAll(CfgFiles.readAll(done));
         }
         return all;
     }
@@ -80,7 +80,7 @@ final class OracleSampler {
         for (int i = 1; i <= n; i++) {
             Path f = work.resolve("frame-" + i + ".data");
             if (!Files.isRegularFile(f)) throw new UserError(f + ": snapshot missing after the oracle MD; see " + work.resolve("log.lammps"));
-            Configuration c = LammpsDataReader.read(f).configuration;
+            Configuration c = LammpsDataFiles.read(f).configuration;
             c.features.put("sampled_by", "oracle MD " + LearnConfig.kelvin(temperature) + " K step " + (i * s.every()));
             frames.add(c);
         }

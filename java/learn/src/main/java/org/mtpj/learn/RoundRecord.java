@@ -2,8 +2,9 @@ package org.mtpj.learn;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.mtpj.host.Json;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.host.AtomicOutput;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,5 +51,5 @@ final class RoundRecord {
         t.put(stage, Math.round(s * 10) / 10.0);
     }
 
-    void save() { AtomicOutput.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n", java.nio.charset.StandardCharsets.UTF_8); }
+    void save() { AtomicOutput.writeString(file, Json.pretty(node), java.nio.charset.StandardCharsets.UTF_8); }
 }

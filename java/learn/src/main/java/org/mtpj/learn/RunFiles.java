@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
+import org.mtpj.host.AtomicOutput;
 
 /**
  * Folder-level steps of the run folder. Files are written whole or not at all by the writers

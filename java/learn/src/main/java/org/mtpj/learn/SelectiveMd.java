@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.mtpj.core.UserError;
 import org.mtpj.core.io.AtomicMasses;
 import org.mtpj.core.io.CfgReader;
+import org.mtpj.host.CfgFiles;
 
 /**
  * One MD run with extrapolation control (mlip.ini {@code select TRUE}) through LAMMPS with
@@ -95,7 +96,7 @@ final class SelectiveMd {
         Path sel = dir.resolve("preselected.cfg");
         int n = 0;
         if (Files.isRegularFile(sel)) {
-            try (CfgReader r = CfgReader.open(sel)) {
+            try (CfgReader r = CfgFiles.open(sel)) {
                 for (var c : r) {
                     n++;
                     String g = c.features.get("MV_grade");

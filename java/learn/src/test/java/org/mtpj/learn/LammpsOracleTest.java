@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtpj.core.model.Configuration;
-import org.mtpj.testkit.HostTools;
+import org.mtpj.testkit.Required;
 
 /**
  * The LAMMPS oracle against physics, with Debian's lmp and Stillinger–Weber Si: the PlusStress it
@@ -27,8 +27,8 @@ class LammpsOracleTest {
 
     @BeforeAll
     static void oracle() {
-        Path lmp = HostTools.program("lmp");
-        Path sw = HostTools.lammpsPotential("Si.sw");
+        Path lmp = Required.tool("lmp");
+        Path sw = Required.lammpsPotential("Si.sw");
         oracle = new LammpsOracle(List.of(lmp.toString()), List.of("pair_style sw", "pair_coeff * * " + sw + " Si"), new String[] {"Si"});
     }
 

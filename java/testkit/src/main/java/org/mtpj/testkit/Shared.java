@@ -2,16 +2,13 @@ package org.mtpj.testkit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Where the tests find the outside references (../shared: MLIP-2 and LAMMPS outputs, the study's
  * data). They are read in place, never copied into the repository.
  *
  * <p>The folder is {@code $MTPJ_SHARED}, else {@code ../shared} beside the repository. When a file
- * is missing the test is skipped with a message naming it, unless {@code MTPJ_REQUIRE_SHARED=1}
- * (set by .ci/run), in which case the test fails: CI must never pass by skipping.
+ * is missing the test is skipped with a message naming it, or fails in CI ({@link Required}).
  */
 public final class Shared {
     private Shared() {}
@@ -32,22 +29,11 @@ public final class Shared {
         return p != null ? p : Path.of("").toAbsolutePath();
     }
 
-    /** Whether missing references are a failure (CI) instead of a skip. */
-    public static boolean required() {
-        return "1".equals(System.getenv("MTPJ_REQUIRE_SHARED"));
-    }
-
     /**
      * A file below the shared folder, e.g. {@code file("reference/mlip2/edge_cases.cfg")}; skips
-     * (or, in CI, fails) the calling test when it is absent.
+     * (or, in CI, fails: {@link Required}) the calling test when it is absent.
      */
     public static Path file(String relative) {
-        Path p = root().resolve(relative);
-        if (!Files.exists(p)) {
-            String msg = "reference not found: " + p + " (set MTPJ_SHARED to the shared folder)";
-            if (required()) Assertions.fail(msg + "; MTPJ_REQUIRE_SHARED=1 makes this a failure");
-            Assumptions.abort("skipped: " + msg);
-        }
-        return p;
+        return Required.sharedFile(root().resolve(relative));
     }
 }

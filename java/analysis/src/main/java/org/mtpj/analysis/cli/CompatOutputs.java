@@ -2,11 +2,14 @@ package org.mtpj.analysis.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.mtpj.analysis.compat.StudyAnalyzer;
 import org.mtpj.analysis.compat.StudyMsdTable;
 import org.mtpj.analysis.compat.StudyPipeline;
 import org.mtpj.analysis.compat.StudyRedifferencing;
+import org.mtpj.host.Json;
 
 /** compat_600K.tsv and compat_600K_table.tsv layouts, and the study's exported-table format. */
 final class CompatOutputs {
@@ -61,15 +64,19 @@ final class CompatOutputs {
     }
 
     static String json(String caseName, StudyPipeline.Outcome o) {
-        StringBuilder b = new StringBuilder("{\n  \"case\": ").append(Tsv.quote(caseName)).append(",\n");
-        b.append("  \"label\": ").append(Tsv.quote(StudyPipeline.LABEL)).append(",\n");
-        b.append("  \"input\": ").append(Tsv.quote(o.input())).append(", \"input_kind\": ").append(Tsv.quote(o.inputKind())).append(",\n");
-        b.append("  \"units\": {\"D\": \"cm^2/s\", \"slope\": \"A^2/ps\"},\n");
-        List<String> r = rows(caseName, o);
-        for (int i = 0; i < r.size(); i++) {
-            String[] t = r.get(i).split("\t");
-            b.append("  ").append(Tsv.quote(t[1])).append(": ").append(t[2]).append(i + 1 < r.size() ? ",\n" : "\n");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("case", caseName);
+        m.put("label", StudyPipeline.LABEL);
+        m.put("input", o.input());
+        m.put("input_kind", o.inputKind());
+        Map<String, Object> units = new LinkedHashMap<>();
+        units.put("D", "cm^2/s");
+        units.put("slope", "A^2/ps");
+        m.put("units", units);
+        for (String row : rows(caseName, o)) {
+            String[] t = row.split("\t");
+            m.put(t[1], Json.decimal(t[2]));   // the TSV's number as printed there; nan is null
         }
-        return b.append("}\n").toString();
+        return Json.pretty(m);
     }
 }

@@ -14,7 +14,7 @@ import org.mtpj.analysis.diffusion.DiffusionResult;
 import org.mtpj.analysis.diffusion.RandomWalkErrors;
 import org.mtpj.analysis.msd.MsdResult;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.OutputGuard;
+import org.mtpj.host.OutputGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

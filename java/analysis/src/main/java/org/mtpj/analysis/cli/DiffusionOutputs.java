@@ -2,13 +2,16 @@ package org.mtpj.analysis.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.mtpj.analysis.diffusion.BlockDiffusion;
 import org.mtpj.analysis.diffusion.CalibratedFit;
 import org.mtpj.analysis.diffusion.DiffusionResult;
 import org.mtpj.analysis.diffusion.DiffusiveRegime;
 import org.mtpj.analysis.diffusion.RandomWalkErrors;
+import org.mtpj.host.Json;
 
 /**
  * The D table in the layout of correct_600K_D.tsv (its five columns first, the OLS error as there),
@@ -91,48 +94,55 @@ final class DiffusionOutputs {
 
     static String json(String caseName, String species, List<CalibratedFit> results, List<BlockDiffusion> blocks, int frames,
                        double spacingPs, int atoms) {
-        StringBuilder b = new StringBuilder("{\n");
-        b.append("  \"case\": ").append(Tsv.quote(caseName)).append(",\n");
-        b.append("  \"species\": ").append(Tsv.quote(species)).append(",\n");
-        b.append("  \"units\": {\"D\": \"cm^2/s\", \"time\": \"ps\", \"msd\": \"A^2\"},\n");
-        b.append("  \"stderr\": \"calibrated: random-walk covariance of the multi-origin MSD; *_stderr_ols: ordinary least squares (too small)\",\n");
-        b.append("  \"frames\": ").append(frames).append(", \"frame_spacing_ps\": ").append(Tsv.json(spacingPs))
-                .append(", \"mobile_atoms\": ").append(atoms).append(",\n");
-        b.append("  \"windows\": [\n");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("case", caseName);
+        m.put("species", species);
+        Map<String, Object> units = new LinkedHashMap<>();
+        units.put("D", "cm^2/s");
+        units.put("time", "ps");
+        units.put("msd", "A^2");
+        m.put("units", units);
+        m.put("stderr", "calibrated: random-walk covariance of the multi-origin MSD; *_stderr_ols: ordinary least squares (too small)");
+        m.put("frames", frames);
+        m.put("frame_spacing_ps", spacingPs);
+        m.put("mobile_atoms", atoms);
+        List<Map<String, Object>> windows = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             CalibratedFit f = results.get(i);
             DiffusionResult d = f.ols();
             DiffusiveRegime r = f.errors().regime();
-            b.append("    {\"t_min_ps\": ").append(Tsv.json(d.tMinPs())).append(", \"t_max_ps\": ").append(Tsv.json(d.tMaxPs()))
-                    .append(", \"points\": ").append(d.points())
-                    .append(", \"min_independent_origins\": ").append(d.minIndependentOrigins()).append(",\n");
-            b.append("     \"loglog_slope\": ").append(Tsv.json(r.slope())).append(", \"loglog_slope_stderr\": ").append(Tsv.json(r.slopeStdErr()))
-                    .append(", \"diffusive\": ").append(r.diffusive());
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("t_min_ps", d.tMinPs());
+            w.put("t_max_ps", d.tMaxPs());
+            w.put("points", d.points());
+            w.put("min_independent_origins", d.minIndependentOrigins());
+            w.put("loglog_slope", r.slope());
+            w.put("loglog_slope_stderr", r.slopeStdErr());
+            w.put("diffusive", r.diffusive());
             for (Quantity q : QUANTITIES) {
-                b.append(",\n     \"").append(q.name()).append("\": ").append(Tsv.json(q.value().applyAsDouble(d)))
-                        .append(", \"").append(q.name()).append("_stderr\": ").append(Tsv.json(q.calibrated().applyAsDouble(f.errors())));
-                if (q.err() != null) b.append(", \"").append(q.name()).append("_stderr_ols\": ").append(Tsv.json(q.err().applyAsDouble(d)));
+                w.put(q.name(), q.value().applyAsDouble(d));
+                w.put(q.name() + "_stderr", q.calibrated().applyAsDouble(f.errors()));
+                if (q.err() != null) w.put(q.name() + "_stderr_ols", q.err().applyAsDouble(d));
             }
-            if (blocks != null) b.append(",\n").append(blocksJson(f, blocks.get(i)));
-            b.append("}").append(i + 1 < results.size() ? ",\n" : "\n");
+            if (blocks != null) w.put("blocks", blocksJson(f, blocks.get(i)));
+            windows.add(w);
         }
-        b.append("  ]\n}\n");
-        return b.toString();
+        m.put("windows", windows);
+        return Json.pretty(m);
     }
 
-    private static String blocksJson(CalibratedFit f, BlockDiffusion bd) {
-        StringBuilder b = new StringBuilder("     \"blocks\": {\"count\": ").append(bd.count())
-                .append(", \"t_min_ps\": ").append(Tsv.json(bd.tMinPs())).append(", \"t_max_ps\": ").append(Tsv.json(bd.tMaxPs()));
+    private static Map<String, Object> blocksJson(CalibratedFit f, BlockDiffusion bd) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("count", bd.count());
+        b.put("t_min_ps", bd.tMinPs());
+        b.put("t_max_ps", bd.tMaxPs());
         for (Quantity q : QUANTITIES) {
             double se = bd.stdErr(q.value());
-            b.append(",\n       \"").append(q.name()).append("\": [");
-            double[] v = bd.values(q.value());
-            for (int k = 0; k < v.length; k++) b.append(k > 0 ? ", " : "").append(Tsv.json(v[k]));
-            b.append("], \"").append(q.name()).append("_mean\": ").append(Tsv.json(bd.mean(q.value())))
-                    .append(", \"").append(q.name()).append("_stderr\": ").append(Tsv.json(se))
-                    .append(", \"").append(q.name()).append("_stderr_combined\": ")
-                    .append(Tsv.json(Math.max(q.calibrated().applyAsDouble(f.errors()), se)));
+            b.put(q.name(), bd.values(q.value()));
+            b.put(q.name() + "_mean", bd.mean(q.value()));
+            b.put(q.name() + "_stderr", se);
+            b.put(q.name() + "_stderr_combined", Math.max(q.calibrated().applyAsDouble(f.errors()), se));
         }
-        return b.append("}").toString();
+        return b;
     }
 }

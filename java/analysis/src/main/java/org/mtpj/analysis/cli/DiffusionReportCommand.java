@@ -17,7 +17,7 @@ import org.mtpj.analysis.msd.MsdResult;
 import org.mtpj.analysis.plot.Plots;
 import org.mtpj.analysis.report.DiffusionReport;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.OutputGuard;
+import org.mtpj.host.OutputGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -10,17 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.mtpj.analysis.io.Elements;
-import org.mtpj.analysis.io.PoscarReader;
-import org.mtpj.analysis.io.Structure;
+import org.mtpj.core.model.Elements;
 import org.mtpj.analysis.lro.Direction;
 import org.mtpj.analysis.lro.FibonacciSphere;
 import org.mtpj.analysis.lro.LroInputs;
@@ -31,11 +25,14 @@ import org.mtpj.analysis.lro.PlaneCountCheck;
 import org.mtpj.analysis.lro.PyNumbers;
 import org.mtpj.analysis.lro.SphereRenderer;
 import org.mtpj.analysis.lro.TrackedAtoms;
+import org.mtpj.host.ThreadsOption;
+import org.mtpj.host.WorkerPool;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.host.AtomicOutput;
+import org.mtpj.host.OutputGuard;
 import org.mtpj.core.io.InputFormatException;
-import org.mtpj.core.io.OutputGuard;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -96,8 +93,7 @@ public final class LroCommand implements Callable<Integer> {
             description = "For VASP 4 POSCAR/XDATCAR files without a symbols line: the species of the count blocks.")
     List<String> symbols;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Worker threads (0 = all cores; default ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin ThreadsOption threads;
 
     @Option(names = "--no-progress", description = "No progress bar on stderr.")
     boolean noProgress;
@@ -125,34 +121,33 @@ public final class LroCommand implements Callable<Integer> {
         boolean drawPlots = plots.equals("all") || (plots.equals("auto") && sources.size() <= 20);
         Files.createDirectories(out);
         double[][] sphereDirs = FibonacciSphere.points(sphere);
-        int nThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        nThreads = Math.max(1, Math.min(nThreads, sources.size()));
+        int nThreads = Math.max(1, Math.min(threads.workers(), sources.size()));
         long t0 = System.nanoTime();
-        List<LroResult> results = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(nThreads);
         ProgressBar bar = noProgress || sources.size() < 2 ? null : new ProgressBarBuilder().setTaskName("lro")
                 .setInitialMax(sources.size()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
-        try {
-            List<Future<LroResult>> futures = new ArrayList<>();
-            for (TrackedAtoms.Source src : sources) {
-                futures.add(pool.submit(() -> {
-                    TrackedAtoms atoms = src.load(z, symbol, symbols);
-                    LroResult r = LroResult.compute(atoms.label(), z, atoms.fractional(), atoms.cell(), dirs, sphereDirs, angstrom);
-                    LroTables.writeResult(out.resolve(src.name() + ".tsv"), List.of(r));
-                    LroTables.writeSphere(out.resolve(src.name() + "_sphere.tsv"), r.sphere(), angstrom);
-                    if (drawPlots) {
-                        SphereRenderer.Scene scene = SphereRenderer.scene(src.name(), symbol, r);
-                        SphereRenderer.writePng(scene, out.resolve(src.name() + "_sphere.png"));
-                        SphereRenderer.writeSvg(scene, out.resolve(src.name() + "_sphere.svg"));
-                    }
-                    if (bar != null) bar.step();
-                    return r;
-                }));
-            }
-            for (Future<LroResult> f : futures) results.add(get(f));
+        List<Callable<LroResult>> tasks = new ArrayList<>();
+        for (TrackedAtoms.Source src : sources) {
+            tasks.add(() -> {
+                TrackedAtoms atoms = src.load(z, symbol, symbols);
+                LroResult r = LroResult.compute(atoms.label(), z, atoms.fractional(), atoms.cell(), dirs, sphereDirs, angstrom);
+                LroTables.writeResult(out.resolve(src.name() + ".tsv"), List.of(r));
+                LroTables.writeSphere(out.resolve(src.name() + "_sphere.tsv"), r.sphere(), angstrom);
+                if (drawPlots) {
+                    SphereRenderer.Scene scene = SphereRenderer.scene(src.name(), symbol, r);
+                    SphereRenderer.writePng(scene, out.resolve(src.name() + "_sphere.png"));
+                    SphereRenderer.writeSvg(scene, out.resolve(src.name() + "_sphere.svg"));
+                }
+                if (bar != null) bar.step();
+                return r;
+            });
+        }
+        List<LroResult> results;
+        try (WorkerPool pool = new WorkerPool("mtpj-lro", nThreads)) {
+            results = pool.map(tasks);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();   // Main says which file and why
         } finally {
-            pool.shutdownNow();
             if (bar != null) bar.close();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -162,19 +157,6 @@ public final class LroCommand implements Callable<Integer> {
         for (Path p : series) stdout.println("time series: " + p + " (+ .png/.svg)");
         stdout.flush();
         return 0;
-    }
-
-    private static LroResult get(Future<LroResult> f) throws Exception {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof InputFormatException || c instanceof UserError) throw (RuntimeException) c;
-            if (c instanceof IOException io) throw io;
-            if (c instanceof java.io.UncheckedIOException u) throw u.getCause();
-            if (c instanceof Exception ex) throw ex;
-            throw e;
-        }
     }
 
     static int atomicNumber(String s) {

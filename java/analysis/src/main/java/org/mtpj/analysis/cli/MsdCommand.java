@@ -3,7 +3,7 @@ package org.mtpj.analysis.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mtpj.analysis.msd.MsdResult;
-import org.mtpj.core.io.OutputGuard;
+import org.mtpj.host.OutputGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.mtpj.analysis.diffusion.CalibratedFit;
 import org.mtpj.analysis.diffusion.DiffusionResult;
 import org.mtpj.analysis.diffusion.DiffusiveRegime;
-import org.mtpj.analysis.diffusion.LinearFit;
+import org.mtpj.analysis.diffusion.StraightLineFit;
 import org.mtpj.analysis.msd.MsdResult;
 import org.mtpj.analysis.plot.MsdPlot;
 
@@ -43,7 +43,7 @@ final class MsdOutputs {
         for (CalibratedFit f : fits) {
             DiffusionResult d = f.ols();
             int from = (int) Math.round(d.tMinPs() / m.frameSpacingPs()), n = d.points();
-            LinearFit line = LinearFit.of(Arrays.copyOfRange(m.timePs(), from, from + n), Arrays.copyOfRange(m.msd(), from, from + n));
+            StraightLineFit line = StraightLineFit.of(Arrays.copyOfRange(m.timePs(), from, from + n), Arrays.copyOfRange(m.msd(), from, from + n));
             DiffusiveRegime r = f.errors().regime();
             String label = String.format(Locale.ROOT, "%s–%s ps: D = %.3g ± %.2g cm²/s; log-log slope %.2f ± %.2f, %s",
                     DiffusionOutputs.lagTime(d.tMinPs()), DiffusionOutputs.lagTime(d.tMaxPs()), d.dTracer(), f.errors().dTracerErr(), r.slope(), r.slopeStdErr(),

@@ -6,23 +6,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.mtpj.analysis.io.PoscarReader;
-import org.mtpj.analysis.io.PoscarWriter;
 import org.mtpj.analysis.relax.CellMode;
-import org.mtpj.analysis.relax.Relaxer;
 import org.mtpj.analysis.relax.MtpModel;
 import org.mtpj.analysis.relax.RelaxResult;
+import org.mtpj.analysis.relax.Relaxer;
 import org.mtpj.analysis.relax.StructureConversion;
 import org.mtpj.analysis.voltage.StructureGrades;
+import org.mtpj.host.ThreadsOption;
 import org.mtpj.core.UserError;
 import org.mtpj.core.eval.CloseContacts;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
-import org.mtpj.core.io.MtpReader;
-import org.mtpj.core.io.OutputGuard;
+import org.mtpj.core.io.PoscarReader;
+import org.mtpj.core.io.PoscarWriter;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.MtpFiles;
+import org.mtpj.host.OutputGuard;
+import org.mtpj.host.PoscarFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -87,8 +91,7 @@ public final class RelaxCommand implements Callable<Integer> {
             description = "With --grade-train: a grade above G is an extrapolation (WARNING, output flag; default ${DEFAULT-VALUE}).")
     double gradeThreshold;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Evaluation threads (0 = all cores; default ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin ThreadsOption threads;
 
     @Override
     public Integer call() {
@@ -97,7 +100,7 @@ public final class RelaxCommand implements Callable<Integer> {
         CellMode mode = CellMode.parse(cell);
         Relaxer.Method algo = Relaxer.Method.parse(method);
         Relaxer relaxer = new Relaxer().fmax(fmax).smaxGPa(smax).maxSteps(steps).maxMove(maxMove).cell(mode).method(algo);
-        MtpPotential pot = MtpReader.read(potFile);
+        MtpPotential pot = MtpFiles.read(potFile);
         if (types != null && types.size() > pot.speciesCount)
             throw new UserError("--types names " + types.size() + " species but " + potFile + " describes only " + pot.speciesCount);
         boolean cfgIn = in.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".cfg");
@@ -105,14 +108,14 @@ public final class RelaxCommand implements Callable<Integer> {
         List<Configuration> inputs = new ArrayList<>();
         List<String> where = new ArrayList<>();
         if (cfgIn) {
-            try (CfgReader r = CfgReader.open(in).nonEmpty()) {
+            try (CfgReader r = CfgFiles.open(in).nonEmpty()) {
                 for (Configuration c; (c = r.next()) != null; ) {
                     inputs.add(c);
                     where.add(r.where());
                 }
             }
         } else {
-            inputs.add(StructureConversion.toConfiguration(PoscarReader.read(in), types, in.toString()));
+            inputs.add(StructureConversion.toConfiguration(PoscarFiles.read(in), types, in.toString()));
             where.add(in.toString());
         }
         PrintWriter err = spec.commandLine().getErr();
@@ -123,7 +126,7 @@ public final class RelaxCommand implements Callable<Integer> {
             throw new UserError(in + " holds " + inputs.size() + " configurations; write them to a .cfg OUT");
         if (!cfgOut && (types == null || types.isEmpty()))
             throw new UserError("writing a POSCAR needs --types (element of each MTP species), or give OUT a .cfg name");
-        int nThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int nThreads = threads.workers();
         List<Configuration> relaxed = new ArrayList<>();
         boolean allConverged = true;
         try (MtpModel model = new MtpModel(pot, nThreads)) {
@@ -176,12 +179,12 @@ public final class RelaxCommand implements Callable<Integer> {
         }
         err.flush();
         if (cfgOut) {
-            CfgWriter.writeAll(outFile, relaxed, CfgWriter.Style.LOSSLESS);
+            CfgFiles.writeAll(outFile, relaxed, CfgWriter.Style.LOSSLESS);
         } else {
             Configuration r = relaxed.get(0);
             String comment = "relaxed by mtpj relax (" + r.features.get("mtpj_relax") + ") E=" + String.format(Locale.ROOT, "%.8f", r.energy) + " eV"
                     + (r.features.containsKey("mtpj_grade") ? " grade=" + r.features.get("mtpj_grade").replace(' ', '_') : "");
-            new PoscarWriter().comment(comment).write(StructureConversion.toStructure(r, types, comment), outFile);
+            PoscarFiles.write(new PoscarWriter().comment(comment), StructureConversion.toStructure(r, types, comment), outFile);
         }
         out.println("wrote " + outFile + (allConverged ? "" : " (NOT CONVERGED)"));
         out.flush();

@@ -13,7 +13,7 @@ import org.mtpj.analysis.traj.DriftCorrection;
 import org.mtpj.analysis.traj.MobileTrajectory;
 import org.mtpj.analysis.traj.SpeciesMap;
 import org.mtpj.analysis.traj.TrajectoryFiles;
-import org.mtpj.analysis.traj.TrajectoryReader;
+import org.mtpj.core.io.TrajectoryReader;
 import org.mtpj.core.UserError;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

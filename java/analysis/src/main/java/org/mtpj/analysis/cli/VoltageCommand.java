@@ -13,10 +13,12 @@ import org.mtpj.analysis.voltage.VoltageProfile;
 import org.mtpj.analysis.voltage.VoltageReport;
 import org.mtpj.analysis.voltage.StructureEnergies;
 import org.mtpj.analysis.voltage.StructureGrades;
+import org.mtpj.host.ThreadsOption;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.AtomicOutput;
-import org.mtpj.core.io.OutputGuard;
+import org.mtpj.host.AtomicOutput;
+import org.mtpj.host.OutputGuard;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -80,8 +82,7 @@ public final class VoltageCommand implements Callable<Integer> {
             description = "Rows of the active set for --grade-train: nbh = one per atom (the MD workflow, --nbh-weight=1 --energy-weight=0), cfg = one energy row per configuration (needs at least as many training configurations as the potential has coefficients). Default ${DEFAULT-VALUE}.")
     String gradeMode;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Threads for the MTP evaluation (0 = all cores; default ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin ThreadsOption threads;
 
     @Override
     public Integer call() throws Exception {
@@ -184,7 +185,7 @@ public final class VoltageCommand implements Callable<Integer> {
         }
     }
 
-    private int nThreads() { return threads > 0 ? threads : Runtime.getRuntime().availableProcessors(); }
+    private int nThreads() { return threads.workers(); }
 
     private static void writeEnergies(Path file, EnergyTable t) throws java.io.IOException {
         StringBuilder sb = new StringBuilder("x\tE_eV_per_V2O5\n");

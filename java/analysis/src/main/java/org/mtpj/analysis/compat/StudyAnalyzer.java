@@ -1,8 +1,8 @@
 package org.mtpj.analysis.compat;
 
 import java.util.List;
-import org.mtpj.analysis.io.Cell;
-import org.mtpj.analysis.io.Structure;
+import org.mtpj.core.model.Cell;
+import org.mtpj.core.model.Structure;
 import org.mtpj.core.UserError;
 
 /**

@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.mtpj.analysis.io.DecimalFormatting;
-import org.mtpj.analysis.traj.Frame;
-import org.mtpj.analysis.traj.LammpsDumpReader;
+import org.mtpj.core.io.Frame;
+import org.mtpj.core.io.LammpsDumpReader;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.host.AtomicOutput;
+import org.mtpj.core.io.CNumbers;
+import org.mtpj.host.LammpsDumpFiles;
 
 /**
  * Stage A of the study: one CONTCAR per dump frame, in dump order (CONTCAR1, CONTCAR2, ...).
@@ -42,7 +43,7 @@ public final class StudyContcars {
             StringBuilder b = blocks[t];
             for (int ax = 0; ax < 3; ax++) {
                 double frac = (f.positions[3 * r + ax] - lo[ax]) / len[ax];
-                b.append(DecimalFormatting.fixed(frac, 6)).append(ax < 2 ? ' ' : '\n');
+                b.append(CNumbers.fixed(frac, 0, 6)).append(ax < 2 ? ' ' : '\n');
             }
         }
         for (int t = 0; t < 3; t++) {
@@ -52,9 +53,9 @@ public final class StudyContcars {
         }
         StringBuilder s = new StringBuilder(4096);
         s.append("Generated from LAMMPS dump file\n1.0\n");
-        s.append(DecimalFormatting.fixed(lx, 6)).append(" 0.000000 0.000000\n");
-        s.append("0.000000 ").append(DecimalFormatting.fixed(ly, 6)).append(" 0.000000\n");
-        s.append("0.000000 0.000000 ").append(DecimalFormatting.fixed(lz, 6)).append('\n');
+        s.append(CNumbers.fixed(lx, 0, 6)).append(" 0.000000 0.000000\n");
+        s.append("0.000000 ").append(CNumbers.fixed(ly, 0, 6)).append(" 0.000000\n");
+        s.append("0.000000 0.000000 ").append(CNumbers.fixed(lz, 0, 6)).append('\n');
         s.append("Mg V O\n").append(KEEP[0]).append(' ').append(KEEP[1]).append(' ').append(KEEP[2]).append("\nDirect\n");
         for (StringBuilder b : blocks) s.append(b);
         return s.toString();
@@ -63,7 +64,7 @@ public final class StudyContcars {
     /** All frames of a dump as CONTCAR texts, in dump order. */
     public static List<String> fromDump(Path dump, Consumer<String> warnings) {
         List<String> out = new ArrayList<>();
-        try (LammpsDumpReader r = LammpsDumpReader.open(dump, warnings)) {
+        try (LammpsDumpReader r = LammpsDumpFiles.open(dump, warnings)) {
             me.tongfei.progressbar.ProgressBar bar = r.totalBytes() > (100L << 20)
                     ? new me.tongfei.progressbar.ProgressBarBuilder().setTaskName("stage A").setInitialMax(r.totalBytes())
                             .setUnit(" MB", 1 << 20).setUpdateIntervalMillis(500).build()

@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.mtpj.analysis.io.PoscarReader;
-import org.mtpj.analysis.io.Structure;
-import org.mtpj.analysis.io.TextLines;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.PoscarReader;
+import org.mtpj.core.io.TextLines;
+import org.mtpj.core.model.Structure;
+import org.mtpj.host.PoscarFiles;
 
 /**
  * Runs the study's pipeline (analysis-spec §3) from a dump (stages A–D), a folder of CONTCARs
@@ -72,7 +73,7 @@ public final class StudyPipeline {
         List<Structure> frames = new ArrayList<>();
         for (String n : order) {
             if (Files.isDirectory(input)) {
-                frames.add(PoscarReader.read(input.resolve(n)));
+                frames.add(PoscarFiles.read(input.resolve(n)));
             } else {
                 String text = texts.get(Integer.parseInt(n.substring("CONTCAR".length())) - 1);
                 frames.add(PoscarReader.parse(new TextLines(new java.io.BufferedReader(new java.io.StringReader(text)), n), null));

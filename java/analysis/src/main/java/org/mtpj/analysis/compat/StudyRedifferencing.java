@@ -1,6 +1,6 @@
 package org.mtpj.analysis.compat;
 
-import org.mtpj.analysis.diffusion.LinearFit;
+import org.mtpj.analysis.diffusion.StraightLineFit;
 import org.mtpj.core.UserError;
 
 /**
@@ -20,8 +20,8 @@ public final class StudyRedifferencing {
         if (!(rowSpacingPs > 0)) throw new UserError("--row-spacing-ps must be positive");
         double[][] tr = points(table.msd(), rowSpacingPs, tracerStop, true);
         double[][] sg = points(table.mscd(), rowSpacingPs, sigmaStop, false);
-        double bt = LinearFit.of(tr[0], tr[1]).slope();
-        double bs = LinearFit.of(sg[0], sg[1]).slope();
+        double bt = StraightLineFit.of(tr[0], tr[1]).slope();
+        double bs = StraightLineFit.of(sg[0], sg[1]).slope();
         double dt = bt / 6 * 1e-4, ds = bs / 6 * 1e-4;
         return new Result(bt, dt, bs, ds, dt / ds, tr[0], tr[1], sg[0], sg[1]);
     }

@@ -3,8 +3,8 @@ package org.mtpj.analysis.compat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.mtpj.analysis.io.InputFiles;
-import org.mtpj.analysis.io.TextLines;
+import org.mtpj.host.InputFiles;
+import org.mtpj.core.io.TextLines;
 import org.mtpj.core.io.InputFormatException;
 
 /** Reads the study's exported MSD table ("# t MSD MSD_a MSD_b MSD_c MSCD", t in fs). */

@@ -7,12 +7,12 @@ import org.mtpj.core.UserError;
  * Ea = −slope·k_B, D0 = exp(intercept), the extrapolation to T* with the standard error of the
  * fitted line, reported as D(T*) with the factor exp(±se). Without standard errors of D: OLS,
  * errors from the scatter; with them: weighted by 1/σ(ln D)², σ(ln D) = se(D)/D, errors from the
- * given standard errors (see {@link LinearFit#weighted}).
+ * given standard errors (see {@link StraightLineFit#weighted}).
  *
  * @param dErr standard errors of D, or null (OLS)
  */
 public record Arrhenius(double ea, double eaErr, double d0, double lnD0Err, double targetT, double dAtTarget,
-                        double lnDAtTargetErr, LinearFit fit, double[] temperatures, double[] d, double[] dErr) {
+                        double lnDAtTargetErr, StraightLineFit fit, double[] temperatures, double[] d, double[] dErr) {
     /** Boltzmann constant in eV/K. */
     public static final double K_B = 8.617333262e-5;
     /** Temperatures a fit needs (two points leave no error estimate). */
@@ -34,9 +34,9 @@ public record Arrhenius(double ea, double eaErr, double d0, double lnD0Err, doub
             x[i] = 1 / temperaturesK[i];
             y[i] = Math.log(dCm2s[i]);
         }
-        LinearFit f;
+        StraightLineFit f;
         if (dErrCm2s == null) {
-            f = LinearFit.of(x, y);
+            f = StraightLineFit.of(x, y);
         } else {
             double[] s = new double[n];
             for (int i = 0; i < n; i++) {
@@ -45,7 +45,7 @@ public record Arrhenius(double ea, double eaErr, double d0, double lnD0Err, doub
                             + temperaturesK[i] + " K");
                 s[i] = dErrCm2s[i] / dCm2s[i];
             }
-            f = LinearFit.weighted(x, y, s);
+            f = StraightLineFit.weighted(x, y, s);
         }
         double ea = -f.slope() * K_B;
         double lnAt = f.intercept() + f.slope() / targetK;

@@ -31,11 +31,11 @@ public final class DiffusionFit {
             throw new UserError("the fit window " + tMin + ":" + tMax + " ps holds " + n + " lag points (need at least 3); lags run 0 to "
                     + last + " ps in steps of " + m.frameSpacingPs() + " ps");
         double[] t = slice(m.timePs(), from, n);
-        LinearFit tr = LinearFit.of(t, slice(m.msd(), from, n));
-        LinearFit sg = LinearFit.of(t, slice(m.mscd(), from, n));
-        LinearFit fx = LinearFit.of(t, slice(m.msdX(), from, n));
-        LinearFit fy = LinearFit.of(t, slice(m.msdY(), from, n));
-        LinearFit fz = LinearFit.of(t, slice(m.msdZ(), from, n));
+        StraightLineFit tr = StraightLineFit.of(t, slice(m.msd(), from, n));
+        StraightLineFit sg = StraightLineFit.of(t, slice(m.mscd(), from, n));
+        StraightLineFit fx = StraightLineFit.of(t, slice(m.msdX(), from, n));
+        StraightLineFit fy = StraightLineFit.of(t, slice(m.msdY(), from, n));
+        StraightLineFit fz = StraightLineFit.of(t, slice(m.msdZ(), from, n));
         double c = DiffusionResult.A2_PER_PS_TO_CM2_PER_S;
         double d = tr.slope() / 6 * c, de = tr.slopeStdErr() / 6 * c;
         double s = sg.slope() / 6 * c, se = sg.slopeStdErr() / 6 * c;
@@ -61,7 +61,7 @@ public final class DiffusionFit {
         }
         double[] x = new double[pts.size()], y = new double[pts.size()];
         for (int i = 0; i < x.length; i++) { x[i] = pts.get(i)[0]; y[i] = pts.get(i)[1]; }
-        LinearFit f = LinearFit.of(x, y);
+        StraightLineFit f = StraightLineFit.of(x, y);
         double c = DiffusionResult.A2_PER_PS_TO_CM2_PER_S;
         return new double[] {f.slope() / 2 * c, f.slopeStdErr() / 2 * c};
     }

@@ -30,7 +30,7 @@ public record DiffusiveRegime(double slope, double slopeStdErr, boolean diffusiv
             u[i] = Math.log(lags[i]);
             y[i] = Math.log(m.msd()[lags[i]]);
         }
-        LinearFit f = LinearFit.of(u, y);
+        StraightLineFit f = StraightLineFit.of(u, y);
         double mean = f.meanX(), sxx = 0;
         for (double v : u) sxx += (v - mean) * (v - mean);
         // weights of the slope on ln MSD(k), divided by k for the relative covariance

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.host.AtomicOutput;
 
 /**
  * The TSV files of {@code mtpj lro}, in the layouts of the references {@code lro.tsv}

@@ -12,7 +12,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.mtpj.analysis.plot.Plots;
-import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.host.AtomicOutput;
 
 /**
  * The order of a trajectory (LAMMPS dump, XDATCAR, extxyz) as a time series: DIR/&lt;dump&gt;_timeseries.tsv (frame, step, time in

@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
-import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.host.AtomicOutput;
 
 /**
  * Draws the order on the sphere as a person would look at it. Left: a shaded 3-D view of the unit

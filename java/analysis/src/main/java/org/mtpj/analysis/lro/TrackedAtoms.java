@@ -7,10 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.mtpj.analysis.io.InputFiles;
-import org.mtpj.analysis.io.PoscarReader;
-import org.mtpj.analysis.io.Structure;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.PoscarReader;
+import org.mtpj.core.model.Structure;
+import org.mtpj.host.InputFiles;
+import org.mtpj.host.PoscarFiles;
 
 /**
  * The atoms of the tracked species in one structure or dump frame: fractional coordinates and
@@ -27,7 +28,7 @@ public record TrackedAtoms(String label, double[][] fractional, double[][] cell)
 
         public TrackedAtoms load(int z, String symbol, List<String> poscarSymbols) {
             if (preloaded != null) return preloaded;
-            Structure s = PoscarReader.read(file, poscarSymbols);
+            Structure s = PoscarFiles.read(file, poscarSymbols);
             return select(file.toString(), s, z, symbol);
         }
     }

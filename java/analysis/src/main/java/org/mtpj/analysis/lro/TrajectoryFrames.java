@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.mtpj.analysis.io.Elements;
-import org.mtpj.analysis.traj.Frame;
+import org.mtpj.core.model.Elements;
+import org.mtpj.core.io.Frame;
 import org.mtpj.analysis.traj.TrajectoryFiles;
-import org.mtpj.analysis.traj.TrajectoryReader;
+import org.mtpj.core.io.TrajectoryReader;
 import org.mtpj.analysis.traj.SpeciesMap;
 import org.mtpj.core.UserError;
 

@@ -60,7 +60,7 @@ public final class MsdCalculator {
      * MSD along the unit vectors of the lattice rows a, b, c (for triclinic cells; equal to x, y, z for
      * orthogonal ones): the displacement projected on â, b̂, ĉ. Returns {@code [axis][lag]} in Å².
      */
-    public static double[][] alongLattice(double[][] positions, int atoms, org.mtpj.analysis.io.Cell cell) {
+    public static double[][] alongLattice(double[][] positions, int atoms, org.mtpj.core.model.Cell cell) {
         int T = positions.length;
         double[][] out = new double[3][T];
         MsdSeries series = new MsdSeries(T);

@@ -15,7 +15,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.host.AtomicOutput;
 
 /**
  * Small XChart helpers shared by the analysis commands: line/scatter charts, a shaded x-window,

@@ -5,15 +5,18 @@ import org.mtpj.core.eval.EvaluationResult;
 import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.WorkerPool;
 
 /** The MTP as an {@link EnergyModel}: energy, forces and PlusStress from the core evaluator. */
 public final class MtpModel implements EnergyModel, AutoCloseable {
+    private final WorkerPool pool;
     private final Evaluator evaluator;
     private final MtpPotential pot;
 
     public MtpModel(MtpPotential pot, int threads) {
         this.pot = pot;
-        this.evaluator = new Evaluator(pot, Math.max(1, threads));
+        this.pool = WorkerPool.start(Math.max(1, threads));
+        this.evaluator = new Evaluator(pot, pool);
     }
 
     /** Refuses configurations with species the potential does not have. */
@@ -33,5 +36,5 @@ public final class MtpModel implements EnergyModel, AutoCloseable {
     public MtpPotential potential() { return pot; }
 
     @Override
-    public void close() { evaluator.close(); }
+    public void close() { pool.close(); }
 }

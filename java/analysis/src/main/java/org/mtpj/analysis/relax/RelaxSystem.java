@@ -1,5 +1,6 @@
 package org.mtpj.analysis.relax;
 
+import org.mtpj.core.math.Mat3;
 import org.mtpj.core.model.Configuration;
 
 /**
@@ -77,7 +78,7 @@ final class RelaxSystem {
         if (mode != CellMode.FIXED) {
             double[] w6 = ev.plusStress();
             double[][] w = {{w6[0], w6[5], w6[4]}, {w6[5], w6[1], w6[3]}, {w6[4], w6[3], w6[2]}};
-            double[][] dinv = inverse(d);
+            double[][] dinv = Mat3.inverse(d);
             double[][] g = new double[3][3];
             for (int a = 0; a < 3; a++)
                 for (int b = 0; b < 3; b++) {
@@ -94,20 +95,4 @@ final class RelaxSystem {
 
     /** The current configuration (positions and cell of the last evaluation). */
     Configuration configuration() { return c; }
-
-    private static double[][] inverse(double[][] a) {
-        double det = a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
-                + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
-        double[][] r = new double[3][3];
-        r[0][0] = (a[1][1] * a[2][2] - a[1][2] * a[2][1]) / det;
-        r[0][1] = (a[0][2] * a[2][1] - a[0][1] * a[2][2]) / det;
-        r[0][2] = (a[0][1] * a[1][2] - a[0][2] * a[1][1]) / det;
-        r[1][0] = (a[1][2] * a[2][0] - a[1][0] * a[2][2]) / det;
-        r[1][1] = (a[0][0] * a[2][2] - a[0][2] * a[2][0]) / det;
-        r[1][2] = (a[0][2] * a[1][0] - a[0][0] * a[1][2]) / det;
-        r[2][0] = (a[1][0] * a[2][1] - a[1][1] * a[2][0]) / det;
-        r[2][1] = (a[0][1] * a[2][0] - a[0][0] * a[2][1]) / det;
-        r[2][2] = (a[0][0] * a[1][1] - a[0][1] * a[1][0]) / det;
-        return r;
-    }
 }

@@ -2,8 +2,8 @@ package org.mtpj.analysis.relax;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mtpj.analysis.io.Cell;
-import org.mtpj.analysis.io.Structure;
+import org.mtpj.core.model.Cell;
+import org.mtpj.core.model.Structure;
 import org.mtpj.core.UserError;
 import org.mtpj.core.model.Configuration;
 

@@ -7,10 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.mtpj.analysis.io.Cell;
-import org.mtpj.analysis.io.InputFiles;
-import org.mtpj.analysis.io.TextLines;
+import org.mtpj.core.io.Frame;
 import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.io.PositionKind;
+import org.mtpj.core.io.TextLines;
+import org.mtpj.core.io.TrajectoryReader;
+import org.mtpj.core.model.Cell;
+import org.mtpj.host.InputFiles;
 
 /**
  * Streams an extended XYZ file: per frame a line with N, a comment line of key=value pairs with

@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.mtpj.core.UserError;
+import org.mtpj.core.io.Frame;
 import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.io.TrajectoryReader;
 
 /**
  * The unwrapped, drift-corrected positions of the mobile atoms over time: what MSD needs. Built by
@@ -26,10 +28,10 @@ public final class MobileTrajectory {
     public final Map<String, Integer> speciesCounts;
     public final int totalAtoms;
     /** The cell of the first frame (for MSD along the lattice directions). */
-    public final org.mtpj.analysis.io.Cell firstCell;
+    public final org.mtpj.core.model.Cell firstCell;
 
     private MobileTrajectory(List<String> mobileSpecies, int[] mobileIds, long[] steps, double[][] positions,
-                             Map<String, Integer> speciesCounts, int totalAtoms, org.mtpj.analysis.io.Cell firstCell) {
+                             Map<String, Integer> speciesCounts, int totalAtoms, org.mtpj.core.model.Cell firstCell) {
         this.mobileSpecies = mobileSpecies;
         this.mobileIds = mobileIds;
         this.steps = steps;
@@ -62,7 +64,7 @@ public final class MobileTrajectory {
         List<double[]> kept = new ArrayList<>();
         List<Long> steps = new ArrayList<>();
         int[] ids = null;
-        org.mtpj.analysis.io.Cell cell0 = null;
+        org.mtpj.core.model.Cell cell0 = null;
         int index = 0;
         int total = 0;
         for (Frame f; (f = reader.next()) != null; index++) {
@@ -128,7 +130,7 @@ public final class MobileTrajectory {
         int[] order = f.orderById();
         for (int j = 0; j < idx.length; j++) {
             int k = idx[j];
-            m[j] = f.masses != null ? f.masses[order[k]] : org.mtpj.analysis.io.Elements.mass(species[k]);
+            m[j] = f.masses != null ? f.masses[order[k]] : org.mtpj.core.model.Elements.mass(species[k]);
             if (Double.isNaN(m[j]))
                 throw new UserError("no standard mass for species '" + species[k] + "' (mass-weighted drift): add a 'mass' column to the dump or use --drift framework");
         }

@@ -8,9 +8,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mtpj.analysis.io.PoscarReader;
-import org.mtpj.analysis.io.Structure;
+import org.mtpj.core.io.Frame;
 import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.io.PoscarReader;
+import org.mtpj.core.io.TrajectoryReader;
+import org.mtpj.core.model.Structure;
+import org.mtpj.host.PoscarFiles;
 
 /**
  * A series of POSCAR/CONTCAR files read as one trajectory, one file per frame, frame k has step k.
@@ -53,7 +56,7 @@ public final class PoscarSeriesReader implements TrajectoryReader {
     public Frame next() {
         if (next >= files.size()) return null;
         Path p = files.get(next);
-        Structure s = PoscarReader.read(p, symbolsIfMissing);
+        Structure s = PoscarFiles.read(p, symbolsIfMissing);
         if (first == null) {
             first = s;
         } else {

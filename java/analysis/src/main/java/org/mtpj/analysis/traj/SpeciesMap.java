@@ -1,6 +1,7 @@
 package org.mtpj.analysis.traj;
 
 import java.util.List;
+import org.mtpj.core.io.Frame;
 import org.mtpj.core.io.InputFormatException;
 
 /**

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mtpj.analysis.io.Structure;
+import org.mtpj.core.io.Frame;
+import org.mtpj.core.io.PositionKind;
+import org.mtpj.core.model.Structure;
 
 /**
  * Conversions between {@link Structure} (POSCAR) and {@link Frame} (trajectory): {@link #of} makes a

@@ -9,9 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.mtpj.analysis.io.InputFiles;
 import org.mtpj.core.UserError;
 import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.io.Frame;
+import org.mtpj.core.io.LammpsDumpReader;
+import org.mtpj.core.io.TrajectoryReader;
+import org.mtpj.core.io.XdatcarReader;
+import org.mtpj.host.InputFiles;
+import org.mtpj.host.LammpsDumpFiles;
+import org.mtpj.host.PoscarFiles;
 
 /**
  * Opens trajectory inputs as one stream of frames, in the order given: LAMMPS dumps (recognised by
@@ -73,7 +79,7 @@ public final class TrajectoryFiles {
     }
 
     static TrajectoryReader openSingle(Path p, List<String> symbols, Consumer<String> warnings) {
-        if (isXdatcar(p)) return new XdatcarReader(p, symbols, warnings);
+        if (isXdatcar(p)) return PoscarFiles.openXdatcar(p, symbols, warnings);
         String lower = p.getFileName().toString().toLowerCase();
         if (lower.endsWith(".xyz") || lower.endsWith(".extxyz") || lower.endsWith(".xyz.gz") || lower.endsWith(".extxyz.gz"))
             return new ExtxyzReader(p, warnings);
@@ -81,7 +87,7 @@ public final class TrajectoryFiles {
             // not a dump by content: an oddly named POSCAR?
             if (looksLikePoscar(p)) return new PoscarSeriesReader(List.of(p), symbols);
         }
-        return LammpsDumpReader.open(p, warnings);
+        return LammpsDumpFiles.open(p, warnings);
     }
 
     private static boolean looksLikeDump(Path p) {

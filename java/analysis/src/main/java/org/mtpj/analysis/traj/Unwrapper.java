@@ -1,8 +1,9 @@
 package org.mtpj.analysis.traj;
 
 import java.util.function.Consumer;
-import org.mtpj.analysis.io.Cell;
+import org.mtpj.core.io.Frame;
 import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.model.Cell;
 
 /**
  * Turns frames into continuous (unwrapped) Cartesian positions, atoms sorted by id

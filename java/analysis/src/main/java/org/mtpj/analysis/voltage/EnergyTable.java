@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.mtpj.analysis.io.InputFiles;
-import org.mtpj.analysis.io.TextLines;
+import org.mtpj.host.InputFiles;
+import org.mtpj.core.io.TextLines;
 import org.mtpj.core.io.InputFormatException;
 
 /**

@@ -6,13 +6,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.mtpj.analysis.io.PoscarReader;
 import org.mtpj.analysis.relax.MtpModel;
 import org.mtpj.analysis.relax.StructureConversion;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.io.PoscarReader;
 import org.mtpj.core.model.Configuration;
-import org.mtpj.core.io.MtpReader;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.MtpFiles;
+import org.mtpj.host.PoscarFiles;
 
 /**
  * Energies per V2O5 unit of Mg_x V2O5 structures computed with an MTP, as given (relax them first):
@@ -31,7 +32,7 @@ public final class StructureEnergies {
         int mg = types.indexOf("Mg"), v = types.indexOf("V");
         if (v < 0) throw new UserError("--types " + String.join(",", types) + " has no V: cannot count V2O5 units");
         List<Entry> out = new ArrayList<>();
-        try (MtpModel model = new MtpModel(MtpReader.read(potFile), threads)) {
+        try (MtpModel model = new MtpModel(MtpFiles.read(potFile), threads)) {
             for (Path f : structures) {
                 Configuration c = load(f, types);
                 model.check(c, f.toString());
@@ -69,7 +70,7 @@ public final class StructureEnergies {
     public static double energyPerAtom(Path structure, Path potFile, List<String> types, int threads) {
         if (types == null || types.isEmpty())
             throw new UserError("--mg-metal as a structure needs --types with the potential's species in order, e.g. --types Mg,V,O");
-        try (MtpModel model = new MtpModel(MtpReader.read(potFile), threads)) {
+        try (MtpModel model = new MtpModel(MtpFiles.read(potFile), threads)) {
             Configuration c = load(structure, types);
             model.check(c, structure.toString());
             int mg = types.indexOf("Mg");
@@ -81,10 +82,10 @@ public final class StructureEnergies {
 
     static Configuration load(Path f, List<String> types) {
         if (f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".cfg")) {
-            List<Configuration> all = CfgReader.readAll(f);
+            List<Configuration> all = CfgFiles.readAll(f);
             if (all.size() != 1) throw new UserError(f + " holds " + all.size() + " configurations; give one structure per file");
             return all.get(0);
         }
-        return StructureConversion.toConfiguration(PoscarReader.read(f), types, f.toString());
+        return StructureConversion.toConfiguration(PoscarFiles.read(f), types, f.toString());
     }
 }

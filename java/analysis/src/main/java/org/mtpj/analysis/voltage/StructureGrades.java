@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.CfgReader;
-import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.MtpFiles;
 import org.mtpj.train.grade.RowWeights;
 import org.mtpj.train.grade.SelectionSession;
 
@@ -31,8 +31,8 @@ public final class StructureGrades {
             case "cfg" -> RowWeights.CONFIGURATION_MODE;
             default -> throw new UserError("--grade-mode must be nbh or cfg, got '" + mode + "'");
         };
-        MtpPotential pot = MtpReader.read(potFile);
-        List<Configuration> train = CfgReader.readAll(trainFile);
+        MtpPotential pot = MtpFiles.read(potFile);
+        List<Configuration> train = CfgFiles.readAll(trainFile);
         if (train.isEmpty()) throw new UserError(trainFile + " holds no configurations (--grade-train needs a training set)");
         for (Configuration c : train)
             for (int i = 0; i < c.size; i++)

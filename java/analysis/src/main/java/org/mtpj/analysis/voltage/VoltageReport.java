@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mtpj.analysis.lro.PyNumbers;
-import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.host.AtomicOutput;
 
 /**
  * The voltage TSV ({@code case quantity value}, the layout of {@code voltage_synthetic.tsv}).

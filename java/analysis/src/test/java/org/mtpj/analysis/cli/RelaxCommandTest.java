@@ -9,11 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtpj.analysis.io.PoscarReader;
-import org.mtpj.analysis.io.Structure;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.io.PoscarReader;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.core.model.Structure;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.PoscarFiles;
 import org.mtpj.testkit.Shared;
 import picocli.CommandLine;
 
@@ -39,12 +40,12 @@ class RelaxCommandTest {
         // Enough steps at a loose criterion: converged, lower energy, same atoms.
         Path cfg = dir.resolve("relaxed.cfg");
         assertEquals(0, parse(pot.toString(), poscar.toString(), cfg.toString(), "--types", "Mg,V,O", "--fmax", "0.05", "--threads", "1").call());
-        List<Configuration> r = CfgReader.readAll(cfg);
+        List<Configuration> r = CfgFiles.readAll(cfg);
         assertEquals(1, r.size());
         assertEquals(96, r.get(0).size);
         assertTrue(r.get(0).features.get("mtpj_relax").startsWith("converged"));
         assertTrue(r.get(0).energy < -1084.0, "energy " + r.get(0).energy); // the start is -1083.98 eV
-        Structure s = PoscarReader.read(poscar);
+        Structure s = PoscarFiles.read(poscar);
         assertEquals(s.cell().get(0, 0), r.get(0).lattice[0][0], 0); // --cell fixed
     }
 

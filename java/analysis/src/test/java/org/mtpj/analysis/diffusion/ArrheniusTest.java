@@ -1,6 +1,7 @@
 package org.mtpj.analysis.diffusion;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.mtpj.testkit.Tolerances.ROUNDING;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,49 +26,53 @@ class ArrheniusTest {
         assertEquals(0, a.eaErr(), 1e-12);
     }
 
-    @Test
-    void standardErrorsFollowTheOlsFormulas() {
-        double[] t = {300, 600, 900, 1000, 1200};
-        double[] d = {1.832291e-06, 3.430927e-06, 4.755946e-06, 5.651171e-06, 8.725519e-06};
-        Arrhenius a = Arrhenius.fit(t, d, 300);
-        int n = 5;
-        double[] x = new double[n], y = new double[n];
-        double mx = 0, my = 0;
-        for (int i = 0; i < n; i++) { x[i] = 1 / t[i]; y[i] = Math.log(d[i]); mx += x[i] / n; my += y[i] / n; }
-        double sxx = 0, sxy = 0;
-        for (int i = 0; i < n; i++) { sxx += (x[i] - mx) * (x[i] - mx); sxy += (x[i] - mx) * (y[i] - my); }
-        double b = sxy / sxx, c = my - b * mx, ssr = 0;
-        for (int i = 0; i < n; i++) ssr += Math.pow(y[i] - c - b * x[i], 2);
-        double s = Math.sqrt(ssr / (n - 2));
-        assertEquals(-b * Arrhenius.K_B, a.ea(), 1e-15);
-        assertEquals(s / Math.sqrt(sxx) * Arrhenius.K_B, a.eaErr(), 1e-15);
-        assertEquals(s * Math.sqrt(1.0 / n + mx * mx / sxx), a.lnD0Err(), 1e-12);
-        assertEquals(s * Math.sqrt(1.0 / n + Math.pow(1 / 300.0 - mx, 2) / sxx), a.lnDAtTargetErr(), 1e-12);
-        assertTrue(a.factorAtTarget() > 1);
+    /**
+     * A hand-worked case: 1/T = {1, 2, 3, 4}·10⁻³ K⁻¹ (T = 1000, 500, 333.3, 250 K) and
+     * ln D = ln 10⁻² − {1, 0, 3, 2}·0.5. In u = 1000/T − 1 = {0, 1, 2, 3} this is StraightLineFitTest's
+     * line scaled by −0.5: slope −0.3 per u = −300 K, so Ea = 300 k_B and ln D0 = ln 10⁻² exactly;
+     * SSR = 3.2·0.25 = 0.8, s² = 0.4, Sxx = 5·10⁻⁶ K⁻², x̄ = 2.5·10⁻³ K⁻¹.
+     */
+    private static final double[] T = {1000, 500, 1000.0 / 3, 250};
+    private static final double[] D = new double[4];
+    static {
+        int[] k = {1, 0, 3, 2};
+        for (int i = 0; i < 4; i++) D[i] = 1e-2 * Math.exp(-0.5 * k[i]);
+    }
+
+    private static void assertRelative(double want, double got, String what) {
+        assertEquals(want, got, ROUNDING * Math.abs(want), what);
     }
 
     @Test
-    void weightedFitFollowsTheWeightedFormulas() {
-        double[] t = {3500, 4000, 4500, 5000};
-        double[] d = {1.1e-5, 2.3e-5, 3.2e-5, 5.5e-5};
-        double[] se = {0.2e-5, 0.1e-5, 0.4e-5, 0.3e-5};
-        Arrhenius a = Arrhenius.fit(t, d, se, 300);
+    void olsFitOfAHandWorkedCase() {
+        Arrhenius a = Arrhenius.fit(T, D, 300);
+        assertRelative(300 * Arrhenius.K_B, a.ea(), "Ea = 300 k_B");
+        assertRelative(1e-2, a.d0(), "D0");
+        // se(slope) = s/√Sxx = √(0.4/5e-6) = 1000·√0.08 K
+        assertRelative(1000 * Math.sqrt(0.08) * Arrhenius.K_B, a.eaErr(), "se(Ea)");
+        // se(ln D0) = s·√(1/n + x̄²/Sxx) = √(0.4·(0.25 + 1.25)) = √0.6
+        assertRelative(Math.sqrt(0.6), a.lnD0Err(), "se(ln D0)");
+        // at 300 K: ln D = ln 10⁻² − 300/300; se = s·√(1/4 + (1/300 − 1/400)²/Sxx) = √(0.4·(1/4 + 5/36)) = √(1.4/9)
+        assertRelative(1e-2 * Math.exp(-1), a.dAtTarget(), "D(300 K)");
+        assertRelative(Math.sqrt(1.4 / 9), a.lnDAtTargetErr(), "se(ln D(300 K))");
+        assertTrue(a.factorAtTarget() > 1);
+    }
+
+    /**
+     * The same D, each with a standard error of half its value: σ(ln D) = 0.5, w = 4, W = 16; the
+     * line is the OLS one, errors from σ alone: se(slope) = 1/√(w·Sxx) = 1/√(2·10⁻⁵) K,
+     * se(ln D0) = √(1/W + x̄²/(w·Sxx)) = √(1/16 + 0.3125) = √0.375, χ²/(n−2) = 4·0.8/2 = 1.6.
+     */
+    @Test
+    void weightedFitOfAHandWorkedCase() {
+        double[] se = new double[4];
+        for (int i = 0; i < 4; i++) se[i] = 0.5 * D[i];
+        Arrhenius a = Arrhenius.fit(T, D, se, 300);
         assertTrue(a.weighted());
-        double sw = 0, mx = 0, my = 0;
-        double[] x = new double[4], y = new double[4], w = new double[4];
-        for (int i = 0; i < 4; i++) {
-            x[i] = 1 / t[i]; y[i] = Math.log(d[i]); w[i] = Math.pow(d[i] / se[i], 2);
-            sw += w[i]; mx += w[i] * x[i]; my += w[i] * y[i];
-        }
-        mx /= sw; my /= sw;
-        double sxx = 0, sxy = 0;
-        for (int i = 0; i < 4; i++) { sxx += w[i] * (x[i] - mx) * (x[i] - mx); sxy += w[i] * (x[i] - mx) * (y[i] - my); }
-        assertEquals(-sxy / sxx * Arrhenius.K_B, a.ea(), 1e-12);
-        assertEquals(Arrhenius.K_B / Math.sqrt(sxx), a.eaErr(), 1e-12);
-        assertEquals(Math.sqrt(1 / sw + mx * mx / sxx), a.lnD0Err(), 1e-9);
-        double chi2 = 0, b = sxy / sxx, c = my - b * mx;
-        for (int i = 0; i < 4; i++) chi2 += w[i] * Math.pow(y[i] - c - b * x[i], 2);
-        assertEquals(chi2 / 2, a.fit().reducedChi2(), 1e-9 * chi2);
+        assertRelative(300 * Arrhenius.K_B, a.ea(), "Ea = 300 k_B");
+        assertRelative(Arrhenius.K_B / Math.sqrt(2e-5), a.eaErr(), "se(Ea)");
+        assertRelative(Math.sqrt(0.375), a.lnD0Err(), "se(ln D0)");
+        assertRelative(1.6, a.fit().reducedChi2(), "chi2 per degree of freedom");
     }
 
     /** Noisy D with known errors: Ea within one stated standard error in 68 % of the cases, as a calibrated error must. */

@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.mtpj.host.LammpsDumpFiles;
 import org.mtpj.analysis.msd.MsdCalculator;
 import org.mtpj.analysis.msd.MsdResult;
 import org.mtpj.analysis.traj.DriftCorrection;
-import org.mtpj.analysis.traj.LammpsDumpReader;
+import org.mtpj.core.io.LammpsDumpReader;
 import org.mtpj.analysis.traj.MobileTrajectory;
 import org.mtpj.analysis.traj.SpeciesMap;
 import org.mtpj.testkit.Shared;
@@ -24,7 +25,7 @@ class DiffusiveRegimeTest {
     static MsdResult dump600() {
         List<String> warnings = new ArrayList<>();
         MobileTrajectory traj;
-        try (var r = LammpsDumpReader.open(Shared.file("data/amorphous-MgV2O5/dump_600K.lammpstrj"), warnings::add)) {
+        try (var r = LammpsDumpFiles.open(Shared.file("data/amorphous-MgV2O5/dump_600K.lammpstrj"), warnings::add)) {
             traj = MobileTrajectory.load(r, new SpeciesMap(List.of("Mg", "V", "O")), Set.of("Mg"), DriftCorrection.FRAMEWORK, 1, warnings::add, null);
         }
         return MsdCalculator.compute(traj, traj.frameSpacingPs(0.002, null));

@@ -1,10 +1,10 @@
 package org.mtpj.analysis.diffusion;
 
 import java.util.SplittableRandom;
-import org.mtpj.analysis.io.Cell;
-import org.mtpj.analysis.traj.Frame;
-import org.mtpj.analysis.traj.PositionKind;
-import org.mtpj.analysis.traj.TrajectoryReader;
+import org.mtpj.core.model.Cell;
+import org.mtpj.core.io.Frame;
+import org.mtpj.core.io.PositionKind;
+import org.mtpj.core.io.TrajectoryReader;
 
 /**
  * Synthetic trajectories with known diffusion coefficients, as unwrapped frames for the real

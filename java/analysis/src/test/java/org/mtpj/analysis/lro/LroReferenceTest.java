@@ -10,8 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mtpj.analysis.io.PoscarReader;
-import org.mtpj.analysis.io.Structure;
+import org.mtpj.core.io.PoscarReader;
+import org.mtpj.core.model.Structure;
+import org.mtpj.host.PoscarFiles;
 import org.mtpj.testkit.Shared;
 
 /** Golden tests against shared/reference/analysis/lro.tsv and lro_sphere_300K.tsv (rtol 1e-9, dims and ticks exact). */
@@ -20,7 +21,7 @@ class LroReferenceTest {
 
     /** Tracked-species fractional coordinates and cell of a structure. */
     static LroResult compute(String input, int z, List<Direction> dirs, int sphere) {
-        Structure s = PoscarReader.read(Shared.file(input.replaceFirst("^shared/", "")));
+        Structure s = PoscarFiles.read(Shared.file(input.replaceFirst("^shared/", "")));
         List<double[]> f = new ArrayList<>();
         for (int i = 0; i < s.size(); i++) if (s.atomicNumber(i) == z) f.add(s.fractional(i));
         return LroResult.compute(input, z, f.toArray(double[][]::new), s.cell().rows(), dirs,

@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mtpj.host.PoscarFiles;
 import org.mtpj.analysis.cli.LroCommand;
-import org.mtpj.analysis.io.PoscarReader;
-import org.mtpj.analysis.io.Structure;
+import org.mtpj.core.io.PoscarReader;
+import org.mtpj.core.model.Structure;
 import org.mtpj.testkit.Shared;
 import picocli.CommandLine;
 
@@ -25,7 +26,7 @@ class PlaneCountCheckTest {
     static final List<Direction> DIRS = List.of(Direction.parse("0,1,0"));
 
     static LroResult replicated(int n) {
-        Structure s = PoscarReader.read(POSCAR);
+        Structure s = PoscarFiles.read(POSCAR);
         List<double[]> f = new ArrayList<>();
         for (int i = 0; i < s.size(); i++)
             if (s.atomicNumber(i) == 12)

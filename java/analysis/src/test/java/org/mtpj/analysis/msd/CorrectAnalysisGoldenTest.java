@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.mtpj.analysis.diffusion.DiffusionFit;
 import org.mtpj.analysis.diffusion.DiffusionResult;
 import org.mtpj.analysis.traj.DriftCorrection;
-import org.mtpj.analysis.traj.LammpsDumpReader;
 import org.mtpj.analysis.traj.MobileTrajectory;
 import org.mtpj.analysis.traj.SpeciesMap;
+import org.mtpj.core.io.LammpsDumpReader;
+import org.mtpj.host.LammpsDumpFiles;
 import org.mtpj.testkit.Shared;
 
 /** The correct analysis of the study's 600 K dump against correct_600K_msd.tsv / correct_600K_D.tsv (rtol 1e-9). */
@@ -23,7 +24,7 @@ class CorrectAnalysisGoldenTest {
         Path dump = Shared.file("data/amorphous-MgV2O5/dump_600K.lammpstrj");
         List<String> warnings = new ArrayList<>();
         MobileTrajectory traj;
-        try (var r = LammpsDumpReader.open(dump, warnings::add)) {
+        try (var r = LammpsDumpFiles.open(dump, warnings::add)) {
             traj = MobileTrajectory.load(r, new SpeciesMap(List.of("Mg", "V", "O")), Set.of("Mg"), DriftCorrection.FRAMEWORK, 1,
                     warnings::add, null);
         }

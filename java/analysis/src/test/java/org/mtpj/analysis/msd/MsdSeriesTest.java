@@ -41,7 +41,7 @@ class MsdSeriesTest {
     @Test
     void msdAlongTriclinicLatticeVectors() {
         // b = (3, 4, 0): an atom moving 0.1 per frame along b̂ has MSD_b = 0.01 k², MSD_a = (0.1·0.6)² k²
-        var cell = new org.mtpj.analysis.io.Cell(new double[][] {{10, 0, 0}, {3, 4, 0}, {0, 0, 7}});
+        var cell = new org.mtpj.core.model.Cell(new double[][] {{10, 0, 0}, {3, 4, 0}, {0, 0, 7}});
         int T = 6;
         double[][] p = new double[T][3];
         for (int t = 0; t < T; t++) { p[t][0] = 0.1 * 0.6 * t; p[t][1] = 0.1 * 0.8 * t; }

@@ -13,7 +13,12 @@ import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mtpj.core.io.FastNumbers;
+import org.mtpj.core.io.Frame;
 import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.io.LammpsDumpReader;
+import org.mtpj.core.io.PositionKind;
+import org.mtpj.host.LammpsDumpFiles;
 
 class LammpsDumpReaderTest {
     @TempDir Path tmp;
@@ -115,7 +120,7 @@ class LammpsDumpReaderTest {
         try (var z = new GZIPOutputStream(bo)) { z.write(t.getBytes(StandardCharsets.US_ASCII)); }
         Files.write(gz, bo.toByteArray());
         List<Frame> fr = new ArrayList<>();
-        try (var r = LammpsDumpReader.open(gz, s -> fail(s))) {
+        try (var r = LammpsDumpFiles.open(gz, s -> fail(s))) {
             for (Frame f; (f = r.next()) != null; ) fr.add(f);
         }
         assertEquals(2, fr.size());
@@ -246,8 +251,8 @@ class LammpsDumpReaderTest {
         assertArrayEquals(new int[] {1, 2}, s.counts());
         assertArrayEquals(new double[] {4, 5, 5}, s.cartesian(0), 1e-15);
         assertArrayEquals(new double[] {2, 3, 3}, s.cartesian(1), 1e-15); // id 2 before id 3
-        String text = new org.mtpj.analysis.io.PoscarWriter().toString(s);
-        var back = org.mtpj.analysis.io.PoscarReader.parse(new org.mtpj.analysis.io.TextLines(
+        String text = new org.mtpj.core.io.PoscarWriter().toString(s);
+        var back = org.mtpj.core.io.PoscarReader.parse(new org.mtpj.core.io.TextLines(
                 new java.io.BufferedReader(new java.io.StringReader(text)), "x"), null);
         assertArrayEquals(s.cartesian(2), back.cartesian(2), 1e-9);
     }

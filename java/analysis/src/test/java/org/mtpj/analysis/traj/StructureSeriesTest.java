@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtpj.analysis.io.TextLines;
+import org.mtpj.core.io.Frame;
 import org.mtpj.core.io.InputFormatException;
+import org.mtpj.core.io.TextLines;
+import org.mtpj.core.io.TrajectoryReader;
+import org.mtpj.core.io.XdatcarReader;
 
 class StructureSeriesTest {
     @TempDir Path tmp;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mtpj.host.CfgFiles;
 import org.mtpj.analysis.cli.RelaxCommand;
 import org.mtpj.analysis.cli.VoltageCommand;
 import org.mtpj.core.io.CfgReader;
@@ -58,7 +59,7 @@ class ExtrapolationWarningTest {
         List<String> warnings = err.toString().lines().filter(l -> l.startsWith("WARNING:")).toList();
         assertEquals(1, warnings.size(), err.toString());
         assertTrue(warnings.get(0).contains("has extrapolation grade") && warnings.get(0).contains("relaxed energy"), warnings.get(0));
-        Configuration r = CfgReader.readAll(cfg).get(0);
+        Configuration r = CfgFiles.readAll(cfg).get(0);
         assertTrue(r.features.get("mtpj_grade").endsWith(" extrapolating"), r.features.toString());
         assertTrue(Double.parseDouble(r.features.get("mtpj_grade").split(" ")[0]) > 2);
     }

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtpj.analysis.relax.MtpModel;
 import org.mtpj.analysis.relax.StructureConversion;
-import org.mtpj.analysis.io.PoscarReader;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.MtpReader;
+import org.mtpj.core.io.PoscarReader;
+import org.mtpj.host.MtpFiles;
+import org.mtpj.host.PoscarFiles;
 import org.mtpj.testkit.Shared;
 
 class StructureEnergiesTest {
@@ -41,8 +42,8 @@ class StructureEnergiesTest {
         List<StructureEnergies.Entry> es = StructureEnergies.evaluate(List.of(full, empty, half), pot, TYPES, 1);
         assertEquals(List.of(0.0, 0.5, 1.0), es.stream().map(StructureEnergies.Entry::x).toList()); // sorted by x
         double eFull;
-        try (MtpModel m = new MtpModel(MtpReader.read(pot), 1)) {
-            eFull = m.evaluate(StructureConversion.toConfiguration(PoscarReader.read(full), TYPES, "full")).energy();
+        try (MtpModel m = new MtpModel(MtpFiles.read(pot), 1)) {
+            eFull = m.evaluate(StructureConversion.toConfiguration(PoscarFiles.read(full), TYPES, "full")).energy();
         }
         assertEquals(eFull, es.get(2).cellEnergy(), 0);
         assertEquals(eFull * 2 / 24, es.get(2).energyPerV2O5(), 1e-12 * Math.abs(eFull));

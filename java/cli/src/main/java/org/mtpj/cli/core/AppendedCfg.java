@@ -5,7 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.host.AtomicOutput;
+import org.mtpj.host.CfgFiles;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.io.InputFormatException;
 
@@ -19,7 +20,7 @@ final class AppendedCfg {
 
     static CfgWriter open(Path out, CfgWriter.Style style) {
         try {
-            if (!Files.isRegularFile(out) || Files.size(out) == 0) return CfgWriter.open(out, style);
+            if (!Files.isRegularFile(out) || Files.size(out) == 0) return CfgFiles.create(out, style);
         } catch (IOException e) {
             throw InputFormatException.cannotRead(out.toString(), 0, e);
         }

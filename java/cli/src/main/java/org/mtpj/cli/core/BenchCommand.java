@@ -1,18 +1,28 @@
 package org.mtpj.cli.core;
 
+import org.mtpj.core.UserError;
+import org.mtpj.core.eval.Evaluator;
+import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.model.Configuration;
+import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.MtpFiles;
+import org.mtpj.host.WorkerPool;
+
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mtpj.core.UserError;
-import org.mtpj.core.eval.Evaluator;
-import org.mtpj.core.io.CfgReader;
+import org.mtpj.host.Json;
+import org.mtpj.host.ThreadsOption;
 import org.mtpj.core.io.MtpReader;
-import org.mtpj.core.model.Configuration;
-import org.mtpj.core.model.MtpPotential;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,8 +46,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "IN.cfg", description = "Configurations to evaluate (the first --max-cfgs are used).")
     Path in;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Threads (0 = all cores; default ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin ThreadsOption threads;
 
     @Option(names = "--seconds", defaultValue = "5", paramLabel = "S", description = "Measuring time in seconds (default ${DEFAULT-VALUE}).")
     double seconds;
@@ -52,16 +61,17 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         if (!(seconds > 0)) throw new UserError("--seconds must be positive, got " + seconds);
         PrintWriter out = spec.commandLine().getOut();
-        MtpPotential p = MtpReader.read(pot);
+        MtpPotential p = MtpFiles.read(pot);
         List<Configuration> cfgs = new ArrayList<>();
-        try (CfgReader r = CfgReader.open(in)) {
+        try (CfgReader r = CfgFiles.open(in)) {
             for (Configuration c; cfgs.size() < maxCfgs && (c = r.next()) != null; ) if (c.size > 0) cfgs.add(c);
         }
         if (cfgs.isEmpty()) throw new UserError(in + ": no configuration with atoms to benchmark");
-        int nt = CliSupport.threads(threads);
+        int nt = threads.workers();
         long atoms = 0, evals = 0;
         double elapsed;
-        try (Evaluator ev = new Evaluator(p, nt)) {
+        try (WorkerPool pool = WorkerPool.start(nt)) {
+            Evaluator ev = new Evaluator(p, pool);
             long warmEnd = System.nanoTime() + (long) (seconds / 3 * 1e9);
             int k = 0;
             do {
@@ -79,9 +89,17 @@ public final class BenchCommand implements Callable<Integer> {
         double usPerAtom = elapsed * 1e6 / atoms;
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         if (json) {
-            out.printf(java.util.Locale.ROOT, "{\"us_per_atom\": %.6f, \"us_per_atom_thread\": %.6f, \"evaluations\": %d, \"configurations\": %d,"
-                    + " \"atoms\": %d, \"seconds\": %.6f, \"threads\": %d, \"load_average\": %.2f, \"cores\": %d}%n",
-                    usPerAtom, usPerAtom * nt, evals, cfgs.size(), atoms, elapsed, nt, load, Runtime.getRuntime().availableProcessors());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("us_per_atom", Json.decimal(String.format(Locale.ROOT, "%.6f", usPerAtom)));
+            m.put("us_per_atom_thread", Json.decimal(String.format(Locale.ROOT, "%.6f", usPerAtom * nt)));
+            m.put("evaluations", evals);
+            m.put("configurations", cfgs.size());
+            m.put("atoms", atoms);
+            m.put("seconds", Json.decimal(String.format(Locale.ROOT, "%.6f", elapsed)));
+            m.put("threads", nt);
+            m.put("load_average", Json.decimal(String.format(Locale.ROOT, "%.2f", load)));
+            m.put("cores", Runtime.getRuntime().availableProcessors());
+            out.println(Json.line(m));
             out.flush();
             return 0;
         }

@@ -1,18 +1,24 @@
 package org.mtpj.cli.core;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import org.mtpj.core.eval.CloseContacts;
 import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
-import org.mtpj.core.io.MtpReader;
-import org.mtpj.core.io.OutputGuard;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.MtpFiles;
+import org.mtpj.host.OutputGuard;
+import org.mtpj.host.WorkerPool;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.mtpj.host.ThreadsOption;
+import org.mtpj.core.io.MtpReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -39,9 +45,7 @@ public final class CalcEfsCommand implements Callable<Integer> {
     @Parameters(index = "2", paramLabel = "OUT.cfg", description = "Where to write the results (replaced).")
     Path out;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
-            description = "Threads per configuration (0 = all cores; default ${DEFAULT-VALUE}). Results do not depend on it.")
-    int threads;
+    @Mixin ThreadsOption threads;
 
     @Option(names = "--lossy", description = "Write MLIP-2's default fixed-point columns (forces to 1e-6 eV/Å, stresses to 1e-5 eV) instead of %%.16e.")
     boolean lossy;
@@ -55,14 +59,15 @@ public final class CalcEfsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputGuard.of("calc-efs").input(pot).input(in).output(out).check();
-        MtpPotential p = MtpReader.read(pot);
+        MtpPotential p = MtpFiles.read(pot);
         PrintWriter err = spec.commandLine().getErr();
         CliSupport.warn(err, "calc-efs", p.untrainedWarning(pot));
         CloseContacts contacts = new CloseContacts(p.minDist);
         ProgressBar bar = CliSupport.progress("calc-efs", -1, noProgress);
-        try (CfgReader reader = CfgReader.open(in).nonEmpty();
-             Evaluator ev = new Evaluator(p, CliSupport.threads(threads));
-             CfgWriter writer = CfgWriter.open(out, lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS)) {
+        try (CfgReader reader = CfgFiles.open(in).nonEmpty();
+             WorkerPool pool = WorkerPool.start(threads.workers());
+             CfgWriter writer = CfgFiles.create(out, lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS)) {
+            Evaluator ev = new Evaluator(p, pool);
             for (Configuration c; (c = reader.next()) != null; ) {
                 Configuration r = CliSupport.evaluate(ev, c, reader, contacts);
                 if (!siteEnergies) r.siteEnergies = null; // a stale input column would mislead

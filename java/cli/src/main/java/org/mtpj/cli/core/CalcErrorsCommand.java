@@ -1,18 +1,24 @@
 package org.mtpj.cli.core;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import org.mtpj.core.eval.CloseContacts;
 import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.ErrorReport;
-import org.mtpj.core.io.MtpReader;
-import org.mtpj.core.io.OutputGuard;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.MtpFiles;
+import org.mtpj.host.OutputGuard;
+import org.mtpj.host.WorkerPool;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.mtpj.host.ThreadsOption;
+import org.mtpj.core.io.MtpReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -40,8 +46,7 @@ public final class CalcErrorsCommand implements Callable<Integer> {
     @Option(names = "--tsv", paramLabel = "FILE", description = "Also write block, statistic, value (full precision) as TSV.")
     Path tsv;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Threads (0 = all cores; default ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin ThreadsOption threads;
 
     @Option(names = "--no-progress", description = "No progress bar on stderr.")
     boolean noProgress;
@@ -50,11 +55,12 @@ public final class CalcErrorsCommand implements Callable<Integer> {
     public Integer call() {
         OutputGuard.of("calc-errors").input(pot).input(db).output(tsv).check();
         PrintWriter out = spec.commandLine().getOut();
-        MtpPotential p = MtpReader.read(pot);
+        MtpPotential p = MtpFiles.read(pot);
         ErrorReport report = new ErrorReport();
         CloseContacts contacts = new CloseContacts(p.minDist);
         ProgressBar bar = CliSupport.progress("calc-errors", -1, noProgress);
-        try (CfgReader reader = CfgReader.open(db).nonEmpty(); Evaluator ev = new Evaluator(p, CliSupport.threads(threads))) {
+        try (CfgReader reader = CfgFiles.open(db).nonEmpty(); WorkerPool pool = WorkerPool.start(threads.workers())) {
+            Evaluator ev = new Evaluator(p, pool);
             for (Configuration c; (c = reader.next()) != null; ) {
                 report.add(CliSupport.evaluate(ev, c, reader, contacts), c);
                 if (bar != null) bar.step();

@@ -11,19 +11,13 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.mtpj.core.UserError;
 import org.mtpj.core.eval.CloseContacts;
 import org.mtpj.core.eval.Evaluator;
-import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.host.AtomicOutput;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.model.Configuration;
 
 /** Small helpers shared by the core commands. */
 final class CliSupport {
     private CliSupport() {}
-
-    /** 0 means all cores. */
-    static int threads(int requested) {
-        if (requested < 0) throw new UserError("--threads must be >= 0 (0 = all cores), got " + requested);
-        return requested == 0 ? Runtime.getRuntime().availableProcessors() : requested;
-    }
 
     /** A progress bar on stderr for long work, or null when stderr is not a terminal or disabled. */
     static ProgressBar progress(String task, long max, boolean disabled) {

@@ -7,11 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mtpj.core.io.AtomicOutput;
 import org.mtpj.core.io.CNumbers;
 import org.mtpj.core.io.CfgReader;
-import org.mtpj.core.io.OutputGuard;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.AtomicOutput;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.OutputGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,22 +27,16 @@ import picocli.CommandLine.Model.CommandSpec;
                     + " (vector norm, eV/Å; atoms matched by id), max |dPlusStress| component (eV)."
                     + " Quantities the reference lacks are skipped (shown as -); a quantity the reference has"
                     + " but the candidate lacks fails. The worst configuration of each column is printed last.",
-            "Exit code 0 when everything is within the tolerances, 1 otherwise. Both files are streamed.", ""})
+            "Exit code 0 when everything is within the tolerances, 1 otherwise. Both files are streamed.",
+            "Two LAMMPS logs (thermo tables step by step): mtpj compare-logs.", ""})
 public final class CompareCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "REF", description = "Reference configurations (.cfg), or with --lammps-log the reference LAMMPS log.")
+    @Parameters(index = "0", paramLabel = "REF", description = "Reference configurations (.cfg).")
     Path ref;
 
-    @Parameters(index = "1", paramLabel = "CAND", description = "Candidate configurations (same order), or the candidate LAMMPS log.")
+    @Parameters(index = "1", paramLabel = "CAND", description = "Candidate configurations (same order).")
     Path cand;
-
-    @Option(names = "--lammps-log", description = "Compare the thermo columns of two LAMMPS logs step by step instead"
-            + " (same as 'mtpj compare-logs'; tolerance --rtol).")
-    boolean lammpsLog;
-
-    @Option(names = "--rtol", defaultValue = "1e-8", paramLabel = "REL", description = "With --lammps-log: relative tolerance per thermo value (default ${DEFAULT-VALUE}).")
-    double rtol;
 
     @Option(names = "--e-tol", defaultValue = "1e-9", paramLabel = "EV", description = "Tolerance of |dE|/atom in eV/atom (default ${DEFAULT-VALUE}).")
     double eTol;
@@ -58,31 +53,16 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only failing configurations and the summary.")
     boolean quiet;
 
-    /** {@code --lammps-log}: the human table on stdout, and the TSV rows in --tsv FILE when given. */
-    private int compareLogs(PrintWriter out) {
-        int code = org.mtpj.lammps.cli.CompareLammpsLog.compare(ref, cand, rtol, 0.0, null, false, out);
-        if (tsv != null) {
-            AtomicOutput.write(tsv, StandardCharsets.UTF_8, w -> {
-                PrintWriter pw = new PrintWriter(w);
-                org.mtpj.lammps.cli.CompareLammpsLog.compare(ref, cand, rtol, 0.0, null, true, pw);
-                pw.flush();
-                if (pw.checkError()) throw new IOException("write failed");
-            });
-        }
-        return code;
-    }
-
     @Override
     public Integer call() {
         OutputGuard.of("compare").input(ref).input(cand).output(tsv).check();
         PrintWriter out = spec.commandLine().getOut();
-        if (lammpsLog) return compareLogs(out);
         List<String[]> rows = new ArrayList<>();
         CfgComparison worstE = null, worstF = null, worstS = null;
         int n = 0, failed = 0;
         String countProblem = null;
         out.printf("%6s %7s %14s %14s %14s  %s%n", "cfg", "atoms", "dE/atom(eV)", "max|dF|(eV/A)", "max|dW|(eV)", "status");
-        try (CfgReader a = CfgReader.open(ref); CfgReader b = CfgReader.open(cand)) {
+        try (CfgReader a = CfgFiles.open(ref); CfgReader b = CfgFiles.open(cand)) {
             while (true) {
                 Configuration r = a.next(), c = b.next();
                 if (r == null || c == null) {

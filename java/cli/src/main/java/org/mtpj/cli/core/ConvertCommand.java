@@ -10,29 +10,32 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import org.mtpj.analysis.io.Cell;
-import org.mtpj.analysis.io.InputFiles;
-import org.mtpj.analysis.io.PoscarReader;
-import org.mtpj.analysis.io.PoscarWriter;
-import org.mtpj.analysis.io.Structure;
-import org.mtpj.analysis.traj.Frame;
-import org.mtpj.analysis.traj.LammpsDumpReader;
-import org.mtpj.analysis.traj.XdatcarReader;
+import org.mtpj.core.model.Cell;
+import org.mtpj.host.InputFiles;
+import org.mtpj.core.io.PoscarReader;
+import org.mtpj.core.io.PoscarWriter;
+import org.mtpj.core.model.Structure;
+import org.mtpj.core.io.Frame;
+import org.mtpj.core.io.LammpsDumpReader;
+import org.mtpj.core.io.XdatcarReader;
 import org.mtpj.core.UserError;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.io.InputFormatException;
 import org.mtpj.core.io.LammpsDataReader;
-import org.mtpj.core.io.LammpsDataWriter;
 import org.mtpj.core.io.LammpsDumpWriter;
-import org.mtpj.core.io.OutputGuard;
-import org.mtpj.core.io.AtomicOutput;
+import org.mtpj.host.OutputGuard;
+import org.mtpj.host.AtomicOutput;
 import org.mtpj.core.io.ExtendedXyzReader;
 import org.mtpj.core.io.ExtendedXyzWriter;
 import org.mtpj.core.io.vasp.OszicarEnergies;
 import org.mtpj.core.io.vasp.OutcarReader;
 import org.mtpj.core.io.vasp.VasprunReader;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.LammpsDataFiles;
+import org.mtpj.host.LammpsDumpFiles;
+import org.mtpj.host.PoscarFiles;
 import org.mtpj.lammps.log.EnergyVirialTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +48,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * and from VASP outputs (OUTCAR, vasprun.xml, XDATCAR) into training sets (docs/convert.md).
  */
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Convert between structure formats; VASP runs into training sets.",
+        description = {"Convert structure formats; VASP runs into training sets.",
             "",
             "Formats: .cfg, extended XYZ, POSCAR, LAMMPS dump and data files; VASP OUTCAR, vasprun.xml and XDATCAR (input only).",
             "Like MLIP-2's `mlp convert-cfg` (which writes POSCAR and data files as output only). Formats are"
@@ -202,8 +205,8 @@ public final class ConvertCommand implements Callable<Integer> {
             if (fout == Format.CFG) {
                 CfgWriter.Style style = lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS;
                 // both files are committed together at the end: a failure leaves neither
-                try (CfgWriter w = append ? AppendedCfg.open(out, style) : CfgWriter.open(out, style);
-                     CfgWriter v = validOut != null ? CfgWriter.open(validOut, style) : null) {
+                try (CfgWriter w = append ? AppendedCfg.open(out, style) : CfgFiles.create(out, style);
+                     CfgWriter v = validOut != null ? CfgFiles.create(validOut, style) : null) {
                     while (cur != null && count < trainLimit) {
                         write(w::write, cur, src);
                         count++;
@@ -229,7 +232,7 @@ public final class ConvertCommand implements Callable<Integer> {
                     o.commit();
                 }
             } else if (fout == Format.LAMMPS_DUMP) {
-                try (LammpsDumpWriter w = LammpsDumpWriter.open(out, cur.forces != null)) {
+                try (LammpsDumpWriter w = LammpsDumpFiles.create(out, cur.forces != null)) {
                     while (cur != null) {
                         write(w::write, cur, src);
                         count++;
@@ -266,8 +269,8 @@ public final class ConvertCommand implements Callable<Integer> {
 
     private void writeOne(Format f, Configuration c, String[] names, Path target) {
         switch (f) {
-            case POSCAR -> new PoscarWriter().write(toStructure(c, names), target);
-            case LAMMPS_DATA -> LammpsDataWriter.write(c, names, 0, "written by mtpj convert from " + in, target);
+            case POSCAR -> PoscarFiles.write(new PoscarWriter(), toStructure(c, names), target);
+            case LAMMPS_DATA -> LammpsDataFiles.write(c, names, 0, "written by mtpj convert from " + in, target);
             default -> throw new IllegalStateException(f.toString());
         }
     }
@@ -355,7 +358,7 @@ public final class ConvertCommand implements Callable<Integer> {
                 Path osz = oszicarOf(in);
                 OszicarEnergies energies = osz != null
                         ? OszicarEnergies.of(new InputStreamReader(InputFiles.openStream(osz), StandardCharsets.ISO_8859_1), osz.toString()) : null;
-                XdatcarReader r = new XdatcarReader(in, names == null ? null : List.of(names), warn);
+                XdatcarReader r = PoscarFiles.openXdatcar(in, names == null ? null : List.of(names), warn);
                 return new XdatcarSource(r, energies, species, warn);
             }
             case EXTXYZ -> {
@@ -363,7 +366,7 @@ public final class ConvertCommand implements Callable<Integer> {
                 return byElementName(r::next, r::where, r::elements, r::close, species);
             }
             case CFG -> {
-                CfgReader r = CfgReader.open(in).nonEmpty().onWarning(warn);
+                CfgReader r = CfgFiles.open(in).nonEmpty().onWarning(warn);
                 return new Source() {
                     public String where() { return r.where(); }
                     public Configuration next() {
@@ -374,18 +377,18 @@ public final class ConvertCommand implements Callable<Integer> {
                 };
             }
             case POSCAR -> {
-                Structure s = PoscarReader.read(in, names == null ? null : List.of(names));
+                Structure s = PoscarFiles.read(in, names == null ? null : List.of(names));
                 Configuration c = fromStructure(s, names, warn);
                 return single(() -> c);
             }
             case LAMMPS_DATA -> {
-                LammpsDataReader d = LammpsDataReader.read(in);
+                LammpsDataReader d = LammpsDataFiles.read(in);
                 if (names != null && d.typeNames.length > names.length)
                     warn.accept(in + " declares " + d.typeNames.length + " atom types but --types names " + names.length);
                 return single(() -> checkSpecies(d.configuration, names, in.toString(), i -> d.atomLines[i]));
             }
             case LAMMPS_DUMP -> {
-                LammpsDumpReader r = LammpsDumpReader.open(in, warn).keepForces();
+                LammpsDumpReader r = LammpsDumpFiles.open(in, warn).keepForces();
                 return new Source() {
                     int unlabelled;
                     Frame last;

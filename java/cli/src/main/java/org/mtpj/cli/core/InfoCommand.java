@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mtpj.host.Json;
 import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.MtpFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -67,21 +69,10 @@ public final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        MtpPotential p = MtpReader.read(pot);
+        MtpPotential p = MtpFiles.read(pot);
         Map<String, Object> m = summary(p);
         if (json) {
-            StringBuilder sb = new StringBuilder("{");
-            boolean first = true;
-            for (Map.Entry<String, Object> e : m.entrySet()) {
-                if (!first) sb.append(", ");
-                first = false;
-                sb.append('"').append(e.getKey()).append("\": ");
-                Object v = e.getValue();
-                if (v == null) sb.append("null");
-                else if (v instanceof String s) sb.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-                else sb.append(v);
-            }
-            out.println(sb.append('}'));
+            out.println(Json.line(m));
         } else {
             int level = level(p);
             out.printf("potential          %s (%s)%n", pot, p.name);

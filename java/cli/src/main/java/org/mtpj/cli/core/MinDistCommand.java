@@ -8,17 +8,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mtpj.host.Json;
 import org.mtpj.core.UserError;
 import org.mtpj.core.eval.ClosestPairs;
 import org.mtpj.core.io.CfgReader;
-import org.mtpj.core.io.OutputGuard;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.OutputGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code mtpj mindist DB.cfg...}: the closest interatomic distance of .cfg files (MLIP-2's {@code mlp mindist}). */
 @Command(name = "mindist", mixinStandardHelpOptions = true, sortOptions = false,
@@ -62,7 +63,7 @@ public final class MinDistCommand implements Callable<Integer> {
         Map<SpeciesPair, Closest> pairs = new java.util.TreeMap<>();
         int configurations = 0;
         for (Path f : files) {
-            try (CfgReader reader = CfgReader.open(f).nonEmpty()) {
+            try (CfgReader reader = CfgFiles.open(f).nonEmpty()) {
                 for (Configuration c; (c = reader.next()) != null; ) {
                     configurations++;
                     double[][] d = closest(c, reader);
@@ -114,6 +115,6 @@ public final class MinDistCommand implements Callable<Integer> {
             list.add(p);
         });
         m.put("pairs", list);
-        return JsonMapper.builder().build().writeValueAsString(m);
+        return Json.line(m);
     }
 }

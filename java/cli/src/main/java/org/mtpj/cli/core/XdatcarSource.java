@@ -3,8 +3,8 @@ package org.mtpj.cli.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.mtpj.analysis.traj.Frame;
-import org.mtpj.analysis.traj.XdatcarReader;
+import org.mtpj.core.io.Frame;
+import org.mtpj.core.io.XdatcarReader;
 import org.mtpj.core.io.vasp.OszicarEnergies;
 import org.mtpj.core.model.Configuration;
 

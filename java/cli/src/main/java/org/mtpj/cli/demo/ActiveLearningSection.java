@@ -12,8 +12,8 @@ import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.mtpj.host.Json;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Report phase 2a: the rounds of {@code mtpj learn} (learn/run/rounds.json) as a table and a
@@ -33,7 +33,7 @@ final class ActiveLearningSection {
         Path f = demo.resolve("learn/run/rounds.json");
         if (!Files.exists(f)) return null;
         Path st = demo.resolve("learn/status.txt");
-        return new ActiveLearningSection(JsonMapper.builder().build().readTree(f.toFile()),
+        return new ActiveLearningSection(Json.read(Files.readString(f)),
                 Files.exists(st) ? Files.readString(st).strip() : "?");
     }
 

@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mtpj.host.Json;
 import org.mtpj.core.UserError;
 import org.mtpj.lammps.log.ThermoLog;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Report phase 4: D of both potentials from the analysis step ({@code mtpj diffusion --blocks}) as
@@ -100,11 +102,11 @@ final class DiffusionSection {
                     for (String v : w[cl].split(",")) list.add(String.format(Locale.ROOT, "%.4g", Double.parseDouble(v) * c));
                     blockLists.put(pot + "/" + T + "/" + sp, String.join(",", list));
                     if (!params.has("fit_hi_block")) {
-                        java.util.regex.Matcher bw = java.util.regex.Pattern.compile("\"blocks\": \\{[^}]*?\"t_max_ps\": ([^,}\\s]+)")
-                                .matcher(Files.readString(dir.resolve("diffusion.json")));
+                        JsonNode hi = Json.read(Files.readString(dir.resolve("diffusion.json")))
+                                .path("windows").path(0).path("blocks").path("t_max_ps");
                         // a lag time (k × spacing): shown to 6 significant digits, without trailing zeros
-                        params.put("fit_hi_block", bw.find()
-                                ? new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", Double.parseDouble(bw.group(1)))).stripTrailingZeros().toPlainString()
+                        params.put("fit_hi_block", hi.isNumber()
+                                ? new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", hi.asDouble())).stripTrailingZeros().toPlainString()
                                 : "?");
                     }
                 }
@@ -212,7 +214,7 @@ final class DiffusionSection {
             if (t >= lo - 1e-9 && t <= hi + 1e-9) { xs.add(t); ys.add(m[i]); }
         }
         if (xs.size() < 3) return Double.NaN;
-        return org.mtpj.analysis.diffusion.LinearFit.of(xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray()).slope() / 6.0;
+        return org.mtpj.analysis.diffusion.StraightLineFit.of(xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray()).slope() / 6.0;
     }
 
     /** Numeric columns of a TSV with one header line (first ncol columns). */

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.CfgFiles;
 
 /** Report phase 1: the oracle's training and held-out configurations (oracle/train.cfg, valid.cfg). */
 final class OracleSection {
@@ -17,7 +17,7 @@ final class OracleSection {
     }
 
     static OracleSection read(Path demo) {
-        return new OracleSection(CfgReader.readAll(demo.resolve("oracle/train.cfg")), CfgReader.readAll(demo.resolve("oracle/valid.cfg")));
+        return new OracleSection(CfgFiles.readAll(demo.resolve("oracle/train.cfg")), CfgFiles.readAll(demo.resolve("oracle/valid.cfg")));
     }
 
     /** Atoms per configuration (every configuration of the demo has the same). */

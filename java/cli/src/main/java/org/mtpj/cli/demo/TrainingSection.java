@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.CfgFiles;
 
 /**
  * Report phase 2: the learned MTP's errors (train/errors_*.txt from calc-errors) as errors.tsv,
@@ -64,7 +64,7 @@ final class TrainingSection {
         // parity from the held-out configurations (reference vs calc-efs output)
         Path efs = demo.resolve("train/efs_valid.cfg");
         if (!Files.exists(efs)) return new TrainingSection(et, ev, errTsv.toString(), errJson, null, null, valid.size(), Double.NaN);
-        List<Configuration> pred = CfgReader.readAll(efs);
+        List<Configuration> pred = CfgFiles.readAll(efs);
         if (pred.size() != valid.size()) throw new UserError("demo report: " + efs + " has " + pred.size() + " configurations, valid.cfg " + valid.size());
         int n = 0;
         for (Configuration c : valid) n += 3 * c.size;

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.LammpsDataReader;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.LammpsDataFiles;
 import org.mtpj.testkit.Shared;
 
 class ConvertCommandTest {
@@ -23,8 +24,8 @@ class ConvertCommandTest {
         CoreCommandsTest.Run r = run("convert", dump.toString(), out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("Processed "), r.out());
-        List<Configuration> ours = CfgReader.readAll(out);
-        List<Configuration> ref = CfgReader.readAll(Shared.file("reference/mlip2/dump600K_frames00-09.cfg"));
+        List<Configuration> ours = CfgFiles.readAll(out);
+        List<Configuration> ref = CfgFiles.readAll(Shared.file("reference/mlip2/dump600K_frames00-09.cfg"));
         for (int k = 0; k < ref.size(); k++) {
             Configuration a = ref.get(k), b = ours.get(k);
             assertEquals(a.features.get("source"), b.features.get("source"));
@@ -41,15 +42,15 @@ class ConvertCommandTest {
     @Test
     void lammpsDataAndPoscarRoundTrips() throws Exception {
         Path ref = Shared.file("reference/mlip2/dump600K_frames00-09.cfg");
-        Configuration a = CfgReader.readAll(ref).get(3);
+        Configuration a = CfgFiles.readAll(ref).get(3);
         Path data = tmp.resolve("data.mgvo");
         CoreCommandsTest.Run r = run("convert", ref.toString(), data.toString(), "--to", "lammps-data", "--types", "Mg,V,O", "--last");
         assertEquals(0, r.code(), r.err());
         String text = Files.readString(data);
         assertTrue(text.contains("768 atoms\n3 atom types\n"), text.substring(0, 300));
         assertTrue(text.contains("1 24.305 # Mg\n2 50.942 # V\n3 15.999 # O\n"), text.substring(0, 400));
-        LammpsDataReader d = LammpsDataReader.read(data);
-        Configuration last = CfgReader.readAll(ref).get(9);
+        LammpsDataReader d = LammpsDataFiles.read(data);
+        Configuration last = CfgFiles.readAll(ref).get(9);
         assertArrayEquals(last.types, d.configuration.types);
         for (int i = 0; i < 3 * last.size; i++) assertEquals(last.positions[i], d.configuration.positions[i], 1e-12);
         assertArrayEquals(new String[] {"Mg", "V", "O"}, d.typeNames);
@@ -57,7 +58,7 @@ class ConvertCommandTest {
         // data -> cfg through the command, poscar -> cfg
         Path back = tmp.resolve("back.cfg");
         assertEquals(0, run("convert", data.toString(), back.toString()).code());
-        assertEquals(768, CfgReader.readAll(back).get(0).size);
+        assertEquals(768, CfgFiles.readAll(back).get(0).size);
 
         Path one = tmp.resolve("one.cfg");
         Files.writeString(one, org.mtpj.core.io.CfgWriter.format(List.of(a), org.mtpj.core.io.CfgWriter.Style.LOSSLESS));
@@ -65,7 +66,7 @@ class ConvertCommandTest {
         assertEquals(0, run("convert", one.toString(), poscar.toString(), "--types", "Mg,V,O").code());
         Path fromPoscar = tmp.resolve("p.cfg");
         assertEquals(0, run("convert", poscar.toString(), fromPoscar.toString(), "--types", "Mg,V,O").code());
-        Configuration p = CfgReader.readAll(fromPoscar).get(0);
+        Configuration p = CfgFiles.readAll(fromPoscar).get(0);
         // POSCAR groups atoms by species (stable within a species)
         int k = 0;
         for (int t = 0; t < 3; t++)
@@ -85,7 +86,7 @@ class ConvertCommandTest {
         assertEquals(0, run("convert", ref.toString(), dump.toString()).code());
         Path back = tmp.resolve("back.cfg");
         assertEquals(0, run("convert", dump.toString(), back.toString()).code());
-        List<Configuration> a = CfgReader.readAll(ref), b = CfgReader.readAll(back);
+        List<Configuration> a = CfgFiles.readAll(ref), b = CfgFiles.readAll(back);
         assertEquals(a.size(), b.size());
         for (int k = 0; k < a.size(); k++) {
             assertEquals(a.get(k).features.get("source"), b.get(k).features.get("source"));
@@ -104,11 +105,11 @@ class ConvertCommandTest {
         Path data = tmp.resolve("tri.data"), dump = tmp.resolve("tri.dump");
         assertEquals(0, run("convert", in.toString(), data.toString()).code());
         assertEquals(0, run("convert", in.toString(), dump.toString()).code());
-        Configuration a = CfgReader.readAll(in).get(0);
-        Configuration d = LammpsDataReader.read(data).configuration;
+        Configuration a = CfgFiles.readAll(in).get(0);
+        Configuration d = LammpsDataFiles.read(data).configuration;
         Path fromDump = tmp.resolve("tri_back.cfg");
         assertEquals(0, run("convert", dump.toString(), fromDump.toString()).code());
-        Configuration u = CfgReader.readAll(fromDump).get(0);
+        Configuration u = CfgFiles.readAll(fromDump).get(0);
         for (Configuration c : List.of(d, u)) {
             assertEquals(0, c.lattice[0][1]);
             assertEquals(0, c.lattice[0][2]);
@@ -193,8 +194,8 @@ class ConvertCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("Processed 2 configurations (1 to "), r.out());
         assertTrue(r.err().contains("1 dump frame(s) without a row"), r.err());
-        Configuration a = CfgReader.readAll(train).get(0);
-        assertEquals(1, CfgReader.readAll(train).size());
+        Configuration a = CfgFiles.readAll(train).get(0);
+        assertEquals(1, CfgFiles.readAll(train).size());
         assertEquals(-12.5, a.energy);
         // .cfg order xx yy zz yz xz xy
         double[] want = {1, 2, 3, 6, 5, 4};
@@ -203,7 +204,7 @@ class ConvertCommandTest {
         assertArrayEquals(new int[] {0, 1}, a.types);
         assertArrayEquals(new double[] {0.5, -0.25, 1, -0.5, 0.25, -1}, a.forces);
         assertEquals(10, a.lattice[0][0]);
-        List<Configuration> v = CfgReader.readAll(valid);
+        List<Configuration> v = CfgFiles.readAll(valid);
         assertEquals(1, v.size());
         assertEquals(-11.25, v.get(0).energy);
         assertEquals(-1, v.get(0).plusStress[3], 1e-12);
@@ -217,7 +218,7 @@ class ConvertCommandTest {
         // without pressures: energy only
         Files.write(table, List.of("step pe", "0 -1", "10 -2", "20 -3"));
         assertEquals(0, run("convert", dump.toString(), train.toString(), "--thermo", table.toString()).code());
-        List<Configuration> all = CfgReader.readAll(train);
+        List<Configuration> all = CfgFiles.readAll(train);
         assertEquals(3, all.size());
         assertEquals(-2, all.get(1).energy);
         assertNull(all.get(1).plusStress);

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtpj.core.io.CfgReader;
+import org.mtpj.host.CfgFiles;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.testkit.SyntheticVaspRun;
 import org.mtpj.testkit.SyntheticVaspRun.Step;
@@ -49,7 +50,7 @@ class ConvertVaspTest {
         CoreCommandsTest.Run r = run("convert", outcar.toString(), cfg.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("Processed 3 configurations\n", r.out());
-        List<Configuration> got = CfgReader.readAll(cfg);
+        List<Configuration> got = CfgFiles.readAll(cfg);
         for (int s = 0; s < 3; s++) assertStep(run, run.steps.get(s), got.get(s), new int[] {0, 1, 2}, 0, 0);
         assertEquals("VASP_not_converged", got.get(1).features.get("EFS_by"));
     }
@@ -68,7 +69,7 @@ class ConvertVaspTest {
         assertEquals(0, r.code(), r.err());
         assertEquals("Processed 6 configurations from 3 files\n", r.out());
         assertTrue(r.err().contains("[2/3] " + tmp.resolve("runs/b/vasprun.xml") + ": 3 configuration(s)"), r.err());
-        List<Configuration> got = CfgReader.readAll(cfg);
+        List<Configuration> got = CfgFiles.readAll(cfg);
         assertEquals(6, got.size());
         assertStep(a, a.steps.get(1), got.get(1), new int[] {0, 1}, 0, 0);
         for (int s = 0; s < 3; s++) assertStep(b, b.steps.get(s), got.get(2 + s), new int[] {1, 0}, 1e-6, 1e-5);
@@ -78,7 +79,7 @@ class ConvertVaspTest {
         CoreCommandsTest.Run n = run("convert", tmp.resolve("runs").toString(), tmp.resolve("n.cfg").toString());
         assertEquals(0, n.code(), n.err());
         assertTrue(n.err().contains("species numbered in order of appearance Mg,O"), n.err());
-        assertArrayEquals(got.get(3).types, CfgReader.readAll(tmp.resolve("n.cfg")).get(3).types);
+        assertArrayEquals(got.get(3).types, CfgFiles.readAll(tmp.resolve("n.cfg")).get(3).types);
     }
 
     @Test
@@ -87,13 +88,13 @@ class ConvertVaspTest {
         Path outcar = write(tmp.resolve("OUTCAR"), run.outcar());
         Path cfg = tmp.resolve("train.cfg");
         String existing = Files.readString(org.mtpj.testkit.Shared.file("reference/mlip2/edge_cases.cfg"), java.nio.charset.StandardCharsets.ISO_8859_1);
-        int before = CfgReader.parse(existing, "edge_cases.cfg").size();
+        int before = CfgReader.parse(existing, "edge_cases.cfg", w -> {}).size();
         write(cfg, existing);
         CoreCommandsTest.Run r = run("convert", outcar.toString(), cfg.toString(), "--append");
         assertEquals(0, r.code(), r.err());
         String after = Files.readString(cfg, java.nio.charset.StandardCharsets.ISO_8859_1);
         assertTrue(after.startsWith(existing), "the existing configurations are kept byte for byte");
-        List<Configuration> all = CfgReader.readAll(cfg);
+        List<Configuration> all = CfgFiles.readAll(cfg);
         assertEquals(before + 2, all.size());
         assertStep(run, run.steps.get(1), all.get(before + 1), new int[] {0, 1}, 0, 0);
 
@@ -139,7 +140,7 @@ class ConvertVaspTest {
         Path back = tmp.resolve("back.cfg");
         CoreCommandsTest.Run b = run("convert", xyz.toString(), back.toString(), "--types", "Mg,O");
         assertEquals(0, b.code(), b.err());
-        List<Configuration> got = CfgReader.readAll(back);
+        List<Configuration> got = CfgFiles.readAll(back);
         // stress / V and back: PlusStress within rounding of the division
         for (int s = 0; s < 2; s++) assertStep(run, run.steps.get(s), got.get(s), new int[] {0, 1}, 0, 1e-12);
     }
@@ -162,7 +163,7 @@ class ConvertVaspTest {
         CoreCommandsTest.Run r = run("convert", xdatcar.toString(), cfg.toString(), "--types", "Mg,O");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("1 XDATCAR configuration(s) have no ionic step in the OSZICAR"), r.err());
-        List<Configuration> got = CfgReader.readAll(cfg);
+        List<Configuration> got = CfgFiles.readAll(cfg);
         assertEquals(3, got.size());
         assertEquals(-764.00413, got.get(0).energy);
         assertEquals(-764.125, got.get(1).energy);

@@ -1,6 +1,9 @@
 package org.mtpj.cli.core;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.mtpj.testkit.Tolerances.MLIP2_ENERGY_PER_ATOM;
+import static org.mtpj.testkit.Tolerances.MLIP2_FORCE;
+import static org.mtpj.testkit.Tolerances.MLIP2_STRESS;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,8 +15,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtpj.cli.Main;
-import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.CfgFiles;
 import org.mtpj.testkit.Shared;
 import picocli.CommandLine;
 
@@ -42,11 +45,11 @@ public class CoreCommandsTest {
             Run r = run("calc-efs", pot(), in.toString(), out.toString(), "--threads", "2");
             assertEquals(0, r.code, r.err);
             assertEquals("", r.out);
-            List<Configuration> a = CfgReader.readAll(in), b = CfgReader.readAll(out);
+            List<Configuration> a = CfgFiles.readAll(in), b = CfgFiles.readAll(out);
             assertEquals(a.size(), b.size());
             for (int i = 0; i < a.size(); i++) {
                 CfgComparison d = CfgComparison.of(i + 1, a.get(i), b.get(i));
-                assertTrue(d.within(1e-9, 1e-8, 1e-7), ref + " " + d);
+                assertTrue(d.within(MLIP2_ENERGY_PER_ATOM, MLIP2_FORCE, MLIP2_STRESS), ref + " " + d);
                 assertEquals(a.get(i).features, b.get(i).features);
                 assertNull(b.get(i).siteEnergies);
             }
@@ -57,12 +60,11 @@ public class CoreCommandsTest {
     }
 
     @Test
-    void compareLammpsLogDispatchesToTheThermoComparison() throws Exception {
+    void compareLogsIsTheOneLogComparisonOfMtpj() throws Exception {
         Path log = Shared.file("reference/lammps-mlip2/log.serial");
-        Path tsvOut = tmp.resolve("logs.tsv");
-        Run same = run("compare", "--lammps-log", log.toString(), log.toString(), "--tsv", tsvOut.toString());
+        Run same = run("compare-logs", log.toString(), log.toString(), "--tsv");
         assertEquals(0, same.code, same.out + same.err);
-        assertTrue(Files.readString(tsvOut).lines().count() > 5, "TSV rows written");
+        assertTrue(same.out.lines().count() > 5, "TSV rows written");
         // Change one thermo value in the last digit: beyond 1e-8 relative, so the comparison must fail.
         List<String> lines = Files.readAllLines(log);
         int row = -1;
@@ -73,8 +75,10 @@ public class CoreCommandsTest {
         lines.set(row, String.join(" ", cols));
         Path changed = tmp.resolve("changed.log");
         Files.write(changed, lines);
-        Run diff = run("compare", "--lammps-log", log.toString(), changed.toString());
+        Run diff = run("compare-logs", log.toString(), changed.toString());
         assertEquals(1, diff.code, diff.out + diff.err);
+        // compare is for .cfg files only: the old --lammps-log switch is a usage error, not a second way
+        assertEquals(2, run("compare", "--lammps-log", log.toString(), changed.toString()).code);
     }
 
     @Test
@@ -145,7 +149,7 @@ public class CoreCommandsTest {
         Run r = run("bench", pot(), Shared.file("reference/mlip2/edge_cases.cfg").toString(), "--seconds", "0.3", "--max-cfgs", "3");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("µs/atom (wall)"), r.out);
-        Run j = run("bench", pot(), Shared.file("reference/mlip2/edge_cases.cfg").toString(), "--seconds", "0.2", "--max-cfgs", "2", "--json");
+        Run j = run("bench", pot(), Shared.file("reference/mlip2/edge_cases.cfg").toString(), "--seconds", "0.2", "--max-cfgs", "2", "--threads", "1", "--json");
         assertEquals(0, j.code, j.err);
         assertTrue(j.out.matches("\\{\"us_per_atom\": [0-9.]+, .*\"threads\": 1, .*\\}\\n"), j.out);
     }
@@ -194,7 +198,7 @@ public class CoreCommandsTest {
         Path out = tmp.resolve("odd_out.cfg");
         Run r = run("calc-efs", pot(), in.toString(), out.toString());
         assertEquals(0, r.code, r.err);
-        List<Configuration> c = CfgReader.readAll(out);
+        List<Configuration> c = CfgFiles.readAll(out);
         assertEquals(2, c.size());
         assertEquals(0, c.get(0).size);
         assertEquals(0.0, c.get(0).energy);

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtpj.core.eval.ClosestPairs;
-import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.CfgFiles;
 import org.mtpj.testkit.Shared;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +28,7 @@ class MinDistCommandTest {
         for (double[] row : best) java.util.Arrays.fill(row, Double.POSITIVE_INFINITY);
         int configurations = 0;
         for (String f : List.of(frames, edges))
-            for (Configuration c : CfgReader.readAll(Path.of(f))) {
+            for (Configuration c : CfgFiles.readAll(Path.of(f))) {
                 configurations++;
                 double[][] d = ClosestPairs.of(c);
                 for (int a = 0; a < d.length; a++) for (int b = 0; b < d.length; b++) best[a][b] = Math.min(best[a][b], d[a][b]);
@@ -58,7 +58,7 @@ class MinDistCommandTest {
             int a = Integer.parseInt(w[0]), b = Integer.parseInt(w[1]);
             assertEquals(best[a][b], Double.parseDouble(w[2]), r);   // full precision
             // the named configuration holds that pair
-            Configuration where = CfgReader.readAll(Path.of(w[3])).get(Integer.parseInt(w[4]) - 1);
+            Configuration where = CfgFiles.readAll(Path.of(w[3])).get(Integer.parseInt(w[4]) - 1);
             assertEquals(best[a][b], ClosestPairs.of(where)[a][b], r);
         }
 

@@ -1,57 +1,41 @@
 package org.mtpj.core.eval;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.mtpj.core.UserError;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
 
 /**
  * Energy, forces, PlusStress, site energies and per-atom virials of whole configurations
- * (mtp-spec.md §3), in parallel over atoms.
+ * (mtp-spec.md §3), in parallel over atoms on the threads of a {@link Blocks.Runner} that the
+ * host passes in (the core starts no thread; {@link Blocks#SERIAL} for one thread).
  *
- * <p>Determinism: each thread evaluates a contiguous block of atoms with its own
- * {@link SiteEvaluator} and stores g_ij per neighbour entry; forces are then gathered per atom
- * (own entries minus the entries pointing at it, in list order) and energies/virials summed in
- * atom order. So the results are bit-for-bit the same for any thread count.
+ * <p>Determinism: each block of atoms is evaluated with its thread's own {@link SiteEvaluator}
+ * and g_ij is stored per neighbour entry; forces are then gathered per atom (own entries minus the
+ * entries pointing at it, in list order) and energies/virials summed in atom order. So the
+ * results are bit-for-bit the same for any runner and thread count.
  *
- * <p>One evaluation at a time per instance (calls are synchronised). Close it to stop the pool.
+ * <p>One evaluation at a time per instance (calls are synchronised).
  */
-public final class Evaluator implements AutoCloseable {
-    private final Blocks.Runner runner = new Blocks.Runner() {
-        @Override public int threads() { return threads; }
-        @Override public void run(int n, Blocks.Body body) { parallel(n, body); }
-    };
+public final class Evaluator {
     private final MtpPotential pot;
-    private final int threads;
+    private final Blocks.Runner runner;
     private final SiteEvaluator[] site;
-    private final ExecutorService pool;
     private NeighbourList nl;
-    private volatile boolean closed;
     private double[] g = new double[0];
 
-    /** An evaluator of pot using the given number of threads (≥ 1; the caller's thread is one of them). */
-    public Evaluator(MtpPotential pot, int threads) {
-        if (threads < 1) throw new UserError("thread count must be at least 1, got " + threads);
+    /** An evaluator of pot on runner's threads (one {@link SiteEvaluator} per thread). */
+    public Evaluator(MtpPotential pot, Blocks.Runner runner) {
+        if (runner.threads() < 1) throw new UserError("thread count must be at least 1, got " + runner.threads());
         this.pot = pot;
-        this.threads = threads;
+        this.runner = runner;
         MomentTables tables = new MomentTables(pot);
-        site = new SiteEvaluator[threads];
-        for (int t = 0; t < threads; t++) site[t] = new SiteEvaluator(tables);
-        pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread th = new Thread(r, "mtpj-eval");
-            th.setDaemon(true);
-            return th;
-        });
+        site = new SiteEvaluator[runner.threads()];
+        for (int t = 0; t < site.length; t++) site[t] = new SiteEvaluator(tables);
     }
 
     public MtpPotential potential() { return pot; }
 
-    public int threads() { return threads; }
+    public int threads() { return site.length; }
 
     /** Evaluates cfg (not modified). */
     public synchronized EvaluationResult evaluate(Configuration cfg) {
@@ -74,7 +58,6 @@ public final class Evaluator implements AutoCloseable {
     }
 
     private double run(Configuration cfg, double[] forces, double[] siteEn, double[] vir, double[] stress) {
-        if (closed) throw new IllegalStateException("this Evaluator was closed");
         int n = cfg.size;
         for (int i = 0; i < n; i++)
             if (cfg.types[i] < 0 || cfg.types[i] >= pot.speciesCount)
@@ -85,7 +68,7 @@ public final class Evaluator implements AutoCloseable {
         if (g.length < 3 * nl.entryCount()) g = new double[3 * nl.entryCount() + 3 * nl.entryCount() / 4];
         final NeighbourList list = nl;
         final double[] gg = g;
-        parallel(n, (t, from, to) -> {
+        runner.run(n, (t, from, to) -> {
             SiteEvaluator se = site[t];
             for (int i = from; i < to; i++) {
                 int o = list.offsets[i], cnt = list.offsets[i + 1] - o;
@@ -103,7 +86,7 @@ public final class Evaluator implements AutoCloseable {
                 vir[v] = xx; vir[v + 1] = yy; vir[v + 2] = zz; vir[v + 3] = xy; vir[v + 4] = xz; vir[v + 5] = yz;
             }
         });
-        parallel(n, (t, from, to) -> {
+        runner.run(n, (t, from, to) -> {
             for (int i = from; i < to; i++) {
                 double fx = 0, fy = 0, fz = 0;
                 for (int e = list.offsets[i]; e < list.offsets[i + 1]; e++) {
@@ -124,40 +107,5 @@ public final class Evaluator implements AutoCloseable {
             stress[3] += vir[6 * i + 5]; stress[4] += vir[6 * i + 4]; stress[5] += vir[6 * i + 3];
         }
         return energy;
-    }
-
-    /** Runs block t of [0, n) on thread t (block 0 on the caller), waiting for all. */
-    private void parallel(int n, Blocks.Body body) {
-        int nt = Math.min(threads, Math.max(1, n));
-        if (nt == 1) { body.run(0, 0, n); return; }
-        List<Future<?>> fs = new ArrayList<>(nt - 1);
-        for (int t = 1; t < nt; t++) {
-            final int tt = t;
-            fs.add(pool.submit(() -> body.run(tt, (int) ((long) n * tt / nt), (int) ((long) n * (tt + 1) / nt))));
-        }
-        RuntimeException first = null;
-        try {
-            body.run(0, 0, (int) ((long) n / nt));
-        } catch (RuntimeException ex) {
-            first = ex;
-        }
-        for (Future<?> f : fs) {
-            try {
-                f.get();
-            } catch (ExecutionException ex) {
-                Throwable c = ex.getCause();
-                if (first == null) first = c instanceof RuntimeException re ? re : new IllegalStateException(c);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                if (first == null) first = new IllegalStateException("evaluation interrupted", ex);
-            }
-        }
-        if (first != null) throw first;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-        if (pool != null) pool.shutdownNow();
     }
 }

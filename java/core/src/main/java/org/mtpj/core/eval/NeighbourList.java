@@ -2,6 +2,7 @@ package org.mtpj.core.eval;
 
 import java.util.Arrays;
 import org.mtpj.core.UserError;
+import org.mtpj.core.math.Mat3;
 import org.mtpj.core.model.Configuration;
 
 /**
@@ -93,6 +94,22 @@ public final class NeighbourList {
         return mx;
     }
 
+    /**
+     * Neighbours per atom a periodic cell implies within rc that no matter reaches: the densest
+     * solids have ~0.2 atoms/Å³ (~300 neighbours within 7 Å). Far beyond it the list would not fit
+     * in memory (a 0.1 Å cell: millions per atom), so it is bad input, not a memory problem.
+     */
+    static final double MAX_NEIGHBOURS_PER_ATOM = 100_000;
+
+    private static void refuseUnphysicalDensity(int n, double volume, double rc) {
+        double perAtom = n / volume * 4.0 / 3.0 * Math.PI * rc * rc * rc;
+        if (perAtom > MAX_NEIGHBOURS_PER_ATOM)
+            throw new UserError(String.format(java.util.Locale.ROOT,
+                    "%d atoms in a cell of %.3g Å^3 (%.3g atoms/Å^3) would have about %.2g neighbours each within the cutoff %.3g Å;"
+                            + " expected a physical cell (solids have less than 0.3 atoms/Å^3): check the Supercell units (Å)",
+                    n, volume, n / volume, perAtom, rc));
+    }
+
     /** Rebuilds the list for cfg (same cutoff), reusing the arrays where they are big enough. */
     public void rebuild(Configuration cfg) {
         rebuild(cfg, Blocks.SERIAL);
@@ -121,6 +138,7 @@ public final class NeighbourList {
         int np = 0;
         for (int r = 0; r < 3; r++) if (cfg.isPeriodic(r)) rows[np++] = cfg.lattice[r].clone();
         double[][] dual = dualVectors(rows, np);
+        if (np == 3) refuseUnphysicalDensity(n, Math.abs(org.mtpj.core.math.Mat3.determinant(rows)), rc);
         final double[] pos = wrapIfSpread(given, n, rows, dual, np);
         posUsed = pos;
 
@@ -426,14 +444,8 @@ public final class NeighbourList {
             inv[0][0] = g[1][1] / det; inv[1][1] = g[0][0] / det;
             inv[0][1] = -g[0][1] / det; inv[1][0] = -g[1][0] / det;
         } else {
-            det = g[0][0] * (g[1][1] * g[2][2] - g[1][2] * g[2][1])
-                    - g[0][1] * (g[1][0] * g[2][2] - g[1][2] * g[2][0])
-                    + g[0][2] * (g[1][0] * g[2][1] - g[1][1] * g[2][0]);
-            for (int i = 0; i < 3; i++)
-                for (int j = 0; j < 3; j++) {
-                    int i1 = (j + 1) % 3, i2 = (j + 2) % 3, j1 = (i + 1) % 3, j2 = (i + 2) % 3;
-                    inv[i][j] = (g[i1][j1] * g[i2][j2] - g[i1][j2] * g[i2][j1]) / det;
-                }
+            det = Mat3.determinant(g);
+            inv = Mat3.inverse(g, det);
         }
         if (!Double.isFinite(det) || !Double.isFinite(scale))
             throw new UserError("a periodic lattice row is too long to compute with (|a|^2 = " + scale + " Å^2; expected a cell of at most ~1e100 Å)");

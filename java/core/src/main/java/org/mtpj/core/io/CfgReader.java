@@ -1,14 +1,9 @@
 package org.mtpj.core.io;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -30,7 +25,7 @@ import org.mtpj.core.model.Configuration;
  * file of any size can be processed in constant memory:
  *
  * <pre>{@code
- * try (CfgReader in = CfgReader.open(path)) {
+ * try (CfgReader in = CfgReader.of(reader, "name.cfg", warnings)) {
  *     for (Configuration c; (c = in.next()) != null; ) ...
  * }
  * }</pre>
@@ -52,7 +47,7 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
 
     private final BoundedLineReader in;
     private final String file;
-    private Consumer<String> warningSink = msg -> System.err.println("mtpj: warning: " + msg);
+    private Consumer<String> warningSink;
     private final Set<String> warned = new HashSet<>();
 
     // lexer state: current line, position in it, its 1-based number
@@ -65,32 +60,18 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
     private int count;
     private boolean nonEmpty;
 
-    private CfgReader(Reader reader, String file) {
+    private CfgReader(Reader reader, String file, Consumer<String> warnings) {
         this.in = new BoundedLineReader(reader, file);
         this.file = file;
+        this.warningSink = warnings;
     }
 
-    /** Opens a file for streaming. */
-    public static CfgReader open(Path path) {
-        try {
-            return new CfgReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.ISO_8859_1), path.toString());
-        } catch (NoSuchFileException e) {
-            throw new InputFormatException(path.toString(), 0, "file not found");
-        } catch (IOException e) {
-            throw InputFormatException.cannotRead(path.toString(), 0, e);
-        }
-    }
-
-    /** Reads from any reader; fileNameForMessages names it in errors. */
-    public static CfgReader of(Reader reader, String fileNameForMessages) {
-        return new CfgReader(reader, fileNameForMessages);
-    }
-
-    /** All configurations of a file (small files, tests). */
-    public static List<Configuration> readAll(Path path) {
-        try (CfgReader r = open(path)) {
-            return r.rest();
-        }
+    /**
+     * Reads from any reader (a file is read as ISO-8859-1); fileNameForMessages names it in errors,
+     * warnings (one line each, without a prefix) go to the sink.
+     */
+    public static CfgReader of(Reader reader, String fileNameForMessages, Consumer<String> warnings) {
+        return new CfgReader(reader, fileNameForMessages, warnings);
     }
 
     /** The configurations not yet read, in file order. */
@@ -109,16 +90,16 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
         return this;
     }
 
-    /** All configurations of a text (tests). */
-    public static List<Configuration> parse(String text, String fileNameForMessages) {
-        try (CfgReader r = of(new StringReader(text), fileNameForMessages)) {
+    /** All configurations of a text (tests, embedded configurations). */
+    public static List<Configuration> parse(String text, String fileNameForMessages, Consumer<String> warnings) {
+        try (CfgReader r = of(new StringReader(text), fileNameForMessages, warnings)) {
             List<Configuration> out = new ArrayList<>();
             for (Configuration c; (c = r.next()) != null; ) out.add(c);
             return out;
         }
     }
 
-    /** Where warnings go (default: one line on stderr); each distinct warning is given once. */
+    /** Where warnings go from now on; each distinct warning is given once. */
     public CfgReader onWarning(Consumer<String> sink) {
         this.warningSink = sink;
         return this;

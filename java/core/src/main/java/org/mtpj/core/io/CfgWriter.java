@@ -5,7 +5,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.mtpj.core.model.Configuration;
@@ -25,8 +24,8 @@ import org.mtpj.core.model.Configuration;
  * {@link Configuration#extraFields}) are written only after {@link #writeExtras(boolean)}: MLIP-2
  * refuses files that contain them.
  *
- * <p>A file opened with {@link #open} is written through {@link AtomicOutput}: it appears at its
- * path only at {@link #commit()}; closing without a commit discards it.
+ * <p>Written to an {@link OutputTarget} (the host's atomic file output): the output appears
+ * only at {@link #commit()}; closing without a commit discards it.
  */
 public final class CfgWriter implements AutoCloseable {
     /** Number style. */
@@ -38,24 +37,21 @@ public final class CfgWriter implements AutoCloseable {
     }
 
     private final Writer out;
-    private final AtomicOutput file; // null when writing to a caller's writer
+    private final OutputTarget file; // null when writing to a caller's writer
     private final Style style;
     private boolean extras;
     private int written;
     private boolean afterExisting; // configurations precede ours in the output: separate the first one too
 
-    private CfgWriter(Writer out, AtomicOutput file, Style style) {
+    private CfgWriter(Writer out, OutputTarget file, Style style) {
         this.out = out;
         this.file = file;
         this.style = style;
     }
 
-    /** Creates (or, at {@link #commit()}, replaces) a file, lossless style. */
-    public static CfgWriter open(Path path) { return open(path, Style.LOSSLESS); }
-
-    public static CfgWriter open(Path path, Style style) {
-        AtomicOutput o = AtomicOutput.create(path);
-        return new CfgWriter(o.writer(StandardCharsets.ISO_8859_1), o, style);
+    /** Writes to target (ISO-8859-1), which receives the commit or the discard. */
+    public static CfgWriter to(OutputTarget target, Style style) {
+        return new CfgWriter(target.writer(StandardCharsets.ISO_8859_1), target, style);
     }
 
     /**
@@ -63,7 +59,7 @@ public final class CfgWriter implements AutoCloseable {
      * {@code convert --append}): an empty line, then the new configurations; {@link #commit()}
      * commits o, {@link #close()} without a commit discards it.
      */
-    public static CfgWriter after(AtomicOutput o, Style style) {
+    public static CfgWriter after(OutputTarget o, Style style) {
         CfgWriter w = new CfgWriter(o.writer(StandardCharsets.ISO_8859_1), o, style);
         w.afterExisting = true;
         return w;
@@ -94,7 +90,7 @@ public final class CfgWriter implements AutoCloseable {
         written++;
     }
 
-    private String name() { return file == null ? "output" : file.target().toString(); }
+    private String name() { return file == null ? "output" : file.name(); }
 
     /** Everything is written: the file appears at its path (a caller's writer is flushed). */
     public void commit() {
@@ -114,14 +110,6 @@ public final class CfgWriter implements AutoCloseable {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + name() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Writes all configurations to a file. */
-    public static void writeAll(Path path, List<Configuration> cfgs, Style style) {
-        try (CfgWriter w = open(path, style)) {
-            for (Configuration c : cfgs) w.write(c);
-            w.commit();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.mtpj.core.io;
 
 import org.mtpj.core.UserError;
+import org.mtpj.core.math.Mat3;
 
 /**
  * A cell in LAMMPS' restricted triclinic form: a = (lx, 0, 0), b = (xy, ly, 0), c = (xz, yz, lz)
@@ -12,7 +13,7 @@ public record LammpsBox(double lx, double ly, double lz, double xy, double xz, d
     /** The LAMMPS box of lattice rows a, b, c (Å). */
     public static LammpsBox of(double[][] m) {
         double[] a = m[0], b = m[1], c = m[2];
-        double det = det(m);
+        double det = Mat3.determinant(m);
         if (!(det > 0))
             throw new UserError("the cell " + (det == 0 ? "has zero volume" : "is left-handed (det < 0)")
                     + "; LAMMPS needs a right-handed 3-D cell (reorder or negate a lattice vector)");
@@ -22,13 +23,13 @@ public record LammpsBox(double lx, double ly, double lz, double xy, double xz, d
         double xz = dot(c, a) / la;
         double yz = (dot(b, c) - xy * xz) / ly;
         double lz = Math.sqrt(Math.max(0, dot(c, c) - xz * xz - yz * yz));
-        return new LammpsBox(la, ly, lz, xy, xz, yz, new double[][] {a.clone(), b.clone(), c.clone()}, inverse(m, det));
+        return new LammpsBox(la, ly, lz, xy, xz, yz, new double[][] {a.clone(), b.clone(), c.clone()}, Mat3.inverse(m, det));
     }
 
     /** A box given in LAMMPS form (data file header). */
     public static LammpsBox lammps(double lx, double ly, double lz, double xy, double xz, double yz) {
         double[][] m = {{lx, 0, 0}, {xy, ly, 0}, {xz, yz, lz}};
-        return new LammpsBox(lx, ly, lz, xy, xz, yz, m, inverse(m, det(m)));
+        return new LammpsBox(lx, ly, lz, xy, xz, yz, m, Mat3.inverse(m));
     }
 
     public boolean triclinic() { return xy != 0 || xz != 0 || yz != 0; }
@@ -41,41 +42,15 @@ public record LammpsBox(double lx, double ly, double lz, double xy, double xz, d
      * (R = lattice⁻¹·lammpsLattice, orthogonal). Back: r = r_lammps·Rᵀ; a tensor W = R·W_lammps·Rᵀ.
      */
     public double[][] rotation() {
-        double[][] m = lammpsLattice(), r = new double[3][3];
-        for (int i = 0; i < 3; i++)
-            for (int j = 0; j < 3; j++)
-                r[i][j] = inverse[i][0] * m[0][j] + inverse[i][1] * m[1][j] + inverse[i][2] * m[2][j];
-        return r;
+        return Mat3.multiply(inverse, lammpsLattice());
     }
 
     /** Fractional coordinates of Cartesian r in the original lattice. */
     public double[] fractional(double x, double y, double z) {
-        double[][] v = inverse;
-        return new double[] {x * v[0][0] + y * v[1][0] + z * v[2][0], x * v[0][1] + y * v[1][1] + z * v[2][1],
-                x * v[0][2] + y * v[1][2] + z * v[2][2]};
+        return Mat3.rowTimes(new double[] {x, y, z}, inverse);
     }
 
     private static double dot(double[] u, double[] v) { return u[0] * v[0] + u[1] * v[1] + u[2] * v[2]; }
 
     private static double norm(double[] u) { return Math.sqrt(dot(u, u)); }
-
-    static double det(double[][] a) {
-        return a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
-                + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
-    }
-
-    /** Inverse of the row matrix m: r = f·m  <=>  f = r·inverse. */
-    private static double[][] inverse(double[][] m, double det) {
-        double[][] v = new double[3][3];
-        v[0][0] = (m[1][1] * m[2][2] - m[1][2] * m[2][1]) / det;
-        v[0][1] = (m[0][2] * m[2][1] - m[0][1] * m[2][2]) / det;
-        v[0][2] = (m[0][1] * m[1][2] - m[0][2] * m[1][1]) / det;
-        v[1][0] = (m[1][2] * m[2][0] - m[1][0] * m[2][2]) / det;
-        v[1][1] = (m[0][0] * m[2][2] - m[0][2] * m[2][0]) / det;
-        v[1][2] = (m[0][2] * m[1][0] - m[0][0] * m[1][2]) / det;
-        v[2][0] = (m[1][0] * m[2][1] - m[1][1] * m[2][0]) / det;
-        v[2][1] = (m[0][1] * m[2][0] - m[0][0] * m[2][1]) / det;
-        v[2][2] = (m[0][0] * m[1][1] - m[0][1] * m[1][0]) / det;
-        return v;
-    }
 }

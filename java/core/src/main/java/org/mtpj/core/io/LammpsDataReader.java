@@ -1,10 +1,5 @@
 package org.mtpj.core.io;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,18 +25,6 @@ public final class LammpsDataReader {
         this.typeNames = names;
         this.atomLines = atomLines;
         this.configuration = c;
-    }
-
-    public static LammpsDataReader read(Path path) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(path, StandardCharsets.ISO_8859_1);
-        } catch (NoSuchFileException e) {
-            throw new InputFormatException(path.toString(), 0, "file not found");
-        } catch (IOException e) {
-            throw InputFormatException.cannotRead(path.toString(), 0, e);
-        }
-        return parse(lines, path.toString());
     }
 
     private static boolean isSection(String s) {

@@ -1,7 +1,5 @@
 package org.mtpj.core.io;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.mtpj.core.UserError;
 import org.mtpj.core.model.Configuration;
 
@@ -74,9 +72,5 @@ public final class LammpsDataWriter {
             sb.append(' ').append(img[0]).append(' ').append(img[1]).append(' ').append(img[2]).append('\n');
         }
         return sb.toString();
-    }
-
-    public static void write(Configuration c, String[] typeNames, int typeCount, String comment, Path path) {
-        AtomicOutput.writeString(path, format(c, typeNames, typeCount, comment), StandardCharsets.UTF_8);
     }
 }

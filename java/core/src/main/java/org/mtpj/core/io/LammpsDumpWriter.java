@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.mtpj.core.UserError;
 import org.mtpj.core.model.Configuration;
 
@@ -16,23 +15,23 @@ import org.mtpj.core.model.Configuration;
  * survive; species t is LAMMPS type t + 1. Numbers {@code %.16e}. The timestep is taken from a
  * {@code dump_step_N} source feature when present, else the frame's index.
  *
- * <p>Written through {@link AtomicOutput}: the file appears at its path only at {@link #commit()}.
+ * <p>Written to an {@link OutputTarget} (the host's atomic file output): it appears only at {@link #commit()}.
  */
 public final class LammpsDumpWriter implements AutoCloseable {
-    private final AtomicOutput file;
+    private final OutputTarget file;
     private final Writer out;
     private final boolean forces;
     private int frames;
 
-    private LammpsDumpWriter(AtomicOutput file, boolean forces) {
+    private LammpsDumpWriter(OutputTarget file, boolean forces) {
         this.file = file;
         this.out = file.writer(StandardCharsets.ISO_8859_1);
         this.forces = forces;
     }
 
-    /** Creates (replaces, at {@link #commit()}) a dump file; withForces adds fx fy fz columns (every frame must have forces). */
-    public static LammpsDumpWriter open(Path path, boolean withForces) {
-        return new LammpsDumpWriter(AtomicOutput.create(path), withForces);
+    /** Writes frames to target; withForces adds fx fy fz columns (every frame must have forces). */
+    public static LammpsDumpWriter to(OutputTarget target, boolean withForces) {
+        return new LammpsDumpWriter(target, withForces);
     }
 
     public void write(Configuration c) {
@@ -90,7 +89,7 @@ public final class LammpsDumpWriter implements AutoCloseable {
         try {
             out.append(sb);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file.target() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file.name() + ": " + e.getMessage(), e);
         }
         frames++;
     }

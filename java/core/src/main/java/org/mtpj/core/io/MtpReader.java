@@ -4,9 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import org.mtpj.core.model.MtpPotential;
 import org.mtpj.core.model.MtpPotential.RadialBasisType;
@@ -50,19 +47,17 @@ public final class MtpReader {
         return 0;
     }
 
-    /** Reads a potential file. */
-    public static MtpPotential read(Path path) {
+    /** Reads a potential from the bytes of a file (ISO-8859-1); fileNameForMessages names it in errors. */
+    public static MtpPotential read(InputStream in, String fileNameForMessages) {
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(path)) {
-            bytes = readBounded(in, path.toString());
-        } catch (NoSuchFileException e) {
-            throw new InputFormatException(path.toString(), 0, "file not found");
+        try {
+            bytes = readBounded(in, fileNameForMessages);
         } catch (IOException e) {
-            throw InputFormatException.cannotRead(path.toString(), 0, e);
+            throw InputFormatException.cannotRead(fileNameForMessages, 0, e);
         }
         char[] text = new char[bytes.length]; // ISO-8859-1: one char per byte
         for (int i = 0; i < bytes.length; i++) text[i] = (char) (bytes[i] & 0xFF);
-        return new MtpReader(text, path.toString()).parse();
+        return new MtpReader(text, fileNameForMessages).parse();
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.mtpj.core.io;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.mtpj.core.model.MtpPotential;
 
 /**
@@ -9,7 +7,8 @@ import org.mtpj.core.model.MtpPotential;
  * {@code ", "} separators, TAB indentation of the basis block, {@code scaling} at the top level only
  * when it is not exactly 1, no newline after the final {@code moment_coeffs} list. Reading a
  * file MLIP-2 wrote and writing it again in {@link Precision#MLIP2} reproduces it byte for byte.
- * Files are written through {@link AtomicOutput} (complete or not at all).
+ * The host writes the text through its atomic file output (complete or not at all); files are
+ * ISO-8859-1.
  *
  * <p>{@link Precision#LOSSLESS} writes 17 significant digits ({@code %.16e}) so that
  * read-write-read is bit-identical (checkpoints); MLIP-2 reads those files too.
@@ -31,16 +30,6 @@ public final class MtpWriter {
         final int digitsAfterPoint;
 
         Precision(int d) { this.digitsAfterPoint = d; }
-    }
-
-    /** Writes pot to path in MLIP-2's layout. */
-    public static void write(MtpPotential pot, Path path) { write(pot, path, Precision.MLIP2); }
-
-    public static void write(MtpPotential pot, Path path, Precision precision) {
-        if (!mlip2Readable(pot))
-            System.err.println("mtpj: warning: " + path + " has " + pot.speciesCount
-                    + " species; MLIP-2 reads at most 10 (single-character a-b headers), mtpj reads it");
-        AtomicOutput.writeString(path, format(pot, precision), StandardCharsets.ISO_8859_1);
     }
 
     /** The file text: every coefficient, so the file reads back as trained. */
@@ -68,11 +57,6 @@ public final class MtpWriter {
         header(sb, pot, d);
         momentTables(sb, pot);
         return sb.toString();
-    }
-
-    /** Writes the untrained layout of pot to path (see {@link #formatUntrained}). */
-    public static void writeUntrained(MtpPotential pot, Path path) {
-        AtomicOutput.writeString(path, formatUntrained(pot), StandardCharsets.ISO_8859_1);
     }
 
     /** From "MTP" to radial_funcs_count. */

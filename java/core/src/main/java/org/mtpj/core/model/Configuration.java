@@ -1,5 +1,6 @@
 package org.mtpj.core.model;
 
+import org.mtpj.core.math.Mat3;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -70,10 +71,7 @@ public final class Configuration {
     /** |det(lattice)| for a 3-D periodic cell, else NaN. */
     public double volume() {
         if (!(isPeriodic(0) && isPeriodic(1) && isPeriodic(2))) return Double.NaN;
-        double[][] a = lattice;
-        return Math.abs(a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1])
-                - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
-                + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]));
+        return Math.abs(Mat3.determinant(lattice));
     }
 
     /** A deep copy. */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mtpj.core.io.CfgReader;
+import org.mtpj.core.io.TestFiles;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.testkit.Shared;
 
@@ -17,7 +17,7 @@ class ClosestPairsTest {
     void realFilesGiveTheMinimumOfAWideNeighbourList() {
         int pairs = 0;
         for (String file : List.of("reference/mlip2/dump600K_frames00-09.cfg", "reference/mlip2/edge_cases.cfg")) {
-            for (Configuration c : CfgReader.readAll(Shared.file(file))) {
+            for (Configuration c : TestFiles.readCfgs(Shared.file(file))) {
                 double[][] d = ClosestPairs.of(c);
                 NeighbourList nl = NeighbourList.build(c, WIDE);
                 double[][] ref = new double[d.length][d.length];

@@ -6,8 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mtpj.core.io.CfgReader;
-import org.mtpj.core.io.MtpReader;
+import org.mtpj.core.io.TestFiles;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
 import org.mtpj.testkit.Shared;
@@ -21,11 +20,12 @@ class EvaluatorReferenceTest {
     @ParameterizedTest
     @ValueSource(strings = {"reference/mlip2/dump600K_frames00-09.cfg", "reference/mlip2/edge_cases.cfg"})
     void reproducesMlip2(String file) {
-        MtpPotential pot = MtpReader.read(Shared.file("data/amorphous-MgV2O5/pot.mtp"));
-        List<Configuration> cfgs = CfgReader.readAll(Shared.file(file));
+        MtpPotential pot = TestFiles.readMtp(Shared.file("data/amorphous-MgV2O5/pot.mtp"));
+        List<Configuration> cfgs = TestFiles.readCfgs(Shared.file(file));
         assertFalse(cfgs.isEmpty());
         double maxE = 0, maxF = 0, maxS = 0;
-        try (Evaluator ev = new Evaluator(pot, 2)) {
+        {
+            Evaluator ev = new Evaluator(pot, ReversedBlocks.of(2));
             for (int c = 0; c < cfgs.size(); c++) {
                 Configuration ref = cfgs.get(c);
                 assertTrue(ref.hasEnergy() && ref.forces != null && ref.plusStress != null, "reference data in cfg " + c);
@@ -56,8 +56,9 @@ class EvaluatorReferenceTest {
     /** Spec §3.9: with the study potential, dimers at 7.0 and 7.5 Å are exactly two isolated atoms. */
     @Test
     void dimersAtAndBeyondTheCutoffAreIsolated() {
-        MtpPotential pot = MtpReader.read(Shared.file("data/amorphous-MgV2O5/pot.mtp"));
-        try (Evaluator ev = new Evaluator(pot, 1)) {
+        MtpPotential pot = TestFiles.readMtp(Shared.file("data/amorphous-MgV2O5/pot.mtp"));
+        {
+            Evaluator ev = new Evaluator(pot, Blocks.SERIAL);
             for (int a = 0; a < 2; a++) {
                 double isolated = pot.speciesCoeffs[a] + pot.speciesCoeffs[2];
                 for (double d : new double[] {7.0, 7.5, 7.000000000000001}) {

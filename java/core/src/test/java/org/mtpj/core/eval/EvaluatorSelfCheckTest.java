@@ -15,11 +15,11 @@ import org.mtpj.core.model.MtpPotential.RadialBasisType;
 class EvaluatorSelfCheckTest {
 
     static double energy(MtpPotential pot, Configuration c) {
-        try (Evaluator ev = new Evaluator(pot, 1)) { return ev.evaluate(c).energy; }
+        return new Evaluator(pot, Blocks.SERIAL).evaluate(c).energy;
     }
 
     static EvaluationResult eval(MtpPotential pot, Configuration c, int threads) {
-        try (Evaluator ev = new Evaluator(pot, threads)) { return ev.evaluate(c); }
+        return new Evaluator(pot, ReversedBlocks.of(threads)).evaluate(c);
     }
 
     static double maxAbs(double[] a) {
@@ -214,7 +214,8 @@ class EvaluatorSelfCheckTest {
         MtpPotential pot = TestPotentials.random(17, 2, RadialBasisType.RBChebyshev);
         Configuration c = TestPotentials.triclinic(10);
         EvaluationResult r = eval(pot, c, 1);
-        try (Evaluator ev = new Evaluator(pot, 2)) {
+        {
+            Evaluator ev = new Evaluator(pot, ReversedBlocks.of(2));
             ev.evaluateInto(c);
             ev.evaluateInto(c); // reuse of the neighbour list and buffers
         }

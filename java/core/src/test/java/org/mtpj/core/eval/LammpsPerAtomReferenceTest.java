@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mtpj.core.io.MtpReader;
+import org.mtpj.core.io.TestFiles;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
 import org.mtpj.testkit.Shared;
@@ -20,7 +20,7 @@ class LammpsPerAtomReferenceTest {
 
     @Test
     void siteEnergiesAndForcesMatchLammpsDump() throws IOException {
-        MtpPotential pot = MtpReader.read(Shared.file("data/amorphous-MgV2O5/pot.mtp"));
+        MtpPotential pot = TestFiles.readMtp(Shared.file("data/amorphous-MgV2O5/pot.mtp"));
         List<String> lines = Files.readAllLines(Shared.file("reference/lammps-mlip2/forces.dump"));
         // first frame only: header of 9 lines, ids sorted (dump_modify sort id)
         assertEquals("ITEM: TIMESTEP", lines.get(0));
@@ -46,7 +46,7 @@ class LammpsPerAtomReferenceTest {
             refE[i] = Double.parseDouble(w[8]);
         }
         EvaluationResult r;
-        try (Evaluator ev = new Evaluator(pot, 2)) { r = ev.evaluate(c); }
+        r = new Evaluator(pot, ReversedBlocks.of(2)).evaluate(c);
         double maxE = 0, maxF = 0;
         for (int i = 0; i < n; i++) {
             // %.12g: 12 significant digits

@@ -114,6 +114,29 @@ class NeighbourListTest {
         assertTrue(e2.getMessage().contains("atoms 1 and 2"), e2.getMessage());
     }
 
+    /** A 0.1 Å cell (Supercell in nm or bohr by mistake): one line of bad input, not out of memory. */
+    @Test
+    void anUnphysicallyDenseCellIsAUserErrorAndADenseSolidIsNot() {
+        Configuration tiny = cubic(0.1, 2);
+        UserError e = assertThrows(UserError.class, () -> NeighbourList.build(tiny, 7));
+        assertTrue(e.getMessage().contains("2.9e+06 neighbours") && e.getMessage().contains("expected a physical cell"), e.getMessage());
+        // 8 atoms in (2.7 Å)^3 = 0.41 atoms/Å^3, denser than any solid: ~590 neighbours within 7 Å each, listed
+        NeighbourList dense = NeighbourList.build(cubic(2.7, 8), 7);
+        assertEquals(8 * 590, dense.entryCount(), 8 * 20);
+    }
+
+    /** n atoms spread on the diagonal of a cubic periodic cell of edge a. */
+    private static Configuration cubic(double a, int n) {
+        Configuration c = new Configuration(n);
+        c.latticeRows = 3;
+        c.lattice[0] = new double[] {a, 0, 0};
+        c.lattice[1] = new double[] {0, a, 0};
+        c.lattice[2] = new double[] {0, 0, a};
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < 3; k++) c.positions[3 * i + k] = a * ((i * (k + 2)) % n + 0.5) / n;
+        return c;
+    }
+
     @Test
     void sparseClusterAndEmptyConfiguration() {
         Configuration c = new Configuration(3);
@@ -129,12 +152,7 @@ class NeighbourListTest {
         Configuration c = TestPotentials.randomCell(3, 2, new double[][] {{9, 0.5, 0}, {0, 9.5, 0}, {0.5, 0, 10}}, 3, 5, 0.4);
         NeighbourList serial = NeighbourList.build(c, 6.0);
         // three blocks, run in reverse order on one thread: the concatenation must not depend on timing
-        Blocks.Runner reversed = new Blocks.Runner() {
-            @Override public int threads() { return 3; }
-            @Override public void run(int n, Blocks.Body body) {
-                for (int t = 2; t >= 0; t--) body.run(t, n * t / 3, n * (t + 1) / 3);
-            }
-        };
+        Blocks.Runner reversed = ReversedBlocks.of(3);
         NeighbourList blocks = NeighbourList.build(c, 6.0, reversed);
         blocks.rebuild(c, reversed); // reuse of the per-block buffers
         assertEquals(serial.entryCount(), blocks.entryCount());
@@ -168,7 +186,8 @@ class NeighbourListTest {
     static final class MtpPotentialCheck {
         static void sameEnergy(Configuration c, Configuration u) {
             var pot = TestPotentials.random(5, 2, org.mtpj.core.model.MtpPotential.RadialBasisType.RBChebyshev);
-            try (Evaluator e = new Evaluator(pot, 1)) {
+            {
+            Evaluator e = new Evaluator(pot, Blocks.SERIAL);
                 EvaluationResult r1 = e.evaluate(c), r2 = e.evaluate(u);
                 assertEquals(r1.energy, r2.energy, 1e-11 * Math.abs(r1.energy));
                 for (int k = 0; k < 3 * c.size; k++) assertEquals(r1.forces[k], r2.forces[k], 1e-10);

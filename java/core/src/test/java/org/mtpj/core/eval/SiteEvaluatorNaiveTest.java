@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.mtpj.core.io.MtpReader;
-import org.mtpj.core.model.MtpPotential;
+import org.mtpj.core.io.TestFiles;
 import org.mtpj.core.model.MtpPotential.RadialBasisType;
+import org.mtpj.core.model.MtpPotential;
 import org.mtpj.testkit.Shared;
 
 /**
@@ -169,6 +169,6 @@ class SiteEvaluatorNaiveTest {
 
     @Test
     void studyPotentialMatchesTheLiteralFormulas() {
-        compare(MtpReader.read(Shared.file("data/amorphous-MgV2O5/pot.mtp")), 7, 10);
+        compare(TestFiles.readMtp(Shared.file("data/amorphous-MgV2O5/pot.mtp")), 7, 10);
     }
 }

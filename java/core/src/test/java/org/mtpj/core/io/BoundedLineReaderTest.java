@@ -43,7 +43,7 @@ class BoundedLineReaderTest {
         Path junk = dir.resolve("junk.cfg");
         byte[] zeros = new byte[3 << 20]; // like /dev/zero: no line end at all
         Files.write(junk, zeros);
-        InputFormatException e = assertThrows(InputFormatException.class, () -> CfgReader.readAll(junk));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> TestFiles.readCfgs(junk));
         assertEquals(junk + ":1: line longer than 1048576 characters: not a text file of this kind (binary data?)", e.getMessage());
     }
 

@@ -11,7 +11,7 @@ class CfgReaderTest {
     private final List<String> warnings = new ArrayList<>();
 
     private List<Configuration> read(String text) {
-        try (CfgReader r = CfgReader.of(new java.io.StringReader(text), "t.cfg").onWarning(warnings::add)) {
+        try (CfgReader r = CfgReader.of(new java.io.StringReader(text), "t.cfg", warnings::add)) {
             List<Configuration> out = new ArrayList<>();
             for (Configuration c; (c = r.next()) != null; ) out.add(c);
             return out;
@@ -25,7 +25,7 @@ class CfgReaderTest {
     }
 
     private static String errorOf(String text) {
-        return assertThrows(InputFormatException.class, () -> CfgReader.parse(text, "t.cfg")).getMessage();
+        return assertThrows(InputFormatException.class, () -> CfgReader.parse(text, "t.cfg", TestFiles::unexpected)).getMessage();
     }
 
     static final String TWO_ATOMS = """
@@ -54,7 +54,7 @@ class CfgReaderTest {
         assertEquals(List.of(), read(""));
         for (String empty : new String[] {"", "\n\n  \n"}) {
             InputFormatException e = assertThrows(InputFormatException.class,
-                    () -> CfgReader.of(new java.io.StringReader(empty), "e.cfg").nonEmpty().next());
+                    () -> CfgReader.of(new java.io.StringReader(empty), "e.cfg", TestFiles::unexpected).nonEmpty().next());
             assertTrue(e.getMessage().matches("e\\.cfg:\\d+: no configurations in the file, expected at least one BEGIN_CFG \\.\\.\\. END_CFG"), e.getMessage());
         }
     }
@@ -193,7 +193,7 @@ class CfgReaderTest {
         assertEquals("t.cfg:5: expected 5 values per atom row (the AtomData: columns id type cartes_x cartes_y cartes_z) but atom 1's line has more, starting with '7'",
                 errorOf(ok.replace("1 0 0 0 0", "1 0 0 0 0 7")));
         // rows wrapped over lines are words to MLIP-2, and accepted
-        assertEquals(2, CfgReader.parse(ok.replace(" x", " 1").replace("2 0 1 1 1", "2 0\n 1 1 1"), "w.cfg").get(0).size);
+        assertEquals(2, CfgReader.parse(ok.replace(" x", " 1").replace("2 0 1 1 1", "2 0\n 1 1 1"), "w.cfg", TestFiles::unexpected).get(0).size);
         assertTrue(errorOf(ok.replace(" x", " 1").replace("2 0 1", "1 0 1")).contains("id 1 appears twice"));
         assertTrue(errorOf(ok.replace(" x", " 1").replace("cartes_z", "fx")).contains("position columns"));
         assertTrue(errorOf("BEGIN_CFG Size 1 AtomData: direct_x direct_y direct_z\n0 0 0\nEND_CFG").contains("3-D Supercell"));
@@ -232,7 +232,7 @@ class CfgReaderTest {
     @Test
     void streamsConfigurationByConfiguration() {
         int n = 0;
-        try (CfgReader r = CfgReader.of(new GeneratedCfg(50_000), "big.cfg")) {
+        try (CfgReader r = CfgReader.of(new GeneratedCfg(50_000), "big.cfg", TestFiles::unexpected)) {
             for (Configuration c; (c = r.next()) != null; ) {
                 n++;
                 assertEquals(n, c.positions[3]);

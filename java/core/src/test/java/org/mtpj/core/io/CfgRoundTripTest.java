@@ -33,7 +33,7 @@ class CfgRoundTripTest {
 
     private static List<Configuration> roundTrip(Path f, int expected) throws Exception {
         String text = Files.readString(f, StandardCharsets.ISO_8859_1);
-        List<Configuration> cfgs = CfgReader.readAll(f);
+        List<Configuration> cfgs = TestFiles.readCfgs(f);
         assertEquals(expected, cfgs.size());
         String again = CfgWriter.format(cfgs, CfgWriter.Style.LOSSLESS);
         if (!text.equals(again)) {
@@ -49,8 +49,8 @@ class CfgRoundTripTest {
     void crlfAndByteOrderMarkReadTheSame() throws Exception {
         Path f = Shared.file("reference/mlip2/edge_cases.cfg");
         String text = Files.readString(f, StandardCharsets.ISO_8859_1);
-        String lf = CfgWriter.format(CfgReader.parse(text, "lf.cfg"), CfgWriter.Style.LOSSLESS);
-        String crlf = CfgWriter.format(CfgReader.parse("\u00EF\u00BB\u00BF" + text.replace("\n", "\r\n"), "crlf.cfg"), CfgWriter.Style.LOSSLESS);
+        String lf = CfgWriter.format(CfgReader.parse(text, "lf.cfg", TestFiles::unexpected), CfgWriter.Style.LOSSLESS);
+        String crlf = CfgWriter.format(CfgReader.parse("\u00EF\u00BB\u00BF" + text.replace("\n", "\r\n"), "crlf.cfg", TestFiles::unexpected), CfgWriter.Style.LOSSLESS);
         assertEquals(lf, crlf);
         String pot = Files.readString(Shared.file("data/amorphous-MgV2O5/pot.mtp"), StandardCharsets.ISO_8859_1);
         assertArrayEquals(MtpReader.parse(pot, "a").coefficients(),
@@ -60,13 +60,13 @@ class CfgRoundTripTest {
     @Test
     void streamingApiAgreesWithReadAll() {
         Path f = Shared.file("reference/mlip2/edge_cases.cfg");
-        try (CfgReader r = CfgReader.open(f)) {
+        try (CfgReader r = TestFiles.openCfg(f)) {
             assertEquals(26, r.stream().count());
         }
         int n = 0;
-        try (CfgReader r = CfgReader.open(f)) {
+        try (CfgReader r = TestFiles.openCfg(f)) {
             for (Configuration c : r) n += c.size;
         }
-        assertEquals(CfgReader.readAll(f).stream().mapToInt(c -> c.size).sum(), n);
+        assertEquals(TestFiles.readCfgs(f).stream().mapToInt(c -> c.size).sum(), n);
     }
 }

@@ -22,7 +22,7 @@ class MtpReaderTest {
 
     @Test
     void readsStudyPotential() {
-        MtpPotential p = MtpReader.read(Shared.file(STUDY));
+        MtpPotential p = TestFiles.readMtp(Shared.file(STUDY));
         assertEquals("MTP1m", p.name);
         assertEquals(2.173671108715738e-02, p.scaling);
         assertEquals(3, p.speciesCount);
@@ -45,15 +45,15 @@ class MtpReaderTest {
     void writerReproducesStudyFileByteForByte() throws Exception {
         Path f = Shared.file(STUDY);
         String original = Files.readString(f, StandardCharsets.ISO_8859_1);
-        String again = MtpWriter.format(MtpReader.read(f), MtpWriter.Precision.MLIP2);
+        String again = MtpWriter.format(TestFiles.readMtp(f), MtpWriter.Precision.MLIP2);
         assertEquals(original, again);
         Path g = Shared.file("reference/mlip2/pot_perturbed.mtp");
-        assertEquals(Files.readString(g), MtpWriter.format(MtpReader.read(g), MtpWriter.Precision.MLIP2));
+        assertEquals(Files.readString(g), MtpWriter.format(TestFiles.readMtp(g), MtpWriter.Precision.MLIP2));
     }
 
     @Test
     void losslessRoundTripIsBitIdentical() {
-        MtpPotential p = MtpReader.read(Shared.file(STUDY));
+        MtpPotential p = TestFiles.readMtp(Shared.file(STUDY));
         // perturb into values that need 17 digits
         double[] theta = p.coefficients();
         for (int i = 0; i < theta.length; i++) theta[i] = Math.nextUp(theta[i] * (1 + 1e-3 * Math.sin(i)));

@@ -108,7 +108,7 @@ class ParserFuzzTest {
 
     @Test
     void lammpsDataReaderSurvivesMutations() throws Exception {
-        Configuration c = CfgReader.readAll(Shared.file("reference/mlip2/dump600K_frames00-09.cfg")).get(0);
+        Configuration c = TestFiles.readCfgs(Shared.file("reference/mlip2/dump600K_frames00-09.cfg")).get(0);
         String data = LammpsDataWriter.format(c, new String[] {"Mg", "V", "O"}, 3, "fuzz");
         String small = data.substring(0, data.indexOf("\n13 ")) + "\n"; // first 12 atoms
         String text = small.replace("768 atoms", "12 atoms");
@@ -124,16 +124,16 @@ class ParserFuzzTest {
         String small = cfg.substring(cfg.indexOf("BEGIN_CFG", 10));
         assertTimeoutPreemptively(Duration.ofMinutes(3), () -> fuzz(small, 1500, 2, text -> {
             List<Configuration> cfgs;
-            try (CfgReader rd = CfgReader.of(new StringReader(text), "fuzz.cfg").onWarning(w -> { })) {
+            try (CfgReader rd = CfgReader.of(new StringReader(text), "fuzz.cfg", w -> { })) {
                 cfgs = new java.util.ArrayList<>();
                 for (Configuration c; (c = rd.next()) != null; ) cfgs.add(c);
             }
             String out = CfgWriter.format(cfgs, CfgWriter.Style.LOSSLESS);
-            List<Configuration> back = CfgReader.parse(out, "again.cfg");
+            List<Configuration> back = CfgReader.parse(out, "again.cfg", w -> { });
             assertEquals(out, CfgWriter.format(back, CfgWriter.Style.LOSSLESS));
         }));
         assertTimeoutPreemptively(Duration.ofMinutes(2), () -> fuzz(cfg.substring(0, cfg.indexOf("BEGIN_CFG", 10)), 300, 3,
-                text -> CfgReader.parse(text, "fuzz.cfg")));
+                text -> CfgReader.parse(text, "fuzz.cfg", w -> { })));
     }
 
     /**

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mtpj.core.UserError;
 import org.mtpj.core.io.InputFormatException;
-import org.mtpj.core.io.MtpReader;
+import org.mtpj.host.MtpFiles;
 
 /**
  * The Java end of the native pair style (native/pair_mtp_java.cpp). The C++ side calls
@@ -107,7 +107,7 @@ public final class NativeEntry {
         PairSettings settings = PairSettings.parse(words, cwd);
         SiteModel model = settings.isSoft()
                 ? new SoftSiteModel(settings.softPrefactor(), settings.softCutoff())
-                : new MtpSiteModel(MtpReader.read(settings.potentialFile()), cwd.relativize(settings.potentialFile()).toString());
+                : new MtpSiteModel(MtpFiles.read(settings.potentialFile()), cwd.relativize(settings.potentialFile()).toString());
         return new PairSession(settings, model, rank);
     }
 

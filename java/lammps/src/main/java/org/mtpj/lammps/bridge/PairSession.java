@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.mtpj.host.WorkerPool;
 import org.mtpj.core.UserError;
 
 /**
@@ -89,7 +90,7 @@ final class PairSession implements AutoCloseable {
         double rc = model.cutoff();
         this.cutsq = rc * rc;
         this.minDistSq = model.minDist() * model.minDist();
-        this.pool = new WorkerPool(settings.threads());
+        this.pool = new WorkerPool("mtpj-pair-worker", settings.threads());
         this.workers = new Worker[settings.threads()];
         for (int w = 0; w < workers.length; w++) workers[w] = new Worker(model.newKernel());
         for (StepHook.Factory f : ServiceLoader.load(StepHook.Factory.class, PairSession.class.getClassLoader())) {
@@ -218,7 +219,7 @@ final class PairSession implements AutoCloseable {
         startChunks();
         // LAMMPS's thread (worker 0) also runs phase 2, in list order, for every chunk whose
         // atoms are all evaluated; the serial part thus overlaps with the other threads' work
-        pool.run(w -> workers[w].evaluate(w == 0));
+        pool.forEachWorker(w -> workers[w].evaluate(w == 0));
         long scatter0 = profile != null ? System.nanoTime() : 0;
         long scatterCpu0 = profile != null ? StepProfile.cpuNow() : 0;
         endScatter(f);

@@ -8,13 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.mtpj.core.eval.Blocks;
 import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.io.AtomicMasses;
 import org.mtpj.core.io.InputFormatException;
 import org.mtpj.core.io.LammpsDataReader;
-import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.LammpsDataFiles;
+import org.mtpj.host.MtpFiles;
 import org.mtpj.lammps.config.MlipIni;
 import org.mtpj.train.grade.ActiveSetState;
 import org.mtpj.train.grade.SelectionSession;
@@ -103,7 +105,7 @@ public final class LammpsRunCheck {
     private void readData(InputScan.Command c) {
         if (!requireFile(c, c.word(1))) return;
         try {
-            LammpsDataReader d = LammpsDataReader.read(resolve(c.word(1)));
+            LammpsDataReader d = LammpsDataFiles.read(resolve(c.word(1)));
             structure = d.configuration;
             atoms = structure.size;
         } catch (InputFormatException e) {
@@ -252,7 +254,7 @@ public final class LammpsRunCheck {
 
     private void potential(String where, Path file, String name) {
         try {
-            pot = MtpReader.read(file);
+            pot = MtpFiles.read(file);
             potName = name;
         } catch (InputFormatException e) {
             findings.add(Finding.stop(where, e.getMessage()));
@@ -290,7 +292,8 @@ public final class LammpsRunCheck {
     private void cost() {
         if (!timing || pot == null || structure == null || !pot.fitted) return;
         double eval, grade = Double.NaN;
-        try (Evaluator ev = new Evaluator(pot, 1)) {
+        try {
+            Evaluator ev = new Evaluator(pot, Blocks.SERIAL);
             eval = microsPerAtom(() -> ev.evaluate(structure));
             if (state != null) grade = microsPerAtom(() -> state.grade(structure));
         } catch (RuntimeException e) {

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mtpj compare-logs A.log B.log [--rtol 1e-8]}: compares the thermo output of two LAMMPS
- * runs column by column and step by step (e.g. mtpj's pair style against MLIP-2's). Also reached
- * as {@code mtpj compare --lammps-log A.log B.log} (see {@link #compare}).
+ * runs column by column and step by step (e.g. mtpj's pair style against MLIP-2's): mtpj's one
+ * log comparison ({@code compare} is for .cfg files).
  */
 @Command(name = "compare-logs", mixinStandardHelpOptions = true,
         description = {"Compare the thermo tables of two LAMMPS logs step by step.",
@@ -52,7 +52,7 @@ public final class CompareLammpsLog implements Callable<Integer> {
         return compare(a, b, rtol, atol, columns, tsv, spec.commandLine().getOut());
     }
 
-    /** Entry for other commands ({@code compare --lammps-log}); returns the exit code (0 or 1). */
+    /** The comparison itself (also called by tests); returns the exit code (0 or 1). */
     public static int compare(Path a, Path b, double rtol, double atol, List<String> onlyColumns, boolean tsv, PrintWriter out) {
         if (!(rtol >= 0) || !(atol >= 0)) throw new UserError("--rtol and --atol must be >= 0");
         ThermoLog la = ThermoLog.read(a), lb = ThermoLog.read(b);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mtpj.core.io.InputFormatException;
+import org.mtpj.host.InputFiles;
 
 /**
  * MLIP-2's settings file {@code mlip.ini} (mtp-spec.md §5.1) as the LAMMPS pair style reads it:
@@ -86,7 +87,7 @@ public final class MlipIni {
         } catch (NoSuchFileException e) {
             throw new InputFormatException(file.toString(), 0, "file not found");
         } catch (IOException e) {
-            throw InputFormatException.cannotRead(file.toString(), 0, e);
+            throw InputFiles.cannotRead(file.toString(), 0, e);
         }
         return parse(lines, file, baseDir, requireFiles);
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mtpj.core.io.InputFormatException;
+import org.mtpj.host.InputFiles;
 
 /**
  * The thermo tables of a LAMMPS log file: every block that starts with a header line whose first
@@ -55,7 +56,7 @@ public final class ThermoLog {
         } catch (NoSuchFileException e) {
             throw new InputFormatException(file.toString(), 0, "file not found");
         } catch (IOException e) {
-            throw InputFormatException.cannotRead(file.toString(), 0, e);
+            throw InputFiles.cannotRead(file.toString(), 0, e);
         }
     }
 

@@ -1,13 +1,7 @@
 package org.mtpj.lammps.select;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import org.mtpj.host.WorkerPool;
 import org.mtpj.core.eval.SiteEvaluator;
 import org.mtpj.core.model.MtpPotential;
 import org.mtpj.lammps.bridge.StepView;
@@ -39,7 +33,7 @@ final class StepGrader implements AutoCloseable {
     private final RowWeights weights;
     private final int n, species;
     private final Part[] parts;
-    private final ExecutorService pool;
+    private final WorkerPool pool;
     /** Per species: θ indices that may be nonzero in its rows, and A⁻¹ restricted to those rows. */
     private final int[][] cols;
     private final double[][] invCols;
@@ -69,11 +63,7 @@ final class StepGrader implements AutoCloseable {
         this.colMask = new boolean[species][n];
         this.parts = new Part[Math.max(1, threads)];
         for (int t = 0; t < parts.length; t++) parts[t] = new Part(new SiteEvaluator(pot));
-        this.pool = parts.length > 1 ? Executors.newFixedThreadPool(parts.length - 1, r -> {
-            Thread th = new Thread(r, "mtpj-select");
-            th.setDaemon(true);
-            return th;
-        }) : null;
+        this.pool = new WorkerPool("mtpj-select", parts.length);
     }
 
     /**
@@ -142,33 +132,15 @@ final class StepGrader implements AutoCloseable {
     /** Phase 1 (rows) or phase 2 (grades) over contiguous row ranges, one per part. */
     private void runParts(boolean buildRows) {
         int p = parts.length;
-        if (pool == null || m < 4 * p) {
+        if (p == 1 || m < 4 * p) {
             if (buildRows) parts[0].buildRows(0, m); else parts[0].gradeRows(0, m);
             return;
         }
-        List<Future<?>> futures = new ArrayList<>(p - 1);
-        for (int t = 1; t < p; t++) {
+        // worker t works rows [m·t/p, m·(t+1)/p): fixed shares, so the rows do not depend on timing
+        pool.forEachWorker(t -> {
             int from = (int) ((long) m * t / p), to = (int) ((long) m * (t + 1) / p);
-            Part part = parts[t];
-            Callable<Void> job = () -> {
-                if (buildRows) part.buildRows(from, to); else part.gradeRows(from, to);
-                return null;
-            };
-            futures.add(pool.submit(job));
-        }
-        int to0 = (int) ((long) m / p);
-        if (buildRows) parts[0].buildRows(0, to0); else parts[0].gradeRows(0, to0);
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) throw re;
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+            if (buildRows) parts[t].buildRows(from, to); else parts[t].gradeRows(from, to);
+        });
     }
 
     /** Grows each species' column set to cover this step's nonzero entries (A⁻¹ rows copied once). */
@@ -199,7 +171,7 @@ final class StepGrader implements AutoCloseable {
 
     @Override
     public void close() {
-        if (pool != null) pool.shutdownNow();
+        pool.close();
     }
 
     /** One thread's share: its site evaluator and scratch. */

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtpj.core.io.CfgReader;
-import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.MtpFiles;
 import org.mtpj.testkit.Shared;
 import org.mtpj.train.grade.ActiveSetState;
 import org.mtpj.train.grade.RowWeights;
@@ -79,8 +79,8 @@ class CheckLammpsCommandTest {
                 && r.lines("STOP").get(0).contains("mtpj calc-grade curr.mtp"), r.out());
 
         // the rebuilt state (two study frames as the training set): nothing stops the run, and the cost includes the grades
-        var pot = MtpReader.read(dir.resolve("curr.mtp"));
-        List<Configuration> train = CfgReader.readAll(Shared.file("reference/mlip2/dump600K_frames00-09.cfg")).subList(0, 2);
+        var pot = MtpFiles.read(dir.resolve("curr.mtp"));
+        List<Configuration> train = CfgFiles.readAll(Shared.file("reference/mlip2/dump600K_frames00-09.cfg")).subList(0, 2);
         SelectionSession session = new SelectionSession(pot, RowWeights.NEIGHBOURHOOD_MODE, 1e-5);
         session.selectFrom(train, 1.1, 1.0000001, 0);
         Files.delete(dir.resolve("state.als"));

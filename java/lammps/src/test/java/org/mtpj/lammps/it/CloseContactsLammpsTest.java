@@ -16,13 +16,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtpj.core.eval.CloseContacts;
-import org.mtpj.core.io.LammpsDataReader;
-import org.mtpj.core.io.MtpReader;
+import org.mtpj.host.LammpsDataFiles;
+import org.mtpj.host.MtpFiles;
 import org.mtpj.lammps.log.ThermoLog;
 import org.mtpj.testkit.Shared;
 
@@ -71,8 +70,8 @@ class CloseContactsLammpsTest {
 
     /** core's count and closest pair ("atoms I and J at D") on the same data file. */
     private static CloseContacts expected(Path data) {
-        CloseContacts c = new CloseContacts(MtpReader.read(data.resolveSibling("pot.mtp")).minDist);
-        c.scan(LammpsDataReader.read(data).configuration, data.toString());
+        CloseContacts c = new CloseContacts(MtpFiles.read(data.resolveSibling("pot.mtp")).minDist);
+        c.scan(LammpsDataFiles.read(data).configuration, data.toString());
         return c;
     }
 
@@ -91,7 +90,7 @@ class CloseContactsLammpsTest {
 
     @Test
     void countPerStepWarningOncePerRunSameSerialAndUnderMpi() throws IOException {
-        Assumptions.assumeTrue(NativeLammps.hasMpirun(), "mpirun not installed");
+        NativeLammps.requireMpirun();
         CloseContacts want = expected(dir.resolve("close.data"));
         assertTrue(want.pairs() >= EXTRA.length / 2, "the test's pairs are closer than min_dist: " + want.warning());
 
@@ -127,10 +126,9 @@ class CloseContactsLammpsTest {
     void minDistErrorStopsTheRunOnEveryRank() throws IOException {
         Path in = input("close.data", "min_dist error");
         CloseContacts want = expected(dir.resolve("close.data"));
-        List<NativeLammps.Result> runs = NativeLammps.hasMpirun()
-                ? List.of(NativeLammps.lmpMtpj(dir, "-in", in.toString(), "-log", "none"),
-                        NativeLammps.mpirun(dir, 2, "-in", in.toString(), "-log", "none"))
-                : List.of(NativeLammps.lmpMtpj(dir, "-in", in.toString(), "-log", "none"));
+        NativeLammps.requireMpirun();
+        List<NativeLammps.Result> runs = List.of(NativeLammps.lmpMtpj(dir, "-in", in.toString(), "-log", "none"),
+                NativeLammps.mpirun(dir, 2, "-in", in.toString(), "-log", "none"));
         for (NativeLammps.Result r : runs) {
             assertNotEquals(0, r.exitCode(), NativeLammps.tail(r.all()));
             String error = r.all().lines().filter(l -> l.startsWith("ERROR")).findFirst().orElse("");

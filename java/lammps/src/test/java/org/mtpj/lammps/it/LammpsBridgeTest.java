@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtpj.lammps.cli.CompareLammpsLog;
+import org.mtpj.testkit.Required;
 import org.mtpj.lammps.log.ThermoLog;
 import org.mtpj.testkit.Shared;
 
@@ -99,7 +100,7 @@ class LammpsBridgeTest {
 
     @Test
     void twoMpiRanksAndTwoJavaThreadsGiveTheSameThermo() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(NativeLammps.hasMpirun(), "mpirun not installed");
+        NativeLammps.requireMpirun();
         nve768Inputs();
         edit(dir.resolve("in.nve768"), "run\\s+100", "run 20", "dump\\s+d all.*\\n", "", "dump_modify.*\\n", "");
         NativeLammps.Result one = NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.np1", "-screen", "none");
@@ -219,9 +220,8 @@ class LammpsBridgeTest {
      */
     @Test
     void pluginLoadInAPluginEnabledLammps() throws IOException {
-        String lmp = System.getenv("MTPJ_PLUGIN_LMP");
-        org.junit.jupiter.api.Assumptions.assumeTrue(lmp != null && Files.isExecutable(Path.of(lmp)),
-                "set MTPJ_PLUGIN_LMP to a PLUGIN-enabled lmp (cmake -D PKG_PLUGIN=on, same LAMMPS version) to run this");
+        String lmp = Required.executableFromEnv("MTPJ_PLUGIN_LMP",
+                "a PLUGIN-enabled lmp of the same LAMMPS version; ./run-tests builds it with scripts/setup-lammps --plugin-lammps").toString();
         Path plugin = NativeLammps.nativeDir().resolve("mtpjplugin.so");
         Path in = dir.resolve("in.plugin");
         Files.writeString(in, "plugin load " + plugin + "\n"
@@ -249,8 +249,7 @@ class LammpsBridgeTest {
     /** Optional (slow, ~1 min CPU): MTPJ_SLOW_TESTS=1. Energy drift over 2000 NVE steps. */
     @Test
     void nve2000StepsDriftsNoMoreThanMlip2() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue("1".equals(System.getenv("MTPJ_SLOW_TESTS")),
-                "slow test: set MTPJ_SLOW_TESTS=1");
+        Required.slowTests();
         nve768Inputs();
         copy(ref("in.nve768_2000steps"), dir, "in.2000");
         NativeLammps.Result r = NativeLammps.lmpMtpj(dir, "-in", "in.2000", "-log", "log.2000", "-screen", "none");

@@ -85,7 +85,7 @@ class LammpsErrorsTest {
 
     @Test
     void javaExceptionUnderMpiStopsAllRanksWithoutHanging() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(NativeLammps.hasMpirun(), "mpirun not installed");
+        NativeLammps.requireMpirun();
         Path in = input("read_data input1.pos\ncreate_atoms 1 single 8.15056 8.97629 11.56861 units box",
                 "pair_style mtp/java pot.mtp\npair_coeff * *");
         NativeLammps.Result r = NativeLammps.mpirun(dir, 2, "-in", in.toString(), "-log", "none");

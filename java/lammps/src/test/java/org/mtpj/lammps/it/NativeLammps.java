@@ -12,15 +12,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import org.mtpj.testkit.Required;
 import org.mtpj.testkit.Shared;
 
 /**
  * Runs the real LAMMPS with the native bridge: the root {@code lmp-mtpj} wrapper (Debian's LAMMPS
  * + pair_style mtp/java), {@code mpirun}, Java-host mode in a child JVM, the plugin check. The
  * pair style's JVM gets this test JVM's class path (MTPJ_CLASSPATH), so it runs the classes under
- * test. Skips when the native part is not built (scripts/setup-lammps), unless
- * MTPJ_REQUIRE_SHARED=1 or MTPJ_REQUIRE_NATIVE=1, which make that a failure.
+ * test. Skips when the native part is not built (scripts/setup-lammps), or fails when the run is
+ * strict (CI, MTPJ_REQUIRE_NATIVE=1; see {@link Required}).
  */
 final class NativeLammps {
     private NativeLammps() {}
@@ -37,19 +37,14 @@ final class NativeLammps {
         return env != null && !env.isBlank() ? Path.of(env) : repo().resolve("build/native");
     }
 
-    /** Skips (or fails in CI) when the native bridge is not built. */
+    /** Skips (or fails in CI: {@link Required}) when the native bridge is not built. */
     static void requireNative() {
-        Path exe = nativeDir().resolve("lmp-mtpj");
-        if (!Files.isExecutable(exe)) {
-            String msg = exe + " not built (run scripts/setup-lammps)";
-            if (Shared.required() || "1".equals(System.getenv("MTPJ_REQUIRE_NATIVE")))
-                fail(msg + "; MTPJ_REQUIRE_SHARED/MTPJ_REQUIRE_NATIVE make this a failure");
-            Assumptions.abort("skipped: " + msg);
-        }
+        Required.executable(nativeDir().resolve("lmp-mtpj"), "run scripts/setup-lammps");
     }
 
-    static boolean hasMpirun() {
-        return Files.isExecutable(Path.of("/usr/bin/mpirun"));
+    /** Skips (or fails in CI) without mpirun. */
+    static void requireMpirun() {
+        Required.tool("mpirun");
     }
 
     /** ./lmp-mtpj ARGS in dir. */

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.CfgFiles;
 import org.mtpj.testkit.Shared;
 import org.mtpj.train.cli.CalcGradeCommand;
 import org.mtpj.train.grade.ActiveSetState;
@@ -62,9 +62,9 @@ class SelectionModeTest {
 
     /** The first k frames of the MLIP-2 reference frames (a quick, well-filled active set). */
     private Path trainFrames(int k) {
-        List<Configuration> all = CfgReader.readAll(ref("mlip2/dump600K_frames00-09.cfg"));
+        List<Configuration> all = CfgFiles.readAll(ref("mlip2/dump600K_frames00-09.cfg"));
         Path p = dir.resolve("train.cfg");
-        CfgWriter.writeAll(p, all.subList(0, k), CfgWriter.Style.LOSSLESS);
+        CfgFiles.writeAll(p, all.subList(0, k), CfgWriter.Style.LOSSLESS);
         return p;
     }
 
@@ -84,9 +84,9 @@ class SelectionModeTest {
                 + "write-cfgs every.cfg\nwrite-cfgs:skip 1\n");
         NativeLammps.Result r = NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.sel", "-screen", "none");
         assertOk(r);
-        List<Configuration> md = CfgReader.readAll(dir.resolve("all.cfg"));
+        List<Configuration> md = CfgFiles.readAll(dir.resolve("all.cfg"));
         assertEquals(5, md.size(), "one configuration per force evaluation (steps 0..4)");
-        List<Configuration> every = CfgReader.readAll(dir.resolve("every.cfg"));
+        List<Configuration> every = CfgFiles.readAll(dir.resolve("every.cfg"));
         assertEquals(List.of("0", "2", "4"), every.stream().map(c -> c.features.get("step")).toList());
 
         DumpFrames dump = DumpFrames.read(dir.resolve("grades.dump"));
@@ -132,7 +132,7 @@ class SelectionModeTest {
         assertEquals(0, new CommandLine(new CalcGradeCommand()).execute(dir.resolve("pot.mtp").toString(),
                 dir.resolve("all.cfg").toString(), dir.resolve("all.cfg").toString(), out.toString(),
                 "--load-state", dir.resolve("state.als").toString()));
-        List<Configuration> regraded = CfgReader.readAll(out);
+        List<Configuration> regraded = CfgFiles.readAll(out);
         for (int k = 0; k < md.size(); k++) {
             double a = Double.parseDouble(md.get(k).features.get("MV_grade"));
             double b = Double.parseDouble(regraded.get(k).features.get("MV_grade"));
@@ -151,7 +151,7 @@ class SelectionModeTest {
         NativeLammps.edit(dir.resolve("in.nve768"), "(?m)^fix\\s+1 all nve", "fix 1 all nve\ncompute mvg all pair mlip",
                 "(?m)^thermo_style.*$", "thermo_style custom step pe c_mvg[1]");
         assertOk(NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.sel", "-screen", "none"));
-        List<Configuration> md = CfgReader.readAll(dir.resolve("all.cfg"));
+        List<Configuration> md = CfgFiles.readAll(dir.resolve("all.cfg"));
         List<double[]> thermo = org.mtpj.lammps.log.ThermoLog.read(dir.resolve("log.sel")).blocks.get(0).rows();
         SelectionSession s = ActiveSetState.load(dir.resolve("cfg.als"));
         assertEquals("cfg", s.weights().mode());
@@ -174,7 +174,7 @@ class SelectionModeTest {
             Matcher mm = Pattern.compile("Breaking threshold exceeded \\(MV-grade: ([0-9.e]+)\\)").matcher(r.all());
             assertTrue(mm.find(), r.all());
             assertTrue(!r.all().contains("Exception") && !r.all().contains("\tat "), "no stack trace: " + r.all());
-            List<Configuration> saved = CfgReader.readAll(dir.resolve("preselected.cfg"));
+            List<Configuration> saved = CfgFiles.readAll(dir.resolve("preselected.cfg"));
             assertEquals(run, saved.size(), "appended, not truncated");
             Configuration last = saved.get(saved.size() - 1);
             assertEquals("0", last.features.get("step"));
@@ -194,7 +194,7 @@ class SelectionModeTest {
 
     @Test
     void mpiGivesTheSameGradesAndConfigurationsAsSerialAndBreaksToo() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(NativeLammps.hasMpirun(), "mpirun not installed");
+        NativeLammps.requireMpirun();
         inputs(3);
         NativeLammps.edit(dir.resolve("in.nve768"), "(?m)^fix\\s+1 all nve", "fix 1 all nve\nfix gr all property/atom d_mvgrade\n"
                 + "compute mvg all pair mlip\ncompute pg all property/atom d_mvgrade\ncompute gmax all reduce max c_pg",
@@ -205,9 +205,9 @@ class SelectionModeTest {
         assertOk(NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.np1", "-screen", "none"));
         Files.move(dir.resolve("all.cfg"), dir.resolve("serial.cfg"));
         assertOk(NativeLammps.mpirun(dir, 2, "-in", "in.nve768", "-log", "log.np2", "-screen", "none"));
-        List<Configuration> one = CfgReader.readAll(dir.resolve("serial.cfg")), two = CfgReader.readAll(dir.resolve("all.cfg"));
+        List<Configuration> one = CfgFiles.readAll(dir.resolve("serial.cfg")), two = CfgFiles.readAll(dir.resolve("all.cfg"));
         assertEquals(4, two.size());
-        assertEquals(8, CfgReader.readAll(dir.resolve("every.cfg")).size(), "write-cfgs: 4 serial + 4 MPI evaluations, appended");
+        assertEquals(8, CfgFiles.readAll(dir.resolve("every.cfg")).size(), "write-cfgs: 4 serial + 4 MPI evaluations, appended");
         for (int k = 0; k < one.size(); k++) {
             Configuration a = one.get(k), b = two.get(k);
             assertEquals(a.features.get("step"), b.features.get("step"));
@@ -233,7 +233,7 @@ class SelectionModeTest {
         NativeLammps.Result r = NativeLammps.mpirun(dir, 2, "-in", "in.nve768", "-log", "log.brk", "-screen", "none");
         assertNotEquals(0, r.exitCode());
         assertTrue(r.all().contains("Breaking threshold exceeded (MV-grade: "), r.all());
-        List<Configuration> brk = CfgReader.readAll(dir.resolve("brk.cfg"));
+        List<Configuration> brk = CfgFiles.readAll(dir.resolve("brk.cfg"));
         assertEquals(1, brk.size());
         assertEquals(768, brk.get(0).size);
     }
@@ -244,7 +244,7 @@ class SelectionModeTest {
         Files.writeString(dir.resolve("mlip.ini"), "mtp-filename pot.mtp\ncalculate-efs TRUE\nwrite-cfgs md.cfg\n");
         assertOk(NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.w", "-screen", "none"));
         List<String> steps = new ArrayList<>();
-        for (Configuration c : CfgReader.readAll(dir.resolve("md.cfg"))) {
+        for (Configuration c : CfgFiles.readAll(dir.resolve("md.cfg"))) {
             steps.add(c.features.get("step"));
             assertEquals(null, c.features.get("MV_grade"));
         }

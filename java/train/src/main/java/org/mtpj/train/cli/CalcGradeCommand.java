@@ -9,13 +9,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mtpj.core.UserError;
 import org.mtpj.core.eval.CloseContacts;
-import org.mtpj.core.io.AtomicOutput;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
-import org.mtpj.core.io.MtpReader;
-import org.mtpj.core.io.OutputGuard;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.AtomicOutput;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.MtpFiles;
+import org.mtpj.host.OutputGuard;
 import org.mtpj.train.fit.TrainingSet;
 import org.mtpj.train.grade.ActiveSetState;
 import org.mtpj.train.grade.GradeFormat;
@@ -70,7 +71,7 @@ public final class CalcGradeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         OutputGuard.of("calc-grade").input(pot).input(loadState == null ? train : loadState).input(in)
                 .output(out).output(loadState == null ? alsFile : null).output(tsv).output(atomTsv).check();
-        MtpPotential p = MtpReader.read(pot);
+        MtpPotential p = MtpFiles.read(pot);
         CloseContacts contacts = new CloseContacts(p.minDist);
         System.out.println("MTPR from " + pot + ", train: " + train + ", input: " + in);
         SelectionSession s;
@@ -80,7 +81,7 @@ public final class CalcGradeCommand implements Callable<Integer> {
                 throw new UserError(loadState + ": the state's potential differs from " + pot + "; grade with the potential it was made for");
         } else {
             s = new SelectionSession(p, sel.rowWeights(), sel.initThreshold);
-            List<Configuration> trainCfgs = TrainingSet.readChecked(CfgReader.open(train).nonEmpty(), p.speciesCount);
+            List<Configuration> trainCfgs = TrainingSet.readChecked(CfgFiles.open(train).nonEmpty(), p.speciesCount);
             long t0 = System.nanoTime();
             int swaps;
             try (me.tongfei.progressbar.ProgressBar bar = progress.open("active set", trainCfgs.size() + 1L, " cfg")) {
@@ -96,9 +97,9 @@ public final class CalcGradeCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         int count = 0;
         // every output appears only when all of IN.cfg is graded (a bad input leaves none, not even the state)
-        try (CfgReader r = CfgReader.open(in).nonEmpty();
+        try (CfgReader r = CfgFiles.open(in).nonEmpty();
              AtomicOutput state = loadState == null ? AtomicOutput.create(alsFile) : null;
-             CfgWriter w = CfgWriter.open(out, lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS);
+             CfgWriter w = CfgFiles.create(out, lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS);
              AtomicOutput tsvOut = tsv == null ? null : AtomicOutput.create(tsv);
              AtomicOutput atomOut = atomTsv == null ? null : AtomicOutput.create(atomTsv)) {
             if (state != null) ActiveSetState.write(s, state.writer(StandardCharsets.UTF_8));

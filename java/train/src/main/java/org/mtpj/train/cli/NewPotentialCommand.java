@@ -2,12 +2,16 @@ package org.mtpj.train.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mtpj.host.Json;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.MtpWriter;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.MtpFiles;
 import org.mtpj.train.basis.BasisRules;
 import org.mtpj.train.basis.BasisValidator;
 import org.mtpj.train.basis.MomentBasis;
@@ -98,16 +102,26 @@ public final class NewPotentialCommand implements Callable<Integer> {
         boolean named = !species.strip().matches("\\d+");
         MtpPotential pot = MomentBasisGenerator.untrainedPotential(basis, name.strip(), c, minDist, maxDist,
                 radialBasisSize, named ? names : null);
-        MtpWriter.writeUntrained(pot, out);
+        MtpFiles.writeUntrained(pot, out);
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            o.printf(Locale.ROOT, "{\"file\": \"%s\", \"level\": %d, \"species_count\": %d, \"species\": [%s], "
-                            + "\"min_dist\": %s, \"max_dist\": %s, \"radial_basis_size\": %d, \"radial_funcs_count\": %d, "
-                            + "\"basic_moments\": %d, \"scalar_functions\": %d, \"moment_slots\": %d, \"products\": %d, "
-                            + "\"coefficients\": %d, \"generation_ms\": %.1f, \"validation_max_rel_error\": %s}%n",
-                    jsonEscape(out.toString()), level, c, named ? quoteAll(names) : "", minDist, maxDist, radialBasisSize,
-                    basis.radialFunctionCount(), basis.basicCount(), basis.scalarCount(), basis.momentsCount(),
-                    basis.productCount(), pot.coefficientCount(), genMs, Double.isNaN(maxError) ? "null" : String.format(Locale.ROOT, "%.3e", maxError));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", out.toString());
+            m.put("level", level);
+            m.put("species_count", c);
+            m.put("species", named ? List.of(names) : List.of());
+            m.put("min_dist", minDist);
+            m.put("max_dist", maxDist);
+            m.put("radial_basis_size", radialBasisSize);
+            m.put("radial_funcs_count", basis.radialFunctionCount());
+            m.put("basic_moments", basis.basicCount());
+            m.put("scalar_functions", basis.scalarCount());
+            m.put("moment_slots", basis.momentsCount());
+            m.put("products", basis.productCount());
+            m.put("coefficients", pot.coefficientCount());
+            m.put("generation_ms", Json.decimal(String.format(Locale.ROOT, "%.1f", genMs)));
+            m.put("validation_max_rel_error", Double.isNaN(maxError) ? null : Json.decimal(String.format(Locale.ROOT, "%.3e", maxError)));
+            o.println(Json.line(m));
         } else {
             o.printf(Locale.ROOT, "level %d: K = %d radial functions, B = %d basic moments, S = %d scalar functions,"
                             + " M = %d slots, T = %d products (generated in %.0f ms)%n", level, basis.radialFunctionCount(),
@@ -149,11 +163,4 @@ public final class NewPotentialCommand implements Callable<Integer> {
         return seen.toArray(new String[0]);
     }
 
-    private static String quoteAll(String[] names) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < names.length; i++) sb.append(i > 0 ? ", " : "").append('"').append(jsonEscape(names[i])).append('"');
-        return sb.toString();
-    }
-
-    private static String jsonEscape(String s) { return s.replace("\\", "\\\\").replace("\"", "\\\""); }
 }

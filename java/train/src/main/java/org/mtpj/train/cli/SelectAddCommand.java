@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
-import org.mtpj.core.io.MtpReader;
-import org.mtpj.core.io.OutputGuard;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.MtpFiles;
+import org.mtpj.host.OutputGuard;
 import org.mtpj.train.fit.TrainingSet;
 import org.mtpj.train.grade.ActiveSet;
 import org.mtpj.train.grade.ActiveSetState;
@@ -52,13 +52,13 @@ public final class SelectAddCommand implements Callable<Integer> {
     public Integer call() {
         OutputGuard.of("select-add").input(pot).input(train).input(fresh)
                 .output(diff).output(alsFile).output(selectedFile).check();
-        MtpPotential p = MtpReader.read(pot);
+        MtpPotential p = MtpFiles.read(pot);
         double select = threshold != null ? threshold : sel.selectThreshold;
         System.out.println("MTPR from " + pot + ", training set: " + train + ", add from set: " + fresh);
         SelectionSession s = new SelectionSession(p, sel.rowWeights(), sel.initThreshold);
-        List<Configuration> trainCfgs = TrainingSet.readChecked(CfgReader.open(train), p.speciesCount);
+        List<Configuration> trainCfgs = TrainingSet.readChecked(CfgFiles.open(train), p.speciesCount);
         System.out.println(trainCfgs.size() + " configurations found in the training set");
-        List<Configuration> newCfgs = TrainingSet.readChecked(CfgReader.open(fresh), p.speciesCount);
+        List<Configuration> newCfgs = TrainingSet.readChecked(CfgFiles.open(fresh), p.speciesCount);
         s.selectFrom(trainCfgs, sel.swapThreshold, sel.swapThreshold, 0);
         int firstNew = s.configurations().size();
         s.selectFrom(newCfgs, select, sel.swapThreshold, limit);
@@ -67,12 +67,12 @@ public final class SelectAddCommand implements Callable<Integer> {
         System.out.println("new configuration count = " + newCfgs.size());
         List<Configuration> added = s.selectedSince(firstNew);
         System.out.println("TS increased by " + added.size() + " configs");
-        CfgWriter.writeAll(diff, added, CfgWriter.Style.LOSSLESS);
+        CfgFiles.writeAll(diff, added, CfgWriter.Style.LOSSLESS);
         ActiveSetState.save(s, alsFile);
         System.out.println("state saved to \"" + alsFile + "\"");
         List<Configuration> perSlot = new ArrayList<>();
         for (int j = 0; j < a.size(); j++) if (a.owner(j) != ActiveSet.INITIAL) perSlot.add(s.configurations().get(a.owner(j)));
-        CfgWriter.writeAll(selectedFile, perSlot, CfgWriter.Style.LOSSLESS);
+        CfgFiles.writeAll(selectedFile, perSlot, CfgWriter.Style.LOSSLESS);
         System.out.println("training set saved to \"" + selectedFile + "\"");
         return 0;
     }

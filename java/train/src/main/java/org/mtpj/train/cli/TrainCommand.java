@@ -3,20 +3,24 @@ package org.mtpj.train.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mtpj.host.ThreadsOption;
 import org.mtpj.core.UserError;
 import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.io.ErrorReport;
 import org.mtpj.core.model.Configuration;
-import org.mtpj.core.io.MtpReader;
-import org.mtpj.core.io.MtpWriter;
-import org.mtpj.core.io.OutputGuard;
-import org.mtpj.core.io.PendingOutputs;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.MtpFiles;
+import org.mtpj.host.OutputGuard;
+import org.mtpj.host.PendingOutputs;
+import org.mtpj.host.Ranks;
+import org.mtpj.host.WorkerPool;
 import org.mtpj.train.fit.LossWeights;
 import org.mtpj.train.fit.Trainer;
 import org.mtpj.train.fit.TrainingSet;
 import org.mtpj.train.fit.Weighting;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -54,8 +58,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--skip-preinit", description = "Untrained input: skip the linear solve, scaling search and 75 pre-training iterations.")
     boolean skipPreinit;
     @Option(names = "--pretrain-iter", paramLabel = "N", description = "Pre-training iterations (default ${DEFAULT-VALUE}, as MLIP-2).") int pretrainIter = 75;
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads over configurations (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin ThreadsOption threads;
     @Option(names = "--optimizer", paramLabel = "projected|mlip2",
             description = "projected (default): BFGS over the radial coefficients with species/moment coefficients solved exactly at every"
                     + " point (variable projection; converges far faster); mlip2: BFGS over all coefficients with the linear part re-solved every 50 iterations.")
@@ -66,7 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputGuard.of("train").input(pot).input(train).input(valid).output(out).output(current).check();
-        MtpPotential p = MtpReader.read(pot);
+        MtpPotential p = MtpFiles.read(pot);
         Trainer.Options o = new Trainer.Options();
         o.weights = new LossWeights(we, wf, ws, scaleByForce, Weighting.parse(weighting));
         o.maxIter = maxIter;
@@ -84,24 +87,36 @@ public final class TrainCommand implements Callable<Integer> {
         };
         o.skipPreinit = skipPreinit;
         o.pretrainIterations = pretrainIter;
-        if (threads < 1) throw new UserError("--threads must be at least 1");
-        o.threads = threads;
-        o.progress = progress.training();
-        if (current != null) o.onIteration = cur -> MtpWriter.write(cur, current);
+        o.threads = threads.workers();
+        // under mpirun every rank trains on its share of the configurations; rank 0 alone prints and writes
+        Ranks ranks = Ranks.world();
+        o.ranks = ranks;
+        if (ranks.isRoot()) {
+            o.progress = progress.training();
+            if (current != null) o.onIteration = cur -> MtpFiles.write(cur, current);
+        } else {
+            o.log = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        }
         long t0 = System.nanoTime();
-        TrainingSet set = TrainingSet.read(train, p.cutoff(), p.speciesCount);
+        TrainingSet set = TrainingSet.read(train, p.cutoff(), p.speciesCount, ranks);
         if (set.size() == 0) throw new UserError(train + ": no configurations with atoms to train on");
-        System.out.printf(Locale.ROOT, "MTPR from %s, training set %s: %d configurations, %d atoms, %d coefficients, %d threads%n",
-                pot, train, set.size(), set.atoms(), p.coefficientCount(), threads);
+        if (ranks.isRoot())
+            System.out.printf(Locale.ROOT, "MTPR from %s, training set %s: %d configurations, %d atoms, %d coefficients, %d threads%s%n",
+                    pot, train, set.size(), set.atoms(), p.coefficientCount(), o.threads,
+                    ranks.size() > 1 ? " per MPI rank x " + ranks.size() + " ranks" : "");
         Trainer trainer = new Trainer(p, set, o);
+        if (!ranks.isRoot()) {
+            trainer.run();
+            return 0;
+        }
         MtpPotential result;
         // Ctrl-C: the best potential so far, written before the shutdown clean-up removes temporary files
         try (PendingOutputs.Registration onInterrupt = PendingOutputs.atShutdown(() -> {
-            MtpWriter.write(trainer.best(), out);
+            MtpFiles.write(trainer.best(), out);
             System.err.println("interrupted: best potential so far (f=" + trainer.bestLoss() + ") written to " + out);
         })) {
             result = trainer.run();
-            MtpWriter.write(result, out);
+            MtpFiles.write(result, out);
         }
         double sec = (System.nanoTime() - t0) * 1e-9;
         System.out.printf(Locale.ROOT, "Trained potential written to %s (%.1f s, %.3f s per iteration per 1000 atoms)%n",
@@ -117,7 +132,8 @@ public final class TrainCommand implements Callable<Integer> {
     /** MLIP-2's error report (mtp-spec §7.5) of pot on the set's configurations. */
     private void report(String title, MtpPotential pot, TrainingSet set) {
         ErrorReport report = new ErrorReport();
-        try (Evaluator ev = new Evaluator(pot, threads)) {
+        try (WorkerPool pool = WorkerPool.start(threads.workers())) {
+            Evaluator ev = new Evaluator(pot, pool);
             for (TrainingSet.Item it : set.items()) {
                 Configuration check = it.cfg().copy();
                 ev.evaluateInto(check);

@@ -13,15 +13,18 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.mtpj.core.eval.NeighbourList;
 import org.mtpj.core.eval.SiteCoefficientGradients;
 import org.mtpj.core.eval.SiteEvaluator;
+import org.mtpj.core.math.ExactSum;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.Ranks;
 
 /**
  * The linear shortcut of mtp-spec §7.2: for fixed radial coefficients the model is linear in the
  * species and moment coefficients (w, v), so the loss is quadratic in them and their optimum is
  * one linear solve. Normal equations from energies (w_E'), forces (plain w_F) and stresses (w_S'),
  * a ridge of 1e-13·(1 + G_ii) on the diagonal, solved by Cholesky (pseudo-inverse if that fails;
- * the system is badly conditioned). Parallel over configurations, summed in file order.
+ * the system is badly conditioned). Parallel over configurations (threads and MPI ranks), summed
+ * exactly ({@link ExactSum}): the same system for any thread count and number of ranks.
  *
  * <p>The scalar basis and its Jacobian come from core's kernel ({@link SiteCoefficientGradients});
  * the repulsion term of RBChebyshev_repuls does not depend on θ, so it is a fixed part of the
@@ -32,12 +35,23 @@ public final class LinearFit implements AutoCloseable {
     private final TrainingSet set;
     private final LossWeights weights;
     private final ExecutorService pool;
+    private final Ranks ranks;
+    /** This rank's configurations [from, to). */
+    private final int from, to;
     private final ThreadLocal<SiteCoefficientGradients> kernels;
     private final int c, s, p;
     /** Number of radial factors (basic moments) in each scalar function. */
     private final int[] degree;
 
     public LinearFit(MtpPotential shape, TrainingSet set, LossWeights weights, int threads) {
+        this(shape, set, weights, threads, Ranks.SINGLE);
+    }
+
+    public LinearFit(MtpPotential shape, TrainingSet set, LossWeights weights, int threads, Ranks ranks) {
+        this.ranks = ranks;
+        int[] share = set.share(ranks);
+        this.from = share[0];
+        this.to = share[1];
         this.shape = shape;
         this.set = set;
         this.weights = weights;
@@ -105,12 +119,12 @@ public final class LinearFit implements AutoCloseable {
     /** Builds the normal equations for the radial part of theta and the given scaling. */
     public System assemble(double[] theta, double scaling) {
         List<TrainingSet.Item> items = set.items();
-        Normal[] parts = new Normal[items.size()];
+        Normal[] parts = new Normal[to - from];
         try {
-            if (pool == null) for (int i = 0; i < parts.length; i++) parts[i] = one(items.get(i), theta, scaling);
+            if (pool == null) for (int i = from; i < to; i++) parts[i - from] = one(items.get(i), theta, scaling);
             else {
                 List<Future<Normal>> fs = new ArrayList<>();
-                for (TrainingSet.Item it : items) fs.add(pool.submit(() -> one(it, theta, scaling)));
+                for (TrainingSet.Item it : items.subList(from, to)) fs.add(pool.submit(() -> one(it, theta, scaling)));
                 for (int i = 0; i < parts.length; i++) parts[i] = fs.get(i).get();
             }
         } catch (InterruptedException e) {
@@ -120,13 +134,20 @@ public final class LinearFit implements AutoCloseable {
             if (e.getCause() instanceof RuntimeException re) throw re;
             throw new IllegalStateException(e.getCause());
         }
-        designs = new Design[parts.length];
-        for (int i = 0; i < parts.length; i++) designs[i] = parts[i].design;
-        double[] g = new double[p * p], b = new double[p];
+        designs = new Design[items.size()];   // this rank's configurations only (the loss uses no others)
+        for (int i = 0; i < parts.length; i++) designs[from + i] = parts[i].design;
+        ExactSum sum = new ExactSum(p * p + p);
         for (Normal n : parts) {
-            for (int i = 0; i < g.length; i++) g[i] += n.g[i];
-            for (int i = 0; i < p; i++) b[i] += n.b[i];
+            for (int i = 0; i < p * p; i++) sum.add(i, n.g[i]);
+            for (int i = 0; i < p; i++) sum.add(p * p + i, n.b[i]);
         }
+        if (ranks.size() > 1) {
+            long[] state = sum.state();
+            ranks.sumInPlace(state);
+            sum.setState(state);
+        }
+        double[] total = sum.get();
+        double[] g = Arrays.copyOf(total, p * p), b = Arrays.copyOfRange(total, p * p, p * p + p);
         return new System(g, b, scaling);
     }
 

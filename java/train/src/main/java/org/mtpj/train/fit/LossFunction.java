@@ -9,8 +9,10 @@ import java.util.concurrent.Future;
 import org.mtpj.core.eval.NeighbourList;
 import org.mtpj.core.eval.SiteCoefficientGradients;
 import org.mtpj.core.eval.SiteEvaluator;
+import org.mtpj.core.math.ExactSum;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.Ranks;
 
 /**
  * The training loss of mtp-spec §7.1 and its analytic gradient with respect to every coefficient:
@@ -26,8 +28,9 @@ import org.mtpj.core.model.MtpPotential;
  * term included: a first pass gives E, F, W; once the residuals are known, a second pass per site
  * repeats the forward and adjoint and adds the coefficient gradients.
  *
- * <p>Parallel over configurations; every configuration's contribution is summed in file order,
- * so results do not depend on the thread count.
+ * <p>Parallel over configurations, on threads and on MPI ranks (each rank its {@link TrainingSet#share});
+ * the configurations' contributions are summed exactly ({@link ExactSum}), so results do not depend
+ * on the thread count, the number of ranks or the order.
  */
 public final class LossFunction implements Objective, AutoCloseable {
     /** Error statistics of the last evaluation (RMS as in MLIP-2's error report, §7.5). */
@@ -38,6 +41,9 @@ public final class LossFunction implements Objective, AutoCloseable {
     private final LossWeights weights;
     private final ExecutorService pool;
     private final int threads;
+    private final Ranks ranks;
+    /** This rank's configurations [from, to). */
+    private final int from, to;
     /** Per thread: core's site evaluator and its coefficient derivatives (coefficients set per call). */
     private final ThreadLocal<SiteCoefficientGradients> kernels;
     private double scaling;
@@ -45,6 +51,14 @@ public final class LossFunction implements Objective, AutoCloseable {
     private volatile Stats last;
 
     public LossFunction(MtpPotential shape, TrainingSet set, LossWeights weights, int threads) {
+        this(shape, set, weights, threads, Ranks.SINGLE);
+    }
+
+    public LossFunction(MtpPotential shape, TrainingSet set, LossWeights weights, int threads, Ranks ranks) {
+        this.ranks = ranks;
+        int[] share = set.share(ranks);
+        this.from = share[0];
+        this.to = share[1];
         this.shape = shape;
         this.set = set;
         this.weights = weights;
@@ -83,13 +97,13 @@ public final class LossFunction implements Objective, AutoCloseable {
      */
     public double evaluate(double[] theta, double[] gradOut, LinearFit.Design[] designs) {
         List<TrainingSet.Item> items = set.items();
-        Part[] parts = new Part[items.size()];
+        Part[] parts = new Part[to - from];
         boolean wantGrad = gradOut != null;
         if (pool == null) {
-            for (int c = 0; c < parts.length; c++) parts[c] = one(items.get(c), theta, wantGrad, designs == null ? null : designs[c]);
+            for (int c = from; c < to; c++) parts[c - from] = one(items.get(c), theta, wantGrad, designs == null ? null : designs[c]);
         } else {
             List<Future<Part>> fs = new ArrayList<>();
-            for (int c = 0; c < parts.length; c++) {
+            for (int c = from; c < to; c++) {
                 TrainingSet.Item it = items.get(c);
                 LinearFit.Design d = designs == null ? null : designs[c];
                 fs.add(pool.submit(() -> one(it, theta, wantGrad, d)));
@@ -104,16 +118,24 @@ public final class LossFunction implements Objective, AutoCloseable {
                 throw new IllegalStateException(e.getCause());
             }
         }
-        double invK = 1.0 / Math.max(1, parts.length);
-        double loss = 0, de2 = 0, df2 = 0, ds2 = 0;
-        int nE = 0, nF = 0, nS = 0;
-        if (wantGrad) java.util.Arrays.fill(gradOut, 0);
+        // [loss, de2, df2, ds2, nE, nF, nS, gradient...] over every rank's configurations
+        int nTheta = wantGrad ? gradOut.length : 0;
+        ExactSum sum = new ExactSum(7 + nTheta);
         for (Part p : parts) {
-            loss += p.loss;
-            de2 += p.de2; df2 += p.df2; ds2 += p.ds2;
-            nE += p.nE; nF += p.nF; nS += p.nS;
-            if (wantGrad) for (int k = 0; k < gradOut.length; k++) gradOut[k] += p.grad[k];
+            sum.add(0, p.loss); sum.add(1, p.de2); sum.add(2, p.df2); sum.add(3, p.ds2);
+            sum.add(4, p.nE); sum.add(5, p.nF); sum.add(6, p.nS);
+            for (int k = 0; k < nTheta; k++) sum.add(7 + k, p.grad[k]);
         }
+        if (ranks.size() > 1) {
+            long[] state = sum.state();
+            ranks.sumInPlace(state);
+            sum.setState(state);
+        }
+        double[] total = sum.get();
+        double invK = 1.0 / Math.max(1, items.size());
+        double loss = total[0], de2 = total[1], df2 = total[2], ds2 = total[3];
+        long nE = (long) total[4], nF = (long) total[5], nS = (long) total[6];
+        if (wantGrad) System.arraycopy(total, 7, gradOut, 0, nTheta);
         loss *= invK;
         if (wantGrad) for (int k = 0; k < gradOut.length; k++) gradOut[k] *= invK;
         loss += RadialPenalty.add(shape, theta, penaltyWeight, gradOut);

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.Ranks;
 
 /**
  * Trains all coefficients of an MTP (mtp-spec §7): initialisation and pre-training for an
@@ -28,6 +29,8 @@ public final class Trainer {
         public boolean skipPreinit;
         public double bfgsConvTol = 1e-3;
         public int threads = 1;
+        /** MPI ranks sharing the configurations (every rank runs the same iterations on the same sums). */
+        public Ranks ranks = Ranks.SINGLE;
         public int pretrainIterations = 75;
         public int linearEvery = 50;
         /** Start BFGS from the exact inverse Hessian of the linear part (mtpj; MLIP-2 uses the identity). */
@@ -80,14 +83,21 @@ public final class Trainer {
         }
     }
 
+    /** A random seed, the same on every rank (rank 0's, summed with the others' zeros). */
+    private long agreedSeed() {
+        long[] seed = {opt.ranks.isRoot() ? new Random().nextLong() : 0};
+        opt.ranks.sumInPlace(seed);
+        return seed[0];
+    }
+
     public MtpPotential run() {
         double[] theta = start.coefficients();
         double scaling = start.scaling;
-        try (LossFunction loss = new LossFunction(start, set, opt.weights, opt.threads);
-             LinearFit lin = new LinearFit(start, set, opt.weights, opt.threads)) {
+        try (LossFunction loss = new LossFunction(start, set, opt.weights, opt.threads, opt.ranks);
+             LinearFit lin = new LinearFit(start, set, opt.weights, opt.threads, opt.ranks)) {
             if (!start.fitted) {
                 if (opt.init == Init.RANDOM) {
-                    Random rnd = opt.seed != null ? new Random(opt.seed) : new Random();
+                    Random rnd = new Random(opt.seed != null ? opt.seed : agreedSeed());
                     for (int i = 0; i < start.radialCoeffs.length; i++) theta[i] = 5e-7 * (2 * rnd.nextDouble() - 1);
                 }
                 if (!opt.skipPreinit) {

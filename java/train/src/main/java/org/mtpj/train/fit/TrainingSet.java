@@ -7,21 +7,28 @@ import java.util.List;
 import org.mtpj.core.eval.NeighbourList;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.CfgFiles;
 
 /**
  * Training configurations with their neighbour lists, built once (positions never change during
  * training). Each configuration is read once from its file, streaming.
  */
 public final class TrainingSet {
-    /** One configuration: its reference data and neighbour list. */
+    /** One configuration: its reference data and neighbour list (null for another MPI rank's share). */
     public record Item(Configuration cfg, NeighbourList nl) {
         public int atoms() { return cfg.size; }
     }
 
     private final List<Item> items;
     private final int atoms;
+    private final org.mtpj.host.Ranks ranks;
 
     private TrainingSet(List<Item> items) {
+        this(items, org.mtpj.host.Ranks.SINGLE);
+    }
+
+    private TrainingSet(List<Item> items, org.mtpj.host.Ranks ranks) {
+        this.ranks = ranks;
         this.items = Collections.unmodifiableList(items);
         int a = 0;
         for (Item i : items) a += i.atoms();
@@ -33,10 +40,30 @@ public final class TrainingSet {
         return read(path, cutoff, Integer.MAX_VALUE);
     }
 
+    /**
+     * Like {@link #read(Path, double, int)} for MPI ranks: every rank holds every configuration but
+     * builds neighbour lists (most of the memory) only for its own {@link #share}.
+     */
+    public static TrainingSet read(Path path, double cutoff, int speciesCount, org.mtpj.host.Ranks ranks) {
+        if (ranks.size() == 1) return read(path, cutoff, speciesCount);
+        List<Configuration> cfgs = new ArrayList<>();
+        try (CfgReader r = CfgFiles.open(path)) {
+            for (Configuration c : r) {
+                checkSpecies(c, speciesCount, r.where());
+                if (c.size > 0) cfgs.add(c);
+            }
+        }
+        List<Item> items = new ArrayList<>();
+        for (Configuration c : cfgs) items.add(new Item(c, null));
+        int[] own = new TrainingSet(items, ranks).share(ranks);
+        for (int i = own[0]; i < own[1]; i++) items.set(i, new Item(cfgs.get(i), NeighbourList.build(cfgs.get(i), cutoff)));
+        return new TrainingSet(items, ranks);
+    }
+
     /** Like {@link #read(Path, double)}, refusing atoms of species ≥ speciesCount with a clear message. */
     public static TrainingSet read(Path path, double cutoff, int speciesCount) {
         List<Item> items = new ArrayList<>();
-        try (CfgReader r = CfgReader.open(path)) {
+        try (CfgReader r = CfgFiles.open(path)) {
             for (Configuration c : r) {
                 checkSpecies(c, speciesCount, r.where());
                 if (c.size > 0) items.add(new Item(c, NeighbourList.build(c, cutoff)));
@@ -69,6 +96,15 @@ public final class TrainingSet {
         List<Item> items = new ArrayList<>();
         for (Configuration c : cfgs) if (c.size > 0) items.add(new Item(c, NeighbourList.build(c, cutoff)));
         return new TrainingSet(items);
+    }
+
+    /** The configurations [from, to) a rank computes: contiguous, about equal atoms per rank. */
+    public int[] share(org.mtpj.host.Ranks ranks) {
+        if (ranks.size() == 1) return new int[] {0, items.size()};
+        if (ranks != this.ranks && this.ranks.size() > 1) throw new IllegalArgumentException("the set was read for other ranks");
+        long[] atomsPer = new long[items.size()];
+        for (int i = 0; i < atomsPer.length; i++) atomsPer[i] = items.get(i).atoms();
+        return org.mtpj.host.Ranks.share(atomsPer, ranks.rank(), ranks.size());
     }
 
     public List<Item> items() { return items; }

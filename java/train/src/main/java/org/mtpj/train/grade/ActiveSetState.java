@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.mtpj.core.io.AtomicOutput;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.io.InputFormatException;
@@ -19,6 +18,9 @@ import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.io.MtpWriter;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.AtomicOutput;
+import org.mtpj.host.InputFiles;
+import org.mtpj.host.Warnings;
 import org.mtpj.train.fit.Weighting;
 
 /**
@@ -101,7 +103,7 @@ public final class ActiveSetState {
                 throw new InputFormatException(file, 1, "a binary file (MLIP-2's state.als is binary), not mtpj's text state; rebuild it"
                         + " from the training set: " + rebuildCommand("POT.mtp", "TRAIN.cfg", file));
         } catch (IOException e) {
-            throw InputFormatException.cannotRead(file, 0, e);
+            throw InputFiles.cannotRead(file, 0, e);
         }
         try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             long[] lineNo = {0};
@@ -134,12 +136,12 @@ public final class ActiveSetState {
             expect(next(in, lineNo, file), "END_ACTIVE_SET", file, lineNo[0]);
             expect(next(in, lineNo, file), "BEGIN_CONFIGURATIONS", file, lineNo[0]);
             List<Configuration> cfgs = new ArrayList<>(CfgReader.parse(block(in, lineNo, file, "END_CONFIGURATIONS"),
-                    file + " (embedded configurations)"));
+                    file + " (embedded configurations)", Warnings.STDERR));
             if (cfgs.size() != k) throw new InputFormatException(file, lineNo[0], "expected " + k + " configurations, found " + cfgs.size());
             ActiveSet set = ActiveSet.of(n, eps, rows, owner);
             return new SelectionSession(pot, w, set, cfgs);
         } catch (IOException e) {
-            throw InputFormatException.cannotRead(file, 0, e);
+            throw InputFiles.cannotRead(file, 0, e);
         }
     }
 

@@ -11,8 +11,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mtpj.core.eval.SiteEvaluator;
-import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.MtpFiles;
 import org.mtpj.testkit.Shared;
 
 /**
@@ -25,7 +25,7 @@ class StudyPotentialBasisTest {
 
     @BeforeAll
     static void load() {
-        study = MtpReader.read(Shared.file("data/amorphous-MgV2O5/pot.mtp"));
+        study = MtpFiles.read(Shared.file("data/amorphous-MgV2O5/pot.mtp"));
         basis = MomentBasisGenerator.generate(16);
     }
 

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.CfgFiles;
 import org.mtpj.testkit.Shared;
 import picocli.CommandLine;
 
@@ -38,7 +38,7 @@ class CalcGradeCommandTest {
                 assertEquals(x, y, 1e-6 * x + 5e-7, "line " + i);
             }
         }
-        List<Configuration> graded = CfgReader.readAll(out);
+        List<Configuration> graded = CfgFiles.readAll(out);
         assertEquals(26, graded.size());
         assertTrue(graded.get(0).features.containsKey("MV_grade"));
         assertTrue(Files.size(dir.resolve("state.als")) > 1000);

@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtpj.core.UserError;
-import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.MtpFiles;
 import org.mtpj.train.basis.MomentBasis;
 import org.mtpj.train.basis.MomentBasisGenerator;
 import picocli.CommandLine;
@@ -53,7 +53,7 @@ class NewPotentialCommandTest {
         assertTrue(text.startsWith("MTP\nversion = 1.1.0\npotential_name = MTP1m\nspecies_count = 3\npotential_tag = \n"));
         assertTrue(text.endsWith("}\n") && text.substring(text.lastIndexOf("\nalpha_")).startsWith("\nalpha_moment_mapping = {"),
                 "file ends after alpha_moment_mapping");
-        MtpPotential pot = MtpReader.read(f);
+        MtpPotential pot = MtpFiles.read(f);
         MomentBasis basis = MomentBasisGenerator.generate(16);
         assertFalse(pot.fitted);
         assertEquals(3, pot.speciesCount);
@@ -77,9 +77,25 @@ class NewPotentialCommandTest {
         String out = run("--level", "8", "--species", "2", "--min-dist", "2", "--max-dist", "5", "--radial-basis-size", "6",
                 "--json", f.toString());
         assertTrue(out.startsWith("{") && out.contains("\"scalar_functions\": 9") && out.contains("\"species_count\": 2"), out);
-        MtpPotential pot = MtpReader.read(f);
+        MtpPotential pot = MtpFiles.read(f);
         assertEquals(2, pot.speciesCount);
         assertEquals(6, pot.radialBasisSize);
+    }
+
+    /**
+     * The JSON summary names the output file as it is, whatever its characters: a quote, a
+     * backslash, a tab, a control character and non-ASCII letters are escaped as JSON requires,
+     * so a JSON parser gives back exactly the path (the hand-built writer escaped only \\ and ").
+     */
+    @Test
+    void jsonEscapesEveryCharacterOfTheFileName() {
+        Path f = dir.resolve("we\"ird\\ na\tme\u0001 Mg\u00e9\u00b5.mtp");
+        String out = run("--level", "2", "--species", "2", "--min-dist", "2", "--max-dist", "5", "--json", f.toString());
+        String line = out.strip();
+        assertTrue(line.contains("\\\"ird\\\\ na\\tme\\u0001 Mg\u00e9\u00b5.mtp"), line);
+        tools.jackson.databind.JsonNode parsed = new tools.jackson.databind.json.JsonMapper().readTree(line);
+        assertEquals(f.toString(), parsed.get("file").asString());
+        assertEquals(2, parsed.get("species_count").asInt());
     }
 
     @Test
@@ -87,7 +103,7 @@ class NewPotentialCommandTest {
         for (int level = 2; level <= 28; level += 2) {
             Path f = dir.resolve("l" + level + ".mtp");
             run("--level", "" + level, "--species", "Mg,V,O", "--min-dist", "1.4", "--max-dist", "7", "--skip-validation", f.toString());
-            assertEquals(MomentBasisGenerator.generate(level).scalarCount(), MtpReader.read(f).scalarCount());
+            assertEquals(MomentBasisGenerator.generate(level).scalarCount(), MtpFiles.read(f).scalarCount());
         }
     }
 

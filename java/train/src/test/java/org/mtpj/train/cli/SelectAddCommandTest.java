@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.host.CfgFiles;
 import org.mtpj.testkit.Shared;
 import picocli.CommandLine;
 
@@ -44,9 +44,9 @@ class SelectAddCommandTest {
                 "--als-filename=" + dir.resolve("state.als"), "--selected-filename=" + dir.resolve("selected.cfg")));
         if (mode.equals("nbh")) args.addAll(List.of("--nbh-weight=1", "--energy-weight=0"));
         assertEquals(0, new CommandLine(new SelectAddCommand()).execute(args.toArray(String[]::new)));
-        List<String> ours = CfgReader.readAll(dir.resolve("diff.cfg")).stream().map(c -> c.features.get("note")).toList();
+        List<String> ours = CfgFiles.readAll(dir.resolve("diff.cfg")).stream().map(c -> c.features.get("note")).toList();
         assertEquals(expected, ours);
-        List<Configuration> selected = CfgReader.readAll(dir.resolve("selected.cfg"));
+        List<Configuration> selected = CfgFiles.readAll(dir.resolve("selected.cfg"));
         assertEquals(selectedCount, selected.size());
     }
 }

@@ -12,10 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtpj.core.io.CfgWriter;
-import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.io.MtpWriter;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.MtpFiles;
 import org.mtpj.train.fit.LossFunction;
 import org.mtpj.train.fit.LossWeights;
 import org.mtpj.train.fit.TestPotentials;
@@ -42,10 +43,10 @@ class TrainCommandTest {
             }
         }
         Path train = dir.resolve("train.cfg"), start = dir.resolve("start.mtp"), out = dir.resolve("out.mtp");
-        CfgWriter.writeAll(train, cfgs, CfgWriter.Style.LOSSLESS);
+        CfgFiles.writeAll(train, cfgs, CfgWriter.Style.LOSSLESS);
         double[] th = teacher.coefficients();
         for (int i = 0; i < teacher.radialCoeffs.length; i++) th[i] *= 1.1 + 0.05 * Math.sin(i);
-        MtpWriter.write(teacher.withCoefficients(th), start, MtpWriter.Precision.LOSSLESS);
+        MtpFiles.write(teacher.withCoefficients(th), start, MtpWriter.Precision.LOSSLESS);
         PrintStream old = System.out;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buf, true));
@@ -60,7 +61,7 @@ class TrainCommandTest {
         String log = buf.toString();
         assertTrue(log.contains("BFGS iter 0: f="), log);
         assertTrue(log.contains("* * * TRAIN ERRORS * * *") && log.contains("Errors report"), log);
-        MtpPotential trained = MtpReader.read(out);
+        MtpPotential trained = MtpFiles.read(out);
         TrainingSet set = TrainingSet.read(train, teacher.cutoff());
         LossWeights w = new LossWeights(1, 0.1, 0.001, 0, org.mtpj.train.fit.Weighting.VIBRATIONS);
         double f0, f1;

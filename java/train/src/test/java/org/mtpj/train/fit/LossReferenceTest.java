@@ -3,15 +3,15 @@ package org.mtpj.train.fit;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.MtpFiles;
 import org.mtpj.testkit.Shared;
 
 /** The loss's own E/F/W evaluation reproduces MLIP-2's data for the potential that made them. */
 class LossReferenceTest {
     @Test
     void studyPotentialHasZeroErrorsOnItsOwnData() {
-        MtpPotential pot = MtpReader.read(Shared.file("data/amorphous-MgV2O5/pot.mtp"));
+        MtpPotential pot = MtpFiles.read(Shared.file("data/amorphous-MgV2O5/pot.mtp"));
         TrainingSet set = TrainingSet.read(Shared.file("reference/mlip2/dump600K_frames00-09.cfg"), pot.cutoff());
         try (LossFunction loss = new LossFunction(pot, set, LossWeights.MLIP2_DEFAULTS, 2)) {
             loss.evaluate(pot.coefficients(), null);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mtpj.core.eval.EvaluationResult;
+import org.mtpj.core.eval.Blocks;
 import org.mtpj.core.eval.Evaluator;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
@@ -27,7 +28,8 @@ class RepulsiveTrainingTest {
     static List<Configuration> closeContactData(MtpPotential teacher, long seed) {
         List<Configuration> cfgs = LossFunctionTest.randomConfigurations(seed, 3);
         Random rnd = new Random(seed);
-        try (Evaluator ev = new Evaluator(teacher, 1)) {
+        {
+            Evaluator ev = new Evaluator(teacher, Blocks.SERIAL);
             for (Configuration c : cfgs) {
                 double x = rnd.nextGaussian(), y = rnd.nextGaussian(), z = rnd.nextGaussian(), n = Math.sqrt(x * x + y * y + z * z);
                 c.positions[3] = c.positions[0] + 1.12 * x / n;
@@ -47,7 +49,8 @@ class RepulsiveTrainingTest {
     /** Spec §7.1 (VIBRATIONS weighting, no penalty) from core's E, F, PlusStress at θ. */
     static double coreLoss(MtpPotential shape, double[] theta, List<Configuration> cfgs) {
         double sum = 0;
-        try (Evaluator ev = new Evaluator(shape.withCoefficients(theta), 1)) {
+        {
+            Evaluator ev = new Evaluator(shape.withCoefficients(theta), Blocks.SERIAL);
             for (Configuration c : cfgs) {
                 EvaluationResult r = ev.evaluate(c);
                 int n = c.size;
@@ -105,7 +108,8 @@ class RepulsiveTrainingTest {
         MtpPotential teacher = TestPotentials.smallRepulsive(31);
         List<Configuration> cfgs = closeContactData(teacher, 21);
         for (Configuration c : cfgs) {           // exact labels: the teacher is reachable
-            try (Evaluator ev = new Evaluator(teacher, 1)) {
+            {
+            Evaluator ev = new Evaluator(teacher, Blocks.SERIAL);
                 EvaluationResult r = ev.evaluate(c);
                 c.energy = r.energy;
                 c.forces = r.forces.clone();

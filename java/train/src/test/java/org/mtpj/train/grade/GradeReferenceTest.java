@@ -5,21 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mtpj.core.io.CfgReader;
-import org.mtpj.core.io.MtpReader;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.CfgFiles;
+import org.mtpj.host.MtpFiles;
 import org.mtpj.testkit.Shared;
 
 /** MaxVol grades against MLIP-2's calc-grade (reference/mlip2/grades_visible.tsv, 1e-6 relative). */
 class GradeReferenceTest {
-    static MtpPotential pot() { return MtpReader.read(Shared.file("data/amorphous-MgV2O5/pot.mtp")); }
+    static MtpPotential pot() { return MtpFiles.read(Shared.file("data/amorphous-MgV2O5/pot.mtp")); }
 
-    static List<Configuration> cfgs(String name) { return CfgReader.readAll(Shared.file("reference/mlip2/" + name + ".cfg")); }
+    static List<Configuration> cfgs(String name) { return CfgFiles.readAll(Shared.file("reference/mlip2/" + name + ".cfg")); }
 
     /** Reference grades of one mode and input, in file order. */
     static List<Double> reference(String mode, String input) throws IOException {

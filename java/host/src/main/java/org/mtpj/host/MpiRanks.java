@@ -1,0 +1,99 @@
+package org.mtpj.host;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import org.mtpj.core.UserError;
+
+/**
+ * MPI_COMM_WORLD of Open MPI (Debian's libmpi.so.40), reached through the FFM API: MPI_Init on first
+ * use, MPI_Finalize when the JVM exits. Open MPI's handles are addresses of its global objects
+ * (ompi_mpi_comm_world, ompi_mpi_long, ompi_mpi_op_sum), which is what its mpi.h macros expand to.
+ */
+final class MpiRanks implements Ranks {
+    private static MpiRanks world;
+
+    private final Arena arena = Arena.global();
+    private final MethodHandle allreduce;
+    private final MemorySegment comm, longType, sumOp;
+    private final int rank, size;
+
+    static synchronized MpiRanks world() {
+        if (world == null) world = new MpiRanks();
+        return world;
+    }
+
+    private MpiRanks() {
+        SymbolLookup mpi;
+        try {
+            mpi = SymbolLookup.libraryLookup(System.getenv().getOrDefault("MTPJ_LIBMPI", "libmpi.so.40"), arena);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("started by mpirun, but Open MPI's libmpi.so.40 cannot be loaded (apt-get install libopenmpi3;"
+                    + " or set MTPJ_LIBMPI): " + e.getMessage());
+        }
+        Linker linker = Linker.nativeLinker();
+        MethodHandle init = linker.downcallHandle(find(mpi, "MPI_Init"), FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        MethodHandle commRank = linker.downcallHandle(find(mpi, "MPI_Comm_rank"), FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        MethodHandle commSize = linker.downcallHandle(find(mpi, "MPI_Comm_size"), FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        MethodHandle finalizeMpi = linker.downcallHandle(find(mpi, "MPI_Finalize"), FunctionDescriptor.of(JAVA_INT));
+        allreduce = linker.downcallHandle(find(mpi, "MPI_Allreduce"),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+        comm = find(mpi, "ompi_mpi_comm_world");
+        longType = find(mpi, "ompi_mpi_long");
+        sumOp = find(mpi, "ompi_mpi_op_sum");
+        try {
+            check((int) init.invokeExact(MemorySegment.NULL, MemorySegment.NULL), "MPI_Init");
+            MemorySegment out = arena.allocate(JAVA_INT);
+            check((int) commRank.invokeExact(comm, out), "MPI_Comm_rank");
+            rank = out.get(JAVA_INT, 0);
+            check((int) commSize.invokeExact(comm, out), "MPI_Comm_size");
+            size = out.get(JAVA_INT, 0);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("MPI start-up failed", t);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                int ignored = (int) finalizeMpi.invokeExact();
+            } catch (Throwable t) {
+                // the process ends anyway; mpirun reports a rank that died without MPI_Finalize
+            }
+        }, "mtpj-mpi-finalize"));
+    }
+
+    private static MemorySegment find(SymbolLookup mpi, String name) {
+        return mpi.find(name).orElseThrow(() -> new UserError("libmpi has no symbol " + name + " (mtpj needs Open MPI 4 or newer)"));
+    }
+
+    private static void check(int rc, String what) {
+        if (rc != 0) throw new IllegalStateException(what + " returned " + rc);
+    }
+
+    @Override public int rank() { return rank; }
+
+    @Override public int size() { return size; }
+
+    @Override
+    public void sumInPlace(long[] values) {
+        if (values.length == 0) return;
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment in = call.allocate(JAVA_LONG, values.length), out = call.allocate(JAVA_LONG, values.length);
+            MemorySegment.copy(values, 0, in, JAVA_LONG, 0, values.length);
+            int rc = (int) allreduce.invokeExact(in, out, values.length, longType, sumOp, comm);
+            check(rc, "MPI_Allreduce");
+            MemorySegment.copy(out, JAVA_LONG, 0, values, 0, values.length);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("MPI_Allreduce failed", t);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# MPI training (issue 17): `mpirun -np N ./mtpj train …` shares the configurations over the ranks
+# and sums their contributions exactly (core.math.ExactSum), so the trained potential is the same
+# file, byte for byte, for 1 process, 2 ranks, 4 ranks (oversubscribed) and 2 threads per rank.
+# A command that does not use MPI refuses to run under mpirun (exit 2, one line).
+# ~2-4 min on 2 cores. Options: --keep (keep the work folder).
+set -euo pipefail
+here=$(cd "$(dirname "$0")/../.." && pwd)
+. "$here/tests/lib/require.sh"
+keep=0
+for a in "$@"; do case "$a" in --keep) keep=1 ;; *) echo "run-train-mpi.sh: unknown option $a" >&2; exit 2 ;; esac; done
+shared=${MTPJ_SHARED:-$(cd "$here/.." && pwd)/shared}
+ref="$shared/reference/mlip2/dump600K_frames00-09.cfg"
+require_shared "$ref"
+require_tool mpirun
+require_file "$here/build/mtpj.jar" "./setup --no-demo builds it"
+work=$(mktemp -d "${TMPDIR:-/tmp}/mtpj-mpi.XXXXXX")
+if [ $keep = 1 ]; then echo "work folder: $work"; else trap 'rm -rf "$work"' EXIT; fi
+cd "$work"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+mtpj="$here/mtpj"
+# root may run the test in containers and CI; Open MPI refuses root without this
+mpi=(mpirun --oversubscribe); [ "$(id -u)" = 0 ] && mpi+=(--allow-run-as-root)
+
+# 5 configurations of 768 atoms: shares of 3+2 (2 ranks) and 2+1+1+1 (4 ranks) configurations
+awk '/BEGIN_CFG/ {n++} n <= 5' "$ref" > train.cfg
+"$mtpj" new-potential --level=8 --species=Mg,V,O --min-dist=1.5 --max-dist=5.0 untrained.mtp > /dev/null
+args=(untrained.mtp train.cfg --max-iter=12 --pretrain-iter=4 --seed=11 --progress=off)
+
+"$mtpj" train "${args[@]}" --threads=1 --trained-pot-name=serial.mtp > serial.log 2>&1 || { tail -5 serial.log; fail "serial training"; }
+for run in "2 1" "4 1" "2 2"; do
+  set -- $run
+  out="np$1-t$2.mtp"
+  "${mpi[@]}" -np "$1" "$mtpj" train "${args[@]}" --threads="$2" --trained-pot-name="$out" > "np$1-t$2.log" 2>&1 \
+    || { tail -5 "np$1-t$2.log"; fail "mpirun -np $1 train --threads=$2"; }
+  grep -q "per MPI rank x $1 ranks" "np$1-t$2.log" || fail "np $1: the log does not show $1 ranks (did MPI start?)"
+  [ "$(grep -c '^MTPR from' "np$1-t$2.log")" = 1 ] || fail "np $1: more than one rank printed the header"
+  cmp -s serial.mtp "$out" || fail "mpirun -np $1 --threads=$2 trained a different potential than one process: $(cmp serial.mtp "$out" || true)"
+  echo "   ok: mpirun -np $1, $2 thread(s) per rank: the same potential, byte for byte"
+done
+# the serial run is a real fit (not a no-op that trivially agrees)
+cmp -s untrained.mtp serial.mtp && fail "training changed nothing"
+grep -q "Training done" serial.log || fail "no 'Training done' line in the serial log"
+
+set +e
+"${mpi[@]}" -np 2 "$mtpj" calc-efs serial.mtp train.cfg efs.cfg > refuse.log 2>&1; rc=$?
+set -e
+[ "$rc" != 0 ] || fail "calc-efs under mpirun ran (N copies racing for one output)"
+grep -q "does not run under mpirun" refuse.log || fail "calc-efs under mpirun: no clear message: $(head -3 refuse.log)"
+[ ! -e efs.cfg ] || fail "calc-efs under mpirun left an output"
+echo "   ok: calc-efs under mpirun refuses with one line"
+echo "PASS: MPI training gives the same potential for 1, 2 and 4 ranks"
