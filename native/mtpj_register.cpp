@@ -2,6 +2,8 @@
 // the PLUGIN package's lammpsplugin_init (for 'plugin load' in a PLUGIN-enabled LAMMPS).
 #include "mtpj_register.h"
 
+#include <string>
+
 #include "force.h"
 #include "lammps.h"
 #include "pair_mtp_java.h"
@@ -19,6 +21,8 @@ extern "C" int mtpj_register_styles(void *lmp)
   LAMMPS *l = static_cast<LAMMPS *>(lmp);
   (*l->force->pair_map)["mtp/java"] = &PairMTPJava::creator;
   (*l->force->pair_map)["mlip"] = &PairMTPJava::creator;  // unchanged MLIP-2 inputs run as well
+  // inputs written for LAMMPS's own ML-MTP ('pair_style mtp'), but never in place of a native one
+  if (l->force->pair_map->find("mtp") == l->force->pair_map->end()) (*l->force->pair_map)["mtp"] = &PairMTPJava::creator;
   return 0;
 }
 
@@ -38,8 +42,11 @@ static void *plugin_creator(void *lmp)
 extern "C" void lammpsplugin_init(void *lmp, void *handle, void *regfunc)
 {
   lammpsplugin_regfunc reg = (lammpsplugin_regfunc) regfunc;
-  const char *names[] = {"mtp/java", "mlip"};
+  // 'mtp' (ML-MTP's input form) only where this LAMMPS has no ML-MTP of its own
+  bool native_mtp = static_cast<LAMMPS *>(lmp)->force->pair_map->count("mtp") > 0;
+  const char *names[] = {"mtp/java", "mlip", "mtp"};
   for (const char *name : names) {
+    if (native_mtp && std::string(name) == "mtp") continue;
     lammpsplugin_t plugin;
     plugin.version = LAMMPS_VERSION;
     plugin.style = "pair";

@@ -54,7 +54,7 @@ static std::string fmt_seconds(double s)
 }
 
 PairMTPJava::PairMTPJava(LAMMPS *lmp) :
-    Pair(lmp), api(nullptr), handle(0), cutoff(0.0), close_warned(false), msg(8192, 0)
+    Pair(lmp), api(nullptr), handle(0), cutoff(0.0), close_warned(false), msg(8192, 0), potential_in_coeff(false)
 {
   single_enable = 0;
   restartinfo = 0;
@@ -113,7 +113,9 @@ void PairMTPJava::allocate()
 
 void PairMTPJava::settings(int narg, char **arg)
 {
-  if (narg < 1)
+  // 'pair_style mtp' is ML-MTP's form: no potential here, it comes with pair_coeff
+  potential_in_coeff = style_name() == "mtp";
+  if (narg < 1 && !potential_in_coeff)
     fatal_all("expected 'pair_style " + style_name() + " POTENTIAL.mtp [threads N]' or 'pair_style " + style_name() +
               " mlip.ini [threads N]'");
   if (!api) {
@@ -128,10 +130,23 @@ void PairMTPJava::settings(int narg, char **arg)
     api->destroy(handle);
     handle = 0;
   }
+  std::vector<std::string> args(arg, arg + narg);
+  if (potential_in_coeff) {
+    style_keywords = args;
+    if (comm->me == 0)
+      utils::logmesg(lmp, "mtp/java: 'pair_style mtp' runs mtpj's mtp/java (this LAMMPS has no ML-MTP pair style);"
+                          " potential and species from 'pair_coeff * * POT.mtp SPECIES...'\n");
+    return;
+  }
+  create_model(args);
+}
+
+void PairMTPJava::create_model(const std::vector<std::string> &args)
+{
   std::string joined;
-  for (int i = 0; i < narg; i++) {
+  for (size_t i = 0; i < args.size(); i++) {
     if (i) joined += '\n';
-    joined += arg[i];
+    joined += args[i];
   }
   msg[0] = 0;
   handle = api->create(joined.c_str(), comm->me, msg.data(), (int32_t) msg.size());
@@ -141,14 +156,27 @@ void PairMTPJava::settings(int narg, char **arg)
 
 void PairMTPJava::coeff(int narg, char **arg)
 {
+  int first_name = 2;
+  if (potential_in_coeff) {
+    if (narg < 3 || strcmp(arg[0], "*") != 0 || strcmp(arg[1], "*") != 0)
+      fatal_all("expected 'pair_coeff * * POTENTIAL.mtp SPECIES...' (ML-MTP form: one species index, element or NULL per atom type)");
+    if (handle > 0) {  // a second pair_coeff: the potential may have changed
+      api->destroy(handle);
+      handle = 0;
+    }
+    std::vector<std::string> args{arg[2]};
+    args.insert(args.end(), style_keywords.begin(), style_keywords.end());
+    create_model(args);
+    first_name = 3;
+  }
   if (handle <= 0) fatal_all("pair_coeff before a successful pair_style");
   if (narg < 2 || strcmp(arg[0], "*") != 0 || strcmp(arg[1], "*") != 0)
     fatal_all("expected 'pair_coeff * *' or 'pair_coeff * * ELEMENT...' (one name or NULL per atom type)");
   if (!allocated) allocate();
   int ntypes = atom->ntypes;
   std::string names;
-  for (int i = 2; i < narg; i++) {
-    if (i > 2) names += '\n';
+  for (int i = first_name; i < narg; i++) {
+    if (i > first_name) names += '\n';
     names += arg[i];
   }
   std::vector<int32_t> species(ntypes + 1, -1);

@@ -30,6 +30,11 @@ class PairMTPJava : public Pair {
   double cutoff;
   bool close_warned;      // the close-contact warning was given in this run (reset by init_style)
   std::vector<char> msg;  // message buffer shared with Java
+  // ML-MTP's input form ('pair_style mtp' + 'pair_coeff * * pot.mtp 0 1 2'): the potential comes
+  // with pair_coeff, so the Java model is created there, with these pair_style keywords
+  bool potential_in_coeff;
+  std::vector<std::string> style_keywords;
+  void create_model(const std::vector<std::string> &args);
   std::string style_name() const;
   void fatal_all(const std::string &what);  // same error on every rank
   void fatal_one(const std::string &what);  // this rank only (MPI_Abort)

@@ -48,6 +48,10 @@ check "active learning ran: rounds in summary.json (al_rounds >= 1, threshold, f
   "python3 -c \"import json,sys; d=json.load(open('$r/summary.json')); sys.exit(not (d['al_rounds'] >= 1 and d['threshold'] > 1 and d['final_max_grade'] > 0))\" && grep -q '## 2a. Active learning' '$r/summary.md' && [ -s '$r/al_grades.png' ]"
 check "a converged loop's last MD stayed at or below the threshold; training set grew or the first round converged" \
   "python3 -c \"import json,sys; d=json.load(open('$r/summary.json')); sys.exit(d['al_converged'] and d['final_max_grade'] > d['threshold'])\" && awk -F'\t' 'NR > 1 { n[NR] = \$2; last = NR } END { exit !(last == 2 || n[last] > n[2]) }' '$out/learn/run/rounds.tsv'"
+check "every run carries the diffusive check; non-diffusive comparisons are counted and named in the verdict" \
+  "python3 -c \"import json,sys; d=json.load(open('$r/summary.json')); md=open('$r/summary.md').read(); n=sum(not c['diffusive'] for c in d['comparison'])
+sys.exit(not (len(d['diffusion']) == 12 and all(isinstance(x['diffusive'], bool) for x in d['diffusion']) and n == d['not_diffusive_count']
+  and (('comparisons rest on fit windows where the MSD is not diffusive' in md) if n else ('Every run is diffusive' in md))))\""
 check "the verdict compares activation energies" "python3 -c \"import json,sys; d=json.load(open('$r/summary.json')); sys.exit(not set(d['ea_comparison']) == {'Si', 'O'})\" && grep -q 'Activation energies:' '$r/summary.md'"
 check "summary states the verdict" "grep -q '## 5. Verdict' '$r/summary.md' && grep -Eq 'agree|NOT agree' '$r/summary.md'"
 # second run: every step reused, fast

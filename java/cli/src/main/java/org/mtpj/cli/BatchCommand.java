@@ -52,6 +52,9 @@ public final class BatchCommand implements Callable<Integer> {
             if (rc != 0) throw new UserError("batch " + file + ":" + lines.get(i).number() + ": 'mtpj " + String.join(" ", words)
                     + "' exited " + rc, rc);
         }
+        err.printf(Locale.ROOT, "batch: %d command%s of %s done in %.1f s%n", lines.size(), lines.size() == 1 ? "" : "s", file,
+                (System.nanoTime() - t0) * 1e-9);
+        err.flush();
         return 0;
     }
 

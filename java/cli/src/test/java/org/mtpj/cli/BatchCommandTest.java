@@ -23,6 +23,7 @@ class BatchCommandTest {
         assertEquals(CoreCommandsTest.run("info", pot).out() + CoreCommandsTest.run("mindist", "--per-pair", cfg).out(), batch.out());
         assertTrue(batch.err().contains("[1/2, 0 s] mtpj info"), batch.err());
         assertTrue(batch.err().contains("[2/2, "), batch.err());
+        assertTrue(batch.err().strip().matches("(?s).*\\nbatch: 2 commands of \\S+ done in [0-9.]+ s"), batch.err());
     }
 
     @Test

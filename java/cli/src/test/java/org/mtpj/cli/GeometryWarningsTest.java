@@ -72,7 +72,10 @@ class GeometryWarningsTest {
     void ordinaryInputsGiveNoWarning() {
         Run efs = run("calc-efs", f("pot.mtp"), f("ok.cfg"), f("out.cfg"));
         assertEquals(0, efs.code(), efs.err());
-        assertEquals("", efs.err());
+        // only the closing summary
+        assertEquals(List.of(), warnings(efs), efs.err());
+        assertEquals(1, efs.err().lines().count(), efs.err());
+        assertTrue(efs.err().startsWith("calc-efs: 2 configurations"), efs.err());
     }
 
     @Test

@@ -11,6 +11,9 @@ public final class ThreadsOption {
             description = "Worker threads (0 = all cores; default ${DEFAULT-VALUE}). Results do not depend on it.")
     int threads;
 
+    /** "1 thread", "4 threads": how messages say a thread count. */
+    public static String count(int n) { return n + (n == 1 ? " thread" : " threads"); }
+
     /** The number of workers asked for (0 resolved to the number of cores). */
     public int workers() { return WorkerPool.workersFor(threads); }
 }

@@ -11,7 +11,9 @@ import org.mtpj.host.CfgFiles;
 /**
  * An oracle that is a user's command: mtpj writes {@code in.cfg}, runs the command with
  * {@code {in}} and {@code {out}} replaced by the two absolute paths (in the configuration's work
- * folder), and reads one labelled configuration from {@code out.cfg} (e.g. a VASP wrapper).
+ * folder), and reads one labelled configuration from {@code out.cfg} (e.g. a VASP wrapper). An
+ * answer marked {@code Feature EFS_by ..._not_converged} (what {@code mtpj convert} writes for an
+ * OUTCAR step that hit NELM) is {@link LabelSkipped}.
  */
 public final class CommandOracle implements Oracle {
     private final List<String> command;
@@ -35,6 +37,9 @@ public final class CommandOracle implements Oracle {
             throw new UserError("oracle command '" + command.get(0) + "' wrote no " + out + "; see " + log);
         List<Configuration> got = CfgFiles.readAll(out);
         if (got.size() != 1) throw new UserError(out + ": the oracle must return exactly 1 configuration, got " + got.size());
+        String by = got.get(0).features.getOrDefault("EFS_by", "");
+        if (by.endsWith("_not_converged")) // as mtpj convert marks an OUTCAR step that hit NELM
+            throw new LabelSkipped(out + " is marked 'Feature EFS_by " + by + "'; see " + log);
         return LabelCheck.check(cfg, got.get(0), out.toString());
     }
 

@@ -14,6 +14,7 @@ import org.mtpj.core.io.InputFormatException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.toml.TomlMapper;
+import org.mtpj.host.InputFiles;
 
 /**
  * A TOML configuration file read with Jackson's TOML parser, with typed getters whose errors name
@@ -60,9 +61,9 @@ public final class ConfigFile {
         } catch (NoSuchFileException e) {
             throw new UserError(file + ": configuration file not found");
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw InputFormatException.cannotRead(file.toString(), lineOfBadByte(file), e);
+            throw InputFiles.cannotRead(file.toString(), lineOfBadByte(file), e);
         } catch (IOException e) {
-            throw InputFormatException.cannotRead(file.toString(), 0, e);
+            throw InputFiles.cannotRead(file.toString(), 0, e);
         }
         try {
             JsonNode root = new TomlMapper().readTree(text);

@@ -47,8 +47,19 @@ public record LearnConfig(Path file, Run run, Data data, Sample sample, Potentia
     /** select:threshold and select:threshold-break of the MD. */
     public record Selection(double threshold, double thresholdBreak) {}
 
-    /** The oracle: {@code lammps} (pair lines, run by {@code lmp}) or {@code command} (IN.cfg → OUT.cfg). */
-    public record OracleSettings(String type, List<String> pair, List<String> lammps, List<String> command) {}
+    /**
+     * The oracle: {@code lammps} (pair lines, run by {@code lmp}), {@code command} (IN.cfg → OUT.cfg),
+     * {@code cp2k} ({@link #cp2k}) or {@code vasp} ({@link #vasp}; its {@code command} runs VASP).
+     */
+    public record OracleSettings(String type, List<String> pair, List<String> lammps, List<String> command,
+                                 Cp2kOracle.Settings cp2k, VaspOracle.Settings vasp) {}
+
+    /** [oracle] keys of each type (a key of another type is a mistake, not something to ignore). */
+    private static final Map<String, Set<String>> ORACLE_KEYS = Map.of(
+            "lammps", Set.of("type", "pair", "lammps"),
+            "command", Set.of("type", "command"),
+            "cp2k", Set.of("type", "cp2k", "template", "basis", "cutoff_ry", "rel_cutoff_ry", "mpi_ranks", "threads", "timeout_minutes"),
+            "vasp", Set.of("type", "command", "incar", "kpoints", "potcar", "timeout_minutes"));
 
     private static final Map<String, Set<String>> KEYS = Map.of(
             "run", Set.of("dir", "max_rounds", "max_new_per_round", "wall_time_minutes", "threads", "seed"),
@@ -59,7 +70,7 @@ public record LearnConfig(Path file, Run run, Data data, Sample sample, Potentia
             "md", Set.of("temperatures", "steps", "timestep_ps", "thermo_every", "start", "input", "lammps", "mpi_ranks",
                     "threads", "variables"),
             "selection", Set.of("threshold", "threshold_break"),
-            "oracle", Set.of("type", "pair", "lammps", "command"));
+            "oracle", ORACLE_KEYS.values().stream().flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet()));
 
     public static LearnConfig read(Path file) {
         ConfigFile c = ConfigFile.read(file);
@@ -156,20 +167,8 @@ public record LearnConfig(Path file, Run run, Data data, Sample sample, Potentia
         if (!(brk > threshold)) throw c.error("selection", "threshold_break", "must be above threshold (" + threshold + ")");
         Selection sel = new Selection(threshold, brk);
 
-        String type = c.string("oracle", "type", null);
-        if (type == null) throw c.missing("oracle", "type", "\"lammps\" or \"command\"");
-        List<String> pair = c.strings("oracle", "pair");
-        List<String> command = c.strings("oracle", "command");
-        switch (type) {
-            case "lammps" -> {
-                if (pair == null) throw c.missing("oracle", "pair", "the pair_style/pair_coeff lines of the reference potential");
-            }
-            case "command" -> {
-                if (command == null) throw c.missing("oracle", "command", "a command that labels {in} (.cfg) into {out} (.cfg)");
-            }
-            default -> throw c.error("oracle", "type", "expected \"lammps\" or \"command\", got \"" + type + "\"");
-        }
-        OracleSettings oracle = new OracleSettings(type, pair, c.strings("oracle", "lammps"), command);
+        OracleSettings oracle = oracle(c);
+        String type = oracle.type();
         Sample sample = sampled ? sample(c, md, type) : null;
         refuseInputsInside(c, run.dir(), "data", "train", train);
         refuseInputsInside(c, run.dir(), "data", "valid", valid);
@@ -178,6 +177,64 @@ public record LearnConfig(Path file, Run run, Data data, Sample sample, Potentia
         for (Path p : starts.values()) refuseInputsInside(c, run.dir(), "md", "start", p);
         if (sample != null) refuseInputsInside(c, run.dir(), "sample", "start", sample.start());
         return new LearnConfig(file, run, data, sample, pot, training, md, sel, oracle);
+    }
+
+    private static OracleSettings oracle(ConfigFile c) {
+        String type = c.string("oracle", "type", null);
+        if (type == null) throw c.missing("oracle", "type", "\"lammps\", \"command\", \"cp2k\" or \"vasp\"");
+        Set<String> allowed = ORACLE_KEYS.get(type);
+        if (allowed == null) throw c.error("oracle", "type", "expected \"lammps\", \"command\", \"cp2k\" or \"vasp\", got \"" + type + "\"");
+        List<String> pair = c.strings("oracle", "pair");
+        List<String> command = c.strings("oracle", "command");
+        Cp2kOracle.Settings cp2k = null;
+        VaspOracle.Settings vasp = null;
+        double timeout = c.number("oracle", "timeout_minutes", 0);
+        if (!(timeout >= 0)) throw c.error("oracle", "timeout_minutes", "expected minutes per configuration, 0 = no limit");
+        switch (type) {
+            case "lammps" -> {
+                if (pair == null) throw c.missing("oracle", "pair", "the pair_style/pair_coeff lines of the reference potential");
+            }
+            case "command" -> {
+                if (command == null) throw c.missing("oracle", "command", "a command that labels {in} (.cfg) into {out} (.cfg)");
+            }
+            case "cp2k" -> {
+                Path template = c.path("oracle", "template");
+                if (template != null) {
+                    requireFile(c, "oracle", "template", template);
+                    String text;
+                    try {
+                        text = Files.readString(template, java.nio.charset.StandardCharsets.UTF_8);
+                    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                        throw c.error("oracle", "template", "cannot read " + template + " as UTF-8 text: " + e.getMessage());
+                    }
+                    List<String> missing = Cp2kInput.missingPlaceholders(text);
+                    if (!missing.isEmpty())
+                        throw c.error("oracle", "template", template + " lacks " + String.join(" and ", missing)
+                                + " (mtpj puts the configuration's &CELL and &COORD sections there)");
+                }
+                List<String> program = c.strings("oracle", "cp2k");
+                double cutoff = c.number("oracle", "cutoff_ry", 400), rel = c.number("oracle", "rel_cutoff_ry", 50);
+                if (!(cutoff > 0)) throw c.error("oracle", "cutoff_ry", "expected the plane-wave cutoff in Ry, e.g. 400");
+                if (!(rel > 0)) throw c.error("oracle", "rel_cutoff_ry", "expected the relative cutoff in Ry, e.g. 50");
+                cp2k = new Cp2kOracle.Settings(program != null ? program : List.of("cp2k"), template,
+                        c.string("oracle", "basis", "DZVP-MOLOPT-SR-GTH"), cutoff, rel,
+                        c.integer("oracle", "mpi_ranks", 1, 1), c.integer("oracle", "threads", 1, 1), timeout);
+            }
+            default -> { // vasp
+                if (command == null) throw c.missing("oracle", "command", "how VASP runs in the configuration's folder, e.g. \"mpirun -np 32 vasp_std\"");
+                Path incar = c.path("oracle", "incar"), kpoints = c.path("oracle", "kpoints"), potcar = c.path("oracle", "potcar");
+                if (incar == null) throw c.missing("oracle", "incar", "your INCAR (NSW = 0: one single point per configuration)");
+                requireFile(c, "oracle", "incar", incar);
+                if (kpoints != null) requireFile(c, "oracle", "kpoints", kpoints);
+                if (potcar == null) throw c.missing("oracle", "potcar", "a POTCAR for every species in order, or a folder with <El>/POTCAR");
+                if (!Files.exists(potcar)) throw c.error("oracle", "potcar", potcar + " not found");
+                vasp = new VaspOracle.Settings(incar, kpoints, potcar, command, timeout);
+            }
+        }
+        for (String key : new java.util.TreeSet<>(KEYS.get("oracle")))
+            if (c.has("oracle", key) && !allowed.contains(key))
+                throw c.error("oracle", key, "'" + key + "' is not a setting of oracle type \"" + type + "\"; its settings: " + new java.util.TreeSet<>(allowed));
+        return new OracleSettings(type, pair, c.strings("oracle", "lammps"), command, cp2k, vasp);
     }
 
     private static Sample sample(ConfigFile c, Md md, String oracleType) {

@@ -58,6 +58,8 @@ public final class Learner {
         this.runDir = cfg.run().dir();
         this.oracle = switch (cfg.oracle().type()) {
             case "lammps" -> new LammpsOracle(cfg.oracle().lammps(), cfg.oracle().pair(), cfg.potential().species());
+            case "cp2k" -> new Cp2kOracle(cfg.oracle().cp2k(), cfg.potential().species());
+            case "vasp" -> new VaspOracle(cfg.oracle().vasp(), cfg.potential().species());
             default -> new CommandOracle(cfg.oracle().command());
         };
         this.md = new SelectiveMd(cfg);
@@ -117,7 +119,13 @@ public final class Learner {
             }
             List<Configuration> initial = new ArrayList<>();
             int k = 0;
-            for (Configuration c : given) initial.add(!c.hasEnergy() || c.forces == null ? labels.get(k++) : c);
+            for (Configuration c : given) {
+                Configuration got = !c.hasEnergy() || c.forces == null ? labels.get(k++) : c;
+                if (got != null) initial.add(got); // null: skipped by the oracle (reported, label/NNNN.skipped)
+            }
+            if (initial.isEmpty())
+                throw new UserError("initial labelling: the oracle labelled none of the " + given.size() + " configurations (reasons in "
+                        + runDir.resolve("initial-label") + "/*.skipped); check the oracle's settings, delete those files and run again");
             CfgFiles.writeAll(first, initial, CfgWriter.Style.LOSSLESS);
         }
         int round = 1;
@@ -248,11 +256,17 @@ public final class Learner {
         Path labelled = dir.resolve("labelled.cfg");
         stage(r, "label", rec, () -> {
             if (Files.isRegularFile(labelled)) return false;
-            List<Configuration> all = label(dir.resolve("label"), toLabel);
+            List<Configuration> all = new ArrayList<>(label(dir.resolve("label"), toLabel));
+            all.removeIf(java.util.Objects::isNull);
+            if (all.isEmpty())
+                throw new UserError("the oracle labelled none of the " + toLabel.size() + " selected configurations (reasons in "
+                        + dir.resolve("label") + "/*.skipped); check the oracle's settings, delete those files and run again");
             CfgFiles.writeAll(labelled, all, CfgWriter.Style.LOSSLESS);
             return true;
         });
-        rec.node.put("n_labelled", toLabel.size());
+        int nLabelled = CfgFiles.readAll(labelled).size();
+        rec.node.put("n_labelled", nLabelled);
+        if (nLabelled < toLabel.size()) rec.node.put("n_skipped", toLabel.size() - nLabelled);
         rec.save();
         Path next = roundDir(r + 1).resolve("train.cfg");
         mkdirs(roundDir(r + 1));
@@ -338,13 +352,17 @@ public final class Learner {
         return best;
     }
 
-    /** Labels todo one by one into labelDir/NNNN.cfg (kept: a rerun labels only what is missing); returns them all. */
+    /**
+     * Labels todo one by one into labelDir/NNNN.cfg (kept: a rerun labels only what is missing);
+     * returns them all in order, null for a configuration the oracle skipped (its reason in
+     * labelDir/NNNN.skipped, also kept: a rerun does not try it again).
+     */
     private List<Configuration> label(Path labelDir, List<Configuration> todo) {
         mkdirs(labelDir);
         int done = 0;
         for (int i = 0; i < todo.size(); i++) {
             Path f = labelFile(labelDir, i);
-            if (Files.isRegularFile(f)) {
+            if (Files.isRegularFile(f) || Files.isRegularFile(skipFile(labelDir, i))) {
                 done++;
                 continue;
             }
@@ -355,6 +373,13 @@ public final class Learner {
             Configuration got;
             try {
                 got = oracle.label(c, work);
+            } catch (LabelSkipped e) {
+                String why = "configuration " + (i + 1) + " of " + todo.size() + " (" + c.features.getOrDefault("source", "?")
+                        + ") skipped, left out of the training set: " + e.getMessage();
+                AtomicOutput.writeString(skipFile(labelDir, i), why + "\n", StandardCharsets.UTF_8);
+                out.println("   " + why);
+                done++;
+                continue;
             } catch (UserError e) {
                 throw new UserError("configuration " + (i + 1) + " of " + todo.size() + " (" + c.features.getOrDefault("source", "?")
                         + "): " + e.getMessage() + "; the " + done + " labelled so far are kept", e.exitCode());
@@ -366,12 +391,20 @@ public final class Learner {
                 out.printf(Locale.ROOT, "   labelled %d/%d%n", done, todo.size());
         }
         List<Configuration> all = new ArrayList<>();
-        for (int i = 0; i < todo.size(); i++) all.addAll(CfgFiles.readAll(labelFile(labelDir, i)));
+        for (int i = 0; i < todo.size(); i++) {
+            Path f = labelFile(labelDir, i);
+            if (Files.isRegularFile(f)) all.addAll(CfgFiles.readAll(f));
+            else all.add(null);
+        }
         return all;
     }
 
     private static Path labelFile(Path labelDir, int i) {
         return labelDir.resolve(String.format(Locale.ROOT, "%04d.cfg", i + 1));
+    }
+
+    private static Path skipFile(Path labelDir, int i) {
+        return labelDir.resolve(String.format(Locale.ROOT, "%04d.skipped", i + 1));
     }
 
     /** [md] start for T, [sample] start, or the last configuration of the initial training set as a LAMMPS data file. */

@@ -5,7 +5,9 @@ import org.mtpj.core.model.Configuration;
 
 /**
  * The reference that labels configurations (energy, forces, PlusStress): the ab initio code of
- * active learning. Implementations: {@link LammpsOracle}, {@link CommandOracle}.
+ * active learning. Implementations: {@link LammpsOracle}, {@link CommandOracle}, {@link Cp2kOracle},
+ * {@link VaspOracle}. A configuration it cannot label (unconverged SCF, time limit) is
+ * {@link LabelSkipped}; a broken set-up is a {@link org.mtpj.core.UserError}.
  */
 public interface Oracle {
     /**

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -40,11 +39,7 @@ final class SelectiveMd {
     String describe() { return String.join(" ", command()); }
 
     private List<String> command() {
-        List<String> cmd = new ArrayList<>();
-        if (cfg.md().mpiRanks() > 1)
-            cmd.addAll(List.of("mpirun", "--allow-run-as-root", "--oversubscribe", "-np", Integer.toString(cfg.md().mpiRanks())));
-        cmd.addAll(lammps);
-        return cmd;
+        return ExternalProcess.underMpi(cfg.md().mpiRanks(), lammps);
     }
 
     /** Runs in dir (empty); pot and state are absolute paths. */

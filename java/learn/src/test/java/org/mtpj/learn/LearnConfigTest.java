@@ -113,9 +113,68 @@ class LearnConfigTest {
 
     @Test
     void badOracleTypeAndThresholds() throws Exception {
-        assertTrue(error(GOOD.replace("type = \"lammps\"", "type = \"vasp\"")).contains("[oracle] type: expected \"lammps\" or \"command\""));
+        assertTrue(error(GOOD.replace("type = \"lammps\"", "type = \"gaussian\"")).contains(
+                "[oracle] type: expected \"lammps\", \"command\", \"cp2k\" or \"vasp\", got \"gaussian\""));
         assertTrue(error(GOOD.replace("threshold_break = 10", "threshold_break = 1.5")).contains("must be above threshold"));
         assertTrue(error(GOOD.replace("[oracle]\ntype = \"lammps\"", "[oracle]\ntype = \"command\"")).contains("[oracle] needs 'command'"));
+    }
+
+    private static final String LAMMPS_ORACLE = "type = \"lammps\"\npair = [\"pair_style vashishta\", \"pair_coeff * * SiO.1990.vashishta Si O\"]\n";
+
+    @Test
+    void cp2kOracleWithItsDefaults() throws Exception {
+        LearnConfig c = LearnConfig.read(write(GOOD.replace(LAMMPS_ORACLE, "type = \"cp2k\"\n")));
+        Cp2kOracle.Settings s = c.oracle().cp2k();
+        assertEquals("cp2k", c.oracle().type());
+        assertEquals(new Cp2kOracle.Settings(List.of("cp2k"), null, "DZVP-MOLOPT-SR-GTH", 400, 50, 1, 1, 0), s);
+        assertEquals(null, c.oracle().vasp());
+    }
+
+    @Test
+    void cp2kOracleWithATemplateAndEverySetting() throws Exception {
+        Files.writeString(dir.resolve("mine.inp"), "&FORCE_EVAL\n &SUBSYS\n{cell}\n{coord}\n{kinds}\n &END SUBSYS\n&END FORCE_EVAL\n");
+        LearnConfig c = LearnConfig.read(write(GOOD.replace(LAMMPS_ORACLE, """
+                type = "cp2k"
+                template = "mine.inp"
+                cp2k = ["cp2k.psmp"]
+                basis = "SZV-MOLOPT-SR-GTH"
+                cutoff_ry = 300
+                rel_cutoff_ry = 40
+                mpi_ranks = 2
+                threads = 3
+                timeout_minutes = 20
+                """)));
+        assertEquals(new Cp2kOracle.Settings(List.of("cp2k.psmp"), dir.resolve("mine.inp"), "SZV-MOLOPT-SR-GTH", 300, 40, 2, 3, 20),
+                c.oracle().cp2k());
+    }
+
+    @Test
+    void cp2kTemplateWithoutPlaceholdersAndKeysOfAnotherType() throws Exception {
+        Files.writeString(dir.resolve("fixed.inp"), "&FORCE_EVAL\n &SUBSYS\n  {cell}\n &END SUBSYS\n&END FORCE_EVAL\n");
+        String m = error(GOOD.replace(LAMMPS_ORACLE, "type = \"cp2k\"\ntemplate = \"fixed.inp\"\n"));
+        assertTrue(m.contains("learn.toml:25: [oracle] template: ") && m.contains("fixed.inp lacks {coord}"), m);
+        String k = error(GOOD.replace("type = \"lammps\"", "type = \"cp2k\""));
+        assertTrue(k.contains("learn.toml:25: [oracle] pair: 'pair' is not a setting of oracle type \"cp2k\""), k);
+        assertTrue(error(GOOD.replace(LAMMPS_ORACLE, "type = \"cp2k\"\ncutoff_ry = -5\n")).contains("[oracle] cutoff_ry"));
+    }
+
+    @Test
+    void vaspOracle() throws Exception {
+        Files.writeString(dir.resolve("INCAR"), "NSW = 0\n");
+        Files.createDirectories(dir.resolve("potcars"));
+        String vasp = """
+                type = "vasp"
+                incar = "INCAR"
+                potcar = "potcars"
+                command = "mpirun -np 32 vasp_std"
+                timeout_minutes = 90
+                """;
+        LearnConfig c = LearnConfig.read(write(GOOD.replace(LAMMPS_ORACLE, vasp)));
+        assertEquals(new VaspOracle.Settings(dir.resolve("INCAR"), null, dir.resolve("potcars"), List.of("mpirun -np 32 vasp_std"), 90),
+                c.oracle().vasp());
+        assertTrue(error(GOOD.replace(LAMMPS_ORACLE, vasp.replace("incar = \"INCAR\"\n", ""))).contains("[oracle] needs 'incar'"));
+        assertTrue(error(GOOD.replace(LAMMPS_ORACLE, vasp.replace("\"potcars\"", "\"nowhere\""))).contains("nowhere not found"));
+        assertTrue(error(GOOD.replace(LAMMPS_ORACLE, vasp + "basis = \"SZV\"\n")).contains("'basis' is not a setting of oracle type \"vasp\""));
     }
 
     @Test
@@ -152,7 +211,7 @@ class LearnConfigTest {
     @Test
     void sampleNeedsAnOracleThatRunsMd() throws Exception {
         String text = GOOD.replace("[data]\ntrain = \"train.cfg\"\n", "[sample]\nstart = \"a.data\"\nsteps = 1000\n")
-                .replace("type = \"lammps\"", "type = \"command\"\ncommand = [\"label\", \"{in}\", \"{out}\"]");
+                .replace(LAMMPS_ORACLE, "type = \"command\"\ncommand = [\"label\", \"{in}\", \"{out}\"]\n");
         String m = error(text);
         assertTrue(m.contains("[sample]") && m.contains("lammps"), m);
     }

@@ -48,14 +48,19 @@ import picocli.CommandLine.Option;
             "printed when the window's longest lag has fewer than 10 independent origins.",
             "Give --window several times to compare windows. --window auto picks the",
             "longest diffusive range whose longest lag has >= 10 independent origins",
-            "(candidate ends: up to 24 lags evenly spaced in log t; printed).",
+            "(diffusive as below; candidate ends: up to 24 lags evenly spaced in log t;",
+            "printed).",
             "",
             "Diffusive check, every window: the log-log slope of the MSD over the window",
             "with the error a random walk of this size would give. When it differs from",
             "1 by more than 2 errors + 0.1 (vibrational offset) the window is marked not",
             "diffusive (column 'diffusive', a WARNING line, the plot legend): a plateau",
             "(slope ~0.2: atoms rattle in place) gives a D that is no diffusion",
-            "coefficient. --strict makes that an error (exit 2).",
+            "coefficient. When the slope falls across the window, each half must pass",
+            "too (a window across the crossover from vibration into the cage can",
+            "average slope 1), and the slope from the window's end to half the run may",
+            "not fall below 1 by more (diffusion is the long-time limit). --strict makes",
+            "that an error (exit 2).",
             "",
             "--blocks N splits the kept frames into N consecutive blocks, fits each block",
             "alone and reports the block values, the standard error of their mean",
@@ -84,7 +89,7 @@ public final class DiffusionCommand implements Callable<Integer> {
     Integer blocks;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Write DIR/diffusion.tsv, DIR/diffusion.json, DIR/msd.tsv and DIR/msd.png (+svg).")
+            description = "Write DIR/diffusion.tsv, DIR/diffusion.json, DIR/msd.tsv and DIR/msd.png (+svg) (default: none, the table is printed).")
     Path out;
 
     @Option(names = "--tsv", paramLabel = "FILE",
@@ -117,10 +122,11 @@ public final class DiffusionCommand implements Callable<Integer> {
     @Option(names = "--sigma-stop", paramLabel = "X", description = "With --compat: the arange stop of the sigma re-differencing (ps).")
     Double sigmaStop;
 
-    @Option(names = "--time-step", paramLabel = "FS", description = "With --compat: time_step (fs) of stage C; dt per frame = time_step × step_skip.")
-    Double timeStep;
+    // the compat pipeline's time_step is --timestep-ps (× 1000 fs); its old option, in fs, stays hidden for a release
+    @Option(names = "--time-step", hidden = true, paramLabel = "FS", description = "Old spelling of --timestep-ps, in fs (the compat time_step).")
+    Double timeStepFs;
 
-    @Option(names = "--step-skip", paramLabel = "N", description = "With --compat: step_skip of stage C.")
+    @Option(names = "--step-skip", paramLabel = "N", description = "With --compat: step_skip of stage C; dt per frame = --timestep-ps × step_skip.")
     Double stepSkip;
 
     @Option(names = "--table", paramLabel = "FILE", description = "With --compat: write the stage-C MSD table (lag, dt_fs, MSD_A2, MSD_a/b/c, MSCD_A2).")
@@ -149,12 +155,12 @@ public final class DiffusionCommand implements Callable<Integer> {
                 AutoWindow a = AutoWindow.choose(m);
                 if (!a.found()) {
                     String why = "--window auto: no lag range up to " + DiffusionOutputs.lagTime(a.tMaxPs()) + " ps (the longest lag with "
-                            + DiffusionFit.MIN_INDEPENDENT_ORIGINS + " independent origins) is diffusive; fitting "
-                            + DiffusionOutputs.lagTime(a.tMinPs()) + "-" + DiffusionOutputs.lagTime(a.tMaxPs()) + " ps, marked not diffusive";
+                            + DiffusionFit.MIN_INDEPENDENT_ORIGINS + " independent origins) is diffusive and stays so at later lags; fitting "
+                            + DiffusionOutputs.lagTime(a.tMinPs()) + ":" + DiffusionOutputs.lagTime(a.tMaxPs()) + " ps, marked not diffusive";
                     if (strict) throw new UserError(why);
                     System.err.println("WARNING: " + why);
                 }
-                System.out.println("window auto: " + DiffusionOutputs.lagTime(a.tMinPs()) + "-" + DiffusionOutputs.lagTime(a.tMaxPs()) + " ps ("
+                System.out.println("window auto: " + DiffusionOutputs.lagTime(a.tMinPs()) + ":" + DiffusionOutputs.lagTime(a.tMaxPs()) + " ps ("
                         + (a.found() ? "longest diffusive range" : "no diffusive range; all lags") + " with >= "
                         + DiffusionFit.MIN_INDEPENDENT_ORIGINS + " independent origins at its longest lag)");
                 win = new double[] {a.tMinPs(), a.tMaxPs()};
@@ -170,8 +176,8 @@ public final class DiffusionCommand implements Callable<Integer> {
             if (blocks != null)
                 blockFits.add(BlockDiffusion.fit(l.trajectory().positions, m.mobileAtoms(), l.frameSpacingPs(), blocks, win[0], win[1]));
         }
-        System.out.printf("%s: %d frames %s ps apart, %d %s atoms; MSD with all time origins, framework drift %s%n", traj.inputs.get(0),
-                m.frames(), Tsv.compact(l.frameSpacingPs()), m.mobileAtoms(), species, traj.driftMode().name().toLowerCase());
+        System.out.printf("%s: %d frames %s ps apart, %d %s atoms; MSD with all time origins, --drift %s%n", traj.inputs.get(0),
+                m.frames(), Tsv.compact(l.frameSpacingPs()), m.mobileAtoms(), species, traj.drift.toLowerCase(java.util.Locale.ROOT));
         System.out.println("± = calibrated standard error (random-walk covariance of the MSD; see --help)");
         System.out.println("window (ps)  points  D_tracer (cm²/s)        D_sigma (cm²/s)         Haven            D_x / D_y / D_z (cm²/s)          log-log slope");
         for (CalibratedFit f : results) {
@@ -187,7 +193,7 @@ public final class DiffusionCommand implements Callable<Integer> {
                 CalibratedFit f = results.get(i);
                 BlockDiffusion b = blockFits.get(i);
                 double se = b.stdErr(DiffusionResult::dTracer);
-                System.out.printf("%-11s  %d × (%s-%s ps)  %.4e ± %.2e, %.2e  %.4e ± %.2e  %.3f ± %.3f%n", DiffusionOutputs.window(f.ols()), b.count(),
+                System.out.printf("%-11s  %d × (%s:%s ps)  %.4e ± %.2e, %.2e  %.4e ± %.2e  %.3f ± %.3f%n", DiffusionOutputs.window(f.ols()), b.count(),
                         Tsv.compact(b.tMinPs()), Tsv.compact(b.tMaxPs()), b.mean(DiffusionResult::dTracer), se, Math.max(se, f.errors().dTracerErr()),
                         b.mean(DiffusionResult::dSigma), b.stdErr(DiffusionResult::dSigma), b.mean(DiffusionResult::haven),
                         b.stdErr(DiffusionResult::haven));
@@ -242,6 +248,8 @@ public final class DiffusionCommand implements Callable<Integer> {
 
     private StudyParameters parameters() {
         Integer k = traj.everyOption;
+        // stage C's time_step (fs): --timestep-ps when given, else the study's (2 fs)
+        Double timeStep = timeStepFs != null ? timeStepFs : traj.timestep.given() ? traj.timestep.ps() * 1000 : null;
         if (temperature != null) {
             return StudyParameters.builtIn(temperature).with(k, avgNsteps, rowSpacingPs, tracerStop, sigmaStop, timeStep, stepSkip);
         }

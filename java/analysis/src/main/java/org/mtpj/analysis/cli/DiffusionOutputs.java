@@ -38,7 +38,7 @@ final class DiffusionOutputs {
             new Quantity("D_z", DiffusionResult::dZ, DiffusionResult::dZErr, RandomWalkErrors::dZErr));
 
     static String window(DiffusionResult d) {
-        return lagTime(d.tMinPs()) + "-" + lagTime(d.tMaxPs());
+        return lagTime(d.tMinPs()) + ":" + lagTime(d.tMaxPs());
     }
 
     /** A lag time k × spacing (ps) without the binary noise of the product (3 × 0.1 → 0.3). */
@@ -118,6 +118,10 @@ final class DiffusionOutputs {
             w.put("min_independent_origins", d.minIndependentOrigins());
             w.put("loglog_slope", r.slope());
             w.put("loglog_slope_stderr", r.slopeStdErr());
+            // the parts of the diffusive check: each half of the window, and the lags after it up to half the run
+            w.put("loglog_slope_first_half", r.startSlope());
+            w.put("loglog_slope_second_half", r.endSlope());
+            w.put("loglog_slope_later", r.laterSlope());
             w.put("diffusive", r.diffusive());
             for (Quantity q : QUANTITIES) {
                 w.put(q.name(), q.value().applyAsDouble(d));

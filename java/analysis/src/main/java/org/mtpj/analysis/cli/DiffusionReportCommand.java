@@ -40,7 +40,7 @@ public final class DiffusionReportCommand implements Callable<Integer> {
     @Option(names = "--window", required = true, paramLabel = "TMIN:TMAX", description = "Lag-time fit window in ps, inclusive (repeatable).")
     List<String> windows = new ArrayList<>();
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder, created (default: beside the first TRAJ).")
     Path out;
 
     @Option(names = "--temperature", paramLabel = "K",
@@ -53,6 +53,7 @@ public final class DiffusionReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (out == null) out = DefaultOut.beside(traj.inputs.get(0), null);
         OutputGuard.of("diffusion-report").inputs(traj.inputs).input(compatInput)
                 .folder(out, "msd.tsv", "diffusion.tsv", "compat.tsv", "report.md", "report.html").check();
         TrajectoryOptions.Loaded l = traj.load(System.err::println);

@@ -10,10 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.mtpj.core.model.Elements;
 import org.mtpj.analysis.lro.Direction;
 import org.mtpj.analysis.lro.FibonacciSphere;
@@ -25,6 +22,7 @@ import org.mtpj.analysis.lro.PlaneCountCheck;
 import org.mtpj.analysis.lro.PyNumbers;
 import org.mtpj.analysis.lro.SphereRenderer;
 import org.mtpj.analysis.lro.TrackedAtoms;
+import org.mtpj.host.ProgressOption;
 import org.mtpj.host.ThreadsOption;
 import org.mtpj.host.WorkerPool;
 import org.mtpj.core.UserError;
@@ -71,7 +69,7 @@ public final class LroCommand implements Callable<Integer> {
     @Option(names = "--angstrom", description = "Sphere (and its summary, ticks and picture) in the Å variant instead of the dimensionless order.")
     boolean angstrom;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder, created (default: lro-SYMBOL beside the first input).")
     Path out;
 
     @Option(names = "--plots", defaultValue = "auto", paramLabel = "auto|all|none",
@@ -81,9 +79,7 @@ public final class LroCommand implements Callable<Integer> {
     @Option(names = "--frame", paramLabel = "N", description = "For trajectories: only frame N (0-based); default every frame (a time series).")
     Integer frame;
 
-    @Option(names = "--timestep", defaultValue = "0.002", paramLabel = "PS",
-            description = "For LAMMPS dumps: MD timestep in ps, time = step × timestep (default ${DEFAULT-VALUE}, the study's md.lmp).")
-    double timestep;
+    @Mixin TimestepOption timestep;   // for LAMMPS dumps
 
     @Option(names = "--types", paramLabel = "S1,S2,..", split = ",",
             description = "For LAMMPS dumps without an element column: species of type 1, 2, ... (study: Mg,V,O).")
@@ -95,15 +91,15 @@ public final class LroCommand implements Callable<Integer> {
 
     @Mixin ThreadsOption threads;
 
-    @Option(names = "--no-progress", description = "No progress bar on stderr.")
-    boolean noProgress;
+    @Mixin ProgressOption progress;
 
     @Override
     public Integer call() throws Exception {
-        OutputGuard.of("lro").inputs(inputs).output(out).check();
-        PrintWriter stdout = spec.commandLine().getOut();
         int z = atomicNumber(species);
         String symbol = Elements.symbol(z);
+        if (out == null) out = DefaultOut.beside(inputs.get(0), "lro-" + symbol);
+        OutputGuard.of("lro").inputs(inputs).output(out).check();
+        PrintWriter stdout = spec.commandLine().getOut();
         if (sphere < 2) throw new UserError("--sphere must be at least 2 directions, got " + sphere);
         if (!plots.equals("auto") && !plots.equals("all") && !plots.equals("none"))
             throw new UserError("--plots must be auto, all or none, got '" + plots + "'");
@@ -123,9 +119,7 @@ public final class LroCommand implements Callable<Integer> {
         double[][] sphereDirs = FibonacciSphere.points(sphere);
         int nThreads = Math.max(1, Math.min(threads.workers(), sources.size()));
         long t0 = System.nanoTime();
-        ProgressBar bar = noProgress || sources.size() < 2 ? null : new ProgressBarBuilder().setTaskName("lro")
-                .setInitialMax(sources.size()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+        ProgressBar bar = sources.size() < 2 ? null : progress.open("lro", sources.size(), " structures");
         List<Callable<LroResult>> tasks = new ArrayList<>();
         for (TrackedAtoms.Source src : sources) {
             tasks.add(() -> {
@@ -152,7 +146,7 @@ public final class LroCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (results.size() > 1) writeSummary(out.resolve("summary.tsv"), sources, results);
-        List<Path> series = LroTimeSeries.write(out, sources, results, dirs, timestep);
+        List<Path> series = LroTimeSeries.write(out, sources, results, dirs, timestep.ps());
         report(stdout, sources, results, symbol, seconds, nThreads, drawPlots);
         for (Path p : series) stdout.println("time series: " + p + " (+ .png/.svg)");
         stdout.flush();
@@ -210,8 +204,14 @@ public final class LroCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "%d inputs, mean sphere order %.6f; summary: %s%n", results.size(), m / results.size(), out.resolve("summary.tsv"));
         }
         if (results.size() == 1) w.println(sources.get(0).name() + ": " + PlaneCountCheck.describe(results.get(0)));
-        w.printf(Locale.ROOT, "wrote %s/<name>.tsv, <name>_sphere.tsv%s in %.2f s on %d threads%n", out, drawPlots ? ", <name>_sphere.png/.svg" : "",
-                seconds, nThreads);
+        String first = sources.get(0).name(), last = sources.get(sources.size() - 1).name();
+        String pictures = drawPlots ? ", _sphere.png/.svg" : "";
+        if (sources.size() == 1)
+            w.printf(Locale.ROOT, "wrote %s.tsv, %s_sphere.tsv%s in %s (%.2f s)%n", first, first, drawPlots ? ", " + first + "_sphere.png/.svg" : "",
+                    out, seconds);
+        else
+            w.printf(Locale.ROOT, "wrote %d structures' tables %s.tsv ... %s.tsv (each with _sphere.tsv%s) and summary.tsv in %s (%.2f s on %s)%n",
+                    sources.size(), first, last, pictures, out, seconds, ThreadsOption.count(nThreads));
         w.flush();
         PrintWriter err = spec.commandLine().getErr();
         for (String warning : PlaneCountCheck.warnings(sources.stream().map(TrackedAtoms.Source::name).toList(), results, symbol)) err.println(warning);

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 public final class MsdCommand implements Callable<Integer> {
     @Mixin TrajectoryOptions traj;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder, created (default: beside the first TRAJ).")
     Path out;
 
     @Option(names = "--window", paramLabel = "TMIN:TMAX",
@@ -32,6 +32,7 @@ public final class MsdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (out == null) out = DefaultOut.beside(traj.inputs.get(0), null);
         OutputGuard.of("msd").inputs(traj.inputs).folder(out, "msd.tsv").check();
         TrajectoryOptions.Loaded l = traj.load(System.err::println);
         MsdResult m = l.msd();

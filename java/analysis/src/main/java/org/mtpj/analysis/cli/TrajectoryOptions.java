@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.mtpj.analysis.msd.MsdCalculator;
 import org.mtpj.analysis.msd.MsdResult;
 import org.mtpj.analysis.traj.DriftCorrection;
@@ -15,6 +14,8 @@ import org.mtpj.analysis.traj.SpeciesMap;
 import org.mtpj.analysis.traj.TrajectoryFiles;
 import org.mtpj.core.io.TrajectoryReader;
 import org.mtpj.core.UserError;
+import org.mtpj.host.ProgressOption;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,9 +36,7 @@ public final class TrajectoryOptions {
             description = "Species of LAMMPS types 1,2,3,... e.g. Mg,V,O (the study's map). Needed for dumps without an 'element' column.")
     List<String> types;
 
-    @Option(names = "--timestep-ps", defaultValue = "0.002", paramLabel = "PS",
-            description = "MD timestep in ps; frame time = step × timestep (default: ${DEFAULT-VALUE} ps, the study's md.lmp).")
-    double timestepPs;
+    @Mixin TimestepOption timestep;
 
     @Option(names = "--frame-ps", paramLabel = "PS",
             description = "Time between stored frames in ps; required for POSCAR series (no step numbers). Overrides --timestep-ps; "
@@ -61,8 +60,7 @@ public final class TrajectoryOptions {
             + "(for triclinic cells; extra columns MSD_a MSD_b MSD_c and rows D_a D_b D_c).")
     boolean abc;
 
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
+    @Mixin ProgressOption progress;
 
     DriftCorrection driftMode() {
         return switch (drift.toLowerCase()) {
@@ -78,7 +76,7 @@ public final class TrajectoryOptions {
     record Loaded(MobileTrajectory trajectory, MsdResult msd, double frameSpacingPs, double[][] abc) {}
 
     Loaded load(Consumer<String> warnings) {
-        if (timestepPs <= 0) throw new UserError("--timestep-ps must be positive, got " + timestepPs);
+        double timestepPs = timestep.ps();
         if (framePs != null && framePs <= 0) throw new UserError("--frame-ps must be positive, got " + framePs);
         Set<String> mobile = new LinkedHashSet<>(species);
         boolean series = inputs.stream().anyMatch(p -> java.nio.file.Files.isDirectory(p) || TrajectoryFiles.isStructureFile(p));
@@ -88,10 +86,7 @@ public final class TrajectoryOptions {
             if (series && framePs == null)
                 throw new UserError("POSCAR/CONTCAR series carry no time: give --frame-ps (ps between consecutive files)");
             ProgressBar bar = null;
-            if (!quiet && reader.totalBytes() > PROGRESS_THRESHOLD_BYTES) {
-                bar = new ProgressBarBuilder().setTaskName("reading").setInitialMax(reader.totalBytes()).setUnit(" MB", 1 << 20)
-                        .setUpdateIntervalMillis(500).build();
-            }
+            if (reader.totalBytes() > PROGRESS_THRESHOLD_BYTES) bar = progress.open("reading", reader.totalBytes(), " MB", 1 << 20);
             ProgressBar b = bar;
             try {
                 traj = MobileTrajectory.load(reader, new SpeciesMap(types), mobile, driftMode(), every(), warnings,

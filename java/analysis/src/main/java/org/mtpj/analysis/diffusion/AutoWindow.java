@@ -9,7 +9,8 @@ import org.mtpj.core.UserError;
  * least {@link DiffusionFit#MIN_INDEPENDENT_ORIGINS} independent time origins at its longest lag.
  * Candidate ends are the lags 1..kMax (kMax = the longest lag with enough origins), thinned to at
  * most {@link #GRID} values evenly spaced in ln(lag); every pair with at least 3 lags is tried, the
- * longest diffusive one wins (ties: the later start, further from the ballistic start).
+ * longest diffusive one wins (ties: the later start, further from the ballistic start); "diffusive"
+ * includes that the MSD does not turn sub-diffusive after the range (see {@link DiffusiveRegime}).
  * Deterministic: the same MSD gives the same window. When no candidate is diffusive, the whole range
  * 1..kMax is returned with {@code found} false (the caller warns, or fails under --strict).
  */

@@ -39,7 +39,12 @@ public final class Plots {
     private Plots() {}
 
     public static XYChart chart(String title, String xLabel, String yLabel) {
-        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        return chart(title, xLabel, yLabel, WIDTH, HEIGHT);
+    }
+
+    /** A chart of another size (e.g. taller, for a legend below the plot). */
+    public static XYChart chart(String title, String xLabel, String yLabel, int width, int height) {
+        XYChart c = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setPlotBackgroundColor(Color.WHITE);
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);

@@ -82,6 +82,15 @@ public final class DiffusionReport {
                 DiffusiveRegime r = correct.calibrated().get(i).regime();
                 regime = r.diffusive()
                         ? String.format(Locale.ROOT, "; log-log slope %.2f ± %.2f: diffusive", r.slope(), r.slopeStdErr())
+                        : r.curved()
+                        ? String.format(Locale.ROOT, "; log-log slope %.2f ± %.2f on average, but %.2f in the first half of the window and "
+                                + "%.2f in the second: NOT diffusive — the window spans a crossover (from the vibrational start into the "
+                                + "cage), so this D is no diffusion coefficient; fit later lags of a longer run",
+                                r.slope(), r.slopeStdErr(), r.startSlope(), r.endSlope())
+                        : r.subDiffusiveLater()
+                        ? String.format(Locale.ROOT, "; log-log slope %.2f ± %.2f, but %.2f at later lags: NOT diffusive — the MSD has "
+                                + "not yet left the cage at this window (diffusion is the long-time limit), so this D is no diffusion "
+                                + "coefficient; a longer run is needed", r.slope(), r.slopeStdErr(), r.laterSlope())
                         : String.format(Locale.ROOT, "; log-log slope %.2f ± %.2f: NOT diffusive — the MSD flattens (atoms rattle in their "
                                 + "cages without long-range motion on this time scale), so this D measures the rattling, not diffusion, and "
                                 + "a longer run is needed", r.slope(), r.slopeStdErr());
@@ -106,7 +115,9 @@ public final class DiffusionReport {
 
     private String[] header() {
         DiffusionResult d = correct.windows().get(0);
-        return new String[] {"quantity", "correct (" + trim(d.tMinPs()) + "–" + trim(d.tMaxPs()) + " ps)",
+        // the table shows the first window: say there, not only in the notes, when its D is no diffusion coefficient
+        boolean flagged = correct.calibrated() != null && !correct.calibrated().get(0).regime().diffusive();
+        return new String[] {"quantity", "correct (" + trim(d.tMinPs()) + "–" + trim(d.tMaxPs()) + " ps" + (flagged ? ", MSD NOT diffusive" : "") + ")",
                 "study-compat published-style (not physical)", "study-compat DiffusionAnalyzer stage (not physical)"};
     }
 

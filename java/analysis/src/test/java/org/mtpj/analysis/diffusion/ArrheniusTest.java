@@ -136,4 +136,41 @@ class ArrheniusTest {
         assertEquals(0, run(table.toString(), "--out", tmp.resolve("c").toString()));
         assertEquals(Arrhenius.fit(t, d, 300).ea(), ea(tmp.resolve("c/arrhenius.tsv")), 1e-12);
     }
+
+    /** A point whose MSD was not diffusive is fitted, but named once on stderr, counted in the table and in the summary line. */
+    @Test
+    void nonDiffusiveDiffusionTablesAreNamedAndCounted() throws Exception {
+        double[] t = {3500, 4000, 4500}, d = {1.1e-5, 2.3e-5, 3.2e-5}, cal = {0.2e-5, 0.1e-5, 0.4e-5};
+        String[] diffusive = {"yes", "no", "yes"};
+        String[] args = new String[5];
+        for (int i = 0; i < 3; i++) {
+            Path f = tmp.resolve("n" + i + ".tsv");
+            Files.write(f, List.of("case\twindow_ps\tquantity\tvalue_cm2s\tstderr_cm2s\tstderr_calibrated_cm2s\tloglog_slope\tloglog_slope_stderr\tdiffusive",
+                    "c\t2-5\tD_tracer\t" + d[i] + "\t1e-7\t" + cal[i] + "\t0.9\t0.01\t" + diffusive[i]));
+            args[i] = (int) t[i] + "=" + f;
+        }
+        args[3] = "--out";
+        args[4] = tmp.resolve("n").toString();
+        java.io.PrintStream o = System.out, e = System.err;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = run(args);
+        } finally {
+            System.setOut(o);
+            System.setErr(e);
+        }
+        String stdout = out.toString(java.nio.charset.StandardCharsets.UTF_8), stderr = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, code, stderr);
+        List<String> warnings = stderr.lines().filter(l -> l.startsWith("WARNING:")).toList();
+        assertEquals(1, warnings.size(), stderr);
+        assertTrue(warnings.get(0).startsWith("WARNING: 4000 K: the MSD was not diffusive"), warnings.get(0));
+        assertTrue(stdout.contains("weighted by their standard errors (stderr_calibrated_cm2s)"), stdout);
+        assertTrue(stdout.contains("1 of 3 points NOT diffusive"), stdout);
+        assertTrue(Files.readAllLines(tmp.resolve("n/arrhenius.tsv")).contains("points_not_diffusive\t1\t\tcount"));
+        assertEquals(Arrhenius.fit(t, d, cal, 300).ea(), ea(tmp.resolve("n/arrhenius.tsv")), 1e-12);
+        assertTrue(Files.size(tmp.resolve("n/arrhenius.png")) > 0);
+    }
 }

@@ -31,7 +31,8 @@ class DiffusionCommandsGoldenTest {
         for (String l : lines.subList(1, lines.size())) {
             String[] t = l.split("\t", -1);
             StringBuilder k = new StringBuilder();
-            for (int c : keyCols) k.append(t[c]).append('|');
+            // the reference tables print a lag window as 2-50; mtpj prints it as --window reads it, 2:50
+            for (int c : keyCols) k.append(t[c].replaceFirst("^(\\d[\\d.]*)-(\\d[\\d.]*)$", "$1:$2")).append('|');
             m.put(k.toString(), t);
         }
         return m;

@@ -67,4 +67,42 @@ class DiffusiveRegimeTest {
         assertFalse(r.diffusive());
         assertTrue(Double.isNaN(r.slope()));
     }
+
+    @Test
+    void windowsBeforeTheMsdLeavesTheCageAreNotDiffusiveThoughTheirSlopeIsOne() {
+        // 128 atoms vibrating in cages (3A² = 0.75 Å², bending over near 0.1 ps) around a walk of D = 0.5 Å²/ps,
+        // frames 0.025 ps apart as in the quick demo
+        CagedWalkTrajectory w = new CagedWalkTrajectory(128, 2000, 0.025, 0.5, 0.5, 10, 11);
+        MobileTrajectory t = MobileTrajectory.load(w.reader(), new SpeciesMap(List.of("Mg")), Set.of("Mg"), DriftCorrection.NONE, 1, null, null);
+        MsdResult m = MsdCalculator.compute(t, 0.025);
+
+        DiffusiveRegime crossover = DiffusiveRegime.of(m, 3, 12);   // 0.075–0.3 ps
+        System.out.println("caged walk, 0.075-0.3 ps: " + crossover);
+        assertEquals(1, crossover.slope(), DiffusiveRegime.OFFSET_ALLOWANCE, "the average slope alone would call this window diffusive");
+        assertTrue(crossover.startSlope() > 1.15 && crossover.endSlope() < 0.8, crossover.toString());
+        assertFalse(crossover.diffusive());
+        assertTrue(crossover.curved());
+
+        DiffusiveRegime late = DiffusiveRegime.of(m, 80, 199);      // 2–5 ps: 6Dt ≫ 3A²
+        System.out.println("caged walk, 2-5 ps: " + late);
+        assertTrue(late.diffusive(), late.toString());
+        assertFalse(late.curved() || late.subDiffusiveLater());
+
+        // at the cage's edge the slope is 1 for a moment, then the MSD is sub-diffusive for a while: no long-time limit yet
+        DiffusiveRegime edge = DiffusiveRegime.of(m, 6, 8);         // 0.15–0.2 ps
+        System.out.println("caged walk, 0.15-0.2 ps: " + edge);
+        assertEquals(1, edge.startSlope(), DiffusiveRegime.OFFSET_ALLOWANCE);
+        assertEquals(1, edge.endSlope(), DiffusiveRegime.OFFSET_ALLOWANCE);
+        assertTrue(edge.laterSlope() < 0.88, edge.toString());
+        assertFalse(edge.diffusive());
+        assertTrue(edge.subDiffusiveLater());
+
+        // --window auto passes over the crossover and fits where the walk dominates; its D is the walk's
+        AutoWindow auto = AutoWindow.choose(m);
+        CalibratedFit fit = CalibratedFit.of(m, auto.tMinPs(), auto.tMaxPs(), s -> {});
+        double d = fit.ols().dTracer() / DiffusionResult.A2_PER_PS_TO_CM2_PER_S, se = fit.errors().dTracerErr() / DiffusionResult.A2_PER_PS_TO_CM2_PER_S;
+        System.out.println("caged walk, auto window " + auto + ": D = " + d + " ± " + se + " Å²/ps (true 0.5)");
+        assertTrue(auto.found() && auto.tMinPs() >= 0.5, auto.toString());   // past the cage: 6Dt ≥ 4·3A² there
+        assertEquals(0.5, d, 3 * se);
+    }
 }

@@ -2,8 +2,14 @@ package org.mtpj.analysis.report;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtpj.analysis.cli.DiffusionReportCommand;
+import org.mtpj.testkit.Shared;
+import picocli.CommandLine;
 import org.mtpj.analysis.compat.StudyMsdTable;
 import org.mtpj.analysis.compat.StudyParameters;
 import org.mtpj.analysis.compat.StudyPipeline;
@@ -29,5 +35,22 @@ class DiffusionReportTest {
         assertTrue(md.contains("fewer than 10"));
         String html = r.html();
         assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("<img src=\"msd.png\"") && html.contains("</table>"));
+    }
+
+    @TempDir Path tmp;
+
+    /** The study's 600 K dump plateaus over 10–40 ps: the page flags the table's window and explains the plateau; a diffusive window says so. */
+    @Test
+    void plateauWindowIsFlaggedInTheTableAndExplained() throws Exception {
+        String dump = Shared.file("data/amorphous-MgV2O5/dump_600K.lammpstrj").toString();
+        CommandLine cl = new CommandLine(new DiffusionReportCommand());
+        cl.setExecutionExceptionHandler((e, c, p) -> { throw e; });
+        int code = cl.execute(dump, "--types", "Mg,V,O", "--species", "Mg", "--window", "10:40", "--window", "2:50", "--out", tmp.toString());
+        assertEquals(0, code);
+        String md = Files.readString(tmp.resolve("report.md"));
+        assertTrue(md.contains("| quantity | correct (10–40 ps, MSD NOT diffusive) |"), md);
+        assertTrue(md.contains("Window 10–40 ps") && md.contains("log-log slope 0.17 ± 0.05: NOT diffusive — the MSD flattens"), md);
+        assertTrue(md.contains("Window 2–50 ps") && md.contains("log-log slope 0.20 ± 0.03: NOT diffusive"), md);
+        assertTrue(Files.readString(tmp.resolve("report.html")).contains("MSD NOT diffusive"));
     }
 }

@@ -9,6 +9,7 @@ import org.mtpj.host.AtomicOutput;
 import org.mtpj.host.CfgFiles;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.io.InputFormatException;
+import org.mtpj.host.InputFiles;
 
 /**
  * {@code convert --append}: the new file is the existing .cfg, byte for byte, followed by the new
@@ -22,7 +23,7 @@ final class AppendedCfg {
         try {
             if (!Files.isRegularFile(out) || Files.size(out) == 0) return CfgFiles.create(out, style);
         } catch (IOException e) {
-            throw InputFormatException.cannotRead(out.toString(), 0, e);
+            throw InputFiles.cannotRead(out.toString(), 0, e);
         }
         checkLooksLikeCfg(out);
         AtomicOutput o = AtomicOutput.create(out);
@@ -38,7 +39,7 @@ final class AppendedCfg {
             return CfgWriter.after(o, style);
         } catch (IOException e) {
             o.close();
-            throw InputFormatException.cannotRead(out.toString(), 0, e);
+            throw InputFiles.cannotRead(out.toString(), 0, e);
         } catch (RuntimeException e) {
             o.close();
             throw e;
@@ -58,7 +59,7 @@ final class AppendedCfg {
                 return;
             }
         } catch (IOException e) {
-            throw InputFormatException.cannotRead(out.toString(), 0, e);
+            throw InputFiles.cannotRead(out.toString(), 0, e);
         }
     }
 }

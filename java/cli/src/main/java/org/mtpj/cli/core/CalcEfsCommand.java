@@ -9,6 +9,7 @@ import org.mtpj.core.model.MtpPotential;
 import org.mtpj.host.CfgFiles;
 import org.mtpj.host.MtpFiles;
 import org.mtpj.host.OutputGuard;
+import org.mtpj.host.ProgressOption;
 import org.mtpj.host.WorkerPool;
 
 import java.io.PrintWriter;
@@ -53,8 +54,7 @@ public final class CalcEfsCommand implements Callable<Integer> {
     @Option(names = "--site-energies", description = "Also write the per-atom energies V_i (eV) as a site_en column.")
     boolean siteEnergies;
 
-    @Option(names = "--no-progress", description = "No progress bar on stderr.")
-    boolean noProgress;
+    @Mixin ProgressOption progress;
 
     @Override
     public Integer call() {
@@ -63,7 +63,8 @@ public final class CalcEfsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CliSupport.warn(err, "calc-efs", p.untrainedWarning(pot));
         CloseContacts contacts = new CloseContacts(p.minDist);
-        ProgressBar bar = CliSupport.progress("calc-efs", -1, noProgress);
+        ProgressBar bar = progress.open("calc-efs", -1, " cfg");
+        EnergyRange energies = new EnergyRange();
         try (CfgReader reader = CfgFiles.open(in).nonEmpty();
              WorkerPool pool = WorkerPool.start(threads.workers());
              CfgWriter writer = CfgFiles.create(out, lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS)) {
@@ -72,6 +73,7 @@ public final class CalcEfsCommand implements Callable<Integer> {
                 Configuration r = CliSupport.evaluate(ev, c, reader, contacts);
                 if (!siteEnergies) r.siteEnergies = null; // a stale input column would mislead
                 writer.write(r);
+                energies.add(r);
                 if (bar != null) bar.step();
             }
             writer.commit();
@@ -79,6 +81,8 @@ public final class CalcEfsCommand implements Callable<Integer> {
             if (bar != null) bar.close();
         }
         CliSupport.warn(err, "calc-efs", contacts.warning());
+        err.println("calc-efs: " + energies.summary() + "; wrote " + out);
+        err.flush();
         return 0;
     }
 }

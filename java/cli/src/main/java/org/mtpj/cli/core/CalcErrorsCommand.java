@@ -9,6 +9,7 @@ import org.mtpj.core.model.MtpPotential;
 import org.mtpj.host.CfgFiles;
 import org.mtpj.host.MtpFiles;
 import org.mtpj.host.OutputGuard;
+import org.mtpj.host.ProgressOption;
 import org.mtpj.host.WorkerPool;
 
 import java.io.PrintWriter;
@@ -48,8 +49,7 @@ public final class CalcErrorsCommand implements Callable<Integer> {
 
     @Mixin ThreadsOption threads;
 
-    @Option(names = "--no-progress", description = "No progress bar on stderr.")
-    boolean noProgress;
+    @Mixin ProgressOption progress;
 
     @Override
     public Integer call() {
@@ -58,7 +58,7 @@ public final class CalcErrorsCommand implements Callable<Integer> {
         MtpPotential p = MtpFiles.read(pot);
         ErrorReport report = new ErrorReport();
         CloseContacts contacts = new CloseContacts(p.minDist);
-        ProgressBar bar = CliSupport.progress("calc-errors", -1, noProgress);
+        ProgressBar bar = progress.open("calc-errors", -1, " cfg");
         try (CfgReader reader = CfgFiles.open(db).nonEmpty(); WorkerPool pool = WorkerPool.start(threads.workers())) {
             Evaluator ev = new Evaluator(p, pool);
             for (Configuration c; (c = reader.next()) != null; ) {

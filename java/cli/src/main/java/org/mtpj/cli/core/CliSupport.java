@@ -4,10 +4,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.mtpj.core.UserError;
 import org.mtpj.core.eval.CloseContacts;
 import org.mtpj.core.eval.Evaluator;
@@ -18,13 +14,6 @@ import org.mtpj.core.model.Configuration;
 /** Small helpers shared by the core commands. */
 final class CliSupport {
     private CliSupport() {}
-
-    /** A progress bar on stderr for long work, or null when stderr is not a terminal or disabled. */
-    static ProgressBar progress(String task, long max, boolean disabled) {
-        if (disabled || System.console() == null) return null;
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(250).setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
-    }
 
     /**
      * Computes E, F, PlusStress of cfg into a copy (reference values untouched), naming the

@@ -50,8 +50,12 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--tsv", paramLabel = "FILE", description = "Write cfg, atoms, dE_per_atom, max_dF, max_dPlusStress, ok (one row per configuration).")
     Path tsv;
 
-    @Option(names = "--quiet", description = "Print only failing configurations and the summary.")
+    @Option(names = "--only-failures", description = "Print only failing configurations and the summary.")
     boolean quiet;
+
+    // --quiet means "no progress bar" elsewhere: compare's old name for --only-failures stays hidden for a release
+    @Option(names = "--quiet", hidden = true, description = "Old spelling of --only-failures.")
+    void oldQuiet(boolean on) { quiet = on; }
 
     @Override
     public Integer call() {

@@ -7,11 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.mtpj.analysis.plot.Plots;
 import org.mtpj.host.Json;
 import tools.jackson.databind.JsonNode;
 
@@ -105,8 +104,7 @@ final class ActiveLearningSection {
         }
         c.addSeries("threshold", new double[] {1, Math.max(1.0001, n)}, new double[] {threshold(), threshold()})
                 .setMarker(SeriesMarkers.NONE).setLineColor(Color.DARK_GRAY);
-        BitmapEncoder.saveBitmap(c, base.toString(), BitmapEncoder.BitmapFormat.PNG);
-        VectorGraphicsEncoder.saveVectorGraphic(c, base.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        Plots.save(c, base);   // PNG + SVG through AtomicOutput
     }
 
     private static String g(double v) { return String.format(Locale.ROOT, "%.3g", v); }

@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.mtpj.analysis.diffusion.Arrhenius;
+import org.mtpj.analysis.plot.ArrheniusPlot;
 
 /**
  * Report phase 5: the activation energies of the analysis step ({@code mtpj arrhenius}), the
@@ -16,7 +19,6 @@ import java.util.Map;
  * were measured to a standard error of at most 0.07 eV.
  */
 final class ArrheniusSection {
-    static final double K_B = 8.617333262e-5;
     /** Ea agrees when |ΔEa| ≤ max(this, 2 combined standard errors) (eV). */
     static final double EA_TOLERANCE_EV = 0.1;
     /** An Ea is measured well enough to tell when its standard error is at most this (eV). */
@@ -24,13 +26,18 @@ final class ArrheniusSection {
 
     /** "pot/species" → {pot, species, Ea_eV, Ea_se_eV, D0_cm2s} as the report prints them. */
     private final Map<String, String[]> fits;
+    /** "pot/species" → the temperatures (K) whose MSD was not diffusive over the fit window, e.g. "3500, 4000"; "" when all were. */
+    private final Map<String, String> notDiffusive = new LinkedHashMap<>();
 
     private ArrheniusSection(Map<String, String[]> fits) {
         this.fits = fits;
     }
 
-    /** Ea of analysis/arrhenius_POT_SPECIES/arrhenius.tsv; a missing fit is left out. */
-    static ArrheniusSection read(Path demo) throws IOException {
+    /**
+     * Ea of analysis/arrhenius_POT_SPECIES/arrhenius.tsv (a missing fit is left out) and, from the diffusion section, the
+     * temperatures of each potential and species whose MSD was not diffusive over the fit window.
+     */
+    static ArrheniusSection read(Path demo, List<String> temps, DiffusionSection diffusion) throws IOException {
         Map<String, String[]> m = new LinkedHashMap<>();
         for (String pot : MdSection.POTENTIALS) {
             for (String sp : DiffusionSection.SPECIES) {
@@ -43,29 +50,39 @@ final class ArrheniusSection {
                         String.format(Locale.ROOT, "%.4g", d0)});
             }
         }
-        return new ArrheniusSection(m);
+        ArrheniusSection a = new ArrheniusSection(m);
+        for (String pot : MdSection.POTENTIALS)
+            for (String sp : DiffusionSection.SPECIES)
+                a.notDiffusive.put(pot + "/" + sp, String.join(", ", temps.stream().filter(t -> !diffusion.d(pot, t, sp).diffusive()).toList()));
+        return a;
     }
 
-    /** ln D (cm²/s) against 1000/T with ±1 se, and each fitted line. */
-    void plot(List<String> temps, DiffusionSection diffusion, Path base) throws IOException {
-        List<DemoPlots.Points> pts = new ArrayList<>();
-        List<double[]> lines = new ArrayList<>();
+    /**
+     * The plot: ln D (cm²/s) against 1000/T with ±1σ, non-diffusive points as crosses, each weighted fit ({@link Arrhenius}, as 'mtpj arrhenius' on the same
+     * D and errors) with its 68 % confidence band.
+     */
+    void plot(List<String> temps, DiffusionSection diffusion, Path base) {
+        List<ArrheniusPlot.Series> sets = new ArrayList<>();
         for (String pot : MdSection.POTENTIALS) {
             for (String sp : List.of("O", "Si")) {
-                double[] x = new double[temps.size()], y = new double[temps.size()], e = new double[temps.size()];
-                for (int i = 0; i < temps.size(); i++) {
-                    double[] d = diffusion.d(pot, temps.get(i), sp);
-                    x[i] = 1000.0 / Double.parseDouble(temps.get(i));
-                    y[i] = Math.log(d[0] * DiffusionSection.A2PS_TO_CM2S);
-                    e[i] = d[1] / d[0];
+                int n = temps.size();
+                double[] t = new double[n], d = new double[n], se = new double[n];
+                boolean[] diffusive = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    DiffusionSection.RunD r = diffusion.d(pot, temps.get(i), sp);
+                    t[i] = Double.parseDouble(temps.get(i));
+                    d[i] = r.d() * DiffusionSection.A2PS_TO_CM2S;
+                    se[i] = r.se() * DiffusionSection.A2PS_TO_CM2S;
+                    diffusive[i] = r.diffusive();
                 }
-                pts.add(new DemoPlots.Points((pot.equals("mtp") ? "MTP " : "Vashishta ") + sp, x, y, e,
-                        pot.equals("mtp") ? DemoPlots.MTP : DemoPlots.CLASSICAL, sp.equals("Si")));
-                String[] w = fits.get(pot + "/" + sp);
-                lines.add(w == null ? null : new double[] {Double.parseDouble(w[2]), Double.parseDouble(w[4])});
+                if (!fits.containsKey(pot + "/" + sp)) continue;
+                boolean mtp = pot.equals("mtp");
+                sets.add(new ArrheniusPlot.Series((mtp ? "MTP " : "Vashishta ") + sp, mtp ? DemoPlots.MTP : DemoPlots.CLASSICAL,
+                        sp.equals("Si") ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE, sp.equals("Si"), t, d, se, diffusive,
+                        Arrhenius.fit(t, d, se, t[n - 1])));
             }
         }
-        DemoPlots.arrhenius(pts, lines, base);
+        if (!sets.isEmpty()) ArrheniusPlot.write("Arrhenius plot: MTP vs classical (Vashishta)", sets, Double.NaN, base);
     }
 
     /** summary.json "arrhenius": Ea and its standard error per potential and species. */
@@ -93,6 +110,7 @@ final class ArrheniusSection {
             e.put("tolerance_eV", c.tolerance());
             e.put("agree", c.agree());
             e.put("se_ok", c.precise());
+            e.put("diffusive", notDiffusive.getOrDefault("mtp/" + sp, "").isEmpty() && notDiffusive.getOrDefault("classical/" + sp, "").isEmpty());
             json.put(sp, e);
         }
         return json;
@@ -104,11 +122,23 @@ final class ArrheniusSection {
         for (String sp : List.of("Si", "O")) {
             Comparison c = compare(sp);
             if (c == null) continue;
-            lines.add(String.format(Locale.ROOT, "%s: E_a %.3f ± %.3f eV (MTP) vs %.3f ± %.3f eV (Vashishta), difference %+.3f eV, %s (tolerance %.3f eV)%s",
+            String bad = notDiffusiveText(sp);
+            lines.add(String.format(Locale.ROOT, "%s: E_a %.3f ± %.3f eV (MTP) vs %.3f ± %.3f eV (Vashishta), difference %+.3f eV, %s (tolerance %.3f eV)%s%s",
                     sp, c.em, c.sm, c.ec, c.sc, c.diff(), c.agree() ? "agree" : "**differ**", c.tolerance(),
-                    c.precise() ? "" : "; **not measured precisely enough** (standard error above " + EA_SE_MAX_EV + " eV)"));
+                    c.precise() ? "" : "; **not measured precisely enough** (standard error above " + EA_SE_MAX_EV + " eV)",
+                    bad.isEmpty() ? "" : "; **not activation energies of diffusion**: the MSD is not diffusive over the fit window at " + bad));
         }
         return lines.isEmpty() ? "" : "Activation energies: " + String.join("; ", lines) + ".\n\n";
+    }
+
+    /** "MTP 3500 K, Vashishta 3500, 4000 K" for a species, or "" when every fitted D of both potentials is diffusive. */
+    private String notDiffusiveText(String sp) {
+        List<String> parts = new ArrayList<>();
+        for (String pot : MdSection.POTENTIALS) {
+            String bad = notDiffusive.getOrDefault(pot + "/" + sp, "");
+            if (!bad.isEmpty()) parts.add((pot.equals("mtp") ? "MTP " : "Vashishta ") + bad + " K");
+        }
+        return String.join(", ", parts);
     }
 
     /** Ea and standard error of the MTP (m) and the oracle (c). */
@@ -129,9 +159,14 @@ final class ArrheniusSection {
     String markdown() {
         StringBuilder s = new StringBuilder("\n![Arrhenius](arrhenius.png)\n\n");
         if (!fits.isEmpty()) {
-            s.append("`mtpj arrhenius` (ln D against 1/T):\n\n| potential | species | E_a (eV) | ± se (eV) | D0 (cm²/s) |\n|---|---|---|---|---|\n");
-            for (String[] w : fits.values()) s.append("| ").append(w[0]).append(" | ").append(w[1]).append(" | ").append(w[2]).append(" | ")
-                    .append(w[3]).append(" | ").append(w.length > 4 ? w[4] : "").append(" |\n");
+            s.append("`mtpj arrhenius` (ln D against 1/T, weighted by each D's uncertainty; the plot's dotted lines are each fit's 68 % "
+                    + "confidence band):\n\n| potential | species | E_a (eV) | ± se (eV) | D0 (cm²/s) | MSD not diffusive at |\n|---|---|---|---|---|---|\n");
+            for (Map.Entry<String, String[]> e : fits.entrySet()) {
+                String[] w = e.getValue();
+                String bad = notDiffusive.getOrDefault(e.getKey(), "");
+                s.append("| ").append(w[0]).append(" | ").append(w[1]).append(" | ").append(w[2]).append(bad.isEmpty() ? "" : DiffusionSection.NOT_DIFFUSIVE_MARK)
+                        .append(" | ").append(w[3]).append(" | ").append(w[4]).append(" | ").append(bad.isEmpty() ? "–" : bad + " K").append(" |\n");
+            }
             s.append('\n');
         }
         return s.toString();

@@ -4,14 +4,13 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.mtpj.analysis.plot.Plots;
 
-/** The demo report's plots (PNG + SVG): force parity, MSD curves, Arrhenius. */
+/** The demo report's plots (PNG + SVG): force parity, MSD curves (the Arrhenius plot is analysis' {@code ArrheniusPlot}). */
 final class DemoPlots {
     private DemoPlots() {}
 
@@ -34,42 +33,18 @@ final class DemoPlots {
     /** One curve of an MSD plot. */
     record Curve(String label, double[] t, double[] msd, Color color, boolean dashed) {}
 
-    static void msd(List<Curve> curves, String title, Path base) throws IOException {
+    /** The curves, with the fit window [fitLo, fitHi] ps shaded under the highest curve. */
+    static void msd(List<Curve> curves, String title, double fitLo, double fitHi, Path base) throws IOException {
         XYChart c = new XYChartBuilder().width(720).height(480).title(title)
                 .xAxisTitle("lag time (ps)").yAxisTitle("MSD (Å²)").build();
         style(c);
+        double top = 0;
+        for (Curve k : curves) for (double v : k.msd()) if (Double.isFinite(v)) top = Math.max(top, v);
+        Plots.shadeWindow(c, "fit window " + Plots.plainTick(fitLo) + "–" + Plots.plainTick(fitHi) + " ps", fitLo, fitHi, 0, top);
         for (Curve k : curves) {
             XYSeries s = c.addSeries(k.label(), k.t(), k.msd());
             s.setMarker(SeriesMarkers.NONE).setLineColor(k.color());
             if (k.dashed()) s.setLineStyle(new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT,
-                    java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-        }
-        save(c, base);
-    }
-
-    /** One data set of the Arrhenius plot: ln D (D in cm²/s) against 1000/T with ±1 se error bars. */
-    record Points(String label, double[] thousandOverT, double[] lnD, double[] lnDse, Color color, boolean open) {}
-
-    /** Arrhenius points with, per set, an optional fitted line ln D = ln D0 − Ea/(k_B T) ({Ea eV, D0 cm²/s} or null). */
-    static void arrhenius(List<Points> sets, List<double[]> fits, Path base) throws IOException {
-        XYChart c = new XYChartBuilder().width(720).height(480).title("Arrhenius plot: MTP vs classical (Vashishta)")
-                .xAxisTitle("1000 / T (1/K)").yAxisTitle("ln D  (D in cm²/s)").build();
-        style(c);
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);   // ln D falls to the right
-        for (int k = 0; k < sets.size(); k++) {
-            Points p = sets.get(k);
-            XYSeries s = c.addSeries(p.label(), p.thousandOverT(), p.lnD(), p.lnDse());
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(p.open() ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE).setMarkerColor(p.color());
-            double[] f = fits.get(k);
-            if (f == null) continue;
-            double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
-            for (double x : p.thousandOverT()) { lo = Math.min(lo, x); hi = Math.max(hi, x); }
-            double kB = org.mtpj.analysis.diffusion.Arrhenius.K_B;
-            XYSeries line = c.addSeries(String.format(java.util.Locale.ROOT, "%s fit: Ea = %.2f eV", p.label(), f[0]), new double[] {lo, hi},
-                    new double[] {Math.log(f[1]) - f[0] / kB * lo / 1000, Math.log(f[1]) - f[0] / kB * hi / 1000});
-            line.setMarker(SeriesMarkers.NONE).setLineColor(p.color());
-            if (p.open()) line.setLineStyle(new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT,
                     java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         }
         save(c, base);
@@ -80,8 +55,7 @@ final class DemoPlots {
                 .setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
     }
 
-    private static void save(XYChart chart, Path base) throws IOException {
-        BitmapEncoder.saveBitmap(chart, base.toString(), BitmapEncoder.BitmapFormat.PNG);
-        VectorGraphicsEncoder.saveVectorGraphic(chart, base.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    private static void save(XYChart chart, Path base) {
+        Plots.save(chart, base);   // PNG + SVG through AtomicOutput
     }
 }

@@ -25,20 +25,26 @@ final class DiffusionSection {
     /** |D_mtp − D_classical| / combined se at or below which the two agree. */
     static final double AGREE_Z = 2.0;
     static final List<String> SPECIES = List.of("Si", "O");
+    /** Marks a D whose MSD is not diffusive over the fit window in the report's tables. */
+    static final String NOT_DIFFUSIVE_MARK = " †";
 
     private final Path demo;
     private final List<String> temps;
-    /** "pot/T/species" → {D, se, se_calibrated, se_blocks} (Å²/ps), se = max(calibrated, blocks). */
-    private final Map<String, double[]> d = new LinkedHashMap<>();
-    /** "pot/T/species" → comma-separated D of the blocks (Å²/ps). */
-    private final Map<String, String> blockLists = new LinkedHashMap<>();
+    /**
+     * D of one run and species (Å²/ps): se = max(calibrated, blocks); the log-log slope of the MSD over the
+     * fit window with its error, and whether the window is diffusive ('mtpj diffusion' column diffusive).
+     */
+    record RunD(double d, double se, double seCalibrated, double seBlocks, String blocks, double slope, double slopeSe, boolean diffusive) {}
+
+    /** "pot/T/species" → its D. */
+    private final Map<String, RunD> d = new LinkedHashMap<>();
     /** Runs whose MSD is not diffusive over the fit window ('mtpj diffusion' column diffusive = no). */
     private final List<String> nonDiffusive = new ArrayList<>();
-    private final StringBuilder tsv = new StringBuilder("potential\tT_K\tspecies\tD_A2ps\tD_se_A2ps\tD_cm2s\tD_se_cm2s\tD_lammps_msd_A2ps\tD_se_calibrated_A2ps\tD_se_blocks_A2ps\tD_blocks_A2ps\n");
+    private final StringBuilder tsv = new StringBuilder("potential\tT_K\tspecies\tD_A2ps\tD_se_A2ps\tD_cm2s\tD_se_cm2s\tD_lammps_msd_A2ps\tD_se_calibrated_A2ps\tD_se_blocks_A2ps\tD_blocks_A2ps\tloglog_slope\tloglog_slope_se\tdiffusive\n");
     private final List<Map<String, Object>> dJson = new ArrayList<>();
     private final StringBuilder cmpRows = new StringBuilder();
     private final List<Map<String, Object>> cmpJson = new ArrayList<>();
-    private int agree = 0, total = 0;
+    private int agree = 0, total = 0, notDiffusivePairs = 0;
     private double pDiff;
     private String evidence;
 
@@ -56,14 +62,16 @@ final class DiffusionSection {
             for (String T : s.temps) {
                 ThermoLog.Block b = md.production(pot, T);
                 for (String sp : SPECIES) {
-                    double[] v = s.d.get(pot + "/" + T + "/" + sp);
+                    RunD v = s.d.get(pot + "/" + T + "/" + sp);
                     if (v == null) throw new UserError("demo report: no diffusion result for " + pot + " " + T + " " + sp);
                     double cross = lammpsD(b, "c_msd" + sp + "[4]", dt, fitLo, fitHi);
-                    s.tsv.append(String.join("\t", pot, T, sp, g(v[0]), g(v[1]), g(v[0] * A2PS_TO_CM2S), g(v[1] * A2PS_TO_CM2S), g(cross),
-                            g(v[2]), g(v[3]), s.blockLists.getOrDefault(pot + "/" + T + "/" + sp, ""))).append('\n');
+                    s.tsv.append(String.join("\t", pot, T, sp, g(v.d()), g(v.se()), g(v.d() * A2PS_TO_CM2S), g(v.se() * A2PS_TO_CM2S), g(cross),
+                            g(v.seCalibrated()), g(v.seBlocks()), v.blocks(), g(v.slope()), g(v.slopeSe()), v.diffusive() ? "yes" : "no")).append('\n');
                     Map<String, Object> dj = new LinkedHashMap<>();
                     dj.put("potential", pot); dj.put("T_K", Double.parseDouble(T)); dj.put("species", sp);
-                    dj.put("D_A2ps", v[0]); dj.put("D_se_A2ps", v[1]); dj.put("D_lammps_msd_A2ps", cross);
+                    dj.put("D_A2ps", v.d()); dj.put("D_se_A2ps", v.se()); dj.put("D_se_calibrated_A2ps", v.seCalibrated());
+                    dj.put("D_se_blocks_A2ps", v.seBlocks()); dj.put("D_lammps_msd_A2ps", cross);
+                    dj.put("loglog_slope", v.slope()); dj.put("loglog_slope_se", v.slopeSe()); dj.put("diffusive", v.diffusive());
                     s.dJson.add(dj);
                 }
             }
@@ -92,15 +100,16 @@ final class DiffusionSection {
                     String[] w = lines.stream().skip(1).map(l -> l.split("\t", -1)).filter(r -> r[2].equals("D_tracer")).findFirst()
                             .orElseThrow(() -> new UserError("demo report: no D_tracer row in " + file));
                     double c = 1 / A2PS_TO_CM2S;
-                    d.put(pot + "/" + T + "/" + sp, new double[] {Double.parseDouble(w[cv]) * c, Double.parseDouble(w[cc]) * c,
-                            Double.parseDouble(w[co]) * c, Double.parseDouble(w[cb]) * c});
                     int cf = cols.indexOf("diffusive"), cs = cols.indexOf("loglog_slope"), ce = cols.indexOf("loglog_slope_stderr");
-                    if (cf >= 0 && w[cf].equals("no"))
-                        nonDiffusive.add(String.format(Locale.ROOT, "%s %s K %s (log-log slope %.2f ± %.2f)", pot, T, sp,
-                                Double.parseDouble(w[cs]), Double.parseDouble(w[ce])));
+                    if (cf < 0 || cs < 0 || ce < 0)
+                        throw new UserError("demo report: " + file + " has no diffusive check (run this build's 'mtpj diffusion')");
                     List<String> list = new ArrayList<>();
                     for (String v : w[cl].split(",")) list.add(String.format(Locale.ROOT, "%.4g", Double.parseDouble(v) * c));
-                    blockLists.put(pot + "/" + T + "/" + sp, String.join(",", list));
+                    RunD r = new RunD(Double.parseDouble(w[cv]) * c, Double.parseDouble(w[cc]) * c, Double.parseDouble(w[co]) * c,
+                            Double.parseDouble(w[cb]) * c, String.join(",", list), Double.parseDouble(w[cs]), Double.parseDouble(w[ce]), !w[cf].equals("no"));
+                    d.put(pot + "/" + T + "/" + sp, r);
+                    if (!r.diffusive())
+                        nonDiffusive.add(String.format(Locale.ROOT, "%s %s K %s (log-log slope %.2f ± %.2f)", pot, T, sp, r.slope(), r.slopeSe()));
                     if (!params.has("fit_hi_block")) {
                         JsonNode hi = Json.read(Files.readString(dir.resolve("diffusion.json")))
                                 .path("windows").path(0).path("blocks").path("t_max_ps");
@@ -118,16 +127,18 @@ final class DiffusionSection {
     private void compare(MdSection md) {
         for (String T : temps) {
             for (String sp : SPECIES) {
-                double[] c = d("classical", T, sp), m = d("mtp", T, sp);
-                double z = Math.abs(m[0] - c[0]) / Math.hypot(m[1], c[1]);
-                boolean ok = z <= AGREE_Z;
+                RunD c = d("classical", T, sp), m = d("mtp", T, sp);
+                double z = Math.abs(m.d() - c.d()) / Math.hypot(m.se(), c.se());
+                boolean ok = z <= AGREE_Z, diffusive = c.diffusive() && m.diffusive();
                 total++;
                 if (ok) agree++;
-                cmpRows.append(String.format(Locale.ROOT, "| %s | %s | %.4f ± %.4f | %.4f ± %.4f | %.2f | %.1f | %s |%n", T, sp, c[0], c[1], m[0], m[1],
-                        m[0] / c[0], z, ok ? "agree" : "**differ**"));
+                if (!diffusive) notDiffusivePairs++;
+                cmpRows.append(String.format(Locale.ROOT, "| %s | %s | %.4f ± %.4f%s | %.4f ± %.4f%s | %.2f | %.1f | %s |%n", T, sp, c.d(), c.se(),
+                        c.diffusive() ? "" : NOT_DIFFUSIVE_MARK, m.d(), m.se(), m.diffusive() ? "" : NOT_DIFFUSIVE_MARK, m.d() / c.d(), z,
+                        (ok ? "agree" : "**differ**") + (diffusive ? "" : " (not diffusive)")));
                 Map<String, Object> cj = new LinkedHashMap<>();
-                cj.put("T_K", Double.parseDouble(T)); cj.put("species", sp); cj.put("ratio_mtp_over_classical", m[0] / c[0]);
-                cj.put("z", z); cj.put("agree", ok);
+                cj.put("T_K", Double.parseDouble(T)); cj.put("species", sp); cj.put("ratio_mtp_over_classical", m.d() / c.d());
+                cj.put("z", z); cj.put("agree", ok); cj.put("diffusive", diffusive);
                 cmpJson.add(cj);
             }
         }
@@ -143,17 +154,20 @@ final class DiffusionSection {
                 agree < total ? " (a different state point diffuses differently)" : "");
     }
 
-    /** {D, se, se_calibrated, se_blocks} (Å²/ps) of one run and species. */
-    double[] d(String pot, String T, String sp) { return d.get(pot + "/" + T + "/" + sp); }
+    /** D of one run and species. */
+    RunD d(String pot, String T, String sp) { return d.get(pot + "/" + T + "/" + sp); }
 
     int agreeCount() { return agree; }
 
     int compareCount() { return total; }
 
+    /** (T, species) pairs where the MSD of either potential is not diffusive over the fit window. */
+    int notDiffusiveCount() { return notDiffusivePairs; }
+
     String evidence() { return evidence; }
 
     /** diffusion.tsv and one MSD plot per temperature (the analysis tables if present, else LAMMPS' own MSD). */
-    void writeFiles(Path out, MdSection md, double dt) throws IOException {
+    void writeFiles(Path out, MdSection md, double dt, double fitLo, double fitHi) throws IOException {
         Files.writeString(out.resolve("diffusion.tsv"), tsv);
         for (String T : temps) {
             List<DemoPlots.Curve> curves = new ArrayList<>();
@@ -165,8 +179,8 @@ final class DiffusionSection {
                 String label = pot.equals("mtp") ? "MTP" : "Vashishta";
                 if (Files.exists(tabSi) && Files.exists(tabO)) {
                     double[][] mo = readColumns(tabO, 2), ms = readColumns(tabSi, 2);
-                    curves.add(new DemoPlots.Curve(label + " O", mo[0], mo[1], col, false));
-                    curves.add(new DemoPlots.Curve(label + " Si", ms[0], ms[1], col, true));
+                    curves.add(new DemoPlots.Curve(label + " O" + regime(pot, T, "O"), mo[0], mo[1], col, false));
+                    curves.add(new DemoPlots.Curve(label + " Si" + regime(pot, T, "Si"), ms[0], ms[1], col, true));
                 } else {
                     source = "LAMMPS compute msd, single origin";
                     ThermoLog.Block b = md.production(pot, T);
@@ -177,8 +191,14 @@ final class DiffusionSection {
                     curves.add(new DemoPlots.Curve(label + " Si", t, b.values("c_msdSi[4]"), col, true));
                 }
             }
-            DemoPlots.msd(curves, "MSD at " + T + " K (" + source + ")", out.resolve("msd_T" + T));
+            DemoPlots.msd(curves, "MSD at " + T + " K (" + source + ")", fitLo, fitHi, out.resolve("msd_T" + T));
         }
+    }
+
+    /** The legend's note on the diffusive check of one run's fit window. */
+    private String regime(String pot, String T, String sp) {
+        RunD r = d(pot, T, sp);
+        return r.diffusive() ? "" : String.format(Locale.ROOT, " (NOT diffusive in the window: log-log slope %.2f)", r.slope());
     }
 
     void putJson(Map<String, Object> json) {
@@ -187,6 +207,7 @@ final class DiffusionSection {
         json.put("pressure_difference_GPa", pDiff);
         json.put("agree_count", agree);
         json.put("compare_count", total);
+        json.put("not_diffusive_count", notDiffusivePairs);
     }
 
     String markdown(Map<String, String> p) {
@@ -198,9 +219,12 @@ final class DiffusionSection {
                 "uncertainty; agree means z ≤ %.0f. All numbers in `diffusion.tsv`.%n%n",
                 p.get("fit_lo"), p.get("fit_hi"), p.get("nblocks"), p.get("fit_lo"), p.get("fit_hi_block"), AGREE_Z));
         s.append("| T (K) | species | D Vashishta | D MTP | MTP/Vashishta | z | |\n|---|---|---|---|---|---|---|\n").append(cmpRows).append('\n');
-        s.append(nonDiffusive.isEmpty() ? "Every run is diffusive over the fit window (log-log slope of the MSD consistent with 1).\n\n"
-                : "Not diffusive over the fit window (log-log slope of the MSD not 1: the atoms are caged or still ballistic there, so that D is "
-                  + "no diffusion coefficient): " + String.join("; ", nonDiffusive) + ".\n\n");
+        s.append(nonDiffusive.isEmpty() ? "Every run is diffusive over the fit window (log-log slope of the MSD consistent with 1 over the window, "
+                        + "its halves and the later lags).\n\n"
+                : NOT_DIFFUSIVE_MARK.strip() + " **Not diffusive over the fit window** (log-log slope of the MSD not 1 over the window, one of its "
+                  + "halves or the later lags: the atoms are still leaving their cages there, so that D is no diffusion coefficient but the "
+                  + "mobility on this time scale, comparable only between runs fitted alike; a longer run is needed): "
+                  + String.join("; ", nonDiffusive) + ".\n\n");
         for (String T : temps) s.append("![msd_T").append(T).append(".png](msd_T").append(T).append(".png)\n");
         return s.toString();
     }

@@ -40,8 +40,8 @@ public final class ReportCommand implements Callable<Integer> {
         MdSection md = MdSection.read(demo, temps, oracle.atoms());
         md.writeFiles(out);
         DiffusionSection diffusion = DiffusionSection.read(demo, params, md);
-        diffusion.writeFiles(out, md, params.number("timestep_ps"));
-        ArrheniusSection arrhenius = ArrheniusSection.read(demo);
+        diffusion.writeFiles(out, md, params.number("timestep_ps"), params.number("fit_lo"), params.number("fit_hi"));
+        ArrheniusSection arrhenius = ArrheniusSection.read(demo, temps, diffusion);
         arrhenius.plot(temps, diffusion, out.resolve("arrhenius"));
         ActiveLearningSection al = ActiveLearningSection.read(demo);
         if (al != null) al.plot(temps, out.resolve("al_grades"));
@@ -63,7 +63,7 @@ public final class ReportCommand implements Callable<Integer> {
         Path timings = demo.resolve("timings.tsv");
         String summary = SummaryText.title(p) + oracle.markdown(p) + training.markdown(p) + (al == null ? "" : al.markdown(temps))
                 + md.markdown(p) + diffusion.markdown(p) + arrhenius.markdown()
-                + SummaryText.verdict(p, diffusion.agreeCount(), diffusion.compareCount(), diffusion.evidence() + " " + arrhenius.verdict().strip())
+                + SummaryText.verdict(p, diffusion.agreeCount(), diffusion.compareCount(), diffusion.notDiffusiveCount(), diffusion.evidence() + " " + arrhenius.verdict().strip())
                 + SummaryText.end(Files.exists(timings) ? Files.readString(timings) : "");
         Files.writeString(out.resolve("summary.md"), summary);
         System.out.println("report written to " + out.resolve("summary.md"));

@@ -15,12 +15,19 @@ final class SummaryText {
                 + "`; the exact inputs (sha256), versions and seeds are in `inputs.json`.\n\n";
     }
 
-    /** D agreement (agree of total (T, species) pairs), its evidence, and the activation-energy sentence. */
-    static String verdict(Map<String, String> p, int agree, int total, String evidence) {
+    /**
+     * D agreement (agree of total (T, species) pairs, notDiffusive of them on windows where the MSD is not diffusive), its
+     * evidence, and the activation-energy sentence.
+     */
+    static String verdict(Map<String, String> p, int agree, int total, int notDiffusive, String evidence) {
         StringBuilder s = new StringBuilder("## 5. Verdict\n\n");
+        if (notDiffusive > 0)
+            s.append(String.format(Locale.ROOT, "**%d of %d comparisons rest on fit windows where the MSD is not diffusive** (marked %s in section 4): "
+                    + "there the two potentials are compared by their mobility on the same time scale, not by diffusion coefficients.%n%n",
+                    notDiffusive, total, DiffusionSection.NOT_DIFFUSIVE_MARK.strip()));
         if (agree == total) {
-            s.append(String.format(Locale.ROOT, "**The MTP and the classical potential give the same diffusion coefficients within the uncertainties** (%d of %d). %s%n%n",
-                    agree, total, evidence));
+            s.append(String.format(Locale.ROOT, "**The MTP and the classical potential give the same %s within the uncertainties** (%d of %d). %s%n%n",
+                    notDiffusive > 0 ? "D over the fit window" : "diffusion coefficients", agree, total, evidence));
         } else {
             s.append(String.format(Locale.ROOT, "**The MTP and the classical potential do NOT agree within the quoted uncertainties for %d of %d (T, species) pairs** " +
                     "(they agree for the other %d%s). ", total - agree, total, agree,

@@ -20,6 +20,9 @@ public final class CloseContacts {
     private double closest = Double.POSITIVE_INFINITY;
     private String closestPair;
 
+    /** Reused by every scan: a server scanning each MD step would otherwise allocate a list per step. */
+    private NeighbourList nl;
+
     public CloseContacts(double minDist) {
         this.minDist = minDist;
     }
@@ -27,9 +30,8 @@ public final class CloseContacts {
     /** Counts the close pairs of cfg; {@code where} names it ("FILE:LINE: configuration K") in messages. */
     public void scan(Configuration cfg, String where) {
         if (!(minDist > 0) || cfg.size == 0) return;
-        NeighbourList nl;
         try {
-            nl = NeighbourList.build(cfg, minDist);
+            if (nl == null) nl = NeighbourList.build(cfg, minDist); else nl.rebuild(cfg);
         } catch (UserError e) {
             throw new UserError(where + ": " + e.getMessage(), e.exitCode());
         }

@@ -95,7 +95,7 @@ public final class PoscarReader {
         String[] st = TextLines.tokens(in.next("the scale factor"));
         if (st.length == 0) throw in.error("expected the scale factor, found an empty line");
         double[] scale = new double[3];
-        boolean perAxis = st.length >= 3 && isNumber(st[1]) && isNumber(st[2]);
+        boolean perAxis = st.length >= 3 && TextLines.isNumber(st[1]) && TextLines.isNumber(st[2]);
         if (perAxis) {
             for (int k = 0; k < 3; k++) scale[k] = in.parseDouble(st[k], "scale factor");
             if (scale[0] <= 0 || scale[1] <= 0 || scale[2] <= 0) throw in.error("per-axis scale factors must be positive");
@@ -189,14 +189,5 @@ public final class PoscarReader {
         if (i == s.length()) return false;
         for (; i < s.length(); i++) if (!Character.isDigit(s.charAt(i))) return false;
         return s.length() < 10;
-    }
-
-    private static boolean isNumber(String s) {
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 }

@@ -115,6 +115,16 @@ public final class TextLines implements AutoCloseable {
         }
     }
 
+    /** Whether a word reads as a number (Java's syntax: 1, -2.5, 1e-3, NaN, Infinity). */
+    public static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     public static String abbreviate(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }

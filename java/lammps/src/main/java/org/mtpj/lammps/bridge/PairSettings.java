@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.mtpj.core.UserError;
 import org.mtpj.lammps.config.MlipIni;
+import org.mtpj.host.InputFiles;
 
 /**
  * The arguments of {@code pair_style mtp/java} (or {@code mlip}):
@@ -107,7 +108,7 @@ public record PairSettings(Path potentialFile, MlipIni ini, double softPrefactor
             }
             return false;
         } catch (IOException e) {
-            throw org.mtpj.core.io.InputFormatException.cannotRead(file.toString(), 0, e);
+            throw InputFiles.cannotRead(file.toString(), 0, e);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mtpj.core.io.TextLines;
 
 /**
  * A LAMMPS input read the way LAMMPS reads it, without running anything: {@code &} joins lines,
@@ -91,7 +92,7 @@ final class InputScan {
         String value = switch (style) {
             case "index", "loop", "string", "world", "universe", "uloop" -> c.word(3);
             case "getenv" -> c.word(3) == null ? null : System.getenv(c.word(3));
-            case "equal" -> c.words().size() == 4 && isNumber(c.word(3)) ? c.word(3) : null;
+            case "equal" -> c.words().size() == 4 && TextLines.isNumber(c.word(3)) ? c.word(3) : null;
             default -> null;
         };
         variables.put(name, new Variable(name, style, value, c.where()));
@@ -130,14 +131,6 @@ final class InputScan {
         return v == null ? null : v.value();
     }
 
-    private static boolean isNumber(String s) {
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
 
     private static String stripComment(String line) {
         char quote = 0;

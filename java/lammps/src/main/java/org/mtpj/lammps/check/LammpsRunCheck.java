@@ -214,13 +214,22 @@ public final class LammpsRunCheck {
         }
         findings.add(Finding.info(stateWhere, String.format(Locale.ROOT, "selection: configurations with grade > %s %s%s",
                 fmt(s.threshold()), s.saveSelected() == null ? "are only counted (no select:save-selected)"
-                        : "are appended to " + m.values.get("select:save-selected"),
+                        : "are appended to " + m.values.get("select:save-selected") + capText(s.saveCap()),
                 s.breaksRun() ? "; the run stops at grade > " + fmt(s.thresholdBreak()) : "")));
         if (s.saveSelected() != null && Files.isRegularFile(s.saveSelected())) {
             long bytes = size(s.saveSelected());
             findings.add(Finding.warn(name, m.values.get("select:save-selected") + " exists (" + bytes
                     + " bytes): new selections are appended to the old ones"));
         }
+    }
+
+    /** How select:save-selected is capped, as said after "are appended to FILE". */
+    private static String capText(MlipIni.SaveCap cap) {
+        if (!cap.any()) return " (no cap: select:save-selected-max N or select:save-selected-max-mb M sets one)";
+        List<String> caps = new ArrayList<>();
+        if (cap.maxConfigurations() > 0) caps.add("at most " + cap.maxConfigurations() + " configurations of this run");
+        if (cap.maxBytes() > 0) caps.add("the file at most " + cap.maxBytes() + " bytes");
+        return " (" + String.join(", ", caps) + ")";
     }
 
     private void state(String where, Path file, String potArg, String name) {

@@ -29,7 +29,7 @@ public final class MlipIni {
     /** Known keys with their MLIP-2 meaning; see mtp-spec.md §5.1. */
     private static final Set<String> KNOWN = Set.of("mtp-filename", "calculate-efs", "select", "select:threshold",
             "select:threshold-break", "select:threshold-init", "select:threshold-swap", "select:save-selected",
-            "select:load-state", "select:save-state", "select:site-en-weight", "select:energy-weight",
+            "select:save-selected-max", "select:save-selected-max-mb", "select:load-state", "select:save-state", "select:site-en-weight", "select:energy-weight",
             "select:force-weight", "select:stress-weight", "select:weighting", "select:efs-ignored", "select:log",
             "write-cfgs", "write-cfgs:skip", "select:nbh-grades", "fit", "check-errors", "abinitio", "log");
 
@@ -51,11 +51,23 @@ public final class MlipIni {
 
     /** The {@code select} block; {@code enabled} false means the MD runs without grades. */
     public record Selection(boolean enabled, double threshold, double thresholdBreak, double thresholdInit,
-                            double thresholdSwap, Path saveSelected, Path loadState, Path saveState,
+                            double thresholdSwap, Path saveSelected, SaveCap saveCap, Path loadState, Path saveState,
                             Double siteEnergyWeight, Double energyWeight, Double forceWeight, Double stressWeight,
                             String weighting) {
         /** MLIP-2's "save and stop" mode of the study (threshold-break > 1, spec §5.2). */
         public boolean breaksRun() { return enabled && thresholdBreak > 1; }
+    }
+
+    /**
+     * mtpj's cap on {@code select:save-selected} (an MD that leaves the training domain selects at
+     * every step: 3.3 MB in 1000 steps of heating): {@code select:save-selected-max N} configurations
+     * appended by this run, {@code select:save-selected-max-mb M} for the file's size (10^6 bytes; an
+     * append that would pass it is not made). 0 = no cap, the default (MLIP-2 has none).
+     */
+    public record SaveCap(long maxConfigurations, long maxBytes) {
+        public static final SaveCap NONE = new SaveCap(0, 0);
+
+        public boolean any() { return maxConfigurations > 0 || maxBytes > 0; }
     }
 
     private MlipIni(Path file, Path mtpFile, Boolean calculateEfs, Selection select, Path writeCfgs, int writeCfgsSkip,
@@ -154,7 +166,7 @@ public final class MlipIni {
         if (weighting != null && !Set.of("vibrations", "molecules", "structures").contains(weighting))
             throw r.error("select:weighting", "expected vibrations, molecules or structures, got '" + weighting + "'");
         Selection selection = new Selection(sel, threshold, thresholdBreak, thresholdInit, thresholdSwap,
-                r.path("select:save-selected", baseDir), loadState, r.path("select:save-state", baseDir),
+                r.path("select:save-selected", baseDir), saveCap(r), loadState, r.path("select:save-state", baseDir),
                 r.optNumber("select:site-en-weight"), r.optNumber("select:energy-weight"),
                 r.optNumber("select:force-weight"), r.optNumber("select:stress-weight"),
                 weighting == null ? "vibrations" : weighting);
@@ -163,6 +175,8 @@ public final class MlipIni {
             warnings.add(name + ": select:save-state ignored: mtpj grades against the loaded active set without changing it");
         if (sel && selection.saveSelected() == null)
             warnings.add(name + ": select TRUE without select:save-selected: grades are computed but no configuration is saved");
+        if (selection.saveCap().any() && !(sel && selection.saveSelected() != null))
+            warnings.add(name + ": select:save-selected-max / -max-mb ignored: they cap select:save-selected under select TRUE");
         if (vals.containsKey("select:efs-ignored") || vals.containsKey("select:log"))
             warnings.add(name + ": select:efs-ignored / select:log are ignored by mtpj");
 
@@ -170,6 +184,14 @@ public final class MlipIni {
         if (skip < 0 || skip != Math.rint(skip)) throw r.error("write-cfgs:skip", "must be a non-negative integer");
         return new MlipIni(file, baseDir.resolve(mtp), efs, selection, r.path("write-cfgs", baseDir), (int) skip,
                 warnings, vals, lineOf);
+    }
+
+    private static SaveCap saveCap(Reader r) {
+        double count = r.number("select:save-selected-max", 0), mb = r.number("select:save-selected-max-mb", 0);
+        if (count < 0 || count != Math.rint(count) || count > Long.MAX_VALUE)
+            throw r.error("select:save-selected-max", "must be a whole number of configurations >= 0 (0 = no cap)");
+        if (!(mb >= 0) || mb * 1e6 > Long.MAX_VALUE) throw r.error("select:save-selected-max-mb", "must be a size in MB >= 0 (0 = no cap)");
+        return new SaveCap((long) count, Math.round(mb * 1e6));
     }
 
     /** Typed access with file:line errors. */

@@ -43,7 +43,7 @@ final class ExtrapolationControl implements StepHook {
             SelectionSession s = sel.loadState() != null ? loadState(sel.loadState(), pot, ini.mtpFile)
                     : new SelectionSession(pot, iniWeights(sel), sel.thresholdInit());
             this.grader = new StepGrader(pot, s.activeSet(), s.weights(), threads);
-            this.selected = sel.saveSelected() != null ? new CfgAppender(sel.saveSelected()) : null;
+            this.selected = sel.saveSelected() != null ? new CfgAppender(sel.saveSelected(), sel.saveCap()) : null;
         } else {
             this.grader = null;
             this.selected = null;
@@ -94,16 +94,18 @@ final class ExtrapolationControl implements StepHook {
         boolean select = grader != null && g > sel.threshold();
         boolean stop = grader != null && sel.breaksRun() && g > sel.thresholdBreak();
         if (select) selectedCount++;
+        boolean save = select && selected != null && !selectedFull;
         // the same decision on every rank (g is global): gather the atoms to rank 0, which writes
-        if (writeAll || (select && selected != null)) {
+        if (writeAll || save) {
             Configuration c = gather(v);
             if (c != null) {
                 c.features.put("step", Long.toString(v.timestep()));
                 if (grader != null) c.features.put("MV_grade", GradeFormat.format(g));
                 if (grader != null && atomColumn) c.extraColumns.put("nbh_grades", grades);
                 if (writeAll) allCfgs.append(c, atomColumn);
-                if (select && selected != null) selected.append(c, atomColumn);
+                if (save) selected.append(c, atomColumn);
             }
+            if (save) checkCap(v);
         }
         if (stop) {
             // rank 0 must have written the configuration before another rank's error aborts the run
@@ -112,6 +114,25 @@ final class ExtrapolationControl implements StepHook {
         }
     }
 
+    /**
+     * After an append: once select:save-selected's cap is reached (rank 0 knows), every rank stops
+     * gathering selected configurations; a warning once. The run goes on, selections are counted.
+     */
+    private void checkCap(StepView v) {
+        if (!sel.saveCap().any()) return;
+        String why = selected.capReached();
+        if (v.ranks() > 1) {
+            double[] full = {why != null ? 1 : 0};
+            v.allreduce(full, true);
+            selectedFull = full[0] > 0;
+        } else {
+            selectedFull = why != null;
+        }
+        if (selectedFull && why != null)
+            System.err.println("mtp/java select: WARNING: " + why + " (step " + v.timestep() + "); later selections are counted, not written");
+    }
+
+    private boolean selectedFull;
     private double[] packed = new double[0], grades;
     private boolean rank0 = true;
 
@@ -140,7 +161,8 @@ final class ExtrapolationControl implements StepHook {
         if (grader != null) {
             sb.append(String.format(Locale.ROOT, ", max MV-grade %s (step %d), %d above select:threshold %s",
                     GradeFormat.format(maxGrade), maxGradeStep, selectedCount, sel.threshold()));
-            if (selected != null) sb.append(" appended to ").append(selected.path());
+            if (selected != null) sb.append(", ").append(selected.written()).append(" appended to ").append(selected.path())
+                    .append(selectedFull ? " (cap reached)" : "");
             String t = grader.timing();
             if (!t.isEmpty()) sb.append("; ").append(t);
         }

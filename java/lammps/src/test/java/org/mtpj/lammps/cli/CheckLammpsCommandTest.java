@@ -91,6 +91,7 @@ class CheckLammpsCommandTest {
         assertTrue(r.out().contains("state.als: mtpj active-set state"), r.out());
         assertTrue(r.lines("WARN").stream().anyMatch(l -> l.contains("-var unused is never used")), r.out());
         assertTrue(r.lines("WARN").stream().anyMatch(l -> l.contains("preselected.cfg exists")), r.out());
+        assertTrue(r.out().contains("are appended to preselected.cfg (no cap: select:save-selected-max N or select:save-selected-max-mb M sets one)"), r.out());
         assertTrue(r.out().matches("(?s).*µs/atom-step for the MTP \\+ \\d+ for the grades -> .* for 768 atoms; the input's runs"
                 + " \\(2525000 steps\\).*"), r.out());
     }

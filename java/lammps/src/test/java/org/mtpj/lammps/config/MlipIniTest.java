@@ -53,6 +53,21 @@ class MlipIniTest {
     }
 
     @Test
+    void saveSelectedCapIsACountOrASizeAndNoneByDefault() {
+        MlipIni none = parse("mtp-filename p.mtp\ncalculate-efs TRUE\nselect TRUE\nselect:save-selected s.cfg\n");
+        assertEquals(MlipIni.SaveCap.NONE, none.select.saveCap());
+        MlipIni both = parse("mtp-filename p.mtp\ncalculate-efs TRUE\nselect TRUE\nselect:save-selected s.cfg\n"
+                + "select:save-selected-max 50\nselect:save-selected-max-mb 2.5\n");
+        assertEquals(new MlipIni.SaveCap(50, 2_500_000), both.select.saveCap());
+        InputFormatException e = assertThrows(InputFormatException.class, () -> parse(
+                "mtp-filename p.mtp\ncalculate-efs TRUE\nselect TRUE\nselect:save-selected s.cfg\nselect:save-selected-max 2.5\n"));
+        assertTrue(e.getMessage().contains("mlip.ini:5") && e.getMessage().contains("whole number"), e.getMessage());
+        assertThrows(InputFormatException.class, () -> parse("mtp-filename p.mtp\nselect:save-selected-max-mb -1\n"));
+        MlipIni ignored = parse("mtp-filename p.mtp\ncalculate-efs TRUE\nselect:save-selected-max 3\n");
+        assertTrue(ignored.warnings.stream().anyMatch(w -> w.contains("select:save-selected-max / -max-mb ignored")), ignored.warnings.toString());
+    }
+
+    @Test
     void defaultsAreMlip2s() {
         MlipIni m = parse("mtp-filename p.mtp\ncalculate-efs TRUE\nselect TRUE\nselect:threshold-swap 0.5\n");
         assertEquals(1.001, m.select.threshold());

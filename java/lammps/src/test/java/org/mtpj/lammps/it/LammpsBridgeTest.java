@@ -1,5 +1,6 @@
 package org.mtpj.lammps.it;
 
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mtpj.lammps.it.NativeLammps.assertOk;
@@ -121,6 +122,30 @@ class LammpsBridgeTest {
         assertEquals(rows(dir.resolve("log.np1")), rows(dir.resolve("log.t2")));
     }
 
+    /**
+     * An input written for LAMMPS's own ML-MTP ('pair_style mtp', potential and species indices in
+     * pair_coeff) runs unchanged where LAMMPS has no ML-MTP (Debian's 2021 build), says so in the
+     * log, and gives MLIP-2's numbers; a NULL type is not handled (pair_coeff then sets no pair).
+     */
+    @Test
+    void mlMtpInputFormRunsUnchanged() throws IOException {
+        nve768Inputs();
+        edit(dir.resolve("in.nve768"), "run\\s+100", "run 20", "dump\\s+d all.*\\n", "", "dump_modify.*\\n", "",
+                "pair_style\\s+mlip mlip.ini", "pair_style mtp", "pair_coeff\\s+\\* \\*", "pair_coeff * * pot.mtp 0 1 2");
+        NativeLammps.Result r = NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.mlmtp", "-screen", "none");
+        assertOk(r);
+        assertTrue(Files.readString(dir.resolve("log.mlmtp")).contains("'pair_style mtp' runs mtpj's mtp/java"),
+                "the log says which pair style runs");
+        StringWriter rep = new StringWriter();
+        assertEquals(0, compareLogs(ref("log.serial"), dir.resolve("log.mlmtp"), 1e-8, rep), rep::toString);
+
+        edit(dir.resolve("in.nve768"), "pot.mtp 0 1 2", "pot.mtp 0 1 NULL");
+        NativeLammps.Result partial = NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.null", "-screen", "none");
+        assertNotEquals(0, partial.exitCode(), "type 3 without a species and no other pair style: LAMMPS must stop");
+        String log = Files.readString(dir.resolve("log.null"));
+        assertTrue(log.contains("pair coeffs are not set"), NativeLammps.tail(log));
+    }
+
     private static List<String> rows(Path log) throws IOException {
         List<String> l = Files.readAllLines(log);
         int s = 0;
@@ -210,7 +235,8 @@ class LammpsBridgeTest {
         NativeLammps.Result r = NativeLammps.run(dir, List.of(check.toString(), plugin.toString(), "-in", in.toString(),
                 "-var", "nsteps", "50", "-log", "log.plugin", "-screen", "none"), 300);
         assertOk(r);
-        assertTrue(r.stderr().contains("2 pair styles registered"), r.stderr());
+        // mtp/java, mlip, and mtp (ML-MTP's input form: this LAMMPS has no ML-MTP of its own)
+        assertTrue(r.stderr().contains("3 pair styles registered"), r.stderr());
         assertEquals(rows(dir.resolve("log.launcher")), rows(dir.resolve("log.plugin")));
     }
 

@@ -1,6 +1,7 @@
 package org.mtpj.lammps.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mtpj.lammps.it.NativeLammps.assertOk;
@@ -180,6 +181,56 @@ class SelectionModeTest {
             assertEquals("0", last.features.get("step"));
             assertEquals(mm.group(1), last.features.get("MV_grade"));
         }
+    }
+
+    /**
+     * An MD far outside the training domain selects at every step; select:save-selected-max stops
+     * the file at the cap (one warning, the run goes on) and -max-mb keeps it under a size.
+     */
+    @Test
+    void saveSelectedStopsGrowingAtTheCapWithOneWarning() throws IOException {
+        inputs(8);
+        state(dir.resolve("pot.mtp").toString(), ref("mlip2/edge_cases.cfg"), "state.als");   // every step's grade >> 2.1
+        ini("select:threshold 2.1\nselect:save-selected capped.cfg\nselect:save-selected-max 3\nselect:load-state state.als\n");
+        NativeLammps.Result r = NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.cap", "-screen", "none");
+        assertOk(r);
+        List<Configuration> saved = CfgFiles.readAll(dir.resolve("capped.cfg"));
+        assertEquals(List.of("0", "1", "2"), saved.stream().map(c -> c.features.get("step")).toList(), "the first 3 selections only");
+        assertEquals(1, r.all().lines().filter(l -> l.contains("WARNING: select:save-selected-max 3 reached")).count(), r.all());
+        assertTrue(Pattern.compile("9 above select:threshold 2.1, 3 appended to \\S*capped.cfg \\(cap reached\\)").matcher(r.all()).find(), r.all());
+
+        // size: the file (already holding 3) may grow by one more 768-atom configuration, not two
+        long before = Files.size(dir.resolve("capped.cfg"));
+        long one = before / 3;
+        ini("select:threshold 2.1\nselect:save-selected capped.cfg\nselect:load-state state.als\nselect:save-selected-max-mb "
+                + (before + one + one / 2) / 1e6 + "\n");
+        r = NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.cap2", "-screen", "none");
+        assertOk(r);
+        assertEquals(4, CfgFiles.readAll(dir.resolve("capped.cfg")).size(), "one appended, then the size cap");
+        assertTrue(Files.size(dir.resolve("capped.cfg")) <= before + one + one / 2);
+        assertEquals(1, r.all().lines().filter(l -> l.contains("WARNING: select:save-selected-max-mb")).count(), r.all());
+    }
+
+    /** Under MPI rank 0 writes and knows the file: its cap decision reaches every rank (no rank waits in a gather). */
+    @Test
+    void saveSelectedCapUnderMpi() throws IOException {
+        NativeLammps.requireMpirun();
+        inputs(3);
+        state(dir.resolve("pot.mtp").toString(), ref("mlip2/edge_cases.cfg"), "state.als");
+        ini("select:threshold 2.1\nselect:save-selected two.cfg\nselect:save-selected-max 2\nselect:load-state state.als\n");
+        NativeLammps.Result r = NativeLammps.mpirun(dir, 2, "-in", "in.nve768", "-log", "log.np2", "-screen", "none");
+        assertOk(r);
+        assertEquals(List.of("0", "1"), CfgFiles.readAll(dir.resolve("two.cfg")).stream().map(c -> c.features.get("step")).toList());
+        assertEquals(768, CfgFiles.readAll(dir.resolve("two.cfg")).get(1).size);
+        assertEquals(1, r.all().lines().filter(l -> l.contains("WARNING: select:save-selected-max 2 reached")).count(), r.all());
+
+        // a size cap below one configuration: nothing written, one warning, the run completes
+        ini("select:threshold 2.1\nselect:save-selected none.cfg\nselect:save-selected-max-mb 0.001\nselect:load-state state.als\n");
+        r = NativeLammps.mpirun(dir, 2, "-in", "in.nve768", "-log", "log.np2b", "-screen", "none");
+        assertOk(r);
+        assertFalse(Files.exists(dir.resolve("none.cfg")), "nothing appended");
+        assertEquals(1, r.all().lines().filter(l -> l.contains("WARNING: select:save-selected-max-mb (1000 bytes) reached")).count(), r.all());
+        assertTrue(r.all().contains("4 above select:threshold 2.1, 0 appended to "), r.all());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.mtpj.train.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.ProgressOption;
 import org.mtpj.host.AtomicOutput;
 import org.mtpj.host.CfgFiles;
 import org.mtpj.host.MtpFiles;
@@ -73,8 +75,12 @@ public final class CalcGradeCommand implements Callable<Integer> {
                 .output(out).output(loadState == null ? alsFile : null).output(tsv).output(atomTsv).check();
         MtpPotential p = MtpFiles.read(pot);
         CloseContacts contacts = new CloseContacts(p.minDist);
-        System.out.println("MTPR from " + pot + ", train: " + train + ", input: " + in);
+        PrintWriter err = spec.commandLine().getErr();
+        // with --load-state TRAIN.cfg is not read: name the state instead
+        spec.commandLine().getOut().println("MTPR from " + pot + (loadState == null ? ", train: " + train : ", state: " + loadState)
+                + ", input: " + in);
         SelectionSession s;
+        String activeSetLine = null;
         if (loadState != null) {
             s = ActiveSetState.load(loadState);
             if (!java.util.Arrays.equals(s.potential().coefficients(), p.coefficients()) || s.potential().scaling != p.scaling)
@@ -87,8 +93,9 @@ public final class CalcGradeCommand implements Callable<Integer> {
             try (me.tongfei.progressbar.ProgressBar bar = progress.open("active set", trainCfgs.size() + 1L, " cfg")) {
                 swaps = s.selectFrom(trainCfgs, sel.selectThreshold, sel.swapThreshold, 0, bar == null ? null : bar::stepTo);
             }
-            System.err.printf(Locale.ROOT, "active set: %d configurations, %d swaps, %d of %d rows filled (%.1f s)%n",
-                    trainCfgs.size(), swaps, s.activeSet().filledSlots(), s.activeSet().size(), (System.nanoTime() - t0) * 1e-9);
+            // said at the end with the rest: a bad IN.cfg is then one line
+            activeSetLine = String.format(Locale.ROOT, "calc-grade: active set from %s: %d configurations, %d swaps, %d of %d rows filled (%.1f s)",
+                    train, trainCfgs.size(), swaps, s.activeSet().filledSlots(), s.activeSet().size(), (System.nanoTime() - t0) * 1e-9);
         }
         String inputName = in.getFileName().toString().replaceFirst("\\.cfg$", "");
         String mode = s.weights().mode();
@@ -96,6 +103,7 @@ public final class CalcGradeCommand implements Callable<Integer> {
             throw new UserError("--atom-tsv needs neighbourhood rows (--nbh-weight=1)");
         long t0 = System.nanoTime();
         int count = 0;
+        GradeSummary summary = new GradeSummary();
         // every output appears only when all of IN.cfg is graded (a bad input leaves none, not even the state)
         try (CfgReader r = CfgFiles.open(in).nonEmpty();
              AtomicOutput state = loadState == null ? AtomicOutput.create(alsFile) : null;
@@ -112,6 +120,7 @@ public final class CalcGradeCommand implements Callable<Integer> {
                 contacts.scan(c, r.where());
                 SelectionSession.Grade g = s.grade(c);
                 String text = GradeFormat.format(g.value());
+                summary.add(g.value());
                 c.features.put("MV_grade", text);
                 w.write(c);
                 if (t != null) {
@@ -129,9 +138,17 @@ public final class CalcGradeCommand implements Callable<Integer> {
             if (atomOut != null) atomOut.commit();
         }
         String warning = contacts.warning();
-        if (warning != null) spec.commandLine().getErr().println("mtpj calc-grade: " + warning);
+        if (warning != null) err.println("mtpj calc-grade: " + warning);
         double sec = (System.nanoTime() - t0) * 1e-9;
-        System.err.printf(Locale.ROOT, "graded %d configurations in %.2f s (%.1f configurations/s)%n", count, sec, count / Math.max(sec, 1e-9));
+        if (activeSetLine != null) err.println(activeSetLine);
+        err.printf(Locale.ROOT, "calc-grade: %s; %.2f s (%.1f configurations/s)%n", summary.text(mode), sec, count / Math.max(sec, 1e-9));
+        List<Path> wrote = new java.util.ArrayList<>(List.of(out));
+        if (loadState == null) wrote.add(alsFile);
+        if (tsv != null) wrote.add(tsv);
+        if (atomTsv != null) wrote.add(atomTsv);
+        err.println("calc-grade: wrote " + String.join(", ", wrote.stream().map(Path::toString).toList())
+);
+        err.flush();
         return 0;
     }
 }

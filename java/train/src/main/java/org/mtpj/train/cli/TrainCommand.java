@@ -3,6 +3,7 @@ package org.mtpj.train.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mtpj.host.ProgressOption;
 import org.mtpj.host.ThreadsOption;
 import org.mtpj.core.UserError;
 import org.mtpj.core.eval.Evaluator;
@@ -92,7 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
         Ranks ranks = Ranks.world();
         o.ranks = ranks;
         if (ranks.isRoot()) {
-            o.progress = progress.training();
+            o.progress = TrainingProgressBars.of(progress);
             if (current != null) o.onIteration = cur -> MtpFiles.write(cur, current);
         } else {
             o.log = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
@@ -101,8 +102,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingSet set = TrainingSet.read(train, p.cutoff(), p.speciesCount, ranks);
         if (set.size() == 0) throw new UserError(train + ": no configurations with atoms to train on");
         if (ranks.isRoot())
-            System.out.printf(Locale.ROOT, "MTPR from %s, training set %s: %d configurations, %d atoms, %d coefficients, %d threads%s%n",
-                    pot, train, set.size(), set.atoms(), p.coefficientCount(), o.threads,
+            System.out.printf(Locale.ROOT, "MTPR from %s, training set %s: %d configurations, %d atoms, %d coefficients, %s%s%n",
+                    pot, train, set.size(), set.atoms(), p.coefficientCount(), org.mtpj.host.ThreadsOption.count(o.threads),
                     ranks.size() > 1 ? " per MPI rank x " + ranks.size() + " ranks" : "");
         Trainer trainer = new Trainer(p, set, o);
         if (!ranks.isRoot()) {

@@ -6,11 +6,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.mtpj.core.UserError;
+import org.mtpj.host.ProgressOption;
 import org.mtpj.train.fit.Trainer;
 import picocli.CommandLine;
 
-class ProgressOptionTest {
+class TrainingProgressBarsTest {
     private static ProgressOption parse(String... args) {
         ProgressOption o = new ProgressOption();
         new CommandLine(o).parseArgs(args);
@@ -23,7 +23,7 @@ class ProgressOptionTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            Trainer.Progress p = parse("--progress", "on").training();
+            Trainer.Progress p = TrainingProgressBars.of(parse("--progress", "on"));
             assertNotNull(p);
             p.start("BFGS", 10);
             for (int i = 0; i < 10; i++) p.iteration(i, 1.0 / (i + 1));
@@ -37,13 +37,7 @@ class ProgressOptionTest {
 
     @Test
     void offAndAutoWithoutTerminalDrawNothing() {
-        assertNull(parse("--progress", "off").training());
-        assertNull(parse("--progress", "off").open("x", 3, " cfg"));
-        if (System.console() == null || !System.console().isTerminal()) assertNull(parse().training());
-    }
-
-    @Test
-    void unknownModeIsAUserError() {
-        assertThrows(UserError.class, () -> parse("--progress", "sometimes").enabled());
+        assertNull(TrainingProgressBars.of(parse("--progress", "off")));
+        if (System.console() == null || !System.console().isTerminal()) assertNull(TrainingProgressBars.of(parse()));
     }
 }
