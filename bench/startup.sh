@@ -48,6 +48,10 @@ commands=(
   "convert-768|convert one768.cfg one768.xyz --types=Mg,V,O"
   "info|info pot.mtp"
 )
+names=" ${commands[*]%%|*} "
+for n in ${only//,/ }; do
+  [[ "$names" == *" $n "* ]] || { echo "startup.sh: --only $n: expected one of${names% }" >&2; exit 2; }
+done
 load() { cut -d' ' -f1 /proc/loadavg; }
 # seconds CACHE ARGS...: "wall cpu" seconds of one ./mtpj run (CACHE 1 with the start-up cache, 0
 # without; cpu = user + system of the JVM and its threads, JIT included: less sensitive to load)
