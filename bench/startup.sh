@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Whole-process time of short ./mtpj commands, as a user sees it (issue 15): JVM start, class
+# loading, JIT warm-up and the work, with the start-up cache (build/mtpj.aot, scripts/aot-cache)
+# and without it (MTPJ_AOT=0), the two alternating run by run so that both see the same load.
+# Commands: --version; calc-efs of one 96-atom configuration (the first of MLIP-2's edge cases),
+# of the ten 768-atom study frames (7680 atoms; default threads and --threads=1); calc-grade and
+# select-add (neighbourhood mode, one 768-atom frame as training set, the 96-atom configuration
+# as new data); convert (one 768-atom frame .cfg -> extended XYZ); info of the study's pot.mtp.
+# Prints the median wall-clock and CPU seconds (user + system) of N runs per command and the load
+# before and after (wall times on a busy machine are upper bounds; CPU times suffer less).
+# --history appends the medians to bench/history.tsv (date, commit, machine, load, command,
+# seconds, cpu_seconds).
+# Needs the shared study data ($MTPJ_SHARED or ../shared) and a built jar (the cache is refreshed
+# if stale). Usage: bench/startup.sh [--runs N] [--history] [--only NAME[,NAME...]]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+shared=${MTPJ_SHARED:-$(cd "$here/.." && pwd)/shared}
+runs=5 history=0 only=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs=$2; shift ;;
+    --history) history=1 ;;
+    --only) only=$2; shift ;;
+    *) echo "startup.sh: unknown option $1 (--runs N, --history, --only NAMES)" >&2; exit 2 ;;
+  esac
+  shift
+done
+frames="$shared/reference/mlip2/dump600K_frames00-09.cfg" edge="$shared/reference/mlip2/edge_cases.cfg"
+pot="$shared/data/amorphous-MgV2O5/pot.mtp"
+for f in "$frames" "$edge" "$pot"; do [ -f "$f" ] || { echo "startup.sh: $f not found (set MTPJ_SHARED)" >&2; exit 2; }; done
+[ -f "$here/build/mtpj.jar" ] || { echo "startup.sh: build/mtpj.jar missing (scripts/mvn -DskipTests package)" >&2; exit 2; }
+"$here/scripts/aot-cache" --check || "$here/scripts/aot-cache" >&2
+work=$(mktemp -d "${TMPDIR:-/tmp}/mtpj-startup.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+awk '{print} /END_CFG/ {exit}' "$edge" > one96.cfg
+awk '{print} /END_CFG/ {exit}' "$frames" > one768.cfg
+cp "$pot" pot.mtp
+
+# name|arguments of ./mtpj (in the work folder)
+commands=(
+  "version|--version"
+  "calc-efs-96|calc-efs pot.mtp one96.cfg out.cfg"
+  "calc-efs-7680|calc-efs pot.mtp $frames out.cfg"
+  "calc-efs-7680-t1|calc-efs pot.mtp $frames out.cfg --threads=1"
+  "calc-grade-96|calc-grade pot.mtp one768.cfg one96.cfg graded.cfg --nbh-weight=1 --energy-weight=0 --progress=off"
+  "select-add-96|select-add pot.mtp one768.cfg one96.cfg diff.cfg --nbh-weight=1 --energy-weight=0"
+  "convert-768|convert one768.cfg one768.xyz --types=Mg,V,O"
+  "info|info pot.mtp"
+)
+names=" ${commands[*]%%|*} "
+for n in ${only//,/ }; do
+  [[ "$names" == *" $n "* ]] || { echo "startup.sh: --only $n: expected one of${names% }" >&2; exit 2; }
+done
+load() { cut -d' ' -f1 /proc/loadavg; }
+# seconds CACHE ARGS...: "wall cpu" seconds of one ./mtpj run (CACHE 1 with the start-up cache, 0
+# without; cpu = user + system of the JVM and its threads, JIT included: less sensitive to load)
+seconds() {
+  local cache=$1; shift
+  local TIMEFORMAT='%R %U %S' t
+  t=$( { time MTPJ_AOT=$cache "$here/mtpj" "$@" > run.out 2> run.err; } 2>&1 ) \
+    || { echo "startup.sh: ./mtpj $* failed:" >&2; tail -3 run.err >&2; exit 1; }
+  echo "$t" | awk '{printf "%.3f %.3f\n", $1, $2 + $3}'
+}
+# median: the median of the numbers on stdin
+median() { sort -n | awk '{a[NR]=$1} END {printf "%.3f", a[int((NR+1)/2)]}'; }
+
+load_before=$(load)
+machine=$(lscpu | awk -F: '{k=$1; v=$2; gsub(/^ +| +$/, "", v)} k=="Model name" {m=v} k=="CPU family" {f=v} k=="Model" {n=v} k=="CPU(s)" {c=v}
+  END {print m " (family " f " model " n "), " c " CPUs"}')
+commit=$(git -C "$here" describe --always --dirty=+ 2>/dev/null || echo unknown)
+echo "startup.sh: $runs runs each, cache on/off alternating; machine: $machine; commit $commit; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-18s %-24s %-24s\n' command "with cache: wall (cpu)" "without: wall (cpu)"
+rows=()
+for spec in "${commands[@]}"; do
+  name=${spec%%|*} args=${spec#*|}
+  if [ -n "$only" ] && [[ ",$only," != *",$name,"* ]]; then continue; fi
+  seconds 1 $args > /dev/null   # the first run after a build reads the files into the page cache
+  on=() off=()
+  for ((i = 0; i < runs; i++)); do on+=("$(seconds 1 $args)"); off+=("$(seconds 0 $args)"); done
+  on_wall=$(printf '%s\n' "${on[@]}" | cut -d' ' -f1 | median) on_cpu=$(printf '%s\n' "${on[@]}" | cut -d' ' -f2 | median)
+  off_wall=$(printf '%s\n' "${off[@]}" | cut -d' ' -f1 | median) off_cpu=$(printf '%s\n' "${off[@]}" | cut -d' ' -f2 | median)
+  printf '%-18s %-24s %-24s\n' "$name" "$on_wall ($on_cpu)" "$off_wall ($off_cpu)"
+  short=${args//"$frames"/$(basename "$frames")}
+  rows+=("mtpj $short|$on_wall|$on_cpu" "MTPJ_AOT=0 mtpj $short|$off_wall|$off_cpu")
+done
+load_after=$(load)
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ $history = 1 ]; then
+  file="$here/bench/history.tsv"
+  [ -s "$file" ] || printf 'date\tcommit\tmachine\tload\tcommand\tseconds\tcpu_seconds\n' > "$file"
+  for row in "${rows[@]}"; do
+    IFS='|' read -r command wall cpu <<< "$row"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$commit" "$machine" "$load_before-$load_after" \
+      "$command" "$wall" "$cpu" >> "$file"
+  done
+  echo "appended ${#rows[@]} rows to bench/history.tsv"
+fi
