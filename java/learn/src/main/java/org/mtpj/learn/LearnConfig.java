@@ -284,7 +284,7 @@ public record LearnConfig(Path file, Run run, Data data, Sample sample, Potentia
 
     /** Temperatures as names for folders and columns: 4000 -> "4000", 350.5 -> "350.5". */
     public static String kelvin(double t) {
-        return t == Math.rint(t) ? Long.toString((long) t) : Double.toString(t);
+        return org.mtpj.core.io.PythonNumbers.compact(t);
     }
 
     public List<String> temperatureNames() {

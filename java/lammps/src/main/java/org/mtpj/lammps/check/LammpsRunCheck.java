@@ -369,6 +369,6 @@ public final class LammpsRunCheck {
     }
 
     private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
+        return org.mtpj.core.io.PythonNumbers.compact(v);
     }
 }
