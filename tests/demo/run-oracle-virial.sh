@@ -14,7 +14,8 @@ pot=/usr/share/lammps/potentials/SiO.1990.vashishta
 require_tool lmp
 require_file "$pot" "Debian package lammps-data"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT; cd "$tmp"
-lmp -in "$here/demo/lammps/in.oracle" -screen none -log oracle.log -var pairfile "$here/demo/lammps/pair.vashishta" -var potfile "$pot" -var Tmelt 6000 -var seed 7 \
+lmp -in "$here/demo/lammps/in.oracle" -screen none -log oracle.log -var species "Si O" -var counts "128 256" -var masses "28.0855 15.9994" -var ntypes 2 \
+  -var formula_mass 7690.7904 -var density 2.20 -var pairfile "$here/demo/lammps/pair.vashishta" -var potfile "$pot" -var Tmelt 6000 -var seed 7 \
   -var npush 300 -var nmelt 200 -var nramp 100 -var nhold 40 -var every 20 -var temps 4000 > /dev/null
 "$here/mtpj" convert frames_T4000.dump t.cfg --thermo efs_T4000.txt --valid-out v.cfg --valid-fraction 0.34 > conv.log 2>&1
 [ "$(grep -c BEGIN_CFG v.cfg)" = 1 ] || { echo "FAIL: expected 1 held-out frame"; cat conv.log; exit 1; }

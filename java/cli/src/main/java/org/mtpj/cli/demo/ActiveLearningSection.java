@@ -58,12 +58,13 @@ final class ActiveLearningSection {
         json.put("final_max_grade", finalMaxGrade());
     }
 
-    String markdown(List<String> temps) {
+    /** The section text; oracle is the oracle's short name (labels come from it). */
+    String markdown(List<String> temps, String oracle) {
         StringBuilder s = new StringBuilder("## 2a. Active learning (`mtpj learn`)\n\n");
         s.append(String.format(Locale.ROOT, "Each round: train (warm start), MD at every temperature with extrapolation control "
                         + "(threshold %s, stop above %s), select-add (MaxVol) over the configurations above the threshold, label them with "
-                        + "Vashishta (`lmp`, `run 0`), add them. %s after %d round(s); largest grade of the last round's MD: %.3f.%n%n",
-                g(threshold()), g(rounds.path("threshold_break").asDouble()),
+                        + "%s (`lmp`, `run 0`), add them. %s after %d round(s); largest grade of the last round's MD: %.3f.%n%n",
+                g(threshold()), g(rounds.path("threshold_break").asDouble()), oracle,
                 converged() ? "**Converged**" : "**Not converged** (" + status + ")", roundCount(), finalMaxGrade()));
         s.append("| round | training cfgs | above threshold | added |");
         for (String t : temps) s.append(" max grade ").append(t).append(" K |");

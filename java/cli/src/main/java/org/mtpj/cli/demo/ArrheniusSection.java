@@ -28,9 +28,14 @@ final class ArrheniusSection {
     private final Map<String, String[]> fits;
     /** "pot/species" → the temperatures (K) whose MSD was not diffusive over the fit window, e.g. "3500, 4000"; "" when all were. */
     private final Map<String, String> notDiffusive = new LinkedHashMap<>();
+    /** The species (LAMMPS type order) and the oracle's short name. */
+    private final List<String> species;
+    private final String oracle;
 
-    private ArrheniusSection(Map<String, String[]> fits) {
+    private ArrheniusSection(Map<String, String[]> fits, List<String> species, String oracle) {
         this.fits = fits;
+        this.species = species;
+        this.oracle = oracle;
     }
 
     /**
@@ -40,7 +45,7 @@ final class ArrheniusSection {
     static ArrheniusSection read(Path demo, List<String> temps, DiffusionSection diffusion) throws IOException {
         Map<String, String[]> m = new LinkedHashMap<>();
         for (String pot : MdSection.POTENTIALS) {
-            for (String sp : DiffusionSection.SPECIES) {
+            for (String sp : diffusion.species()) {
                 Path file = demo.resolve("analysis/arrhenius_" + pot + "_" + sp + "/arrhenius.tsv");
                 if (!Files.exists(file)) continue;
                 Map<String, String[]> rows = new LinkedHashMap<>();
@@ -50,9 +55,9 @@ final class ArrheniusSection {
                         String.format(Locale.ROOT, "%.4g", d0)});
             }
         }
-        ArrheniusSection a = new ArrheniusSection(m);
+        ArrheniusSection a = new ArrheniusSection(m, diffusion.species(), diffusion.oracle());
         for (String pot : MdSection.POTENTIALS)
-            for (String sp : DiffusionSection.SPECIES)
+            for (String sp : a.species)
                 a.notDiffusive.put(pot + "/" + sp, String.join(", ", temps.stream().filter(t -> !diffusion.d(pot, t, sp).diffusive()).toList()));
         return a;
     }
@@ -64,7 +69,7 @@ final class ArrheniusSection {
     void plot(List<String> temps, DiffusionSection diffusion, Path base) {
         List<ArrheniusPlot.Series> sets = new ArrayList<>();
         for (String pot : MdSection.POTENTIALS) {
-            for (String sp : List.of("O", "Si")) {
+            for (String sp : species) {
                 int n = temps.size();
                 double[] t = new double[n], d = new double[n], se = new double[n];
                 boolean[] diffusive = new boolean[n];
@@ -77,12 +82,14 @@ final class ArrheniusSection {
                 }
                 if (!fits.containsKey(pot + "/" + sp)) continue;
                 boolean mtp = pot.equals("mtp");
-                sets.add(new ArrheniusPlot.Series((mtp ? "MTP " : "Vashishta ") + sp, mtp ? DemoPlots.MTP : DemoPlots.CLASSICAL,
-                        sp.equals("Si") ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE, sp.equals("Si"), t, d, se, diffusive,
+                // the first species as filled diamonds, the others as open circles
+                boolean first = sp.equals(species.get(0));
+                sets.add(new ArrheniusPlot.Series((mtp ? "MTP " : oracle + " ") + sp, mtp ? DemoPlots.MTP : DemoPlots.CLASSICAL,
+                        first ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE, first, t, d, se, diffusive,
                         Arrhenius.fit(t, d, se, t[n - 1])));
             }
         }
-        if (!sets.isEmpty()) ArrheniusPlot.write("Arrhenius plot: MTP vs classical (Vashishta)", sets, Double.NaN, base);
+        if (!sets.isEmpty()) ArrheniusPlot.write("Arrhenius plot: MTP vs classical (" + oracle + ")", sets, Double.NaN, base);
     }
 
     /** summary.json "arrhenius": Ea and its standard error per potential and species. */
@@ -100,7 +107,7 @@ final class ArrheniusSection {
     /** summary.json "ea_comparison" per species. */
     Map<String, Object> comparisonJson() {
         Map<String, Object> json = new LinkedHashMap<>();
-        for (String sp : List.of("Si", "O")) {
+        for (String sp : species) {
             Comparison c = compare(sp);
             if (c == null) continue;
             Map<String, Object> e = new LinkedHashMap<>();
@@ -119,24 +126,24 @@ final class ArrheniusSection {
     /** The verdict's sentence on the activation energies, or "" without both fits of a species. */
     String verdict() {
         List<String> lines = new ArrayList<>();
-        for (String sp : List.of("Si", "O")) {
+        for (String sp : species) {
             Comparison c = compare(sp);
             if (c == null) continue;
             String bad = notDiffusiveText(sp);
-            lines.add(String.format(Locale.ROOT, "%s: E_a %.3f ± %.3f eV (MTP) vs %.3f ± %.3f eV (Vashishta), difference %+.3f eV, %s (tolerance %.3f eV)%s%s",
-                    sp, c.em, c.sm, c.ec, c.sc, c.diff(), c.agree() ? "agree" : "**differ**", c.tolerance(),
+            lines.add(String.format(Locale.ROOT, "%s: E_a %.3f ± %.3f eV (MTP) vs %.3f ± %.3f eV (%s), difference %+.3f eV, %s (tolerance %.3f eV)%s%s",
+                    sp, c.em, c.sm, c.ec, c.sc, oracle, c.diff(), c.agree() ? "agree" : "**differ**", c.tolerance(),
                     c.precise() ? "" : "; **not measured precisely enough** (standard error above " + EA_SE_MAX_EV + " eV)",
                     bad.isEmpty() ? "" : "; **not activation energies of diffusion**: the MSD is not diffusive over the fit window at " + bad));
         }
         return lines.isEmpty() ? "" : "Activation energies: " + String.join("; ", lines) + ".\n\n";
     }
 
-    /** "MTP 3500 K, Vashishta 3500, 4000 K" for a species, or "" when every fitted D of both potentials is diffusive. */
+    /** "MTP 3500 K, Vashishta 3500, 4000 K" (the oracle's name) for a species, or "" when every fitted D of both potentials is diffusive. */
     private String notDiffusiveText(String sp) {
         List<String> parts = new ArrayList<>();
         for (String pot : MdSection.POTENTIALS) {
             String bad = notDiffusive.getOrDefault(pot + "/" + sp, "");
-            if (!bad.isEmpty()) parts.add((pot.equals("mtp") ? "MTP " : "Vashishta ") + bad + " K");
+            if (!bad.isEmpty()) parts.add((pot.equals("mtp") ? "MTP " : oracle + " ") + bad + " K");
         }
         return String.join(", ", parts);
     }

@@ -48,6 +48,12 @@ final class DemoParameters {
 
     List<String> mdTemperatures() { return List.of(get("md_temps").trim().split("\\s+")); }
 
+    /** The oracle's species in LAMMPS type order (parameter species, e.g. "Si O"). */
+    List<String> species() { return List.of(get("species").trim().split("\\s+")); }
+
+    /** The oracle's short name for tables and legends (parameter oracle_short, e.g. "SW"). */
+    String oracleName() { return get("oracle_short"); }
+
     boolean has(String key) { return map.containsKey(key); }
 
     void put(String key, String value) { map.put(key, value); }

@@ -24,12 +24,14 @@ final class DiffusionSection {
     static final double A2PS_TO_CM2S = 1e-4;
     /** |D_mtp − D_classical| / combined se at or below which the two agree. */
     static final double AGREE_Z = 2.0;
-    static final List<String> SPECIES = List.of("Si", "O");
     /** Marks a D whose MSD is not diffusive over the fit window in the report's tables. */
     static final String NOT_DIFFUSIVE_MARK = " †";
 
     private final Path demo;
     private final List<String> temps;
+    /** The species (LAMMPS type order) and the oracle's short name. */
+    private final List<String> species;
+    private final String oracle;
     /**
      * D of one run and species (Å²/ps): se = max(calibrated, blocks); the log-log slope of the MSD over the
      * fit window with its error, and whether the window is diffusive ('mtpj diffusion' column diffusive).
@@ -48,20 +50,22 @@ final class DiffusionSection {
     private double pDiff;
     private String evidence;
 
-    private DiffusionSection(Path demo, List<String> temps) {
+    private DiffusionSection(Path demo, DemoParameters params) {
         this.demo = demo;
-        this.temps = temps;
+        this.temps = params.mdTemperatures();
+        this.species = params.species();
+        this.oracle = params.oracleName();
     }
 
     /** Reads the analysis tables (and records the blocks' fit window as parameter fit_hi_block), then compares. */
     static DiffusionSection read(Path demo, DemoParameters params, MdSection md) throws IOException {
-        DiffusionSection s = new DiffusionSection(demo, params.mdTemperatures());
+        DiffusionSection s = new DiffusionSection(demo, params);
         s.readTables(params);
         double fitLo = params.number("fit_lo"), fitHi = params.number("fit_hi"), dt = params.number("timestep_ps");
         for (String pot : MdSection.POTENTIALS) {
             for (String T : s.temps) {
                 ThermoLog.Block b = md.production(pot, T);
-                for (String sp : SPECIES) {
+                for (String sp : s.species) {
                     RunD v = s.d.get(pot + "/" + T + "/" + sp);
                     if (v == null) throw new UserError("demo report: no diffusion result for " + pot + " " + T + " " + sp);
                     double cross = lammpsD(b, "c_msd" + sp + "[4]", dt, fitLo, fitHi);
@@ -87,7 +91,7 @@ final class DiffusionSection {
     private void readTables(DemoParameters params) throws IOException {
         for (String pot : MdSection.POTENTIALS) {
             for (String T : temps) {
-                for (String sp : SPECIES) {
+                for (String sp : species) {
                     Path dir = demo.resolve("analysis/" + pot + "_T" + T + "/" + sp);
                     Path file = dir.resolve("diffusion.tsv");
                     if (!Files.exists(file)) throw new UserError("demo report: " + file + " not found (written by the analysis step)");
@@ -126,7 +130,7 @@ final class DiffusionSection {
     /** Agreement MTP vs classical per (T, species), and the evidence: direction and size of the differences, and the pressure of both at the same volume. */
     private void compare(MdSection md) {
         for (String T : temps) {
-            for (String sp : SPECIES) {
+            for (String sp : species) {
                 RunD c = d("classical", T, sp), m = d("mtp", T, sp);
                 double z = Math.abs(m.d() - c.d()) / Math.hypot(m.se(), c.se());
                 boolean ok = z <= AGREE_Z, diffusive = c.diffusive() && m.diffusive();
@@ -148,11 +152,17 @@ final class DiffusionSection {
             rMin = Math.min(rMin, r); rMax = Math.max(rMax, r);
         }
         pDiff = md.pressureDifferenceGPa(temps);
-        evidence = String.format(Locale.ROOT, "D(MTP)/D(Vashishta) ranges from %.2f to %.2f%s; at the same volume the MTP's mean pressure differs by %+.2f GPa " +
-                "from Vashishta's%s.", rMin, rMax,
-                rMin > 1 ? " (the MTP diffuses faster everywhere)" : rMax < 1 ? " (the MTP diffuses slower everywhere)" : "", pDiff,
+        evidence = String.format(Locale.ROOT, "D(MTP)/D(%s) ranges from %.2f to %.2f%s; at the same volume the MTP's mean pressure differs by %+.2f GPa " +
+                "from %s's%s.", oracle, rMin, rMax,
+                rMin > 1 ? " (the MTP diffuses faster everywhere)" : rMax < 1 ? " (the MTP diffuses slower everywhere)" : "", pDiff, oracle,
                 agree < total ? " (a different state point diffuses differently)" : "");
     }
+
+    /** The species, in LAMMPS type order. */
+    List<String> species() { return species; }
+
+    /** The oracle's short name. */
+    String oracle() { return oracle; }
 
     /** D of one run and species. */
     RunD d(String pot, String T, String sp) { return d.get(pot + "/" + T + "/" + sp); }
@@ -173,22 +183,23 @@ final class DiffusionSection {
             List<DemoPlots.Curve> curves = new ArrayList<>();
             String source = "mtpj msd, all time origins";
             for (String pot : MdSection.POTENTIALS) {
-                Path tabSi = demo.resolve("analysis/" + pot + "_T" + T + "/Si/msd.tsv");
-                Path tabO = demo.resolve("analysis/" + pot + "_T" + T + "/O/msd.tsv");
                 java.awt.Color col = pot.equals("mtp") ? DemoPlots.MTP : DemoPlots.CLASSICAL;
-                String label = pot.equals("mtp") ? "MTP" : "Vashishta";
-                if (Files.exists(tabSi) && Files.exists(tabO)) {
-                    double[][] mo = readColumns(tabO, 2), ms = readColumns(tabSi, 2);
-                    curves.add(new DemoPlots.Curve(label + " O" + regime(pot, T, "O"), mo[0], mo[1], col, false));
-                    curves.add(new DemoPlots.Curve(label + " Si" + regime(pot, T, "Si"), ms[0], ms[1], col, true));
-                } else {
-                    source = "LAMMPS compute msd, single origin";
-                    ThermoLog.Block b = md.production(pot, T);
-                    double[] st = b.values("Step");
-                    double[] t = new double[st.length];
-                    for (int i = 0; i < st.length; i++) t[i] = (st[i] - st[0]) * dt;
-                    curves.add(new DemoPlots.Curve(label + " O", t, b.values("c_msdO[4]"), col, false));
-                    curves.add(new DemoPlots.Curve(label + " Si", t, b.values("c_msdSi[4]"), col, true));
+                String label = pot.equals("mtp") ? "MTP" : oracle;
+                // the first species dashed, the others solid
+                for (String sp : species) {
+                    Path tab = demo.resolve("analysis/" + pot + "_T" + T + "/" + sp + "/msd.tsv");
+                    boolean dashed = sp.equals(species.get(0)) && species.size() > 1;
+                    if (Files.exists(tab)) {
+                        double[][] m = readColumns(tab, 2);
+                        curves.add(new DemoPlots.Curve(label + " " + sp + regime(pot, T, sp), m[0], m[1], col, dashed));
+                    } else {
+                        source = "LAMMPS compute msd, single origin";
+                        ThermoLog.Block b = md.production(pot, T);
+                        double[] st = b.values("Step");
+                        double[] t = new double[st.length];
+                        for (int i = 0; i < st.length; i++) t[i] = (st[i] - st[0]) * dt;
+                        curves.add(new DemoPlots.Curve(label + " " + sp, t, b.values("c_msd" + sp + "[4]"), col, dashed));
+                    }
                 }
             }
             DemoPlots.msd(curves, "MSD at " + T + " K (" + source + ")", fitLo, fitHi, out.resolve("msd_T" + T));
@@ -218,7 +229,7 @@ final class DiffusionSection {
                 "times too small) and the standard error of the mean of D over %s consecutive blocks of the run (each fitted over %s–%s ps). D in Å²/ps (1 Å²/ps = 1e-4 cm²/s); `z` = |ΔD| / combined " +
                 "uncertainty; agree means z ≤ %.0f. All numbers in `diffusion.tsv`.%n%n",
                 p.get("fit_lo"), p.get("fit_hi"), p.get("nblocks"), p.get("fit_lo"), p.get("fit_hi_block"), AGREE_Z));
-        s.append("| T (K) | species | D Vashishta | D MTP | MTP/Vashishta | z | |\n|---|---|---|---|---|---|---|\n").append(cmpRows).append('\n');
+        s.append("| T (K) | species | D " + oracle + " | D MTP | MTP/" + oracle + " | z | |\n|---|---|---|---|---|---|---|\n").append(cmpRows).append('\n');
         s.append(nonDiffusive.isEmpty() ? "Every run is diffusive over the fit window (log-log slope of the MSD consistent with 1 over the window, "
                         + "its halves and the later lags).\n\n"
                 : NOT_DIFFUSIVE_MARK.strip() + " **Not diffusive over the fit window** (log-log slope of the MSD not 1 over the window, one of its "

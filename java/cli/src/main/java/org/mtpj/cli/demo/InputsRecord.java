@@ -19,7 +19,7 @@ final class InputsRecord {
         Map<String, Object> in = new LinkedHashMap<>();
         Map<String, Object> files = new LinkedHashMap<>();
         Path repo = Path.of(params.get("repo"));
-        for (String f : List.of("demo/lammps/in.oracle", "demo/lammps/in.md", "demo/lammps/pair.vashishta", "demo/lammps/pair.mtp",
+        for (String f : List.of("demo/lammps/in.oracle", "demo/lammps/in.md", "demo/lammps/pair." + params.get("pair_style"), "demo/lammps/pair.mtp",
                 "demo/lammps/pair.mtp-walls", "scripts/demo", "build/mtpj.jar")) addFile(files, f, repo.resolve(f));
         addFile(files, "potential " + params.get("potfile"), Path.of(params.get("potfile")));
         for (String f : List.of("oracle/train.cfg", "oracle/valid.cfg", "oracle/log.lammps", "learn/learn.toml", "learn/run/round-001/untrained.mtp",

@@ -25,7 +25,8 @@ final class MdSection {
 
     /** The production run (last thermo block) of "pot_T<T>". */
     private final Map<String, ThermoLog.Block> production = new TreeMap<>();
-    private final StringBuilder runs = new StringBuilder("potential\tT_target_K\tT_mean_K\tP_mean_GPa\tsteps\tloop_s\tus_per_atom_step\tmsd_end_Si_A2\tmsd_end_O_A2\twall_E_max_eV\tpreselected\tmax_grade\n");
+    private final List<String> species;
+    private final StringBuilder runs;
     private final List<Map<String, Object>> runJson = new ArrayList<>();
     /** False when a pair style log says the extrapolation grades were not computed. */
     private boolean selectionActive = true;
@@ -35,8 +36,16 @@ final class MdSection {
     private int totalSelected = 0;
     private double maxGradeAll = Double.NaN;
 
-    static MdSection read(Path demo, List<String> temps, int natoms) throws IOException {
-        MdSection s = new MdSection();
+    private MdSection(List<String> species) {
+        this.species = species;
+        runs = new StringBuilder("potential\tT_target_K\tT_mean_K\tP_mean_GPa\tsteps\tloop_s\tus_per_atom_step\t");
+        for (String sp : species) runs.append("msd_end_").append(sp).append("_A2\t");
+        runs.append("wall_E_max_eV\tpreselected\tmax_grade\n");
+    }
+
+    /** The runs of both potentials at every temperature; species in LAMMPS type order (their MSD columns c_msd<species>[4]). */
+    static MdSection read(Path demo, List<String> temps, int natoms, List<String> species) throws IOException {
+        MdSection s = new MdSection(species);
         for (String pot : POTENTIALS) for (String T : temps) s.readRun(demo, pot, T, natoms);
         return s;
     }
@@ -47,7 +56,6 @@ final class MdSection {
         if (blocks.isEmpty()) throw new UserError("demo report: no finished run in " + dir.resolve("log.lammps"));
         ThermoLog.Block b = blocks.get(blocks.size() - 1);
         production.put(pot + "_T" + T, b);
-        double[] msdSi = b.values("c_msdSi[4]"), msdO = b.values("c_msdO[4]");
         int presel = 0;
         double maxGrade = Double.NaN;
         Path ps = dir.resolve("preselected.cfg");
@@ -73,13 +81,18 @@ final class MdSection {
         if (b.columns().contains("v_ewall")) for (double w : b.values("v_ewall")) wallMax = Math.max(wallMax, w);
         if (pot.equals("mtp")) maxWall = Math.max(maxWall, wallMax);
         double pGpa = b.mean("Press") * 1e-4;
-        runs.append(String.join("\t", pot, T, f1(b.mean("Temp")), f3(pGpa), Long.toString(b.loopSteps()), f1(b.loopSeconds()), f1(us),
-                f3(msdSi[msdSi.length - 1]), f3(msdO[msdO.length - 1]), pot.equals("mtp") ? g(wallMax) : "", pot.equals("mtp") ? (selOff ? "not computed" : Integer.toString(presel)) : "",
-                Double.isNaN(maxGrade) ? "" : g(maxGrade))).append('\n');
+        List<String> msdEnd = new ArrayList<>();
         Map<String, Object> rj = new LinkedHashMap<>();
         rj.put("potential", pot); rj.put("T_target_K", Double.parseDouble(T)); rj.put("T_mean_K", b.mean("Temp"));
-        rj.put("P_mean_GPa", pGpa); rj.put("us_per_atom_step", us); rj.put("msd_end_O_A2", msdO[msdO.length - 1]);
-        rj.put("msd_end_Si_A2", msdSi[msdSi.length - 1]);
+        rj.put("P_mean_GPa", pGpa); rj.put("us_per_atom_step", us);
+        for (String sp : species) {
+            double[] msd = b.values("c_msd" + sp + "[4]");
+            msdEnd.add(f3(msd[msd.length - 1]));
+            rj.put("msd_end_" + sp + "_A2", msd[msd.length - 1]);
+        }
+        runs.append(String.join("\t", pot, T, f1(b.mean("Temp")), f3(pGpa), Long.toString(b.loopSteps()), f1(b.loopSeconds()), f1(us),
+                String.join("\t", msdEnd), pot.equals("mtp") ? g(wallMax) : "", pot.equals("mtp") ? (selOff ? "not computed" : Integer.toString(presel)) : "",
+                Double.isNaN(maxGrade) ? "" : g(maxGrade))).append('\n');
         if (pot.equals("mtp")) { rj.put("preselected", presel); rj.put("max_grade", maxGrade); rj.put("wall_E_max_eV", wallMax); }
         runJson.add(rj);
     }

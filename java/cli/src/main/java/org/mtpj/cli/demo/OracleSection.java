@@ -29,10 +29,10 @@ final class OracleSection {
     }
 
     String markdown(Map<String, String> p) {
-        return "## 1. Reference data (oracle)\n\n" + String.format(Locale.ROOT, "Random start, soft push-off (%s steps), melt at 6000 K (%s steps), then ramps of %s steps to each of %s K " +
+        return "## 1. Reference data (oracle)\n\n" + String.format(Locale.ROOT, "Random start, soft push-off (%s steps), melt at %s K (%s steps), then ramps of %s steps to each of %s K " +
                         "with %s steps held at each; a configuration every %s steps (1 fs) with energy, forces and the virial (PlusStress, kinetic part excluded). " +
                         "%d training and %d held-out configurations (the last %s of every hold, later in time than its training frames).%n%n",
-                p.get("npush"), p.get("nmelt"), p.get("nramp"), p.get("hold_temps"), p.get("nhold"), p.get("every"), train.size(), valid.size(),
+                p.get("npush"), p.get("Tmelt"), p.get("nmelt"), p.get("nramp"), p.get("hold_temps"), p.get("nhold"), p.get("every"), train.size(), valid.size(),
                 String.format(Locale.ROOT, "%.0f %%", Double.parseDouble(p.get("valid_frac")) * 100));
     }
 }

@@ -37,7 +37,7 @@ public final class ReportCommand implements Callable<Integer> {
         OracleSection oracle = OracleSection.read(demo);
         TrainingSection training = TrainingSection.read(demo, oracle.valid);
         training.writeFiles(out);
-        MdSection md = MdSection.read(demo, temps, oracle.atoms());
+        MdSection md = MdSection.read(demo, temps, oracle.atoms(), params.species());
         md.writeFiles(out);
         DiffusionSection diffusion = DiffusionSection.read(demo, params, md);
         diffusion.writeFiles(out, md, params.number("timestep_ps"), params.number("fit_lo"), params.number("fit_hi"));
@@ -61,7 +61,7 @@ public final class ReportCommand implements Callable<Integer> {
 
         Map<String, String> p = params.all();
         Path timings = demo.resolve("timings.tsv");
-        String summary = SummaryText.title(p) + oracle.markdown(p) + training.markdown(p) + (al == null ? "" : al.markdown(temps))
+        String summary = SummaryText.title(p) + oracle.markdown(p) + training.markdown(p) + (al == null ? "" : al.markdown(temps, params.oracleName()))
                 + md.markdown(p) + diffusion.markdown(p) + arrhenius.markdown()
                 + SummaryText.verdict(p, diffusion.agreeCount(), diffusion.compareCount(), diffusion.notDiffusiveCount(), diffusion.evidence() + " " + arrhenius.verdict().strip())
                 + SummaryText.end(Files.exists(timings) ? Files.readString(timings) : "");

@@ -8,9 +8,13 @@ final class SummaryText {
     private SummaryText() {}
 
     static String title(Map<String, String> p) {
-        return "# mtpj demo report (" + p.get("variant") + ")\n\n"
-                + "SiO2 (128 Si + 256 O, 2.20 g/cm³). Reference: LAMMPS " + p.get("lmp_version")
-                + " with Vashishta's 1990 potential (`" + p.get("potfile") + "`). "
+        String[] species = p.get("species").trim().split("\\s+"), counts = p.get("counts").trim().split("\\s+");
+        StringBuilder atoms = new StringBuilder();
+        for (int i = 0; i < species.length; i++) atoms.append(i > 0 ? " + " : "").append(counts[i]).append(' ').append(species[i]);
+        return "# mtpj demo report (" + p.get("variant") + ", oracle " + p.get("oracle") + ")\n\n"
+                + p.get("system") + " (" + atoms + ", " + p.get("density") + " g/cm³). Reference (the oracle): LAMMPS " + p.get("lmp_version")
+                + " with " + p.get("oracle_label") + " (`" + p.get("potfile") + "`, `pair_style " + p.get("pair_style") + "`, range "
+                + p.get("oracle_range") + " Å). "
                 + "Everything below was made by `scripts/demo" + (p.get("variant").equals("quick") ? " --quick" : "")
                 + "`; the exact inputs (sha256), versions and seeds are in `inputs.json`.\n\n";
     }
@@ -33,11 +37,17 @@ final class SummaryText {
                     "(they agree for the other %d%s). ", total - agree, total, agree,
                     total - agree == 1 ? "; with a 2-sigma criterion about 1 comparison in 20 differs by chance alone" : ""));
             s.append(evidence).append(' ');
-            s.append("Likely reasons, in order: (1) Vashishta's interactions reach 10 Å (screened Coulomb and charge–dipole terms) " +
-                    "while the MTP sees only R_cut = " + p.get("rcut") + " Å, so the long-range part is folded into short-range terms; " +
-                    "(2) the training set is small and correlated (one melt–quench trajectory) and the fit is short (" + p.get("max_iter") +
+            // the oracle's reach is a reason only when it exceeds the MTP's cutoff
+            double range = Double.parseDouble(p.get("oracle_range")), rcut = Double.parseDouble(p.get("rcut"));
+            String reach = range > rcut
+                    ? p.get("oracle_short") + "'s interactions reach " + p.get("oracle_range") + " Å while the MTP sees only R_cut = " + p.get("rcut")
+                      + " Å, so the long-range part is folded into short-range terms; "
+                    : "";
+            s.append("Likely reasons, in order" + (reach.isEmpty() ? " (not the reach: R_cut = " + p.get("rcut") + " Å covers " + p.get("oracle_short")
+                    + "'s " + p.get("oracle_range") + " Å)" : "") + ": " + (reach.isEmpty() ? "" : "(1) " + reach) +
+                    "(" + (reach.isEmpty() ? 1 : 2) + ") the training set is small and correlated (one melt–quench trajectory) and the fit is short (" + p.get("max_iter") +
                     " iterations), see the force errors above; an MTP fitted once, without active learning, can drift into configurations " +
-                    "unlike its training set (see the wall energies and extrapolation grades); (3) the uncertainties come from one short run per temperature (the fit's " +
+                    "unlike its training set (see the wall energies and extrapolation grades); (" + (reach.isEmpty() ? 2 : 3) + ") the uncertainties come from one short run per temperature (the fit's " +
                     "standard error or the scatter of a few blocks of it, itself uncertain); independent seeds scatter by about ±20–30 %.\n\n");
         }
         return s.toString();

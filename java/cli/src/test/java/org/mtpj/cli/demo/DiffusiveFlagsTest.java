@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,26 +23,14 @@ class DiffusiveFlagsTest {
     @TempDir Path demo;
 
     static final List<String> TEMPS = List.of("5000", "4000", "3500");
+    static final List<String> SPECIES = List.of("Si", "O");
 
     @Test
     void nonDiffusiveRunsAreMarkedCountedAndNamedInTheVerdict() throws IOException {
-        Files.writeString(demo.resolve("parameters.tsv"), "md_temps\t5000 4000 3500\nfit_lo\t2\nfit_hi\t5\ntimestep_ps\t0.001\nnblocks\t4\n"
-                + "fit_hi_block\t2.4\n");
-        for (String pot : MdSection.POTENTIALS)
-            for (String t : TEMPS) {
-                writeLog(pot, t);
-                for (String sp : DiffusionSection.SPECIES) {
-                    boolean diffusive = !t.equals("3500") && !(pot.equals("mtp") && t.equals("4000") && sp.equals("O"));
-                    writeDiffusionTable(pot, t, sp, diffusive);
-                }
-            }
-        for (String pot : MdSection.POTENTIALS)
-            for (String sp : DiffusionSection.SPECIES) {
-                Path dir = Files.createDirectories(demo.resolve("analysis/arrhenius_" + pot + "_" + sp));
-                Files.writeString(dir.resolve("arrhenius.tsv"), "quantity\tvalue\tstderr\tunit\nEa\t2.1\t0.09\teV\nD0\t0.015\t\tcm2/s\n");
-            }
+        DemoFolderFixture.write(demo, "Vashishta", SPECIES, TEMPS,
+                (run, sp) -> !run.endsWith("/3500") && !(run.equals("mtp/4000") && sp.equals("O")));
         DemoParameters params = DemoParameters.read(demo);
-        MdSection md = MdSection.read(demo, TEMPS, 384);
+        MdSection md = MdSection.read(demo, TEMPS, 384, params.species());
         DiffusionSection diffusion = DiffusionSection.read(demo, params, md);
         ArrheniusSection arrhenius = ArrheniusSection.read(demo, TEMPS, diffusion);
         Path out = Files.createDirectories(demo.resolve("report"));
@@ -80,26 +66,5 @@ class DiffusiveFlagsTest {
         assertTrue(verdict.contains("give the same D over the fit window"), verdict);
         assertFalse(verdict.contains("same diffusion coefficients"), verdict);
         for (String f : List.of("arrhenius.png", "arrhenius.svg", "msd_T4000.png")) assertTrue(Files.size(out.resolve(f)) > 0, f);
-    }
-
-    /** A production block of Step, Temp, Press and LAMMPS' MSDs growing 6 Å²/ps (1 ps = 1000 steps of 1 fs). */
-    private void writeLog(String pot, String t) throws IOException {
-        Path dir = Files.createDirectories(demo.resolve("md/" + pot + "_T" + t));
-        StringBuilder log = new StringBuilder("Step Temp Press c_msdSi[4] c_msdO[4]\n");
-        for (int k = 0; k <= 5; k++) log.append(String.format(Locale.ROOT, "%d %s 10000 %d %d%n", 1000 * k, t, 6 * k, 6 * k));
-        log.append("Loop time of 2 on 1 procs for 5000 steps with 384 atoms\n");
-        Files.writeString(dir.resolve("log.lammps"), log);
-    }
-
-    /** The D_tracer row of 'mtpj diffusion --blocks': D = 1, 0.4, 0.15 Å²/ps at 5000, 4000, 3500 K with a 5 % error. */
-    private void writeDiffusionTable(String pot, String t, String sp, boolean diffusive) throws IOException {
-        double d = switch (t) { case "5000" -> 1e-4; case "4000" -> 0.4e-4; default -> 0.15e-4; };
-        Path dir = Files.createDirectories(demo.resolve("analysis/" + pot + "_T" + t + "/" + sp));
-        List<String> rows = new ArrayList<>();
-        rows.add("case\twindow_ps\tquantity\tvalue_cm2s\tstderr_cm2s\tstderr_calibrated_cm2s\tloglog_slope\tloglog_slope_stderr\tdiffusive"
-                + "\tblocks_cm2s\tstderr_blocks_cm2s\tstderr_combined_cm2s");
-        rows.add(String.join("\t", pot + "_T" + t, "2-5", "D_tracer", Double.toString(d), Double.toString(d / 1000), Double.toString(0.05 * d),
-                diffusive ? "0.95" : "0.80", "0.02", diffusive ? "yes" : "no", d + "," + d, Double.toString(0.01 * d), Double.toString(0.05 * d)));
-        Files.write(dir.resolve("diffusion.tsv"), rows);
     }
 }
