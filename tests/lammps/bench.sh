@@ -4,29 +4,98 @@
 # --mpi), the Java start time, and mtpj's own profile (MTPJ_PROFILE=1: kernel / gather / scatter,
 # first 10 steps apart). Needs the shared study data ($MTPJ_SHARED or ../shared) and a built
 # native part (scripts/setup-lammps). Prints the machine load: numbers on a busy machine are
-# upper bounds. Usage: tests/lammps/bench.sh [--mpi] [STEPS]
+# upper bounds.
+#   tests/lammps/bench.sh [--mpi] [STEPS]                 ./lmp-mtpj (Debian's LAMMPS + launcher)
+#   tests/lammps/bench.sh --lammps PATH [--plugin SO] [--mpi] [STEPS]
+# --lammps PATH: side by side, every MTP pair style the lmp at PATH has, on the same input: its own
+# 'mtp' (ML-MTP) and 'mlip' (MLIP-2's interface) when 'PATH -h' lists them, and mtpj's mtp/java
+# through 'plugin load SO' when it has the PLUGIN package (SO: the plugin built against that LAMMPS,
+# default $MTPJ_NATIVE_BUILD/mtpjplugin.so, else build/native-modern/mtpjplugin.so from
+# scripts/setup-lammps --modern), with the ratio of each to mtp/java threads 1.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 shared="${MTPJ_SHARED:-$here/../shared}"
-mpi=0; steps=100
-for a in "$@"; do case "$a" in --mpi) mpi=1 ;; *) steps=$a ;; esac; done
+mpi=0; steps=100; lammps=""; plugin=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --mpi) mpi=1 ;;
+    --lammps) lammps=${2:?--lammps needs the path of an lmp executable}; shift ;;
+    --plugin) plugin=${2:?--plugin needs the path of mtpjplugin.so}; shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -*) echo "bench.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
+    *) steps=$1 ;;
+  esac
+  shift
+done
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cp "$shared/reference/lammps-mlip2/in.nve768" "$shared/data/amorphous-MgV2O5/input1.pos" "$shared/data/amorphous-MgV2O5/pot.mtp" "$tmp/"
 printf 'mtp-filename pot.mtp\ncalculate-efs TRUE\n' > "$tmp/mlip.ini"
 sed -i "s/^run .*/run $steps/; /^dump/d" "$tmp/in.nve768"
-echo "load: $(uptime | sed 's/.*load average: //')"
-run() { # label, threads, launcher...
-  local label=$1 threads=$2; shift 2
-  sed "s/^pair_style .*/pair_style mlip mlip.ini threads $threads/" "$tmp/in.nve768" > "$tmp/in.run"
-  (cd "$tmp" && MTPJ_PROFILE=1 "$@" -in in.run -log "log.$label" -screen none 2> "prof.$label" >/dev/null)
+load() { echo "load: $(uptime | sed 's/.*load average: //') ($(nproc) cores)"; }
+load
+
+# in.nve768 with the pair lines replaced: label, pair_style args, pair_coeff args [, first line]
+input() {
+  { [ -n "${4:-}" ] && echo "$4"
+    sed "s|^pair_style .*|pair_style $2|; s|^pair_coeff .*|pair_coeff $3|" "$tmp/in.nve768"; } > "$tmp/in.$1"
+}
+# Pair time per atom-step of a finished run, us
+pair_us() {
   local pair atoms
-  pair=$(awk '/^Pair /{print $5}' "$tmp/log.$label")
-  atoms=$(awk '/^Loop time/{print $(NF-1)}' "$tmp/log.$label")
-  printf '%-10s Pair %8.2f us/atom-step (%s s for %s steps x %s atoms); %s\n' "$label" \
-    "$(echo "$pair / $steps / $atoms * 1000000" | bc -l)" "$pair" "$steps" "$atoms" "$(grep -h 'Java ready' "$tmp/log.$label" | head -1)"
+  pair=$(awk '/^Pair /{print $5}' "$tmp/log.$1")
+  atoms=$(awk '/^Loop time/{print $(NF-1)}' "$tmp/log.$1")
+  echo "$pair / $steps / $atoms * 1000000" | bc -l
+}
+# label, launcher...: runs in.LABEL, prints the Pair time and the profile
+run() {
+  local label=$1; shift
+  (cd "$tmp" && MTPJ_PROFILE=1 "$@" -in "in.$label" -log "log.$label" -screen none 2> "prof.$label" >/dev/null) \
+    || { echo "$label: run failed"; tail -5 "$tmp/log.$label" "$tmp/prof.$label" 2>/dev/null; return 1; }
+  printf '%-22s Pair %8.2f us/atom-step (%s steps x %s atoms); %s\n' "$label" "$(pair_us "$label")" "$steps" \
+    "$(awk '/^Loop time/{print $(NF-1)}' "$tmp/log.$label")" "$(grep -h 'Java ready' "$tmp/log.$label" | head -1)"
   sed 's/^/           /' "$tmp/prof.$label"
 }
-run threads1 1 "$here/lmp-mtpj"
-run threads2 2 "$here/lmp-mtpj"
-[ $mpi = 1 ] && run np2 1 mpirun --allow-run-as-root -np 2 "$here/lmp-mtpj"
-echo "load: $(uptime | sed 's/.*load average: //')"
+
+if [ -z "$lammps" ]; then
+  for t in 1 2; do input "threads$t" "mlip mlip.ini threads $t" "* *"; run "threads$t" "$here/lmp-mtpj"; done
+  if [ $mpi = 1 ]; then input np2 "mlip mlip.ini threads 1" "* *"; run np2 mpirun --allow-run-as-root -np 2 "$here/lmp-mtpj"; fi
+  load
+  exit 0
+fi
+
+# --lammps: what this LAMMPS has, from its own help text
+[ -x "$lammps" ] || { echo "bench.sh: $lammps is not an executable" >&2; exit 2; }
+"$lammps" -h > "$tmp/help" 2>&1 || true
+styles=$(awk '/^\* Pair styles:/{on=1; next} on && /^\*/{exit} on' "$tmp/help")
+has_style() { printf ' %s ' $styles | grep -q " $1 "; }
+version=$(sed -n 's/^Large-scale Atomic\/Molecular Massively Parallel Simulator - \(.*\)$/\1/p' "$tmp/help" | head -n1)
+echo "LAMMPS: $lammps (${version:-version unknown})"
+launch=("$lammps"); [ $mpi = 1 ] && launch=(mpirun --allow-run-as-root -np 2 "$lammps")
+labels=()
+if grep -q 'PLUGIN' <(sed -n '/^Installed packages:/,/^List of individual style/p' "$tmp/help"); then
+  plugin=${plugin:-${MTPJ_NATIVE_BUILD:-$here/build/native-modern}/mtpjplugin.so}
+  [ -f "$plugin" ] || { echo "bench.sh: plugin $plugin not built (scripts/setup-lammps --modern, or --plugin SO)" >&2; exit 2; }
+  export MTPJ_CLASSPATH=${MTPJ_CLASSPATH:-$here/build/mtpj.jar}
+  [ -f "$MTPJ_CLASSPATH" ] || { echo "bench.sh: $MTPJ_CLASSPATH missing (scripts/mvn -DskipTests package)" >&2; exit 2; }
+  for t in 1 2; do
+    input "mtp-java-threads$t" "mtp/java pot.mtp threads $t" "* *" "plugin load $plugin"
+    labels+=("mtp-java-threads$t")
+  done
+else
+  echo "mtp/java: not measured (this LAMMPS has no PLUGIN package; for Debian's use bench.sh without --lammps)"
+fi
+# LAMMPS's own styles run without the plugin, so nothing of mtpj is loaded beside them
+if has_style mtp; then input "mtp-ML-MTP" "mtp" "* * pot.mtp 0 1 2"; labels+=("mtp-ML-MTP"); else echo "mtp (ML-MTP): not in this LAMMPS"; fi
+if has_style mlip; then input "mlip-MLIP-2" "mlip mlip.ini" "* *"; labels+=("mlip-MLIP-2"); else echo "mlip (MLIP-2's interface): not in this LAMMPS"; fi
+declare -A us
+for l in "${labels[@]}"; do
+  run "$l" "${launch[@]}" && us[$l]=$(pair_us "$l")
+done
+base=${us[mtp-java-threads1]:-}
+if [ -n "$base" ]; then
+  echo "ratio of Pair time to mtp/java threads 1 (same input, same LAMMPS$([ $mpi = 1 ] && echo ', mpirun -np 2')):"
+  for l in "${labels[@]}"; do
+    [ -n "${us[$l]:-}" ] && printf '  %-22s %6.2f\n' "$l" "$(echo "${us[$l]} / $base" | bc -l)"
+  done
+fi
+load
