@@ -35,11 +35,11 @@ final class ReferenceRun {
         return CompareLammpsLog.compare(a, b, rtol, 0, null, false, new PrintWriter(sink));
     }
 
-    /** The first thermo block's lines as printed, header to the last row. */
+    /** The first thermo block's lines as printed, header to the last row (2022+ indents the header). */
     static List<String> thermoRows(Path log) throws IOException {
         List<String> l = Files.readAllLines(log);
         int s = 0;
-        while (!l.get(s).startsWith("Step")) s++;
+        while (!l.get(s).stripLeading().startsWith("Step")) s++;
         int e = s;
         while (!l.get(e).startsWith("Loop time")) e++;
         return l.subList(s, e);
