@@ -65,6 +65,7 @@ fi
 
 # --lammps: what this LAMMPS has, from its own help text
 [ -x "$lammps" ] || { echo "bench.sh: $lammps is not an executable" >&2; exit 2; }
+lammps=$(readlink -f "$lammps")  # the runs start in a temporary folder
 "$lammps" -h > "$tmp/help" 2>&1 || true
 styles=$(awk '/^\* Pair styles:/{on=1; next} on && /^\*/{exit} on' "$tmp/help")
 has_style() { printf ' %s ' $styles | grep -q " $1 "; }
@@ -75,6 +76,7 @@ labels=()
 if grep -q 'PLUGIN' <(sed -n '/^Installed packages:/,/^List of individual style/p' "$tmp/help"); then
   plugin=${plugin:-${MTPJ_NATIVE_BUILD:-$here/build/native-modern}/mtpjplugin.so}
   [ -f "$plugin" ] || { echo "bench.sh: plugin $plugin not built (scripts/setup-lammps --modern, or --plugin SO)" >&2; exit 2; }
+  plugin=$(readlink -f "$plugin")
   export MTPJ_CLASSPATH=${MTPJ_CLASSPATH:-$here/build/mtpj.jar}
   [ -f "$MTPJ_CLASSPATH" ] || { echo "bench.sh: $MTPJ_CLASSPATH missing (scripts/mvn -DskipTests package)" >&2; exit 2; }
   for t in 1 2; do
