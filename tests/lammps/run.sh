@@ -2,7 +2,7 @@
 # End-to-end tests of the LAMMPS bridge with real LAMMPS, each integration test on both versions:
 # Debian's 29 Sep 2021 packages and 4 Feb 2025 built from source. Builds what is missing
 # (scripts/setup-lammps: apt packages, Debian source headers, CMake; scripts/setup-lammps --modern:
-# ~6 min CPU once), then runs the JUnit tests of java/lammps, which start ./lmp-mtpj, mpirun,
+# ~13 min CPU once), then runs the JUnit tests of java/lammps, which start ./lmp-mtpj, mpirun,
 # Java-host mode and the plugin. MTPJ_REQUIRE_NATIVE=1 is set, so a missing build fails instead of
 # skipping.
 # Options: --slow (also the 2000-step NVE drift test, ~1-2 min CPU); --plugin (also build a

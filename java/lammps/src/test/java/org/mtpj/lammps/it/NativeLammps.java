@@ -31,7 +31,7 @@ enum NativeLammps {
     DEBIAN_29SEP2021("29Sep2021 (Debian bookworm packages)", "MTPJ_NATIVE_BUILD", "build/native", "run scripts/setup-lammps"),
     /** From source; MTPJ_NATIVE_MODERN_BUILD overrides build/native-modern. */
     SOURCE_4FEB2025("4Feb2025 (Debian trixie source, build/lammps-modern)", "MTPJ_NATIVE_MODERN_BUILD", "build/native-modern",
-            "run scripts/setup-lammps --modern (~6 min CPU once)");
+            "run scripts/setup-lammps --modern (~13 min CPU once)");
 
     private final String label, dirVariable, defaultDir, howToBuild;
 
