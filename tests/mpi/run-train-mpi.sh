@@ -2,7 +2,7 @@
 # MPI training (issue 17): `mpirun -np N ./mtpj train …` shares the configurations over the ranks
 # and sums their contributions exactly (core.math.ExactSum), so the trained potential is the same
 # file, byte for byte, for 1 process, 2 ranks, 4 ranks (oversubscribed) and 2 threads per rank.
-# A command that does not use MPI refuses to run under mpirun (exit 2, one line).
+# (calc-efs, calc-errors, calc-grade under MPI and the refusal of the other commands: run-calc-mpi.sh.)
 # ~2-4 min on 2 cores. Options: --keep (keep the work folder).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
@@ -42,11 +42,4 @@ done
 cmp -s untrained.mtp serial.mtp && fail "training changed nothing"
 grep -q "Training done" serial.log || fail "no 'Training done' line in the serial log"
 
-set +e
-"${mpi[@]}" -np 2 "$mtpj" calc-efs serial.mtp train.cfg efs.cfg > refuse.log 2>&1; rc=$?
-set -e
-[ "$rc" != 0 ] || fail "calc-efs under mpirun ran (N copies racing for one output)"
-grep -q "does not run under mpirun" refuse.log || fail "calc-efs under mpirun: no clear message: $(head -3 refuse.log)"
-[ ! -e efs.cfg ] || fail "calc-efs under mpirun left an output"
-echo "   ok: calc-efs under mpirun refuses with one line"
 echo "PASS: MPI training gives the same potential for 1, 2 and 4 ranks"

@@ -99,6 +99,17 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
         }
     }
 
+    /**
+     * For a reader given the text from the BEGIN_CFG at {@code line} on (one MPI rank's share of a
+     * file, {@link CfgIndex}): messages name the file's own line numbers and count configurations
+     * from {@code configurationsBefore}, as a reader of the whole file would.
+     */
+    public CfgReader startingAt(long line, int configurationsBefore) {
+        this.lineNo = line - 1;
+        this.count = configurationsBefore;
+        return this;
+    }
+
     /** Where warnings go from now on; each distinct warning is given once. */
     public CfgReader onWarning(Consumer<String> sink) {
         this.warningSink = sink;
