@@ -36,6 +36,9 @@ for run in "2 1" "4 1" "2 2"; do
   grep -q "per MPI rank x $1 ranks" "np$1-t$2.log" || fail "np $1: the log does not show $1 ranks (did MPI start?)"
   [ "$(grep -c '^MTPR from' "np$1-t$2.log")" = 1 ] || fail "np $1: more than one rank printed the header"
   cmp -s serial.mtp "$out" || fail "mpirun -np $1 --threads=$2 trained a different potential than one process: $(cmp serial.mtp "$out" || true)"
+  # the final error report: each rank evaluates its share, the exact sums combine into the one-process report
+  [ "$(sed -n '/TRAIN ERRORS/,/^___*$/p' serial.log | tail -n +2)" = "$(sed -n '/TRAIN ERRORS/,/^___*$/p' "np$1-t$2.log" | tail -n +2)" ] \
+    || fail "mpirun -np $1: the TRAIN ERRORS report differs from one process's"
   echo "   ok: mpirun -np $1, $2 thread(s) per rank: the same potential, byte for byte"
 done
 # the serial run is a real fit (not a no-op that trivially agrees)
