@@ -137,6 +137,8 @@ public final class Main implements Runnable {
     static final java.util.Set<String> MPI_COMMANDS = java.util.Set.of("train");
 
     public static void main(String[] args) {
+        // numbers in every file and table are C-style whatever the user's locale (de_DE would print 0,5)
+        java.util.Locale.setDefault(java.util.Locale.ROOT);
         // without picocli: building even the top-level command model costs more than the JVM's own start
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             System.out.println(VERSION);
