@@ -18,12 +18,14 @@ import picocli.CommandLine.Command;
  *
  * <p>Exit codes: {@link ExitCodes} (all of them, also shown by {@code mtpj --help}).
  */
-@Command(name = "mtpj", mixinStandardHelpOptions = true, version = "mtpj 0.1.0",
+@Command(name = "mtpj", mixinStandardHelpOptions = true, version = Main.VERSION,
         description = {"Moment Tensor Potentials in Java: evaluation, training, active learning, LAMMPS coupling, analysis.",
                 "Units: LAMMPS metal (Å, eV, ps, bar); .cfg files: Å, eV, eV/Å, PlusStress in eV."},
         footer = {"", ExitCodes.HELP},
         subcommandsRepeatable = false)
 public final class Main implements Runnable {
+    static final String VERSION = "mtpj 0.1.0";
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -55,7 +57,6 @@ public final class Main implements Runnable {
      * (~0.2 s for all of them). Help, unknown names and options go to the full command line.
      */
     static CommandLine commandLineFor(String[] args) {
-        if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) return configured(List.of());
         if (args.length > 0 && !args[0].startsWith("-")) {
             for (Object sub : subcommands()) {
                 Command c = sub.getClass().getAnnotation(Command.class);
@@ -146,6 +147,13 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // numbers in every file and table are C-style whatever the user's locale (de_DE would print 0,5)
+        java.util.Locale.setDefault(java.util.Locale.ROOT);
+        // without picocli: building even the top-level command model costs more than the JVM's own start
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            System.out.println(VERSION);
+            return;
+        }
         String ranks = System.getenv("OMPI_COMM_WORLD_SIZE");
         if (ranks != null && !ranks.equals("1") && args.length > 0 && !MPI_COMMANDS.contains(args[0])) {
             // N copies of one command would each do all the work and race for its outputs

@@ -170,14 +170,10 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
     // ----------------------------------------------------------------------------------- lexer
 
     private boolean nextLine() {
-        try {
-            cur = in.readLine();
-        } catch (IOException e) {
-            throw InputFormatException.cannotRead(file, lineNo + 1, e);
-        }
+        cur = in.nextLine();
         p = 0;
         if (cur == null) { eof = true; return false; }
-        lineNo++;
+        lineNo = in.lineNo();
         if (lineNo == 1) cur = stripByteOrderMark(cur);
         return true;
     }
