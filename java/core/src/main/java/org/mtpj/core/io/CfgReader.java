@@ -54,6 +54,7 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
     private String cur;
     private int p;
     private long lineNo;
+    private long linesBefore; // lines of the file before this reader's text (startingAt)
     private long wordLine;
     private boolean eof;
     private long beginLine;
@@ -105,6 +106,7 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
      * from {@code configurationsBefore}, as a reader of the whole file would.
      */
     public CfgReader startingAt(long line, int configurationsBefore) {
+        this.linesBefore = line - 1;
         this.lineNo = line - 1;
         this.count = configurationsBefore;
         return this;
@@ -173,7 +175,7 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
         cur = in.nextLine();
         p = 0;
         if (cur == null) { eof = true; return false; }
-        lineNo = in.lineNo();
+        lineNo = linesBefore + in.lineNo();
         if (lineNo == 1) cur = stripByteOrderMark(cur);
         return true;
     }

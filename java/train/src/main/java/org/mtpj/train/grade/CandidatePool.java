@@ -38,33 +38,6 @@ public final class CandidatePool {
         owner[m++] = configId;
     }
 
-    /**
-     * The pools of all MPI ranks appended in rank order, on every rank (collective): each rank
-     * broadcasts its rows and owners in turn.
-     */
-    static CandidatePool allGather(CandidatePool mine, org.mtpj.host.Ranks ranks) {
-        long[] counts = new long[ranks.size()];
-        counts[ranks.rank()] = mine.m;
-        ranks.sumInPlace(counts);
-        long total = 0;
-        for (long c : counts) total += c;
-        CandidatePool all = new CandidatePool(mine.n);
-        all.rows = new double[Math.toIntExact(Math.max(mine.n, total * mine.n))];
-        all.owner = new int[(int) Math.max(1, total)];
-        for (int r = 0; r < ranks.size(); r++) {
-            int m = (int) counts[r];
-            if (m == 0) continue;
-            boolean me = r == ranks.rank();
-            double[] rows = me ? Arrays.copyOf(mine.rows, m * mine.n) : new double[m * mine.n];
-            long[] owners = new long[m];
-            if (me) for (int i = 0; i < m; i++) owners[i] = mine.owner[i];
-            ranks.broadcast(rows, r);
-            ranks.broadcast(owners, r);
-            for (int i = 0; i < m; i++) all.add(rows, i * mine.n, (int) owners[i]);
-        }
-        return all;
-    }
-
     /** A copy of row i. */
     public double[] row(int i) { return Arrays.copyOfRange(rows, i * n, (i + 1) * n); }
 

@@ -73,9 +73,10 @@ public final class SelectionSession {
     /**
      * {@link #selectFrom} for the ranks of an MPI job, each holding its share of the configurations:
      * {@code own} are configurations [from, from + own.size()) of {@code total}. Each rank builds the
-     * rows of its own (the costly part), every rank receives all rows in configuration order, which
-     * is the pool a single process builds, and runs the same MaxVol pass on it: the same bits, so
-     * the same active set on every rank. The other ranks' configurations stay null in
+     * rows of its own and keeps them; together they are the pool a single process builds, in the
+     * same order, and the MaxVol pass runs over the ranks ({@link MaxVolSelector#select(ActiveSet,
+     * CandidatePool, double, double, int, Ranks)}): the same bits, so the same active set on every
+     * rank. The other ranks' configurations stay null in
      * {@link #configurations()} until {@link #hold} gives them (rank 0 before saving the state).
      * A bad configuration on any rank stops every rank ({@link Ranks#agree}).
      */
@@ -96,7 +97,7 @@ public final class SelectionSession {
             return pool;
         });
         for (int k = 0; k < total; k++) configs.add(k >= from && k < from + own.size() ? own.get(k - from) : null);
-        int swaps = MaxVolSelector.select(set, CandidatePool.allGather(mine, ranks), trigger, swapThreshold, limit);
+        int swaps = MaxVolSelector.select(set, mine, trigger, swapThreshold, limit, ranks);
         if (progress != null) progress.accept(own.size() + 1);
         return swaps;
     }
