@@ -27,8 +27,8 @@ public final class MaxVolSelector {
     /**
      * The same pass with the candidate rows spread over MPI ranks: {@code pool} holds this rank's
      * rows, which follow those of the lower ranks in the pool a single process would hold. Each
-     * rank keeps C for its own rows; per swap the ranks agree on the largest |C_ij| (first in
-     * row-major order, as in one process) and its rank broadcasts the winning rows of C and B.
+     * rank keeps C for its own rows; per swap one allreduce gathers every rank's largest |C_ij| with
+     * its rows of C and B, and all ranks take the largest (first in row-major order, as in one process).
      * Every entry is computed by the same operations as in one process, so the active set (the
      * same on every rank) has the same bits.
      */
@@ -59,24 +59,16 @@ public final class MaxVolSelector {
         double[] a = set.rows;
 
         int best = m == 0 ? -1 : argMaxAbs(c, m * n);
-        long[] winner = largest(ranks, c, best, first, n);   // {global row, column, rank}
-        if (!(Math.abs(winnerValue(ranks, c, best, winner)) > trigger)) return 0;
+        double[] wins = new double[2 * n + 1];   // the winning rows of C and B, and the B row's owner
+        long[] winner = largest(ranks, pool, c, best, first, wins);   // {global row, column, holding rank}
+        if (!(Math.abs(wins[(int) winner[1]]) > trigger)) return 0;
         int swaps = 0;
         double[] v = new double[n];      // row i0 of C minus e_j0
         double[] u = new double[m];      // column j0 of C / pivot, plus e_i0 / pivot
         double[] w = new double[n];      // column j0 of A⁻¹ / pivot
-        double[] wins = new double[2 * n + 2];
         while (true) {
-            // the winning rows of C and B and the owner of the B row, from the rank that holds them
-            int holder = (int) winner[2];
             int j0 = (int) winner[1];
-            int i0 = holder == ranks.rank() ? (int) (winner[0] - first) : -1;
-            if (i0 >= 0) {
-                System.arraycopy(c, i0 * n, wins, 0, n);
-                System.arraycopy(b, i0 * n, wins, n, n);
-                wins[2 * n] = pool.owner[i0];
-            }
-            ranks.broadcast(wins, holder);
+            int i0 = winner[2] == ranks.rank() ? (int) (winner[0] - first) : -1;   // the row here, or −1
             double piv = wins[j0];
             if (!(Math.abs(piv) > swapThreshold && (limit <= 0 || swaps < limit))) break;
             // exchange the rows and their owners
@@ -121,7 +113,7 @@ public final class MaxVolSelector {
                     if (x > bestAbs) { bestAbs = x; best = (int) r; }
                 }
             }
-            winner = largest(ranks, c, best, first, n);
+            winner = largest(ranks, pool, c, best, first, wins);
             swaps++;
         }
         return swaps;
@@ -129,30 +121,44 @@ public final class MaxVolSelector {
 
     /**
      * The entry with the largest |C_ij| over all ranks, ties to the first in row-major order of the
-     * whole pool: {global row, column, rank}. {@code best} is this rank's (−1: no rows).
+     * whole pool: {global row, column, holding rank}; its rows of C and B and the B row's owner go
+     * into {@code wins} on every rank. {@code best} is this rank's largest (−1: no rows). One
+     * collective: each rank's candidate in its own slot, gathered exactly by an integer sum.
      */
-    private static long[] largest(Ranks ranks, double[] c, int best, long first, int n) {
-        if (ranks.size() == 1) return new long[] {best / n, best % n, 0};
-        double[] top = {best < 0 ? -1 : Math.abs(c[best])};
-        double mine = top[0];
-        ranks.maxInPlace(top);
-        // among the ranks holding that value, the lowest flat index (rows follow rank order)
-        double[] at = {best >= 0 && mine == top[0] ? -(double) (first * n + best) : Double.NEGATIVE_INFINITY};
-        ranks.maxInPlace(at);
-        long flat = (long) -at[0];
-        long[] owner = new long[ranks.size()];
-        if (best >= 0 && first * n + best == flat) owner[ranks.rank()] = 1;
-        ranks.sumInPlace(owner);
+    private static long[] largest(Ranks ranks, CandidatePool pool, double[] c, int best, long first, double[] wins) {
+        int n = pool.rowLength();
+        if (ranks.size() == 1) {
+            int i = best / n;
+            System.arraycopy(c, i * n, wins, 0, n);
+            System.arraycopy(pool.data(), i * n, wins, n, n);
+            wins[2 * n] = pool.owner[i];
+            return new long[] {i, best % n, 0};
+        }
+        int slot = 2 + wins.length;   // |C_ij|, flat index, the rows
+        long[] all = new long[ranks.size() * slot];
+        int at = ranks.rank() * slot;
+        if (best < 0) {
+            all[at] = Double.doubleToRawLongBits(-1);
+        } else {
+            int i = best / n;
+            all[at] = Double.doubleToRawLongBits(Math.abs(c[best]));
+            all[at + 1] = first * n + best;
+            for (int k = 0; k < n; k++) {
+                all[at + 2 + k] = Double.doubleToRawLongBits(c[i * n + k]);
+                all[at + 2 + n + k] = Double.doubleToRawLongBits(pool.data()[i * n + k]);
+            }
+            all[at + 2 + 2 * n] = Double.doubleToRawLongBits(pool.owner[i]);
+        }
+        ranks.sumInPlace(all);
         int holder = 0;
-        while (owner[holder] == 0) holder++;
+        for (int r = 1; r < ranks.size(); r++) {
+            double x = Double.longBitsToDouble(all[r * slot]), top = Double.longBitsToDouble(all[holder * slot]);
+            // ranks hold consecutive rows: on a tie the lower rank's entry comes first
+            if (x > top) holder = r;
+        }
+        for (int k = 0; k < wins.length; k++) wins[k] = Double.longBitsToDouble(all[holder * slot + 2 + k]);
+        long flat = all[holder * slot + 1];
         return new long[] {flat / n, flat % n, holder};
-    }
-
-    /** The signed value of the winning entry, on every rank. */
-    private static double winnerValue(Ranks ranks, double[] c, int best, long[] winner) {
-        double[] value = {winner[2] == ranks.rank() ? c[best] : 0};
-        ranks.broadcast(value, (int) winner[2]);
-        return value[0];
     }
 
     /**
