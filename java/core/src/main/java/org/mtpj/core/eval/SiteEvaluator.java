@@ -186,17 +186,57 @@ public final class SiteEvaluator {
         if (!adjointDone) throw new IllegalStateException("no site evaluated with its adjoint");
         if (acc.length < t.coefficientCount)
             throw new IllegalArgumentException("gradient array has " + acc.length + " entries, need " + t.coefficientCount);
-        int m = siteCount, a = siteType;
+        int a = siteType;
+        addEnergyGradient(weight, acc, a * t.speciesCount * t.radialFuncs * t.radialSize, t.speciesOffset + a, t.momentOffset);
+    }
+
+    /** Entries of {@link #energyGradientSupport}: the same for every central species. */
+    public int energyGradientSupportSize() {
+        return t.speciesCount * t.radialFuncs * t.radialSize + 1 + t.scalarCount;
+    }
+
+    /**
+     * The θ indices (ascending, layout of {@link MtpPotential#coefficients()}) where ∂V_i/∂θ of a
+     * central atom of species a may be nonzero: its radial coefficients c^{ab} (all b), its species
+     * coefficient w_a and the moment coefficients. Every other entry of its row is 0, so grading
+     * multiplies only these (about half of θ for three species).
+     */
+    public int[] energyGradientSupport(int a) {
+        int radial = t.speciesCount * t.radialFuncs * t.radialSize;
+        int[] cols = new int[energyGradientSupportSize()];
+        for (int c = 0; c < radial; c++) cols[c] = a * radial + c;
+        cols[radial] = t.speciesOffset + a;
+        for (int s = 0; s < t.scalarCount; s++) cols[radial + 1 + s] = t.momentOffset + s;
+        return cols;
+    }
+
+    /**
+     * ∂V_i/∂θ of the last site (as {@link #addEnergyGradient}, same numbers) on the entries of
+     * {@link #energyGradientSupport}(its species) only: written to out[off .. off + support size).
+     */
+    public void energyGradientOnSupport(double[] out, int off) {
+        if (!adjointDone) throw new IllegalStateException("no site evaluated with its adjoint");
+        int radial = t.speciesCount * t.radialFuncs * t.radialSize;
+        java.util.Arrays.fill(out, off, off + energyGradientSupportSize(), 0.0);
+        addEnergyGradient(1.0, out, off, off + radial, off + radial + 1);
+    }
+
+    /**
+     * Adds weight · ∂V_i/∂θ: c^{ab}_{μ,n} to acc[radialAt + (b·K + μ)·R + n], w_a to
+     * acc[speciesAt], v_s to acc[momentAt + s].
+     */
+    private void addEnergyGradient(double weight, double[] acc, int radialAt, int speciesAt, int momentAt) {
+        int m = siteCount;
         int C = t.speciesCount, K = t.radialFuncs, R = t.radialSize;
-        acc[t.speciesOffset + a] += weight;
-        for (int s = 0; s < t.scalarCount; s++) acc[t.momentOffset + s] += weight * slots[t.scalarSlot[s]];
+        acc[speciesAt] += weight;
+        for (int s = 0; s < t.scalarCount; s++) acc[momentAt + s] += weight * slots[t.scalarSlot[s]];
         // ∂V/∂c^{ab}_{μ,n} = Σ_{j: t_j=b} Q_n(r_j) H_μ(j), H_μ = Σ_{q: μ_q=μ} d_q P_q (sum of the (μ, rank) blocks)
         final double[] h = this.hmu;
         for (int mu = 0; mu < K; mu++) {
             sumBlocksOf(mu, h, m);
             for (int b = 0; b < C; b++) {
                 int from = speciesStart[b], to = speciesStart[b + 1];
-                int base = ((a * C + b) * K + mu) * R;
+                int base = radialAt + (b * K + mu) * R;
                 for (int nn = 0; nn < R; nn++) {
                     double[] q = cheb[nn];
                     double s = 0;
