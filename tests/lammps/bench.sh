@@ -33,9 +33,19 @@ run() { # label, threads, launcher... (mlip.ini: $ini, default plain evaluation)
     "${pair_us[$label]}" "$pair" "$steps" "$atoms" "$(grep -h 'Java ready' "$tmp/log.$label" | head -1)"
   sed 's/^/           /' "$tmp/prof.$label"
 }
-overhead() { # label with select, label without
+overhead() { # label with select, label without [cpu: also in CPU time, meaningful with threads 1]
   printf '%-10s grading overhead %6.2f us/atom-step = %5.1f %% of Pair without select (target <= 25 %%)\n' "$1" \
     "$(echo "${pair_us[$1]} - ${pair_us[$2]}" | bc -l)" "$(echo "100 * (${pair_us[$1]} - ${pair_us[$2]}) / ${pair_us[$2]}" | bc -l)"
+  # in CPU time of LAMMPS's thread (all the work with threads 1; a busy machine does not inflate it):
+  # upcall with select (its rows included) - upcall without + the products after it
+  [ "${3:-}" = cpu ] || return 0
+  local p0 p1 g
+  p0=$(sed -n 's/.*LAMMPS thread CPU \([0-9.]*\).*/\1/p' "$tmp/prof.$2")
+  p1=$(sed -n 's/.*LAMMPS thread CPU \([0-9.]*\).*/\1/p' "$tmp/prof.$1")
+  g=$(sed -n "s/.*CPU of LAMMPS's thread in b A^-1 \([0-9.]*\).*/\1/p" "$tmp/prof.$1")
+  [ -n "$p0" ] && [ -n "$p1" ] && [ -n "$g" ] && printf '%-10s in CPU of LAMMPS'"'"'s thread: %.2f us/atom-step (rows %.2f + b A^-1 %.2f) = %.1f %% of the upcall'"'"'s %.2f without select\n' \
+    "$1" "$(echo "$p1 - $p0 + $g" | bc -l)" "$(echo "$p1 - $p0" | bc -l)" "$g" "$(echo "100 * ($p1 - $p0 + $g) / $p0" | bc -l)" "$p0"
+  return 0
 }
 run threads1 1 "$here/lmp-mtpj"
 run threads2 2 "$here/lmp-mtpj"
@@ -46,7 +56,7 @@ if [ $select = 1 ]; then
     --als-filename state.als > calc-grade.out)
   printf 'mtp-filename pot.mtp\ncalculate-efs TRUE\nselect TRUE\nselect:threshold 2.1\nselect:load-state state.als\n' > "$tmp/select.ini"
   ini=select.ini run select1 1 "$here/lmp-mtpj"
-  overhead select1 threads1
+  overhead select1 threads1 cpu
   ini=select.ini run select2 2 "$here/lmp-mtpj"
   overhead select2 threads2
 fi
