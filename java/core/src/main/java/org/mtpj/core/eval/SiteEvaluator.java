@@ -477,6 +477,11 @@ public final class SiteEvaluator {
         }
     }
 
+    /** g[k] += p·e[k]·lower[k]: one axis of the angular gradient. */
+    private static void addAxis(double[] g, double p, double[] e, double[] lower, int m) {
+        for (int k = 0; k < m; k++) g[k] += p * e[k] * lower[k];
+    }
+
     /** g_k = u·A + (1/r)·G from the adjoint, scattered to gOut. */
     private void gradients(int m, double[] gOut, int goff) {
         final double[] ax = this.ax, gx = this.gx, gy = this.gy, gz = this.gz, rinv = this.rinv;
@@ -497,7 +502,6 @@ public final class SiteEvaluator {
         }
         // angular part: G = Σ_monomials e_u · ∇_u P_u with e_u = Σ_{q with monomial u} d_q f_μq
         // (e_u lives in one reused row, so it stays in L1)
-        final double[] one = mon[0];
         for (int u = 0; u < t.usedCount; u++) {
             int q0 = t.usedStart[u], q1 = t.usedStart[u + 1];
             {
@@ -512,16 +516,21 @@ public final class SiteEvaluator {
                 double[] fr = f[t.basicMu[q]];
                 for (int k = 0; k < m; k++) e[k] += d * fr[k];
             }
-            // a zero exponent contributes 0 · (any row): no branches in the loop
+            // ∂/∂u_x of u_x^p u_y^q u_z^s = p·(the monomial one lower in x); a zero exponent adds
+            // nothing, so its axis is skipped (a third of the pairs at level 16; same sums)
             double px = t.usedPx[u], py = t.usedPy[u], pz = t.usedPz[u];
-            double[] lx = px > 0 ? mon[t.usedDownX[u]] : one;
-            double[] ly = py > 0 ? mon[t.usedDownY[u]] : one;
-            double[] lz = pz > 0 ? mon[t.usedDownZ[u]] : one;
-            for (int k = 0; k < m; k++) {
-                double ek = e[k];
-                gx[k] += px * ek * lx[k];
-                gy[k] += py * ek * ly[k];
-                gz[k] += pz * ek * lz[k];
+            if (px > 0 && py > 0 && pz > 0) {
+                double[] lx = mon[t.usedDownX[u]], ly = mon[t.usedDownY[u]], lz = mon[t.usedDownZ[u]];
+                for (int k = 0; k < m; k++) {
+                    double ek = e[k];
+                    gx[k] += px * ek * lx[k];
+                    gy[k] += py * ek * ly[k];
+                    gz[k] += pz * ek * lz[k];
+                }
+            } else {
+                if (px > 0) addAxis(gx, px, e, mon[t.usedDownX[u]], m);
+                if (py > 0) addAxis(gy, py, e, mon[t.usedDownY[u]], m);
+                if (pz > 0) addAxis(gz, pz, e, mon[t.usedDownZ[u]], m);
             }
         }
         if (t.repulsive)
