@@ -237,7 +237,25 @@ public final class SiteEvaluator {
             for (int b = 0; b < C; b++) {
                 int from = speciesStart[b], to = speciesStart[b + 1];
                 int base = radialAt + (b * K + mu) * R;
-                for (int nn = 0; nn < R; nn++) {
+                // four sums side by side: each is added in neighbour order as alone, but they do
+                // not wait for each other's additions (a lone sum is bound by the add latency)
+                int nn = 0;
+                for (; nn + 4 <= R; nn += 4) {
+                    double[] q0 = cheb[nn], q1 = cheb[nn + 1], q2 = cheb[nn + 2], q3 = cheb[nn + 3];
+                    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                    for (int k = from; k < to; k++) {
+                        double hk = h[k];
+                        s0 += q0[k] * hk;
+                        s1 += q1[k] * hk;
+                        s2 += q2[k] * hk;
+                        s3 += q3[k] * hk;
+                    }
+                    acc[base + nn] += weight * s0;
+                    acc[base + nn + 1] += weight * s1;
+                    acc[base + nn + 2] += weight * s2;
+                    acc[base + nn + 3] += weight * s3;
+                }
+                for (; nn < R; nn++) {
                     double[] q = cheb[nn];
                     double s = 0;
                     for (int k = from; k < to; k++) s += q[k] * h[k];
