@@ -2,10 +2,13 @@
 # Speed of pair_style mtp/java in the real LAMMPS on the 768-atom study cell (MLIP-2's reference
 # NVE input, 100 steps): LAMMPS's "Pair" time in us/atom-step for threads 1 and 2 (and np 2 with
 # --mpi), the Java start time, and mtpj's own profile (MTPJ_PROFILE=1: kernel / gather / scatter,
-# first 10 steps apart). Needs the shared study data ($MTPJ_SHARED or ../shared) and a built
-# native part (scripts/setup-lammps). Prints the machine load: numbers on a busy machine are
-# upper bounds.
-#   tests/lammps/bench.sh [--mpi] [STEPS]                 ./lmp-mtpj (Debian's LAMMPS + launcher)
+# first 10 steps apart). Then the same with extrapolation control (mlip.ini select TRUE against a
+# level-16 neighbourhood state made by `mtpj calc-grade` from the ten MLIP-2 reference frames):
+# its Pair time, the grading overhead (Pair with select minus Pair without) in us/atom-step and
+# as a share of the Pair time without, and the grader's own split (rows / b A^-1).
+# Needs the shared study data ($MTPJ_SHARED or ../shared) and a built native part
+# (scripts/setup-lammps). Prints the machine load: numbers on a busy machine are upper bounds.
+#   tests/lammps/bench.sh [--mpi] [--no-select] [STEPS]   ./lmp-mtpj (Debian's LAMMPS + launcher)
 #   tests/lammps/bench.sh --lammps PATH [--plugin SO] [--mpi] [STEPS]
 # --lammps PATH: side by side, every MTP pair style the lmp at PATH has, on the same input: its own
 # 'mtp' (ML-MTP) and 'mlip' (MLIP-2's interface) when 'PATH -h' lists them, and mtpj's mtp/java
@@ -15,13 +18,14 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 shared="${MTPJ_SHARED:-$here/../shared}"
-mpi=0; steps=100; lammps=""; plugin=""
+mpi=0; steps=100; lammps=""; plugin=""; select=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --mpi) mpi=1 ;;
+    --no-select) select=0 ;;
     --lammps) lammps=${2:?--lammps needs the path of an lmp executable}; shift ;;
     --plugin) plugin=${2:?--plugin needs the path of mtpjplugin.so}; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     -*) echo "bench.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
     *) steps=$1 ;;
   esac
@@ -46,7 +50,8 @@ pair_us() {
   atoms=$(awk '/^Loop time/{print $(NF-1)}' "$tmp/log.$1")
   echo "$pair / $steps / $atoms * 1000000" | bc -l
 }
-# label, launcher...: runs in.LABEL, prints the Pair time and the profile
+declare -A us
+# label, launcher...: runs in.LABEL, prints the Pair time and the profile, keeps the time in us[LABEL]
 run() {
   local label=$1; shift
   (cd "$tmp" && MTPJ_PROFILE=1 "$@" -in "in.$label" -log "log.$label" -screen none 2> "prof.$label" >/dev/null) \
@@ -54,11 +59,35 @@ run() {
   printf '%-22s Pair %8.2f us/atom-step (%s steps x %s atoms); %s\n' "$label" "$(pair_us "$label")" "$steps" \
     "$(awk '/^Loop time/{print $(NF-1)}' "$tmp/log.$label")" "$(grep -h 'Java ready' "$tmp/log.$label" | head -1)"
   sed 's/^/           /' "$tmp/prof.$label"
+  us[$label]=$(pair_us "$label")
 }
 
+overhead() { # label with select, label without [cpu: also in CPU time, meaningful with threads 1]
+  printf '%-10s grading overhead %6.2f us/atom-step = %5.1f %% of Pair without select (target <= 25 %%)\n' "$1" \
+    "$(echo "${us[$1]} - ${us[$2]}" | bc -l)" "$(echo "100 * (${us[$1]} - ${us[$2]}) / ${us[$2]}" | bc -l)"
+  # in CPU time of LAMMPS's thread (all the work with threads 1; a busy machine does not inflate it):
+  # upcall with select (its rows included) - upcall without + the products after it
+  [ "${3:-}" = cpu ] || return 0
+  local p0 p1 g
+  p0=$(sed -n 's/.*LAMMPS thread CPU \([0-9.]*\).*/\1/p' "$tmp/prof.$2")
+  p1=$(sed -n 's/.*LAMMPS thread CPU \([0-9.]*\).*/\1/p' "$tmp/prof.$1")
+  g=$(sed -n "s/.*CPU of LAMMPS's thread in b A^-1 \([0-9.]*\).*/\1/p" "$tmp/prof.$1")
+  [ -n "$p0" ] && [ -n "$p1" ] && [ -n "$g" ] && printf '%-10s in CPU of LAMMPS'"'"'s thread: %.2f us/atom-step (rows %.2f + b A^-1 %.2f) = %.1f %% of the upcall'"'"'s %.2f without select\n' \
+    "$1" "$(echo "$p1 - $p0 + $g" | bc -l)" "$(echo "$p1 - $p0" | bc -l)" "$g" "$(echo "100 * ($p1 - $p0 + $g) / $p0" | bc -l)" "$p0"
+  return 0
+}
 if [ -z "$lammps" ]; then
   for t in 1 2; do input "threads$t" "mlip mlip.ini threads $t" "* *"; run "threads$t" "$here/lmp-mtpj"; done
   if [ $mpi = 1 ]; then input np2 "mlip mlip.ini threads 1" "* *"; run np2 mpirun --allow-run-as-root -np 2 "$here/lmp-mtpj"; fi
+  if [ $select = 1 ]; then
+    cp "$shared/reference/mlip2/dump600K_frames00-09.cfg" "$tmp/train.cfg"
+    (cd "$tmp" && "$here/mtpj" calc-grade pot.mtp train.cfg train.cfg graded.cfg --nbh-weight=1 --energy-weight=0 \
+      --als-filename state.als > calc-grade.out)
+    printf 'mtp-filename pot.mtp\ncalculate-efs TRUE\nselect TRUE\nselect:threshold 2.1\nselect:load-state state.als\n' > "$tmp/select.ini"
+    for t in 1 2; do input "select$t" "mlip select.ini threads $t" "* *"; run "select$t" "$here/lmp-mtpj"; done
+    overhead select1 threads1 cpu
+    overhead select2 threads2
+  fi
   load
   exit 0
 fi
@@ -89,9 +118,8 @@ fi
 # LAMMPS's own styles run without the plugin, so nothing of mtpj is loaded beside them
 if has_style mtp; then input "mtp-ML-MTP" "mtp" "* * pot.mtp 0 1 2"; labels+=("mtp-ML-MTP"); else echo "mtp (ML-MTP): not in this LAMMPS"; fi
 if has_style mlip; then input "mlip-MLIP-2" "mlip mlip.ini" "* *"; labels+=("mlip-MLIP-2"); else echo "mlip (MLIP-2's interface): not in this LAMMPS"; fi
-declare -A us
 for l in "${labels[@]}"; do
-  run "$l" "${launch[@]}" && us[$l]=$(pair_us "$l")
+  run "$l" "${launch[@]}" || true
 done
 base=${us[mtp-java-threads1]:-}
 if [ -n "$base" ]; then
