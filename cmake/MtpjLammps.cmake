@@ -64,6 +64,18 @@ macro(mtpj_detect_neighbor_api)
   endif()
 endmacro()
 
+# Whether this LAMMPS's error calls throw, so that the launcher must catch them as lmp does: always
+# since 2 Aug 2023 (error.h no longer depends on LAMMPS_EXCEPTIONS), before only in a LAMMPS built
+# with -DLAMMPS_EXCEPTIONS (MTPJ_LAMMPS_EXCEPTIONS=ON).
+macro(mtpj_detect_exceptions)
+  file(READ "${LAMMPS_SOURCE_DIR}/error.h" _error_h)
+  if(MTPJ_LAMMPS_EXCEPTIONS OR NOT _error_h MATCHES "LAMMPS_EXCEPTIONS")
+    set(MTPJ_LAMMPS_THROWS 1)
+  else()
+    set(MTPJ_LAMMPS_THROWS 0)
+  endif()
+endmacro()
+
 macro(mtpj_find_jdk)
   if(NOT MTPJ_JAVA_HOME)
     execute_process(COMMAND "${MTPJ_REPO}/scripts/find-jdk" OUTPUT_VARIABLE _jdk OUTPUT_STRIP_TRAILING_WHITESPACE

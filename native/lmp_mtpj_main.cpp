@@ -13,6 +13,9 @@
 #include "input.h"
 #include "lammps.h"
 #include "mtpj_register.h"
+#if MTPJ_LAMMPS_THROWS
+#include "exceptions.h"
+#endif
 
 using namespace LAMMPS_NS;
 
@@ -37,6 +40,14 @@ static bool uses_clear(const char *path)
   return false;
 }
 
+static void run(int argc, char **argv)
+{
+  LAMMPS *lmp = new LAMMPS(argc, argv, MPI_COMM_WORLD);
+  mtpj_register_styles(lmp);
+  lmp->input->file();
+  delete lmp;
+}
+
 int main(int argc, char **argv)
 {
   MPI_Init(&argc, &argv);
@@ -48,10 +59,21 @@ int main(int argc, char **argv)
             "lmp-mtpj: WARNING: %s uses 'clear'; after it pair styles mtp/java and mlip are no longer "
             "registered (LAMMPS rebuilds its style tables) - split the input into separate runs instead\n",
             in);
-  LAMMPS *lmp = new LAMMPS(argc, argv, MPI_COMM_WORLD);
-  mtpj_register_styles(lmp);
-  lmp->input->file();
-  delete lmp;
+#if MTPJ_LAMMPS_THROWS
+  // this LAMMPS's error calls throw (the message is printed already): end as lmp does, exit code 1,
+  // MPI_Abort for an error on one rank
+  try {
+    run(argc, argv);
+  } catch (LAMMPSAbortException &) {
+    MPI_Abort(MPI_COMM_WORLD, 1);
+  } catch (LAMMPSException &) {
+    MPI_Barrier(MPI_COMM_WORLD);
+    MPI_Finalize();
+    return 1;
+  }
+#else
+  run(argc, argv);  // an error ends the process inside LAMMPS
+#endif
   MPI_Barrier(MPI_COMM_WORLD);
   MPI_Finalize();
   return 0;

@@ -11,6 +11,9 @@
 #include "input.h"
 #include "lammps.h"
 #include "lammpsplugin.h"
+#if MTPJ_LAMMPS_THROWS
+#include "exceptions.h"
+#endif
 
 using namespace LAMMPS_NS;
 
@@ -46,7 +49,18 @@ int main(int argc, char **argv)
   LAMMPS *lmp = new LAMMPS(argc - 1, argv + 1, MPI_COMM_WORLD);
   ((lammpsplugin_initfunc) init)(lmp, h, (void *) &register_style);
   fprintf(stderr, "plugin-load-check: %d pair styles registered by lammpsplugin_init\n", registered);
+#if MTPJ_LAMMPS_THROWS
+  try {  // as lmp: the error is printed already, exit code 1
+    lmp->input->file();
+  } catch (LAMMPSAbortException &) {
+    MPI_Abort(MPI_COMM_WORLD, 1);
+  } catch (LAMMPSException &) {
+    MPI_Finalize();
+    return 1;
+  }
+#else
   lmp->input->file();
+#endif
   delete lmp;
   MPI_Finalize();
   return 0;

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# End-to-end tests of the LAMMPS bridge with Debian's real LAMMPS: builds the native part if
-# needed (scripts/setup-lammps: apt packages, Debian source headers, CMake), then runs the JUnit
-# tests of java/lammps, which start ./lmp-mtpj, mpirun, Java-host mode and the plugin check.
-# MTPJ_REQUIRE_NATIVE=1 is set, so a missing native build fails instead of skipping.
+# End-to-end tests of the LAMMPS bridge with real LAMMPS, each integration test on both versions:
+# Debian's 29 Sep 2021 packages and 4 Feb 2025 built from source. Builds what is missing
+# (scripts/setup-lammps: apt packages, Debian source headers, CMake; scripts/setup-lammps --modern:
+# ~13 min CPU once), then runs the JUnit tests of java/lammps, which start ./lmp-mtpj, mpirun,
+# Java-host mode and the plugin. MTPJ_REQUIRE_NATIVE=1 is set, so a missing build fails instead of
+# skipping.
 # Options: --slow (also the 2000-step NVE drift test, ~1-2 min CPU); --plugin (also build a
 # PLUGIN-enabled LAMMPS, scripts/setup-lammps --plugin-lammps, and test real 'plugin load'; the
 # test runs whenever build/lammps-plugin/lmp exists).
@@ -19,6 +21,7 @@ done
 if [ ! -x "$here/build/native/lmp-mtpj" ] || [ ! -f "$here/third_party/lammps-src/src/version.h" ]; then
   "$here/scripts/setup-lammps"
 fi
+[ -x "$here/build/native-modern/lmp-mtpj" ] || "$here/scripts/setup-lammps" --modern
 [ $plugin = 1 ] && "$here/scripts/setup-lammps" --plugin-lammps --no-build
 if [ -x "$here/build/lammps-plugin/lmp" ] && [ -z "${MTPJ_PLUGIN_LMP:-}" ]; then
   export MTPJ_PLUGIN_LMP="$here/build/lammps-plugin/lmp"

@@ -16,18 +16,7 @@ for a in "$@"; do case "$a" in --keep) keep=1 ;; *) echo "run-learn-cp2k.sh: unk
 [ "${MTPJ_SLOW_TESTS:-0}" = 1 ] || require_missing SLOW "slow test: set MTPJ_SLOW_TESTS=1 (./run-tests without --fast does)"
 require_tool cp2k
 require_file /usr/share/cp2k/BASIS_MOLOPT "Debian package cp2k-data"
-require_tool lmp
-potdir=$(dpkg -L lammps-data 2>/dev/null | grep '/potentials$' | head -n 1 || true)
-sw=${potdir:-/usr/share/lammps/potentials}/Si.sw
-require_file "$sw" "Debian package lammps-data"
-require_file "${MTPJ_NATIVE_BUILD:-$here/build/native}/lmp-mtpj" "native LAMMPS bridge: scripts/setup-lammps"
-mtpj() { "$here/mtpj" "$@"; }
-work=$(mktemp -d "${TMPDIR:-/tmp}/mtpj-learn-cp2k.XXXXXX")
-if [ $keep = 1 ]; then echo "work folder: $work"; else trap 'rm -rf "$work"' EXIT; fi
-cd "$work"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-ok() { echo "   ok: $*"; }
-t0=$(date +%s)
+. "$here/tests/learning/setup.sh" mtpj-learn-cp2k
 
 echo "== 0. start frames: 8-atom diamond Si, SW MD at 600 K, a frame every 100 steps (positions only)"
 cat > in.init <<LMP

@@ -15,19 +15,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 keep=0
 for a in "$@"; do case "$a" in --keep) keep=1 ;; *) echo "run-learn.sh: unknown option $a" >&2; exit 2 ;; esac; done
-. "$here/tests/lib/require.sh"
-require_tool lmp
-potdir=$(dpkg -L lammps-data 2>/dev/null | grep '/potentials$' | head -n 1 || true)
-sw=${potdir:-/usr/share/lammps/potentials}/Si.sw
-require_file "$sw" "Debian package lammps-data"
-require_file "${MTPJ_NATIVE_BUILD:-$here/build/native}/lmp-mtpj" "native LAMMPS bridge: scripts/setup-lammps"
-mtpj() { "$here/mtpj" "$@"; }
-work=$(mktemp -d "${TMPDIR:-/tmp}/mtpj-learn.XXXXXX")
-if [ $keep = 1 ]; then echo "work folder: $work"; else trap 'rm -rf "$work"' EXIT; fi
-cd "$work"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-ok() { echo "   ok: $*"; }
-t0=$(date +%s)
+. "$here/tests/learning/setup.sh" mtpj-learn
 
 echo "== 0. start frames: 64-atom diamond Si, 600 steps at 300 K with SW, a frame every 100 steps (positions only)"
 cat > in.init <<LMP

@@ -18,12 +18,14 @@ import picocli.CommandLine.Command;
  *
  * <p>Exit codes: {@link ExitCodes} (all of them, also shown by {@code mtpj --help}).
  */
-@Command(name = "mtpj", mixinStandardHelpOptions = true, version = "mtpj 0.1.0",
+@Command(name = "mtpj", mixinStandardHelpOptions = true, version = Main.VERSION,
         description = {"Moment Tensor Potentials in Java: evaluation, training, active learning, LAMMPS coupling, analysis.",
                 "Units: LAMMPS metal (Å, eV, ps, bar); .cfg files: Å, eV, eV/Å, PlusStress in eV."},
         footer = {"", ExitCodes.HELP},
         subcommandsRepeatable = false)
 public final class Main implements Runnable {
+    static final String VERSION = "mtpj 0.1.0";
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -55,7 +57,6 @@ public final class Main implements Runnable {
      * (~0.2 s for all of them). Help, unknown names and options go to the full command line.
      */
     static CommandLine commandLineFor(String[] args) {
-        if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) return configured(List.of());
         if (args.length > 0 && !args[0].startsWith("-")) {
             for (Object sub : subcommands()) {
                 Command c = sub.getClass().getAnnotation(Command.class);
@@ -79,6 +80,7 @@ public final class Main implements Runnable {
             }
         });
         cl.setParameterExceptionHandler((ex, args) -> {
+            if (quietRank()) return ExitCodes.BAD_INPUT;
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("mtpj: " + ex.getMessage());
             err.println("Try 'mtpj " + ex.getCommandLine().getCommandName() + " --help'.");
@@ -91,6 +93,9 @@ public final class Main implements Runnable {
         PrintWriter err = cl.getErr();
         Throwable t = ex;
         while (t.getCause() != null && !(t instanceof InputFormatException) && !(t instanceof UserError)) t = t.getCause();
+        // under mpirun rank 0 says an input error once (every rank meets the same one, or Ranks.agree sent it there)
+        if (t instanceof org.mtpj.host.OtherRankFailed || ((t instanceof InputFormatException || t instanceof UserError) && quietRank()))
+            return t instanceof UserError ue ? ue.exitCode() : ExitCodes.BAD_INPUT;
         if (t instanceof InputFormatException || t instanceof UserError) {
             err.println("mtpj: " + t.getMessage());
             return t instanceof UserError ue ? ue.exitCode() : ExitCodes.BAD_INPUT;
@@ -133,14 +138,27 @@ public final class Main implements Runnable {
     }
 
     /** Commands that share their work over MPI ranks when started by mpirun (docs/mpi.md). */
-    static final java.util.Set<String> MPI_COMMANDS = java.util.Set.of("train");
+    static final java.util.Set<String> MPI_COMMANDS = java.util.Set.of("train", "calc-efs", "calc-grade", "calc-errors");
+
+    /** An MPI rank other than 0: it leaves input errors (the same on every rank) to rank 0. */
+    static boolean quietRank() {
+        String size = System.getenv("OMPI_COMM_WORLD_SIZE"), rank = System.getenv("OMPI_COMM_WORLD_RANK");
+        return size != null && !size.equals("1") && rank != null && !rank.equals("0");
+    }
 
     public static void main(String[] args) {
+        // numbers in every file and table are C-style whatever the user's locale (de_DE would print 0,5)
+        java.util.Locale.setDefault(java.util.Locale.ROOT);
+        // without picocli: building even the top-level command model costs more than the JVM's own start
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            System.out.println(VERSION);
+            return;
+        }
         String ranks = System.getenv("OMPI_COMM_WORLD_SIZE");
         if (ranks != null && !ranks.equals("1") && args.length > 0 && !MPI_COMMANDS.contains(args[0])) {
             // N copies of one command would each do all the work and race for its outputs
             if ("0".equals(System.getenv("OMPI_COMM_WORLD_RANK")))
-                System.err.println("mtpj: '" + args[0] + "' does not run under mpirun (MPI: " + String.join(", ", MPI_COMMANDS)
+                System.err.println("mtpj: '" + args[0] + "' does not run under mpirun (MPI: " + String.join(", ", new java.util.TreeSet<>(MPI_COMMANDS))
                         + "); run it without mpirun, it uses every core through --threads");
             System.exit(2);
         }

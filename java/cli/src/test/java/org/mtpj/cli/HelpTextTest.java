@@ -101,6 +101,18 @@ class HelpTextTest {
             }
         }
         assertArrayEquals(run(Main.commandLine(), new String[] {"--version"}), run(Main.commandLineFor(new String[] {"--version"}), new String[] {"--version"}));
+        // main() answers --version and -V without picocli: the same line as picocli's --version
+        for (String v : List.of("--version", "-V")) {
+            PrintStream saved = System.out;
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try {
+                System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+                Main.main(new String[] {v});
+            } finally {
+                System.setOut(saved);
+            }
+            assertEquals(run(Main.commandLine(), new String[] {v})[1], bytes.toString(StandardCharsets.UTF_8), v);
+        }
         assertEquals(1, Main.commandLineFor(new String[] {"calc-efs", "a", "b", "c"}).getSubcommands().size());
     }
 

@@ -21,8 +21,8 @@ final class MpiRanks implements Ranks {
     private static MpiRanks world;
 
     private final Arena arena = Arena.global();
-    private final MethodHandle allreduce;
-    private final MemorySegment comm, longType, sumOp;
+    private final MethodHandle allreduce, send, receive, bcast;
+    private final MemorySegment comm, longType, doubleType, byteType, sumOp;
     private final int rank, size;
 
     static synchronized MpiRanks world() {
@@ -45,8 +45,16 @@ final class MpiRanks implements Ranks {
         MethodHandle finalizeMpi = linker.downcallHandle(find(mpi, "MPI_Finalize"), FunctionDescriptor.of(JAVA_INT));
         allreduce = linker.downcallHandle(find(mpi, "MPI_Allreduce"),
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+        send = linker.downcallHandle(find(mpi, "MPI_Send"),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
+        receive = linker.downcallHandle(find(mpi, "MPI_Recv"),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        bcast = linker.downcallHandle(find(mpi, "MPI_Bcast"),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
         comm = find(mpi, "ompi_mpi_comm_world");
         longType = find(mpi, "ompi_mpi_long");
+        doubleType = find(mpi, "ompi_mpi_double");
+        byteType = find(mpi, "ompi_mpi_byte");
         sumOp = find(mpi, "ompi_mpi_op_sum");
         try {
             check((int) init.invokeExact(MemorySegment.NULL, MemorySegment.NULL), "MPI_Init");
@@ -94,6 +102,75 @@ final class MpiRanks implements Ranks {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("MPI_Allreduce failed", t);
+        }
+    }
+
+    /** One tag for every point-to-point message: each pair of ranks exchanges them in program order. */
+    private static final int TAG = 17;
+
+    @Override
+    public void sendBytes(int to, byte[] data) {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment length = call.allocate(JAVA_LONG);
+            length.set(JAVA_LONG, 0, data.length);
+            check((int) send.invokeExact(length, 1, longType, to, TAG, comm), "MPI_Send");
+            if (data.length == 0) return;
+            MemorySegment buf = call.allocate(data.length);
+            MemorySegment.copy(data, 0, buf, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, data.length);
+            check((int) send.invokeExact(buf, data.length, byteType, to, TAG, comm), "MPI_Send");
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("MPI_Send failed", t);
+        }
+    }
+
+    @Override
+    public byte[] receiveBytes(int from) {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment length = call.allocate(JAVA_LONG);
+            check((int) receive.invokeExact(length, 1, longType, from, TAG, comm, MemorySegment.NULL), "MPI_Recv");
+            int n = Math.toIntExact(length.get(JAVA_LONG, 0));
+            byte[] data = new byte[n];
+            if (n == 0) return data;
+            MemorySegment buf = call.allocate(n);
+            check((int) receive.invokeExact(buf, n, byteType, from, TAG, comm, MemorySegment.NULL), "MPI_Recv");
+            MemorySegment.copy(buf, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, data, 0, n);
+            return data;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("MPI_Recv failed", t);
+        }
+    }
+
+    @Override
+    public void broadcast(long[] values, int root) {
+        if (values.length == 0) return;
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment buf = call.allocate(JAVA_LONG, values.length);
+            MemorySegment.copy(values, 0, buf, JAVA_LONG, 0, values.length);
+            check((int) bcast.invokeExact(buf, values.length, longType, root, comm), "MPI_Bcast");
+            MemorySegment.copy(buf, JAVA_LONG, 0, values, 0, values.length);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("MPI_Bcast failed", t);
+        }
+    }
+
+    @Override
+    public void broadcast(double[] values, int root) {
+        if (values.length == 0) return;
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment buf = call.allocate(java.lang.foreign.ValueLayout.JAVA_DOUBLE, values.length);
+            MemorySegment.copy(values, 0, buf, java.lang.foreign.ValueLayout.JAVA_DOUBLE, 0, values.length);
+            check((int) bcast.invokeExact(buf, values.length, doubleType, root, comm), "MPI_Bcast");
+            MemorySegment.copy(buf, java.lang.foreign.ValueLayout.JAVA_DOUBLE, 0, values, 0, values.length);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("MPI_Bcast failed", t);
         }
     }
 }

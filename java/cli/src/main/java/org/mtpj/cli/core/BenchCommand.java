@@ -54,8 +54,20 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--max-cfgs", defaultValue = "100", paramLabel = "N", description = "Use at most N configurations (default ${DEFAULT-VALUE}).")
     int maxCfgs;
 
-    @Option(names = "--json", description = "Print one JSON object (us_per_atom, evaluations, atoms, seconds, threads, load) instead of text.")
+    @Option(names = "--json", description = "Print one JSON object (us_per_atom, cpu_us_per_atom, evaluations, atoms, seconds, threads, load) instead of text.")
     boolean json;
+
+    /**
+     * CPU time so far (ns) of the Java threads (the evaluating ones; not the JIT compiler or GC
+     * threads, which the JVM keeps out of this list), or -1 when the JVM does not tell.
+     */
+    private static long evaluatingCpuNanos() {
+        var mx = ManagementFactory.getThreadMXBean();
+        if (!mx.isThreadCpuTimeSupported()) return -1;
+        long sum = 0;
+        for (long id : mx.getAllThreadIds()) sum += Math.max(0, mx.getThreadCpuTime(id));
+        return sum;
+    }
 
     @Override
     public Integer call() {
@@ -68,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (cfgs.isEmpty()) throw new UserError(in + ": no configuration with atoms to benchmark");
         int nt = threads.workers();
-        long atoms = 0, evals = 0;
+        long atoms = 0, evals = 0, cpu0, cpu;
         double elapsed;
         try (WorkerPool pool = WorkerPool.start(nt)) {
             Evaluator ev = new Evaluator(p, pool);
@@ -77,6 +89,7 @@ public final class BenchCommand implements Callable<Integer> {
             do {
                 ev.evaluate(cfgs.get(k++ % cfgs.size()));
             } while (System.nanoTime() < warmEnd || k < cfgs.size());
+            cpu0 = evaluatingCpuNanos();
             long t0 = System.nanoTime(), end = t0 + (long) (seconds * 1e9);
             do {
                 Configuration c = cfgs.get((int) (evals % cfgs.size()));
@@ -85,13 +98,17 @@ public final class BenchCommand implements Callable<Integer> {
                 evals++;
             } while (System.nanoTime() < end);
             elapsed = (System.nanoTime() - t0) * 1e-9;
+            cpu = evaluatingCpuNanos() - cpu0;
         }
         double usPerAtom = elapsed * 1e6 / atoms;
+        // CPU time of the evaluating threads: what a busy machine inflates far less than wall time
+        double cpuPerAtom = cpu0 < 0 ? Double.NaN : cpu * 1e-3 / atoms;
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("us_per_atom", Json.decimal(String.format(Locale.ROOT, "%.6f", usPerAtom)));
             m.put("us_per_atom_thread", Json.decimal(String.format(Locale.ROOT, "%.6f", usPerAtom * nt)));
+            m.put("cpu_us_per_atom", Double.isNaN(cpuPerAtom) ? null : Json.decimal(String.format(Locale.ROOT, "%.6f", cpuPerAtom)));
             m.put("evaluations", evals);
             m.put("configurations", cfgs.size());
             m.put("atoms", atoms);
@@ -108,6 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("%d evaluations of %d configuration(s), %d atoms in %.2f s, %d thread(s)%n", evals, cfgs.size(), atoms, elapsed, nt);
         out.printf("%.3f µs/atom (wall), %.3f µs/atom x threads, %.3f ms per evaluation%n", usPerAtom, usPerAtom * nt,
                 elapsed * 1e3 / evals);
+        if (!Double.isNaN(cpuPerAtom)) out.printf("%.3f µs/atom CPU time of the evaluating threads (other jobs inflate it far less than wall time)%n", cpuPerAtom);
         out.printf("load average (1 min): %.2f on %d cores%n", load, Runtime.getRuntime().availableProcessors());
         out.flush();
         return 0;

@@ -6,7 +6,11 @@ import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
-import org.mtpj.host.CfgFiles;
+import org.mtpj.core.io.OutputTarget;
+import org.mtpj.host.CfgShare;
+import org.mtpj.host.RankOrderedOutput;
+import org.mtpj.host.RankSummaries;
+import org.mtpj.host.Ranks;
 import org.mtpj.host.MtpFiles;
 import org.mtpj.host.OutputGuard;
 import org.mtpj.host.ProgressOption;
@@ -61,25 +65,38 @@ public final class CalcEfsCommand implements Callable<Integer> {
         OutputGuard.of("calc-efs").input(pot).input(in).output(out).check();
         MtpPotential p = MtpFiles.read(pot);
         PrintWriter err = spec.commandLine().getErr();
-        CliSupport.warn(err, "calc-efs", p.untrainedWarning(pot));
+        // under mpirun each rank evaluates its share of IN.cfg; rank 0 writes OUT.cfg in input order (docs/mpi.md)
+        Ranks ranks = Ranks.world();
+        if (ranks.isRoot()) CliSupport.warn(err, "calc-efs", p.untrainedWarning(pot));
+        CfgShare share = CfgShare.of(in, ranks);
         CloseContacts contacts = new CloseContacts(p.minDist);
-        ProgressBar bar = progress.open("calc-efs", -1, " cfg");
+        ProgressBar bar = ranks.isRoot() ? progress.open("calc-efs", -1, " cfg") : null;
         EnergyRange energies = new EnergyRange();
-        try (CfgReader reader = CfgFiles.open(in).nonEmpty();
-             WorkerPool pool = WorkerPool.start(threads.workers());
-             CfgWriter writer = CfgFiles.create(out, lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS)) {
+        CfgWriter.Style style = lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS;
+        try (WorkerPool pool = WorkerPool.start(threads.workers());
+             OutputTarget target = ranks.agree(() -> RankOrderedOutput.create(out, ranks));
+             // a share after others' configurations starts with their separator
+             CfgWriter writer = share.from() > 0 ? CfgWriter.after(target, style) : CfgWriter.to(target, style)) {
             Evaluator ev = new Evaluator(p, pool);
-            for (Configuration c; (c = reader.next()) != null; ) {
-                Configuration r = CliSupport.evaluate(ev, c, reader, contacts);
-                if (!siteEnergies) r.siteEnergies = null; // a stale input column would mislead
-                writer.write(r);
-                energies.add(r);
-                if (bar != null) bar.step();
-            }
-            writer.commit();
+            ranks.agree(() -> {
+                try (CfgReader reader = share.open()) {
+                    for (Configuration c; (c = reader.next()) != null; ) {
+                        Configuration r = CliSupport.evaluate(ev, c, reader, contacts);
+                        if (!siteEnergies) r.siteEnergies = null; // a stale input column would mislead
+                        writer.write(r);
+                        energies.add(r);
+                        if (bar != null) bar.step();
+                    }
+                }
+                return null;
+            });
+            RankOrderedOutput.commitAll(ranks, target);
         } finally {
             if (bar != null) bar.close();
         }
+        energies.combine(ranks);
+        RankSummaries.combine(contacts, ranks);
+        if (!ranks.isRoot()) return 0;
         CliSupport.warn(err, "calc-efs", contacts.warning());
         err.println("calc-efs: " + energies.summary() + "; wrote " + out);
         err.flush();

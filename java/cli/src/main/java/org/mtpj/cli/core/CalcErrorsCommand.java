@@ -6,7 +6,9 @@ import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.io.ErrorReport;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
-import org.mtpj.host.CfgFiles;
+import org.mtpj.host.CfgShare;
+import org.mtpj.host.RankSummaries;
+import org.mtpj.host.Ranks;
 import org.mtpj.host.MtpFiles;
 import org.mtpj.host.OutputGuard;
 import org.mtpj.host.ProgressOption;
@@ -56,18 +58,29 @@ public final class CalcErrorsCommand implements Callable<Integer> {
         OutputGuard.of("calc-errors").input(pot).input(db).output(tsv).check();
         PrintWriter out = spec.commandLine().getOut();
         MtpPotential p = MtpFiles.read(pot);
+        // under mpirun each rank evaluates its share of DB.cfg; the exact sums combine into one report (docs/mpi.md)
+        Ranks ranks = Ranks.world();
+        CfgShare share = CfgShare.of(db, ranks);
         ErrorReport report = new ErrorReport();
         CloseContacts contacts = new CloseContacts(p.minDist);
-        ProgressBar bar = progress.open("calc-errors", -1, " cfg");
-        try (CfgReader reader = CfgFiles.open(db).nonEmpty(); WorkerPool pool = WorkerPool.start(threads.workers())) {
+        ProgressBar bar = ranks.isRoot() ? progress.open("calc-errors", -1, " cfg") : null;
+        try (WorkerPool pool = WorkerPool.start(threads.workers())) {
             Evaluator ev = new Evaluator(p, pool);
-            for (Configuration c; (c = reader.next()) != null; ) {
-                report.add(CliSupport.evaluate(ev, c, reader, contacts), c);
-                if (bar != null) bar.step();
-            }
+            ranks.agree(() -> {
+                try (CfgReader reader = share.open()) {
+                    for (Configuration c; (c = reader.next()) != null; ) {
+                        report.add(CliSupport.evaluate(ev, c, reader, contacts), c);
+                        if (bar != null) bar.step();
+                    }
+                }
+                return null;
+            });
         } finally {
             if (bar != null) bar.close();
         }
+        RankSummaries.combine(report, ranks);
+        RankSummaries.combine(contacts, ranks);
+        if (!ranks.isRoot()) return 0;
         CliSupport.warn(spec.commandLine().getErr(), "calc-errors", contacts.warning());
         out.print("MTPR from " + pot + ", Database: " + db + "\n\n");
         out.print(report.text("TRAIN ERRORS"));

@@ -17,6 +17,18 @@ final class EnergyRange {
         max = Math.max(max, e);
     }
 
+    /** Combines the ranks' counts and ranges (exact: sums of counts, extremes), the same on every rank. */
+    void combine(org.mtpj.host.Ranks ranks) {
+        long[] counts = {configurations, atoms};
+        ranks.sumInPlace(counts);
+        double[] extremes = {-min, max};
+        ranks.maxInPlace(extremes);
+        configurations = counts[0];
+        atoms = counts[1];
+        min = -extremes[0];
+        max = extremes[1];
+    }
+
     /** e.g. "10 configurations, 7680 atoms; energy -5.431200 to -5.401233 eV/atom". */
     String summary() {
         String counts = configurations + (configurations == 1 ? " configuration, " : " configurations, ") + atoms + " atoms";

@@ -52,6 +52,22 @@ public final class CloseContacts {
         if (entries > 0) configurations++;
     }
 
+    /** Configurations with at least one close pair so far. */
+    public int configurations() { return configurations; }
+
+    /** The smallest distance seen (infinity when none was below min_dist) and its description, or null. */
+    public double closest() { return closest; }
+
+    public String closestPair() { return closestPair; }
+
+    /** Replaces the counts with those of several scans combined (MPI ranks: the host's RankSummaries). */
+    public void setCombined(long pairs, int configurations, double closest, String closestPair) {
+        this.pairs = pairs;
+        this.configurations = configurations;
+        this.closest = closest;
+        this.closestPair = closestPair;
+    }
+
     /** Number of pairs closer than min_dist so far (each pair once). */
     public long pairs() { return pairs; }
 

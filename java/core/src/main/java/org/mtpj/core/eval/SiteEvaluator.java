@@ -186,18 +186,76 @@ public final class SiteEvaluator {
         if (!adjointDone) throw new IllegalStateException("no site evaluated with its adjoint");
         if (acc.length < t.coefficientCount)
             throw new IllegalArgumentException("gradient array has " + acc.length + " entries, need " + t.coefficientCount);
-        int m = siteCount, a = siteType;
+        int a = siteType;
+        addEnergyGradient(weight, acc, a * t.speciesCount * t.radialFuncs * t.radialSize, t.speciesOffset + a, t.momentOffset);
+    }
+
+    /** Entries of {@link #energyGradientSupport}: the same for every central species. */
+    public int energyGradientSupportSize() {
+        return t.speciesCount * t.radialFuncs * t.radialSize + 1 + t.scalarCount;
+    }
+
+    /**
+     * The θ indices (ascending, layout of {@link MtpPotential#coefficients()}) where ∂V_i/∂θ of a
+     * central atom of species a may be nonzero: its radial coefficients c^{ab} (all b), its species
+     * coefficient w_a and the moment coefficients. Every other entry of its row is 0, so grading
+     * multiplies only these (about half of θ for three species).
+     */
+    public int[] energyGradientSupport(int a) {
+        int radial = t.speciesCount * t.radialFuncs * t.radialSize;
+        int[] cols = new int[energyGradientSupportSize()];
+        for (int c = 0; c < radial; c++) cols[c] = a * radial + c;
+        cols[radial] = t.speciesOffset + a;
+        for (int s = 0; s < t.scalarCount; s++) cols[radial + 1 + s] = t.momentOffset + s;
+        return cols;
+    }
+
+    /**
+     * ∂V_i/∂θ of the last site (as {@link #addEnergyGradient}, same numbers) on the entries of
+     * {@link #energyGradientSupport}(its species) only: written to out[off .. off + support size).
+     */
+    public void energyGradientOnSupport(double[] out, int off) {
+        if (!adjointDone) throw new IllegalStateException("no site evaluated with its adjoint");
+        int radial = t.speciesCount * t.radialFuncs * t.radialSize;
+        java.util.Arrays.fill(out, off, off + energyGradientSupportSize(), 0.0);
+        addEnergyGradient(1.0, out, off, off + radial, off + radial + 1);
+    }
+
+    /**
+     * Adds weight · ∂V_i/∂θ: c^{ab}_{μ,n} to acc[radialAt + (b·K + μ)·R + n], w_a to
+     * acc[speciesAt], v_s to acc[momentAt + s].
+     */
+    private void addEnergyGradient(double weight, double[] acc, int radialAt, int speciesAt, int momentAt) {
+        int m = siteCount;
         int C = t.speciesCount, K = t.radialFuncs, R = t.radialSize;
-        acc[t.speciesOffset + a] += weight;
-        for (int s = 0; s < t.scalarCount; s++) acc[t.momentOffset + s] += weight * slots[t.scalarSlot[s]];
+        acc[speciesAt] += weight;
+        for (int s = 0; s < t.scalarCount; s++) acc[momentAt + s] += weight * slots[t.scalarSlot[s]];
         // ∂V/∂c^{ab}_{μ,n} = Σ_{j: t_j=b} Q_n(r_j) H_μ(j), H_μ = Σ_{q: μ_q=μ} d_q P_q (sum of the (μ, rank) blocks)
         final double[] h = this.hmu;
         for (int mu = 0; mu < K; mu++) {
             sumBlocksOf(mu, h, m);
             for (int b = 0; b < C; b++) {
                 int from = speciesStart[b], to = speciesStart[b + 1];
-                int base = ((a * C + b) * K + mu) * R;
-                for (int nn = 0; nn < R; nn++) {
+                int base = radialAt + (b * K + mu) * R;
+                // four sums side by side: each is added in neighbour order as alone, but they do
+                // not wait for each other's additions (a lone sum is bound by the add latency)
+                int nn = 0;
+                for (; nn + 4 <= R; nn += 4) {
+                    double[] q0 = cheb[nn], q1 = cheb[nn + 1], q2 = cheb[nn + 2], q3 = cheb[nn + 3];
+                    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                    for (int k = from; k < to; k++) {
+                        double hk = h[k];
+                        s0 += q0[k] * hk;
+                        s1 += q1[k] * hk;
+                        s2 += q2[k] * hk;
+                        s3 += q3[k] * hk;
+                    }
+                    acc[base + nn] += weight * s0;
+                    acc[base + nn + 1] += weight * s1;
+                    acc[base + nn + 2] += weight * s2;
+                    acc[base + nn + 3] += weight * s3;
+                }
+                for (; nn < R; nn++) {
                     double[] q = cheb[nn];
                     double s = 0;
                     for (int k = from; k < to; k++) s += q[k] * h[k];
@@ -437,6 +495,11 @@ public final class SiteEvaluator {
         }
     }
 
+    /** g[k] += p·e[k]·lower[k]: one axis of the angular gradient. */
+    private static void addAxis(double[] g, double p, double[] e, double[] lower, int m) {
+        for (int k = 0; k < m; k++) g[k] += p * e[k] * lower[k];
+    }
+
     /** g_k = u·A + (1/r)·G from the adjoint, scattered to gOut. */
     private void gradients(int m, double[] gOut, int goff) {
         final double[] ax = this.ax, gx = this.gx, gy = this.gy, gz = this.gz, rinv = this.rinv;
@@ -457,7 +520,6 @@ public final class SiteEvaluator {
         }
         // angular part: G = Σ_monomials e_u · ∇_u P_u with e_u = Σ_{q with monomial u} d_q f_μq
         // (e_u lives in one reused row, so it stays in L1)
-        final double[] one = mon[0];
         for (int u = 0; u < t.usedCount; u++) {
             int q0 = t.usedStart[u], q1 = t.usedStart[u + 1];
             {
@@ -472,16 +534,21 @@ public final class SiteEvaluator {
                 double[] fr = f[t.basicMu[q]];
                 for (int k = 0; k < m; k++) e[k] += d * fr[k];
             }
-            // a zero exponent contributes 0 · (any row): no branches in the loop
+            // ∂/∂u_x of u_x^p u_y^q u_z^s = p·(the monomial one lower in x); a zero exponent adds
+            // nothing, so its axis is skipped (a third of the pairs at level 16; same sums)
             double px = t.usedPx[u], py = t.usedPy[u], pz = t.usedPz[u];
-            double[] lx = px > 0 ? mon[t.usedDownX[u]] : one;
-            double[] ly = py > 0 ? mon[t.usedDownY[u]] : one;
-            double[] lz = pz > 0 ? mon[t.usedDownZ[u]] : one;
-            for (int k = 0; k < m; k++) {
-                double ek = e[k];
-                gx[k] += px * ek * lx[k];
-                gy[k] += py * ek * ly[k];
-                gz[k] += pz * ek * lz[k];
+            if (px > 0 && py > 0 && pz > 0) {
+                double[] lx = mon[t.usedDownX[u]], ly = mon[t.usedDownY[u]], lz = mon[t.usedDownZ[u]];
+                for (int k = 0; k < m; k++) {
+                    double ek = e[k];
+                    gx[k] += px * ek * lx[k];
+                    gy[k] += py * ek * ly[k];
+                    gz[k] += pz * ek * lz[k];
+                }
+            } else {
+                if (px > 0) addAxis(gx, px, e, mon[t.usedDownX[u]], m);
+                if (py > 0) addAxis(gy, py, e, mon[t.usedDownY[u]], m);
+                if (pz > 0) addAxis(gz, pz, e, mon[t.usedDownZ[u]], m);
             }
         }
         if (t.repulsive)

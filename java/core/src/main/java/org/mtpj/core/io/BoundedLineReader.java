@@ -66,6 +66,18 @@ public final class BoundedLineReader implements Closeable {
         }
     }
 
+    /** Number of the line returned last (0 before the first). */
+    public long lineNo() { return lineNo; }
+
+    /** {@link #readLine()} for parsers: a read error becomes one "cannot read" line at its file and line. */
+    public String nextLine() {
+        try {
+            return readLine();
+        } catch (IOException e) {
+            throw InputFormatException.cannotRead(file, lineNo + 1, e);
+        }
+    }
+
     /** Whether the line returned last ended with the input instead of a line end (a cut file). */
     public boolean lastLineCut() { return lastCut; }
 

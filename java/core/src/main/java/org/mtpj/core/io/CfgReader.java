@@ -54,6 +54,7 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
     private String cur;
     private int p;
     private long lineNo;
+    private long linesBefore; // lines of the file before this reader's text (startingAt)
     private long wordLine;
     private boolean eof;
     private long beginLine;
@@ -97,6 +98,18 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
             for (Configuration c; (c = r.next()) != null; ) out.add(c);
             return out;
         }
+    }
+
+    /**
+     * For a reader given the text from the BEGIN_CFG at {@code line} on (one MPI rank's share of a
+     * file, {@link CfgIndex}): messages name the file's own line numbers and count configurations
+     * from {@code configurationsBefore}, as a reader of the whole file would.
+     */
+    public CfgReader startingAt(long line, int configurationsBefore) {
+        this.linesBefore = line - 1;
+        this.lineNo = line - 1;
+        this.count = configurationsBefore;
+        return this;
     }
 
     /** Where warnings go from now on; each distinct warning is given once. */
@@ -159,14 +172,10 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
     // ----------------------------------------------------------------------------------- lexer
 
     private boolean nextLine() {
-        try {
-            cur = in.readLine();
-        } catch (IOException e) {
-            throw InputFormatException.cannotRead(file, lineNo + 1, e);
-        }
+        cur = in.nextLine();
         p = 0;
         if (cur == null) { eof = true; return false; }
-        lineNo++;
+        lineNo = linesBefore + in.lineNo();
         if (lineNo == 1) cur = stripByteOrderMark(cur);
         return true;
     }

@@ -2,6 +2,7 @@ package org.mtpj.core.io;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mtpj.core.math.ExactSum;
 import org.mtpj.core.model.Configuration;
 
 /**
@@ -22,27 +23,35 @@ public final class ErrorReport {
     /** eV/Å³ to GPa, the factor MLIP-2 prints with. */
     public static final double EV_PER_A3_TO_GPA = 160.2176487;
 
-    /** One statistic block. */
+    /**
+     * One statistic block. The sums are exact ({@link ExactSum}): the report does not depend on the
+     * order of the configurations, so the shares of MPI ranks combine into the single-process report.
+     */
     public static final class Block {
+        private static final int SUM = 0, SUM_SQ = 1, REF_SUM_SQ = 2;
         private long count;
-        private double max, sum, sumSq, refMax, refSumSq;
+        private double max, refMax;
+        private final ExactSum sums = new ExactSum(3);
 
         void add(double delta, double refNorm) {
             count++;
             max = Math.max(max, delta);
-            sum += delta;
-            sumSq += delta * delta;
+            sums.add(SUM, delta);
+            sums.add(SUM_SQ, delta * delta);
             refMax = Math.max(refMax, refNorm);
-            refSumSq += refNorm * refNorm;
+            sums.add(REF_SUM_SQ, refNorm * refNorm);
         }
 
         public long count() { return count; }
         public double max() { return max; }
         /** Average with MLIP-2's divisor (per component for forces and stresses). */
-        public double average(int components) { return count == 0 ? 0 : sum / (components * (double) count); }
-        public double rms(int components) { return count == 0 ? 0 : Math.sqrt(sumSq / (components * (double) count)); }
+        public double average(int components) { return count == 0 ? 0 : sums.get(SUM) / (components * (double) count); }
+        public double rms(int components) { return count == 0 ? 0 : Math.sqrt(sums.get(SUM_SQ) / (components * (double) count)); }
         public double maxRatio() { return refMax == 0 ? (max == 0 ? 0 : Double.POSITIVE_INFINITY) : max / refMax; }
-        public double rmsRatio() { return refSumSq == 0 ? (sumSq == 0 ? 0 : Double.POSITIVE_INFINITY) : Math.sqrt(sumSq / refSumSq); }
+        public double rmsRatio() {
+            double sumSq = sums.get(SUM_SQ), refSumSq = sums.get(REF_SUM_SQ);
+            return refSumSq == 0 ? (sumSq == 0 ? 0 : Double.POSITIVE_INFINITY) : Math.sqrt(sumSq / refSumSq);
+        }
     }
 
     private final Block energy = new Block(), energyPerAtom = new Block(), forces = new Block(), stress = new Block(), stressGpa = new Block();
@@ -87,6 +96,50 @@ public final class ErrorReport {
     }
 
     public long nonPeriodicSkipped() { return nonPeriodicSkipped; }
+
+    private Block[] blocks() { return new Block[] {energy, energyPerAtom, forces, stress, stressGpa}; }
+
+    /**
+     * The report's counts and exact sums as longs: reports of disjoint parts (MPI ranks' shares)
+     * combine by adding them element-wise (and taking the maxima of {@link #maxima()}).
+     */
+    public long[] additiveState() {
+        Block[] b = blocks();
+        int per = b[0].sums.state().length;
+        long[] s = new long[1 + b.length * (1 + per)];
+        s[0] = nonPeriodicSkipped;
+        for (int k = 0; k < b.length; k++) {
+            int at = 1 + k * (1 + per);
+            s[at] = b[k].count;
+            System.arraycopy(b[k].sums.state(), 0, s, at + 1, per);
+        }
+        return s;
+    }
+
+    /** The largest differences and reference norms of every block. */
+    public double[] maxima() {
+        Block[] b = blocks();
+        double[] m = new double[2 * b.length];
+        for (int k = 0; k < b.length; k++) {
+            m[2 * k] = b[k].max;
+            m[2 * k + 1] = b[k].refMax;
+        }
+        return m;
+    }
+
+    /** Replaces the numbers with combined ones ({@link #additiveState()} summed, {@link #maxima()} maximised). */
+    public void setCombined(long[] additive, double[] maxima) {
+        Block[] b = blocks();
+        int per = b[0].sums.state().length;
+        nonPeriodicSkipped = additive[0];
+        for (int k = 0; k < b.length; k++) {
+            int at = 1 + k * (1 + per);
+            b[k].count = additive[at];
+            b[k].sums.setState(java.util.Arrays.copyOfRange(additive, at + 1, at + 1 + per));
+            b[k].max = maxima[2 * k];
+            b[k].refMax = maxima[2 * k + 1];
+        }
+    }
 
     public Block energy() { return energy; }
     public Block energyPerAtom() { return energyPerAtom; }

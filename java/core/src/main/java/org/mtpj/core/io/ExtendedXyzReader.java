@@ -80,13 +80,9 @@ public final class ExtendedXyzReader implements AutoCloseable {
     }
 
     private String line() {
-        try {
-            String l = in.readLine();
-            if (l != null) lineNo++;
-            return l;
-        } catch (IOException e) {
-            throw InputFormatException.cannotRead(file, lineNo + 1, e);
-        }
+        String l = in.nextLine();
+        lineNo = in.lineNo();
+        return l;
     }
 
     private String required(String what) {

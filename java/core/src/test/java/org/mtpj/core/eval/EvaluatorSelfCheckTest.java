@@ -263,6 +263,45 @@ class EvaluatorSelfCheckTest {
         }
     }
 
+    /**
+     * The support of ∂V_i/∂θ (selection in LAMMPS grades only there): every entry outside it is 0
+     * in the whole row, and the support form gives the whole row's values, for every central species.
+     */
+    @Test
+    void coefficientGradientVanishesOutsideItsSupport() {
+        MtpPotential pot = TestPotentials.random(21, 3, RadialBasisType.RBChebyshev);
+        Random rnd = new Random(5);
+        int n = 40;
+        int[] types = new int[n];
+        double[] rij = new double[3 * n];
+        for (int k = 0; k < n; k++) {
+            types[k] = rnd.nextInt(3);
+            for (int a = 0; a < 3; a++) rij[3 * k + a] = 4 * rnd.nextDouble() - 2 + (a == 0 ? 2.5 : 0);
+        }
+        SiteEvaluator se = new SiteEvaluator(pot);
+        int count = pot.coefficientCount(), size = se.energyGradientSupportSize();
+        assertTrue(size < count, "the support is a part of theta");
+        for (int central = 0; central < 3; central++) {
+            double[] full = new double[count];
+            se.siteEnergyGradient(central, n, types, rij, full);
+            double[] onSupport = new double[size + 2];
+            se.energyGradientOnSupport(onSupport, 2);
+            int[] cols = se.energyGradientSupport(central);
+            boolean[] in = new boolean[count];
+            for (int c = 0; c < size; c++) {
+                assertTrue(c == 0 || cols[c] > cols[c - 1], "ascending");
+                in[cols[c]] = true;
+                assertEquals(full[cols[c]], onSupport[2 + c], 0.0, "theta index " + cols[c]);
+            }
+            int nonzero = 0;
+            for (int p = 0; p < count; p++) {
+                if (!in[p]) assertEquals(0.0, full[p], 0.0, "theta index " + p + " outside the support of species " + central);
+                else if (full[p] != 0) nonzero++;
+            }
+            assertTrue(nonzero > size / 2, "a real neighbourhood fills most of the support");
+        }
+    }
+
     @Test
     void siteEnergySkipsEntriesBeyondTheCutoff() {
         MtpPotential pot = TestPotentials.random(19, 2, RadialBasisType.RBChebyshev);

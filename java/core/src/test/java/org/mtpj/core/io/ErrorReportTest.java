@@ -2,6 +2,7 @@ package org.mtpj.core.io;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mtpj.core.model.Configuration;
 
@@ -57,5 +58,45 @@ class ErrorReportTest {
         assertEquals(0, r.stressGpa().count());
         assertEquals(1, r.nonPeriodicSkipped());
         assertEquals(Double.POSITIVE_INFINITY, r.stress().maxRatio()); // reference stress is zero
+    }
+
+    /**
+     * MPI ranks each report on a share and combine (sums of the additive state, maxima of the
+     * maxima): the combined report is the one-pass report, text and full-precision rows, for any
+     * split and order of the parts, because the sums are exact.
+     */
+    @Test
+    void reportsOfPartsCombineIntoTheWholeReport() {
+        List<Configuration> ref = TestFiles.readCfgs(org.mtpj.testkit.Shared.file("reference/mlip2/dump600K_frames00-09.cfg"));
+        java.util.Random random = new java.util.Random(5);
+        List<Configuration> check = new java.util.ArrayList<>();
+        for (Configuration r : ref) {
+            Configuration c = r.copy();
+            c.energy += random.nextGaussian();
+            for (int k = 0; k < c.forces.length; k++) c.forces[k] += 0.1 * random.nextGaussian() * Math.pow(10, random.nextInt(6) - 3);
+            for (int k = 0; k < 6; k++) c.plusStress[k] += random.nextGaussian();
+            check.add(c);
+        }
+        ErrorReport whole = new ErrorReport();
+        for (int i = 0; i < ref.size(); i++) whole.add(check.get(i), ref.get(i));
+        for (int[] cuts : new int[][] {{0, 3, 10}, {0, 1, 2, 9, 10}, {0, 0, 10}}) {
+            long[] additive = null;
+            double[] maxima = null;
+            // the parts in reverse order: the combination must not depend on it
+            for (int p = cuts.length - 2; p >= 0; p--) {
+                ErrorReport part = new ErrorReport();
+                for (int i = cuts[p]; i < cuts[p + 1]; i++) part.add(check.get(i), ref.get(i));
+                long[] a = part.additiveState();
+                double[] m = part.maxima();
+                if (additive == null) { additive = a; maxima = m; continue; }
+                for (int k = 0; k < a.length; k++) additive[k] += a[k];
+                for (int k = 0; k < m.length; k++) maxima[k] = Math.max(maxima[k], m[k]);
+            }
+            ErrorReport combined = new ErrorReport();
+            combined.setCombined(additive, maxima);
+            assertEquals(whole.text("TRAIN ERRORS"), combined.text("TRAIN ERRORS"), java.util.Arrays.toString(cuts));
+            for (int r = 0; r < whole.rows().size(); r++)
+                assertArrayEquals(whole.rows().get(r), combined.rows().get(r), java.util.Arrays.toString(cuts));
+        }
     }
 }

@@ -28,8 +28,19 @@ public final class MtpSiteModel implements SiteModel {
     }
 
     @Override
-    public SiteKernel newKernel() {
-        SiteEvaluator ev = new SiteEvaluator(pot);
-        return (central, n, species, rij, g, off) -> ev.siteEnergy(central, n, species, off, rij, 3 * off, g, 3 * off);
+    public Kernel newKernel() { return new Kernel(new SiteEvaluator(pot)); }
+
+    /** One thread's SiteEvaluator; after each site it holds that site's state (for hooks' {@link StepHook.SiteObserver}). */
+    public static final class Kernel implements SiteKernel {
+        private final SiteEvaluator ev;
+
+        Kernel(SiteEvaluator ev) { this.ev = ev; }
+
+        public SiteEvaluator evaluator() { return ev; }
+
+        @Override
+        public double siteEnergy(int central, int n, int[] species, double[] rij, double[] g, int off) {
+            return ev.siteEnergy(central, n, species, off, rij, 3 * off, g, 3 * off);
+        }
     }
 }

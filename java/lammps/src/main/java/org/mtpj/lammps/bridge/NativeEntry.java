@@ -48,6 +48,8 @@ public final class NativeEntry {
             throw new IllegalStateException("native bridge ABI " + abiVersion + " but mtpj jar ABI "
                     + StepLayout.ABI_VERSION + ": rebuild with scripts/build-native");
         if (stubs == null) {
+            // the JVM inside LAMMPS takes the user's locale from the environment: numbers stay C-style
+            java.util.Locale.setDefault(java.util.Locale.ROOT);
             Linker linker = Linker.nativeLinker();
             var lookup = MethodHandles.lookup();
             try {

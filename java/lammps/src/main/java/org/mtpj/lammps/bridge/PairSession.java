@@ -38,6 +38,10 @@ final class PairSession implements AutoCloseable {
     private final WorkerPool pool;
     private final Worker[] workers;
     private final List<StepHook> hooks = new ArrayList<>();
+    /** The hooks' site observers, and which of them want this step's sites. */
+    private final StepHook.SiteObserver[] observers;
+    private final boolean[] observing;
+    private boolean anyObserving;
     private final StepView view = new StepView(this);
     private final AtomicInteger nextChunk = new AtomicInteger();
     /** chunkDone[c] == stepMark: all atoms of chunk c are evaluated this step (set by their thread). */
@@ -97,6 +101,8 @@ final class PairSession implements AutoCloseable {
             StepHook h = f.create(settings, model);
             if (h != null) hooks.add(h);
         }
+        this.observers = hooks.stream().map(StepHook::siteObserver).filter(o -> o != null).toArray(StepHook.SiteObserver[]::new);
+        this.observing = new boolean[observers.length];
     }
 
     boolean hasHooks() { return !hooks.isEmpty(); }
@@ -194,6 +200,8 @@ final class PairSession implements AutoCloseable {
         MemorySegment ag = step.get(ADDRESS, StepLayout.ATOM_GRADE);
         atomGradeOut = ag.address() == 0 ? null : ag.reinterpret(8L * nlocal);
         java.util.Arrays.fill(vir, 0);
+        anyObserving = false;
+        for (int k = 0; k < observers.length; k++) anyObserving |= observing[k] = observers[k].beginStep(inum);
         if (inum == 0 || nall == 0) {
             writeTotals(step, 0, vir);
             if (abi >= StepLayout.ABI_VERSION) writeCloseContacts(step, 0, 0, -1, -1);
@@ -503,6 +511,7 @@ final class PairSession implements AutoCloseable {
                     long t1 = timed ? System.nanoTime() : 0;
                     site[ii] = kernel.siteEnergy(ci, m - off, entrySpecies, entryR, entryG, off);
                     long t2 = timed ? System.nanoTime() : 0;
+                    if (anyObserving) observe(ii, ci);
                     ownTerms(ii, off, m);
                     if (timed) {
                         long t3 = System.nanoTime();
@@ -516,6 +525,10 @@ final class PairSession implements AutoCloseable {
             }
             if (main) drain(true);
             if (timed) cpuNanos += StepProfile.cpuNow() - cpu0;
+        }
+
+        private void observe(int ii, int species) {
+            for (int k = 0; k < observers.length; k++) if (observing[k]) observers[k].afterSite(ii, species, kernel);
         }
 
         private void drain(boolean all) {

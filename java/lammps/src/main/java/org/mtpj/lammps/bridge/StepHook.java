@@ -15,6 +15,25 @@ public interface StepHook extends AutoCloseable {
     default void close() {}
 
     /**
+     * Work per site on the pair style's own threads, right after each local atom's site energy,
+     * while that thread's kernel still holds the site (e.g. ∂V_i/∂θ from the evaluation the forces
+     * already made, instead of a second one). Null (the default): none. Asked once, at start.
+     */
+    default SiteObserver siteObserver() { return null; }
+
+    /** See {@link StepHook#siteObserver}. */
+    interface SiteObserver {
+        /** Before the step's sites, on LAMMPS's thread: whether {@link #afterSite} is wanted this step. */
+        boolean beginStep(int localCount);
+
+        /**
+         * Local atom ii of species s was just evaluated by kernel (one kernel per pair thread; other
+         * atoms run at the same time on other threads). Before {@link StepHook#afterCompute}.
+         */
+        void afterSite(int ii, int species, SiteModel.SiteKernel kernel);
+    }
+
+    /**
      * Makes hooks from the pair style's settings; found with {@link java.util.ServiceLoader}
      * (a {@code META-INF/services/org.mtpj.lammps.bridge.StepHook$Factory} entry).
      */

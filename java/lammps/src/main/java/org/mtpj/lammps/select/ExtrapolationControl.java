@@ -73,6 +73,10 @@ final class ExtrapolationControl implements StepHook {
 
     private static double orZero(Double d) { return d == null ? 0 : d; }
 
+    /** The grader takes each site's row from the pair style's own evaluation. */
+    @Override
+    public SiteObserver siteObserver() { return grader; }
+
     @Override
     public void afterCompute(StepView v) {
         if ((v.rank() > 0 || SelectionHookFactory.mpiRanks() > 1) && !v.hasCollectives())

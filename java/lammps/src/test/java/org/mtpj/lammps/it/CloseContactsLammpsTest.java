@@ -17,8 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mtpj.core.eval.CloseContacts;
 import org.mtpj.host.LammpsDataFiles;
 import org.mtpj.host.MtpFiles;
@@ -46,7 +47,6 @@ class CloseContactsLammpsTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        NativeLammps.requireNative();
         copy(Shared.file("data/amorphous-MgV2O5/pot.mtp"), dir, "pot.mtp");
         Path pos = copy(Shared.file("data/amorphous-MgV2O5/input1.pos"), dir, "input1.pos");
         String data = Files.readString(pos);
@@ -88,15 +88,17 @@ class CloseContactsLammpsTest {
         return Files.readAllLines(log).stream().filter(l -> l.startsWith("WARNING") && l.contains("min_dist")).toList();
     }
 
-    @Test
-    void countPerStepWarningOncePerRunSameSerialAndUnderMpi() throws IOException {
+    @ParameterizedTest(name = "[{index}] LAMMPS {0}")
+    @EnumSource(NativeLammps.class)
+    void countPerStepWarningOncePerRunSameSerialAndUnderMpi(NativeLammps lammps) throws IOException {
+        lammps.requireNative();
         NativeLammps.requireMpirun();
         CloseContacts want = expected(dir.resolve("close.data"));
         assertTrue(want.pairs() >= EXTRA.length / 2, "the test's pairs are closer than min_dist: " + want.warning());
 
         Path in = input("close.data", "threads 2");
-        assertOk(NativeLammps.lmpMtpj(dir, "-in", in.toString(), "-log", "log.np1", "-screen", "none"));
-        assertOk(NativeLammps.mpirun(dir, 2, "-in", in.toString(), "-log", "log.np2", "-screen", "none"));
+        assertOk(lammps.lmpMtpj(dir, "-in", in.toString(), "-log", "log.np1", "-screen", "none"));
+        assertOk(lammps.mpirun(dir, 2, "-in", in.toString(), "-log", "log.np2", "-screen", "none"));
         assertTrue(Files.readString(dir.resolve("log.np2")).contains("on 2 procs"), "np 2 run did not use 2 ranks");
 
         for (String log : List.of("log.np1", "log.np2")) {
@@ -114,21 +116,25 @@ class CloseContactsLammpsTest {
                 ThermoLog.read(dir.resolve("log.np2")).blocks.get(0).values("PotEng"), 1e-6);
     }
 
-    @Test
-    void noClosePairNoWarningAndACountOfZero() throws IOException {
+    @ParameterizedTest(name = "[{index}] LAMMPS {0}")
+    @EnumSource(NativeLammps.class)
+    void noClosePairNoWarningAndACountOfZero(NativeLammps lammps) throws IOException {
+        lammps.requireNative();
         assertEquals(0, expected(dir.resolve("input1.pos")).pairs());
-        assertOk(NativeLammps.lmpMtpj(dir, "-in", input("input1.pos", "").toString(), "-log", "log.plain", "-screen", "none"));
+        assertOk(lammps.lmpMtpj(dir, "-in", input("input1.pos", "").toString(), "-log", "log.plain", "-screen", "none"));
         for (double count : ThermoLog.read(dir.resolve("log.plain")).blocks.get(0).values("c_pc[2]")) assertEquals(0, count);
         assertEquals(List.of(), warnings(dir.resolve("log.plain")));
     }
 
-    @Test
-    void minDistErrorStopsTheRunOnEveryRank() throws IOException {
+    @ParameterizedTest(name = "[{index}] LAMMPS {0}")
+    @EnumSource(NativeLammps.class)
+    void minDistErrorStopsTheRunOnEveryRank(NativeLammps lammps) throws IOException {
+        lammps.requireNative();
         Path in = input("close.data", "min_dist error");
         CloseContacts want = expected(dir.resolve("close.data"));
         NativeLammps.requireMpirun();
-        List<NativeLammps.Result> runs = List.of(NativeLammps.lmpMtpj(dir, "-in", in.toString(), "-log", "none"),
-                NativeLammps.mpirun(dir, 2, "-in", in.toString(), "-log", "none"));
+        List<NativeLammps.Result> runs = List.of(lammps.lmpMtpj(dir, "-in", in.toString(), "-log", "none"),
+                lammps.mpirun(dir, 2, "-in", in.toString(), "-log", "none"));
         for (NativeLammps.Result r : runs) {
             assertNotEquals(0, r.exitCode(), NativeLammps.tail(r.all()));
             String error = r.all().lines().filter(l -> l.startsWith("ERROR")).findFirst().orElse("");

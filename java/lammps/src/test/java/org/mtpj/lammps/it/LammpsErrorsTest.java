@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,7 +26,6 @@ class LammpsErrorsTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        NativeLammps.requireNative();
         copy(Shared.file("data/amorphous-MgV2O5/input1.pos"), dir, "input1.pos");
         copy(Shared.file("data/amorphous-MgV2O5/pot.mtp"), dir, "pot.mtp");
         String pot = Files.readString(dir.resolve("pot.mtp"));
@@ -60,7 +59,6 @@ class LammpsErrorsTest {
                 Arguments.of("element names without names in the file", data,
                         "pair_style mtp/java pot.mtp\npair_coeff * * Mg V O", "no species names"),
                 Arguments.of("wrong name count", data, "pair_style mtp/java pot.mtp\npair_coeff * * 0 1", "one element name"),
-                Arguments.of("pair_coeff not * *", data, "pair_style mtp/java pot.mtp\npair_coeff 1 1", "Incorrect args for pair coefficients"),
                 Arguments.of("newton off", "newton off\n" + data, "pair_style mtp/java pot.mtp\npair_coeff * *", "newton on"),
                 Arguments.of("mlip.ini select without state", data, "pair_style mlip select.ini\npair_coeff * *", "state.als not found"),
                 Arguments.of("mlip.ini bad boolean", data, "pair_style mlip badbool.ini\npair_coeff * *", "TRUE or FALSE"),
@@ -71,11 +69,23 @@ class LammpsErrorsTest {
                         "pair_style mtp/java pot.mtp threads 2\npair_coeff * *", "same position"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void userMistakeGivesALammpsErrorNamingIt(String name, String setup, String pair, String expected) throws IOException {
+    /** Every case on every LAMMPS version. */
+    static Stream<Arguments> casesOnEachLammps() {
+        return Stream.of(NativeLammps.values()).flatMap(l -> cases().map(c -> {
+            Object[] a = c.get(), withLammps = new Object[a.length + 1];
+            withLammps[0] = l;
+            System.arraycopy(a, 0, withLammps, 1, a.length);
+            return Arguments.of(withLammps);
+        }));
+    }
+
+    @ParameterizedTest(name = "[{index}] LAMMPS {0}: {1}")
+    @MethodSource("casesOnEachLammps")
+    void userMistakeGivesALammpsErrorNamingIt(NativeLammps lammps, String name, String setup, String pair, String expected)
+            throws IOException {
+        lammps.requireNative();
         Path in = input(setup, pair);
-        NativeLammps.Result r = NativeLammps.lmpMtpj(dir, "-in", in.toString(), "-log", "none");
+        NativeLammps.Result r = lammps.lmpMtpj(dir, "-in", in.toString(), "-log", "none");
         assertNotEquals(0, r.exitCode(), name + ": expected a failure\n" + NativeLammps.tail(r.all()));
         assertTrue(r.all().lines().anyMatch(l -> l.contains("ERROR") && l.contains(expected)),
                 name + ": no ERROR line containing '" + expected + "'\n" + NativeLammps.tail(r.all()));
@@ -83,34 +93,53 @@ class LammpsErrorsTest {
         assertNoCrashFiles();
     }
 
-    @Test
-    void javaExceptionUnderMpiStopsAllRanksWithoutHanging() throws IOException {
+    /** LAMMPS itself refuses it (one_coeff); its words changed between the two versions. */
+    @ParameterizedTest(name = "[{index}] LAMMPS {0}")
+    @EnumSource(NativeLammps.class)
+    void pairCoeffWithoutStarStarIsRefusedByLammps(NativeLammps lammps) throws IOException {
+        lammps.requireNative();
+        Path in = input("read_data input1.pos", "pair_style mtp/java pot.mtp\npair_coeff 1 1");
+        NativeLammps.Result r = lammps.lmpMtpj(dir, "-in", in.toString(), "-log", "none");
+        assertNotEquals(0, r.exitCode());
+        String expected = lammps == NativeLammps.DEBIAN_29SEP2021 ? "Incorrect args for pair coefficients"
+                : "Pair_coeff must start with * * for pair style mtp/java";
+        assertTrue(r.all().lines().anyMatch(l -> l.contains("ERROR") && l.contains(expected)), NativeLammps.tail(r.all()));
+    }
+
+    @ParameterizedTest(name = "[{index}] LAMMPS {0}")
+    @EnumSource(NativeLammps.class)
+    void javaExceptionUnderMpiStopsAllRanksWithoutHanging(NativeLammps lammps) throws IOException {
+        lammps.requireNative();
         NativeLammps.requireMpirun();
         Path in = input("read_data input1.pos\ncreate_atoms 1 single 8.15056 8.97629 11.56861 units box",
                 "pair_style mtp/java pot.mtp\npair_coeff * *");
-        NativeLammps.Result r = NativeLammps.mpirun(dir, 2, "-in", in.toString(), "-log", "none");
+        NativeLammps.Result r = lammps.mpirun(dir, 2, "-in", in.toString(), "-log", "none");
         assertNotEquals(0, r.exitCode());
         assertTrue(r.all().contains("same position"), NativeLammps.tail(r.all()));
         assertNoCrashFiles();
     }
 
-    @Test
-    void unitsOtherThanMetalAreRefused() throws IOException {
+    @ParameterizedTest(name = "[{index}] LAMMPS {0}")
+    @EnumSource(NativeLammps.class)
+    void unitsOtherThanMetalAreRefused(NativeLammps lammps) throws IOException {
+        lammps.requireNative();
         Path in = dir.resolve("in.real");
         Files.writeString(in, "units real\natom_style atomic\nread_data input1.pos\nmass * 1.0\n"
                 + "pair_style mtp/java pot.mtp\npair_coeff * *\nrun 0\n");
-        NativeLammps.Result r = NativeLammps.lmpMtpj(dir, "-in", in.toString(), "-log", "none");
+        NativeLammps.Result r = lammps.lmpMtpj(dir, "-in", in.toString(), "-log", "none");
         assertNotEquals(0, r.exitCode());
         assertTrue(r.all().contains("units metal"), NativeLammps.tail(r.all()));
     }
 
-    @Test
-    void clearDropsTheStylesWithAWarningAndAClearError() throws IOException {
+    @ParameterizedTest(name = "[{index}] LAMMPS {0}")
+    @EnumSource(NativeLammps.class)
+    void clearDropsTheStylesWithAWarningAndAClearError(NativeLammps lammps) throws IOException {
+        lammps.requireNative();
         Path in = dir.resolve("in.clear");
         Files.writeString(in, "units metal\natom_style atomic\nread_data input1.pos\nmass * 1.0\n"
                 + "pair_style mtp/java pot.mtp\npair_coeff * *\nrun 0\nclear\nunits metal\natom_style atomic\n"
                 + "read_data input1.pos\nmass * 1.0\npair_style mtp/java pot.mtp\n");
-        NativeLammps.Result r = NativeLammps.lmpMtpj(dir, "-in", in.toString(), "-log", "none");
+        NativeLammps.Result r = lammps.lmpMtpj(dir, "-in", in.toString(), "-log", "none");
         assertNotEquals(0, r.exitCode());
         assertTrue(r.stderr().contains("uses 'clear'"), NativeLammps.tail(r.all()));
         assertTrue(r.all().contains("Unrecognized pair style 'mtp/java'"), NativeLammps.tail(r.all()));

@@ -16,14 +16,34 @@ import org.mtpj.testkit.Required;
 import org.mtpj.testkit.Shared;
 
 /**
- * Runs the real LAMMPS with the native bridge: the root {@code lmp-mtpj} wrapper (Debian's LAMMPS
- * + pair_style mtp/java), {@code mpirun}, Java-host mode in a child JVM, the plugin check. The
- * pair style's JVM gets this test JVM's class path (MTPJ_CLASSPATH), so it runs the classes under
- * test. Skips when the native part is not built (scripts/setup-lammps), or fails when the run is
- * strict (CI, MTPJ_REQUIRE_NATIVE=1; see {@link Required}).
+ * A real LAMMPS with the native bridge built against it: Debian bookworm's packaged 29 Sep 2021
+ * ({@code build/native}) and stable 4 Feb 2025 built from Debian trixie's source by
+ * {@code scripts/setup-lammps --modern} ({@code build/lammps-modern}, bridge in
+ * {@code build/native-modern}). Each integration test runs on each ({@code @ParameterizedTest} over the constants),
+ * since mtpj's shim compiles different code for them (neighbour requests, thrown errors). Each runs
+ * the root {@code lmp-mtpj} wrapper, {@code mpirun}, that LAMMPS's plain {@code lmp} and the plugin.
+ * The pair style's JVM gets this test JVM's class path (MTPJ_CLASSPATH), so it runs the classes
+ * under test. A missing build is skipped with a message, or fails when the run is strict (CI,
+ * MTPJ_REQUIRE_NATIVE=1; see {@link Required}).
  */
-final class NativeLammps {
-    private NativeLammps() {}
+enum NativeLammps {
+    /** Debian's lammps/liblammps-dev packages; MTPJ_NATIVE_BUILD overrides build/native. */
+    DEBIAN_29SEP2021("29Sep2021 (Debian bookworm packages)", "MTPJ_NATIVE_BUILD", "build/native", "run scripts/setup-lammps"),
+    /** From source; MTPJ_NATIVE_MODERN_BUILD overrides build/native-modern. */
+    SOURCE_4FEB2025("4Feb2025 (Debian trixie source, build/lammps-modern)", "MTPJ_NATIVE_MODERN_BUILD", "build/native-modern",
+            "run scripts/setup-lammps --modern (~13 min CPU once)");
+
+    private final String label, dirVariable, defaultDir, howToBuild;
+
+    NativeLammps(String label, String dirVariable, String defaultDir, String howToBuild) {
+        this.label = label;
+        this.dirVariable = dirVariable;
+        this.defaultDir = defaultDir;
+        this.howToBuild = howToBuild;
+    }
+
+    @Override
+    public String toString() { return label; }
 
     record Result(int exitCode, String stdout, String stderr, Path dir) {
         String all() { return stdout + "\n" + stderr; }
@@ -32,14 +52,34 @@ final class NativeLammps {
 
     static Path repo() { return Shared.repo(); }
 
-    static Path nativeDir() {
-        String env = System.getenv("MTPJ_NATIVE_BUILD");
-        return env != null && !env.isBlank() ? Path.of(env) : repo().resolve("build/native");
+    /** The bridge built against this LAMMPS: lmp-mtpj, mtpjplugin.so, plugin-load-check. */
+    Path nativeDir() {
+        String env = System.getenv(dirVariable);
+        return env != null && !env.isBlank() ? Path.of(env) : repo().resolve(defaultDir);
     }
 
-    /** Skips (or fails in CI: {@link Required}) when the native bridge is not built. */
-    static void requireNative() {
-        Required.executable(nativeDir().resolve("lmp-mtpj"), "run scripts/setup-lammps");
+    /** Skips (or fails in CI: {@link Required}) when the native bridge for this LAMMPS is not built. */
+    void requireNative() {
+        Required.executable(nativeDir().resolve("lmp-mtpj"), howToBuild);
+    }
+
+    /**
+     * This LAMMPS's plain lmp: Debian's on the PATH, or the modern one installed beside its bridge
+     * (build/lammps-modern/bin/lmp next to build/native-modern).
+     */
+    Path plainLmp() {
+        return this == DEBIAN_29SEP2021 ? Required.tool("lmp")
+                : Required.executable(nativeDir().resolveSibling("lammps-modern").resolve("bin/lmp"), howToBuild);
+    }
+
+    /**
+     * An lmp of this LAMMPS version with the PLUGIN package: for Debian's (which has none) the one
+     * ./run-tests builds from the same source (MTPJ_PLUGIN_LMP); the modern build has it.
+     */
+    Path pluginLmp() {
+        return this == DEBIAN_29SEP2021 ? Required.executableFromEnv("MTPJ_PLUGIN_LMP",
+                "a PLUGIN-enabled lmp of the same LAMMPS version; ./run-tests builds it with scripts/setup-lammps --plugin-lammps")
+                : plainLmp();
     }
 
     /** Skips (or fails in CI) without mpirun. */
@@ -48,7 +88,7 @@ final class NativeLammps {
     }
 
     /** ./lmp-mtpj ARGS in dir. */
-    static Result lmpMtpj(Path dir, String... args) {
+    Result lmpMtpj(Path dir, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(repo().resolve("lmp-mtpj").toString());
         cmd.addAll(Arrays.asList(args));
@@ -56,22 +96,22 @@ final class NativeLammps {
     }
 
     /** mpirun -np N ./lmp-mtpj ARGS in dir. */
-    static Result mpirun(Path dir, int np, String... args) {
+    Result mpirun(Path dir, int np, String... args) {
         List<String> cmd = new ArrayList<>(List.of("mpirun", "--allow-run-as-root", "--oversubscribe", "-np", String.valueOf(np)));
         cmd.add(repo().resolve("lmp-mtpj").toString());
         cmd.addAll(Arrays.asList(args));
         return run(dir, cmd, 600);
     }
 
-    /** Debian's plain lmp. */
-    static Result lmp(Path dir, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("lmp"));
+    /** This LAMMPS's plain lmp. */
+    Result lmp(Path dir, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(plainLmp().toString()));
         cmd.addAll(Arrays.asList(args));
         return run(dir, cmd, 600);
     }
 
     /** mtpj lammps (Java-host mode) in a child JVM with this JVM's class path. */
-    static Result javaHost(Path dir, String... args) {
+    Result javaHost(Path dir, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 "org.mtpj.lammps.cli.LammpsCommand"));
@@ -79,13 +119,14 @@ final class NativeLammps {
         return run(dir, cmd, 600);
     }
 
-    static Result run(Path dir, List<String> cmd, int timeoutSeconds) {
+    /** Any command in dir, with the environment that points ./lmp-mtpj at this LAMMPS's bridge. */
+    Result run(Path dir, List<String> cmd, int timeoutSeconds) {
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
             Map<String, String> env = pb.environment();
             env.put("MTPJ_CLASSPATH", System.getProperty("java.class.path"));
             env.put("MTPJ_JAVA_HOME", System.getProperty("java.home"));
-            env.put("MTPJ_NATIVE_BUILD", nativeDir().toString());
+            env.put("MTPJ_NATIVE_BUILD", nativeDir().toString());  // ./lmp-mtpj and Java-host mode
             env.remove("MTPJ_JVM_OPTS");
             Path out = Files.createTempFile(dir, "stdout", ".txt"), err = Files.createTempFile(dir, "stderr", ".txt");
             pb.redirectOutput(out.toFile()).redirectError(err.toFile());

@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.host.CfgFiles;
@@ -36,9 +36,6 @@ import picocli.CommandLine;
  */
 class SelectionModeTest {
     @TempDir Path dir;
-
-    @BeforeEach
-    void needNative() { NativeLammps.requireNative(); }
 
     private static Path ref(String name) { return Shared.file("reference/" + name); }
 
@@ -73,8 +70,10 @@ class SelectionModeTest {
         Files.writeString(dir.resolve("mlip.ini"), "mtp-filename pot.mtp\ncalculate-efs TRUE\nselect TRUE\n" + extra);
     }
 
-    @Test
-    void gradesDuringMdEqualCalcGradeOnTheWrittenConfigurations() throws IOException {
+    @ParameterizedTest(name = "[{index}] LAMMPS {0}")
+    @EnumSource(NativeLammps.class)
+    void gradesDuringMdEqualCalcGradeOnTheWrittenConfigurations(NativeLammps lammps) throws IOException {
+        lammps.requireNative();
         inputs(4);
         // per-atom grades into a dump (fix property/atom d_mvgrade) and the configuration grade into thermo (compute pair)
         NativeLammps.edit(dir.resolve("in.nve768"), "(?m)^fix\\s+1 all nve", "fix 1 all nve\nfix gr all property/atom d_mvgrade\n"
@@ -83,7 +82,7 @@ class SelectionModeTest {
         state(dir.resolve("pot.mtp").toString(), trainFrames(3), "state.als");
         ini("select:threshold 1e-9\nselect:save-selected all.cfg\nselect:load-state state.als\nselect:nbh-grades TRUE\n"
                 + "write-cfgs every.cfg\nwrite-cfgs:skip 1\n");
-        NativeLammps.Result r = NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.sel", "-screen", "none");
+        NativeLammps.Result r = lammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.sel", "-screen", "none");
         assertOk(r);
         List<Configuration> md = CfgFiles.readAll(dir.resolve("all.cfg"));
         assertEquals(5, md.size(), "one configuration per force evaluation (steps 0..4)");
@@ -141,8 +140,10 @@ class SelectionModeTest {
         }
     }
 
-    @Test
-    void configurationModeStateGradesTheEnergyRow() throws IOException {
+    @ParameterizedTest(name = "[{index}] LAMMPS {0}")
+    @EnumSource(NativeLammps.class)
+    void configurationModeStateGradesTheEnergyRow(NativeLammps lammps) throws IOException {
+        lammps.requireNative();
         inputs(2);
         Path out = dir.resolve("cfgmode.graded.cfg");
         Path train = trainFrames(10);
@@ -151,7 +152,7 @@ class SelectionModeTest {
         ini("select:threshold 1e-9\nselect:save-selected all.cfg\nselect:load-state cfg.als\n");
         NativeLammps.edit(dir.resolve("in.nve768"), "(?m)^fix\\s+1 all nve", "fix 1 all nve\ncompute mvg all pair mlip",
                 "(?m)^thermo_style.*$", "thermo_style custom step pe c_mvg[1]");
-        assertOk(NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.sel", "-screen", "none"));
+        assertOk(lammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.sel", "-screen", "none"));
         List<Configuration> md = CfgFiles.readAll(dir.resolve("all.cfg"));
         List<double[]> thermo = org.mtpj.lammps.log.ThermoLog.read(dir.resolve("log.sel")).blocks.get(0).rows();
         SelectionSession s = ActiveSetState.load(dir.resolve("cfg.als"));
@@ -163,14 +164,16 @@ class SelectionModeTest {
         }
     }
 
-    @Test
-    void breakThresholdStopsTheRunWithMlip2sMessageAndAppends() throws IOException {
+    @ParameterizedTest(name = "[{index}] LAMMPS {0}")
+    @EnumSource(NativeLammps.class)
+    void breakThresholdStopsTheRunWithMlip2sMessageAndAppends(NativeLammps lammps) throws IOException {
+        lammps.requireNative();
         inputs(10);
         // an active set from the small edge-case cells is far from filled: grades of the 768-atom cell are >> 10
         state(dir.resolve("pot.mtp").toString(), ref("mlip2/edge_cases.cfg"), "state.als");
         ini("select:threshold 2.1\nselect:threshold-break 10\nselect:save-selected preselected.cfg\nselect:load-state state.als\n");
         for (int run = 1; run <= 2; run++) {
-            NativeLammps.Result r = NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.sel", "-screen", "none");
+            NativeLammps.Result r = lammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.sel", "-screen", "none");
             assertNotEquals(0, r.exitCode(), "the run must stop");
             Matcher mm = Pattern.compile("Breaking threshold exceeded \\(MV-grade: ([0-9.e]+)\\)").matcher(r.all());
             assertTrue(mm.find(), r.all());
@@ -187,12 +190,14 @@ class SelectionModeTest {
      * An MD far outside the training domain selects at every step; select:save-selected-max stops
      * the file at the cap (one warning, the run goes on) and -max-mb keeps it under a size.
      */
-    @Test
-    void saveSelectedStopsGrowingAtTheCapWithOneWarning() throws IOException {
+    @ParameterizedTest(name = "[{index}] LAMMPS {0}")
+    @EnumSource(NativeLammps.class)
+    void saveSelectedStopsGrowingAtTheCapWithOneWarning(NativeLammps lammps) throws IOException {
+        lammps.requireNative();
         inputs(8);
         state(dir.resolve("pot.mtp").toString(), ref("mlip2/edge_cases.cfg"), "state.als");   // every step's grade >> 2.1
         ini("select:threshold 2.1\nselect:save-selected capped.cfg\nselect:save-selected-max 3\nselect:load-state state.als\n");
-        NativeLammps.Result r = NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.cap", "-screen", "none");
+        NativeLammps.Result r = lammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.cap", "-screen", "none");
         assertOk(r);
         List<Configuration> saved = CfgFiles.readAll(dir.resolve("capped.cfg"));
         assertEquals(List.of("0", "1", "2"), saved.stream().map(c -> c.features.get("step")).toList(), "the first 3 selections only");
@@ -204,7 +209,7 @@ class SelectionModeTest {
         long one = before / 3;
         ini("select:threshold 2.1\nselect:save-selected capped.cfg\nselect:load-state state.als\nselect:save-selected-max-mb "
                 + (before + one + one / 2) / 1e6 + "\n");
-        r = NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.cap2", "-screen", "none");
+        r = lammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.cap2", "-screen", "none");
         assertOk(r);
         assertEquals(4, CfgFiles.readAll(dir.resolve("capped.cfg")).size(), "one appended, then the size cap");
         assertTrue(Files.size(dir.resolve("capped.cfg")) <= before + one + one / 2);
@@ -212,13 +217,15 @@ class SelectionModeTest {
     }
 
     /** Under MPI rank 0 writes and knows the file: its cap decision reaches every rank (no rank waits in a gather). */
-    @Test
-    void saveSelectedCapUnderMpi() throws IOException {
+    @ParameterizedTest(name = "[{index}] LAMMPS {0}")
+    @EnumSource(NativeLammps.class)
+    void saveSelectedCapUnderMpi(NativeLammps lammps) throws IOException {
+        lammps.requireNative();
         NativeLammps.requireMpirun();
         inputs(3);
         state(dir.resolve("pot.mtp").toString(), ref("mlip2/edge_cases.cfg"), "state.als");
         ini("select:threshold 2.1\nselect:save-selected two.cfg\nselect:save-selected-max 2\nselect:load-state state.als\n");
-        NativeLammps.Result r = NativeLammps.mpirun(dir, 2, "-in", "in.nve768", "-log", "log.np2", "-screen", "none");
+        NativeLammps.Result r = lammps.mpirun(dir, 2, "-in", "in.nve768", "-log", "log.np2", "-screen", "none");
         assertOk(r);
         assertEquals(List.of("0", "1"), CfgFiles.readAll(dir.resolve("two.cfg")).stream().map(c -> c.features.get("step")).toList());
         assertEquals(768, CfgFiles.readAll(dir.resolve("two.cfg")).get(1).size);
@@ -226,25 +233,29 @@ class SelectionModeTest {
 
         // a size cap below one configuration: nothing written, one warning, the run completes
         ini("select:threshold 2.1\nselect:save-selected none.cfg\nselect:save-selected-max-mb 0.001\nselect:load-state state.als\n");
-        r = NativeLammps.mpirun(dir, 2, "-in", "in.nve768", "-log", "log.np2b", "-screen", "none");
+        r = lammps.mpirun(dir, 2, "-in", "in.nve768", "-log", "log.np2b", "-screen", "none");
         assertOk(r);
         assertFalse(Files.exists(dir.resolve("none.cfg")), "nothing appended");
         assertEquals(1, r.all().lines().filter(l -> l.contains("WARNING: select:save-selected-max-mb (1000 bytes) reached")).count(), r.all());
         assertTrue(r.all().contains("4 above select:threshold 2.1, 0 appended to "), r.all());
     }
 
-    @Test
-    void stateOfAnotherPotentialIsRefused() throws IOException {
+    @ParameterizedTest(name = "[{index}] LAMMPS {0}")
+    @EnumSource(NativeLammps.class)
+    void stateOfAnotherPotentialIsRefused(NativeLammps lammps) throws IOException {
+        lammps.requireNative();
         inputs(2);
         state(ref("mlip2/pot_perturbed.mtp").toString(), ref("mlip2/edge_cases.cfg"), "state.als");
         ini("select:threshold 2.1\nselect:save-selected preselected.cfg\nselect:load-state state.als\n");
-        NativeLammps.Result r = NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.sel", "-screen", "none");
+        NativeLammps.Result r = lammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.sel", "-screen", "none");
         assertNotEquals(0, r.exitCode());
         assertTrue(r.all().contains("the state was made with another potential than mtp-filename"), r.all());
     }
 
-    @Test
-    void mpiGivesTheSameGradesAndConfigurationsAsSerialAndBreaksToo() throws IOException {
+    @ParameterizedTest(name = "[{index}] LAMMPS {0}")
+    @EnumSource(NativeLammps.class)
+    void mpiGivesTheSameGradesAndConfigurationsAsSerialAndBreaksToo(NativeLammps lammps) throws IOException {
+        lammps.requireNative();
         NativeLammps.requireMpirun();
         inputs(3);
         NativeLammps.edit(dir.resolve("in.nve768"), "(?m)^fix\\s+1 all nve", "fix 1 all nve\nfix gr all property/atom d_mvgrade\n"
@@ -253,9 +264,9 @@ class SelectionModeTest {
         state(dir.resolve("pot.mtp").toString(), trainFrames(3), "state.als");
         ini("select:threshold 1e-9\nselect:save-selected all.cfg\nselect:load-state state.als\nselect:nbh-grades TRUE\n"
                 + "write-cfgs every.cfg\n");
-        assertOk(NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.np1", "-screen", "none"));
+        assertOk(lammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.np1", "-screen", "none"));
         Files.move(dir.resolve("all.cfg"), dir.resolve("serial.cfg"));
-        assertOk(NativeLammps.mpirun(dir, 2, "-in", "in.nve768", "-log", "log.np2", "-screen", "none"));
+        assertOk(lammps.mpirun(dir, 2, "-in", "in.nve768", "-log", "log.np2", "-screen", "none"));
         List<Configuration> one = CfgFiles.readAll(dir.resolve("serial.cfg")), two = CfgFiles.readAll(dir.resolve("all.cfg"));
         assertEquals(4, two.size());
         assertEquals(8, CfgFiles.readAll(dir.resolve("every.cfg")).size(), "write-cfgs: 4 serial + 4 MPI evaluations, appended");
@@ -281,7 +292,7 @@ class SelectionModeTest {
 
         // the break threshold under MPI: every rank stops with the same message
         ini("select:threshold 1e-9\nselect:threshold-break 1.0000001\nselect:save-selected brk.cfg\nselect:load-state state.als\n");
-        NativeLammps.Result r = NativeLammps.mpirun(dir, 2, "-in", "in.nve768", "-log", "log.brk", "-screen", "none");
+        NativeLammps.Result r = lammps.mpirun(dir, 2, "-in", "in.nve768", "-log", "log.brk", "-screen", "none");
         assertNotEquals(0, r.exitCode());
         assertTrue(r.all().contains("Breaking threshold exceeded (MV-grade: "), r.all());
         List<Configuration> brk = CfgFiles.readAll(dir.resolve("brk.cfg"));
@@ -289,11 +300,13 @@ class SelectionModeTest {
         assertEquals(768, brk.get(0).size);
     }
 
-    @Test
-    void writeCfgsWorksWithoutSelection() throws IOException {
+    @ParameterizedTest(name = "[{index}] LAMMPS {0}")
+    @EnumSource(NativeLammps.class)
+    void writeCfgsWorksWithoutSelection(NativeLammps lammps) throws IOException {
+        lammps.requireNative();
         inputs(3);
         Files.writeString(dir.resolve("mlip.ini"), "mtp-filename pot.mtp\ncalculate-efs TRUE\nwrite-cfgs md.cfg\n");
-        assertOk(NativeLammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.w", "-screen", "none"));
+        assertOk(lammps.lmpMtpj(dir, "-in", "in.nve768", "-log", "log.w", "-screen", "none"));
         List<String> steps = new ArrayList<>();
         for (Configuration c : CfgFiles.readAll(dir.resolve("md.cfg"))) {
             steps.add(c.features.get("step"));

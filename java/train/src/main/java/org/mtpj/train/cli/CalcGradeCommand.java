@@ -16,7 +16,11 @@ import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
 import org.mtpj.host.ProgressOption;
 import org.mtpj.host.AtomicOutput;
-import org.mtpj.host.CfgFiles;
+import org.mtpj.core.io.OutputTarget;
+import org.mtpj.host.CfgShare;
+import org.mtpj.host.RankOrderedOutput;
+import org.mtpj.host.RankSummaries;
+import org.mtpj.host.Ranks;
 import org.mtpj.host.MtpFiles;
 import org.mtpj.host.OutputGuard;
 import org.mtpj.train.fit.TrainingSet;
@@ -76,9 +80,13 @@ public final class CalcGradeCommand implements Callable<Integer> {
         MtpPotential p = MtpFiles.read(pot);
         CloseContacts contacts = new CloseContacts(p.minDist);
         PrintWriter err = spec.commandLine().getErr();
+        // under mpirun the ranks build the training rows of their shares, every rank runs the same
+        // MaxVol pass, and each grades its share of IN.cfg; rank 0 writes in input order (docs/mpi.md)
+        Ranks ranks = Ranks.world();
         // with --load-state TRAIN.cfg is not read: name the state instead
-        spec.commandLine().getOut().println("MTPR from " + pot + (loadState == null ? ", train: " + train : ", state: " + loadState)
-                + ", input: " + in);
+        if (ranks.isRoot())
+            spec.commandLine().getOut().println("MTPR from " + pot + (loadState == null ? ", train: " + train : ", state: " + loadState)
+                    + ", input: " + in);
         SelectionSession s;
         String activeSetLine = null;
         if (loadState != null) {
@@ -87,67 +95,90 @@ public final class CalcGradeCommand implements Callable<Integer> {
                 throw new UserError(loadState + ": the state's potential differs from " + pot + "; grade with the potential it was made for");
         } else {
             s = new SelectionSession(p, sel.rowWeights(), sel.initThreshold);
-            List<Configuration> trainCfgs = TrainingSet.readChecked(CfgFiles.open(train).nonEmpty(), p.speciesCount);
+            CfgShare trainShare = CfgShare.of(train, ranks);
+            List<Configuration> own = ranks.agree(() -> TrainingSet.readChecked(trainShare.open(), p.speciesCount));
+            int total = trainShare.index() == null ? own.size() : trainShare.index().size();
             long t0 = System.nanoTime();
             int swaps;
-            try (me.tongfei.progressbar.ProgressBar bar = progress.open("active set", trainCfgs.size() + 1L, " cfg")) {
-                swaps = s.selectFrom(trainCfgs, sel.selectThreshold, sel.swapThreshold, 0, bar == null ? null : bar::stepTo);
+            try (me.tongfei.progressbar.ProgressBar bar = ranks.isRoot() ? progress.open("active set", own.size() + 1L, " cfg") : null) {
+                swaps = s.selectFromShares(own, trainShare.from(), total, ranks, sel.selectThreshold, sel.swapThreshold, 0,
+                        bar == null ? null : bar::stepTo);
             }
+            // the state names the configurations owning rows: rank 0 reads those of the other ranks
+            ranks.agree(() -> {
+                if (ranks.isRoot() && ranks.size() > 1)
+                    for (int id : s.selectedIds())
+                        if (s.configurations().get(id) == null)
+                            try (CfgReader r = trainShare.open(id, id + 1)) {
+                                s.hold(id, r.next());
+                            }
+                return null;
+            });
             // said at the end with the rest: a bad IN.cfg is then one line
             activeSetLine = String.format(Locale.ROOT, "calc-grade: active set from %s: %d configurations, %d swaps, %d of %d rows filled (%.1f s)",
-                    train, trainCfgs.size(), swaps, s.activeSet().filledSlots(), s.activeSet().size(), (System.nanoTime() - t0) * 1e-9);
+                    train, total, swaps, s.activeSet().filledSlots(), s.activeSet().size(), (System.nanoTime() - t0) * 1e-9);
         }
         String inputName = in.getFileName().toString().replaceFirst("\\.cfg$", "");
         String mode = s.weights().mode();
         if (atomTsv != null && !s.weights().neighbourhoodRows())
             throw new UserError("--atom-tsv needs neighbourhood rows (--nbh-weight=1)");
         long t0 = System.nanoTime();
-        int count = 0;
+        CfgShare share = CfgShare.of(in, ranks);
         GradeSummary summary = new GradeSummary();
-        // every output appears only when all of IN.cfg is graded (a bad input leaves none, not even the state)
-        try (CfgReader r = CfgFiles.open(in).nonEmpty();
-             AtomicOutput state = loadState == null ? AtomicOutput.create(alsFile) : null;
-             CfgWriter w = CfgFiles.create(out, lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS);
-             AtomicOutput tsvOut = tsv == null ? null : AtomicOutput.create(tsv);
-             AtomicOutput atomOut = atomTsv == null ? null : AtomicOutput.create(atomTsv)) {
-            if (state != null) ActiveSetState.write(s, state.writer(StandardCharsets.UTF_8));
+        CfgWriter.Style style = lossy ? CfgWriter.Style.MLIP2_DEFAULT : CfgWriter.Style.LOSSLESS;
+        // every output appears only when all of IN.cfg is graded (a bad input leaves none, not even the state);
+        // OUT.cfg and the tables are written in rank order, the state by rank 0
+        // (each opened on all ranks at once, so that a failure to create one stops every rank)
+        try (AtomicOutput state = ranks.agree(() -> loadState == null && ranks.isRoot() ? AtomicOutput.create(alsFile) : null);
+             OutputTarget cfgOut = ranks.agree(() -> RankOrderedOutput.create(out, ranks));
+             CfgWriter w = share.from() > 0 ? CfgWriter.after(cfgOut, style) : CfgWriter.to(cfgOut, style);
+             OutputTarget tsvOut = tsv == null ? null : ranks.agree(() -> RankOrderedOutput.create(tsv, ranks));
+             OutputTarget atomOut = atomTsv == null ? null : ranks.agree(() -> RankOrderedOutput.create(atomTsv, ranks))) {
             Writer t = tsvOut == null ? null : tsvOut.writer(StandardCharsets.UTF_8);
             Writer a = atomOut == null ? null : atomOut.writer(StandardCharsets.UTF_8);
-            if (t != null) t.write("mode\tinput\tindex\tnote\tMV_grade\n");
-            if (a != null) a.write("input\tcfg_index\tatom_index\ttype\tnbh_grade\n");
-            for (Configuration c : r) {
-                TrainingSet.checkSpecies(c, p.speciesCount, r.where());
-                contacts.scan(c, r.where());
-                SelectionSession.Grade g = s.grade(c);
-                String text = GradeFormat.format(g.value());
-                summary.add(g.value());
-                c.features.put("MV_grade", text);
-                w.write(c);
-                if (t != null) {
-                    String note = c.features.getOrDefault("note", c.features.getOrDefault("source", ""));
-                    t.write(mode + "\t" + inputName + "\t" + count + "\t" + note + "\t" + text + "\n");
+            ranks.agree(() -> {
+                int count = share.from();
+                try (CfgReader r = share.open()) {
+                    if (state != null) ActiveSetState.write(s, state.writer(StandardCharsets.UTF_8));
+                    if (t != null && ranks.isRoot()) t.write("mode\tinput\tindex\tnote\tMV_grade\n");
+                    if (a != null && ranks.isRoot()) a.write("input\tcfg_index\tatom_index\ttype\tnbh_grade\n");
+                    for (Configuration c : r) {
+                        TrainingSet.checkSpecies(c, p.speciesCount, r.where());
+                        contacts.scan(c, r.where());
+                        SelectionSession.Grade g = s.grade(c);
+                        String text = GradeFormat.format(g.value());
+                        summary.add(g.value());
+                        c.features.put("MV_grade", text);
+                        w.write(c);
+                        if (t != null) {
+                            String note = c.features.getOrDefault("note", c.features.getOrDefault("source", ""));
+                            t.write(mode + "\t" + inputName + "\t" + count + "\t" + note + "\t" + text + "\n");
+                        }
+                        if (a != null && g.atomGrades() != null)
+                            for (int i = 0; i < c.size; i++)
+                                a.write(inputName + "\t" + count + "\t" + i + "\t" + c.types[i] + "\t" + GradeFormat.format(g.atomGrades()[i]) + "\n");
+                        count++;
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
-                if (a != null && g.atomGrades() != null)
-                    for (int i = 0; i < c.size; i++)
-                        a.write(inputName + "\t" + count + "\t" + i + "\t" + c.types[i] + "\t" + GradeFormat.format(g.atomGrades()[i]) + "\n");
-                count++;
-            }
-            if (state != null) state.commit();
-            w.commit();
-            if (tsvOut != null) tsvOut.commit();
-            if (atomOut != null) atomOut.commit();
+                return null;
+            });
+            RankOrderedOutput.commitAll(ranks, state, cfgOut, tsvOut, atomOut);
         }
+        summary.combine(ranks, share.from());
+        RankSummaries.combine(contacts, ranks);
+        if (!ranks.isRoot()) return 0;
         String warning = contacts.warning();
         if (warning != null) err.println("mtpj calc-grade: " + warning);
         double sec = (System.nanoTime() - t0) * 1e-9;
         if (activeSetLine != null) err.println(activeSetLine);
-        err.printf(Locale.ROOT, "calc-grade: %s; %.2f s (%.1f configurations/s)%n", summary.text(mode), sec, count / Math.max(sec, 1e-9));
+        err.printf(Locale.ROOT, "calc-grade: %s; %.2f s (%.1f configurations/s)%n", summary.text(mode), sec, summary.count() / Math.max(sec, 1e-9));
         List<Path> wrote = new java.util.ArrayList<>(List.of(out));
         if (loadState == null) wrote.add(alsFile);
         if (tsv != null) wrote.add(tsv);
         if (atomTsv != null) wrote.add(atomTsv);
-        err.println("calc-grade: wrote " + String.join(", ", wrote.stream().map(Path::toString).toList())
-);
+        err.println("calc-grade: wrote " + String.join(", ", wrote.stream().map(Path::toString).toList()));
         err.flush();
         return 0;
     }

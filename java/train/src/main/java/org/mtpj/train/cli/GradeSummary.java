@@ -27,6 +27,29 @@ final class GradeSummary {
         count++;
     }
 
+    long count() { return count; }
+
+    /**
+     * Combines the summaries of MPI ranks whose shares start at configuration {@code from}
+     * (collective): counts add up, the largest grade is the first in input order, as in one pass.
+     */
+    void combine(org.mtpj.host.Ranks ranks, long from) {
+        if (ranks.size() == 1) return;
+        long[] counts = new long[1 + above.length];
+        counts[0] = count;
+        System.arraycopy(above, 0, counts, 1, above.length);
+        ranks.sumInPlace(counts);
+        double[] top = {largest};
+        ranks.maxInPlace(top);
+        // the first position of that grade: the largest of the negated positions
+        double[] at = {largestIndex >= 0 && largest == top[0] ? -(double) (from + largestIndex) : Double.NEGATIVE_INFINITY};
+        ranks.maxInPlace(at);
+        count = counts[0];
+        System.arraycopy(counts, 1, above, 0, above.length);
+        largest = top[0];
+        largestIndex = at[0] == Double.NEGATIVE_INFINITY ? -1 : (long) -at[0];
+    }
+
     /** e.g. "26 configurations graded (cfg mode); largest grade 109992953.728678 (configuration 2, 0-based); above 1.1 / 2 / 10: 26 / 26 / 26". */
     String text(String mode) {
         StringBuilder sb = new StringBuilder().append(count).append(count == 1 ? " configuration" : " configurations")

@@ -106,41 +106,48 @@ public final class TrainCommand implements Callable<Integer> {
                     pot, train, set.size(), set.atoms(), p.coefficientCount(), org.mtpj.host.ThreadsOption.count(o.threads),
                     ranks.size() > 1 ? " per MPI rank x " + ranks.size() + " ranks" : "");
         Trainer trainer = new Trainer(p, set, o);
-        if (!ranks.isRoot()) {
-            trainer.run();
-            return 0;
-        }
         MtpPotential result;
         // Ctrl-C: the best potential so far, written before the shutdown clean-up removes temporary files
-        try (PendingOutputs.Registration onInterrupt = PendingOutputs.atShutdown(() -> {
+        try (PendingOutputs.Registration onInterrupt = !ranks.isRoot() ? null : PendingOutputs.atShutdown(() -> {
             MtpFiles.write(trainer.best(), out);
             System.err.println("interrupted: best potential so far (f=" + trainer.bestLoss() + ") written to " + out);
         })) {
             result = trainer.run();
-            MtpFiles.write(result, out);
+            // every rank holds the same result; rank 0 writes it (a failure there stops every rank)
+            ranks.agree(() -> {
+                if (ranks.isRoot()) MtpFiles.write(result, out);
+                return null;
+            });
         }
         double sec = (System.nanoTime() - t0) * 1e-9;
-        System.out.printf(Locale.ROOT, "Trained potential written to %s (%.1f s, %.3f s per iteration per 1000 atoms)%n",
-                out, sec, trainer.iterations() > 0 ? sec / trainer.iterations() / (set.atoms() / 1000.0) : Double.NaN);
-        report("TRAIN ERRORS", result, set);
-        if (valid != null) {
+        if (ranks.isRoot())
+            System.out.printf(Locale.ROOT, "Trained potential written to %s (%.1f s, %.3f s per iteration per 1000 atoms)%n",
+                    out, sec, trainer.iterations() > 0 ? sec / trainer.iterations() / (set.atoms() / 1000.0) : Double.NaN);
+        report("TRAIN ERRORS", result, set, ranks);
+        if (valid != null && ranks.isRoot()) {
             System.out.println("(validation report: validation configurations only, unlike MLIP-2's serial build)");
-            report("VALIDATION ERRORS", result, TrainingSet.read(valid, p.cutoff(), p.speciesCount));
+            report("VALIDATION ERRORS", result, TrainingSet.read(valid, p.cutoff(), p.speciesCount), Ranks.SINGLE);
         }
         return 0;
     }
 
-    /** MLIP-2's error report (mtp-spec §7.5) of pot on the set's configurations. */
-    private void report(String title, MtpPotential pot, TrainingSet set) {
+    /**
+     * MLIP-2's error report (mtp-spec §7.5) of pot on the set's configurations, printed by rank 0:
+     * each rank evaluates its share and the exact sums combine (collective).
+     */
+    private void report(String title, MtpPotential pot, TrainingSet set, Ranks ranks) {
         ErrorReport report = new ErrorReport();
+        int[] own = set.share(ranks);
         try (WorkerPool pool = WorkerPool.start(threads.workers())) {
             Evaluator ev = new Evaluator(pot, pool);
-            for (TrainingSet.Item it : set.items()) {
+            for (int i = own[0]; i < own[1]; i++) {
+                TrainingSet.Item it = set.items().get(i);
                 Configuration check = it.cfg().copy();
                 ev.evaluateInto(check);
                 report.add(check, it.cfg());
             }
         }
-        System.out.print(report.text(title));
+        org.mtpj.host.RankSummaries.combine(report, ranks);
+        if (ranks.isRoot()) System.out.print(report.text(title));
     }
 }

@@ -7,16 +7,21 @@ import java.util.List;
 import org.mtpj.core.eval.NeighbourList;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.model.Configuration;
+import org.mtpj.core.UserError;
 import org.mtpj.host.CfgFiles;
+import org.mtpj.host.CfgShare;
 
 /**
  * Training configurations with their neighbour lists, built once (positions never change during
  * training). Each configuration is read once from its file, streaming.
  */
 public final class TrainingSet {
-    /** One configuration: its reference data and neighbour list (null for another MPI rank's share). */
-    public record Item(Configuration cfg, NeighbourList nl) {
-        public int atoms() { return cfg.size; }
+    /**
+     * One configuration: its reference data and neighbour list, and its atom count (cfg and nl are
+     * null for a configuration of another MPI rank's share, which this rank does not read).
+     */
+    public record Item(Configuration cfg, NeighbourList nl, int atoms) {
+        public Item(Configuration cfg, NeighbourList nl) { this(cfg, nl, cfg.size); }
     }
 
     private final List<Item> items;
@@ -41,22 +46,39 @@ public final class TrainingSet {
     }
 
     /**
-     * Like {@link #read(Path, double, int)} for MPI ranks: every rank holds every configuration but
-     * builds neighbour lists (most of the memory) only for its own {@link #share}.
+     * Like {@link #read(Path, double, int)} for MPI ranks: each rank reads only its own share of the
+     * file ({@link CfgShare}: contiguous, about equal atoms, the configurations {@link #share} gives
+     * it) and builds their neighbour lists; of the others it knows the atom counts alone.
      */
     public static TrainingSet read(Path path, double cutoff, int speciesCount, org.mtpj.host.Ranks ranks) {
         if (ranks.size() == 1) return read(path, cutoff, speciesCount);
-        List<Configuration> cfgs = new ArrayList<>();
-        try (CfgReader r = CfgFiles.open(path)) {
-            for (Configuration c : r) {
-                checkSpecies(c, speciesCount, r.where());
-                if (c.size > 0) cfgs.add(c);
+        CfgShare share = CfgShare.of(path, ranks);
+        long[] atoms = share.index().atoms();
+        List<Item> own = ranks.agree(() -> {
+            List<Item> mine = new ArrayList<>();
+            try (CfgReader r = share.open()) {
+                for (Configuration c; (c = r.next()) != null; ) {
+                    checkSpecies(c, speciesCount, r.where());
+                    // the scan's count decides which rank owns what: it must be the reader's
+                    int i = r.count() - 1;
+                    if (i >= atoms.length || atoms[i] != c.size)
+                        throw new UserError(r.where() + ": Size " + c.size + " where a scan of the file read "
+                                + (i < atoms.length ? atoms[i] : "no configuration") + "; rewrite the file with mtpj convert");
+                    if (c.size > 0) mine.add(new Item(c, NeighbourList.build(c, cutoff)));
+                }
+                if (r.count() != share.to())
+                    throw new UserError(path + ": " + (r.count() - share.from()) + " configurations where a scan of the file found "
+                            + (share.to() - share.from()) + " (configurations " + share.from() + ".." + share.to() + ")");
             }
-        }
+            return mine;
+        });
         List<Item> items = new ArrayList<>();
-        for (Configuration c : cfgs) items.add(new Item(c, null));
-        int[] own = new TrainingSet(items, ranks).share(ranks);
-        for (int i = own[0]; i < own[1]; i++) items.set(i, new Item(cfgs.get(i), NeighbourList.build(cfgs.get(i), cutoff)));
+        int next = 0;
+        for (int i = 0; i < atoms.length; i++) {
+            if (atoms[i] == 0) continue;
+            boolean mine = i >= share.from() && i < share.to();
+            items.add(mine ? own.get(next++) : new Item(null, null, (int) atoms[i]));
+        }
         return new TrainingSet(items, ranks);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
+import org.mtpj.host.Ranks;
 
 /**
  * Active learning with one potential (mtp-spec §6): the active set, the configurations whose rows
@@ -67,6 +68,43 @@ public final class SelectionSession {
         int swaps = MaxVolSelector.select(set, pool, trigger, swapThreshold, limit);
         if (progress != null) progress.accept(done + 1);
         return swaps;
+    }
+
+    /**
+     * {@link #selectFrom} for the ranks of an MPI job, each holding its share of the configurations:
+     * {@code own} are configurations [from, from + own.size()) of {@code total}. Each rank builds the
+     * rows of its own and keeps them; together they are the pool a single process builds, in the
+     * same order, and the MaxVol pass runs over the ranks ({@link MaxVolSelector#select(ActiveSet,
+     * CandidatePool, double, double, int, Ranks)}): the same bits, so the same active set on every
+     * rank. The other ranks' configurations stay null in
+     * {@link #configurations()} until {@link #hold} gives them (rank 0 before saving the state).
+     * A bad configuration on any rank stops every rank ({@link Ranks#agree}).
+     */
+    public int selectFromShares(List<Configuration> own, int from, int total, Ranks ranks, double trigger, double swapThreshold,
+                                int limit, java.util.function.IntConsumer progress) {
+        if (ranks.size() == 1) return selectFrom(own, trigger, swapThreshold, limit, progress);
+        int first = configs.size();
+        CandidatePool mine = ranks.agree(() -> {
+            CandidatePool pool = new CandidatePool(set.size());
+            int done = 0;
+            for (Configuration c : own) {
+                double[] rows = rowBuilder.rows(c);
+                int m = rows.length / set.size();
+                for (int r = 0; r < m; r++) pool.add(rows, r * set.size(), first + from + done);
+                done++;
+                if (progress != null) progress.accept(done);
+            }
+            return pool;
+        });
+        for (int k = 0; k < total; k++) configs.add(k >= from && k < from + own.size() ? own.get(k - from) : null);
+        int swaps = MaxVolSelector.select(set, mine, trigger, swapThreshold, limit, ranks);
+        if (progress != null) progress.accept(own.size() + 1);
+        return swaps;
+    }
+
+    /** Gives the configuration with this id, held by another MPI rank (see {@link #selectFromShares}). */
+    public void hold(int id, Configuration c) {
+        if (configs.get(id) == null) configs.set(id, c);
     }
 
     /** Ids of the configurations owning at least one slot, once each, in slot order. */

@@ -31,14 +31,9 @@ public final class OszicarEnergies implements AutoCloseable {
     /** F (eV) of ionic step k, or NaN when the OSZICAR has no line for it (ended, or skipped it). */
     public double energyOfStep(long k) {
         while (lastStep < k) {
-            String l;
-            try {
-                l = in.readLine();
-            } catch (IOException e) {
-                throw InputFormatException.cannotRead(file, lineNo + 1, e);
-            }
+            String l = in.nextLine();
             if (l == null) return Double.NaN;
-            lineNo++;
+            lineNo = in.lineNo();
             int s = 0, len = l.length();
             while (s < len && l.charAt(s) == ' ') s++;
             int e = s;

@@ -156,13 +156,9 @@ public final class OutcarReader implements AutoCloseable {
     }
 
     private String readLine() {
-        try {
-            String l = in.readLine();
-            if (l != null) lineNo++;
-            return l;
-        } catch (IOException e) {
-            throw InputFormatException.cannotRead(file, lineNo + 1, e);
-        }
+        String l = in.nextLine();
+        lineNo = in.lineNo();
+        return l;
     }
 
     private InputFormatException error(String what) { return new InputFormatException(file, lineNo, what); }
