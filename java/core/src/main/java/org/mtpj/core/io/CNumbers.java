@@ -175,10 +175,13 @@ public final class CNumbers {
      * digits with an optional point, optional exponent. Rejects NaN, Infinity, hex and Java's
      * d/f suffixes, which {@link Double#parseDouble} would accept.
      */
-    public static boolean isDecimal(CharSequence s) {
-        int n = s.length(), i = 0;
-        if (n == 0) return false;
-        char c = s.charAt(0);
+    public static boolean isDecimal(CharSequence s) { return isDecimal(s, 0, s.length()); }
+
+    /** {@link #isDecimal(CharSequence)} of s[from, to), without a String for it (parsers' hot loops). */
+    public static boolean isDecimal(CharSequence s, int from, int to) {
+        int n = to, i = from;
+        if (n == i) return false;
+        char c = s.charAt(i);
         if (c == '+' || c == '-') i++;
         int digits = 0;
         while (i < n && isDigit(s.charAt(i))) { i++; digits++; }
@@ -198,10 +201,13 @@ public final class CNumbers {
     }
 
     /** Whether s is an optionally signed decimal integer. */
-    public static boolean isInteger(CharSequence s) {
-        int n = s.length(), i = 0;
-        if (n == 0) return false;
-        if (s.charAt(0) == '+' || s.charAt(0) == '-') i++;
+    public static boolean isInteger(CharSequence s) { return isInteger(s, 0, s.length()); }
+
+    /** {@link #isInteger(CharSequence)} of s[from, to). */
+    public static boolean isInteger(CharSequence s, int from, int to) {
+        int n = to, i = from;
+        if (n == i) return false;
+        if (s.charAt(i) == '+' || s.charAt(i) == '-') i++;
         if (i == n) return false;
         for (; i < n; i++) if (!isDigit(s.charAt(i))) return false;
         return true;

@@ -1,5 +1,6 @@
 package org.mtpj.core.io;
 
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -53,6 +54,8 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
     // lexer state: current line, position in it, its 1-based number
     private String cur;
     private int p;
+    /** Start of the word consumed last by {@link #nextWordInPlace()} (it ends at p). */
+    private int wordStart;
     private long lineNo;
     private long linesBefore; // lines of the file before this reader's text (startingAt)
     private long wordLine;
@@ -208,12 +211,19 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
 
     /** The next word, or null at end of file; its line is in {@link #wordLine}. */
     private String word() {
-        if (!skipBlank()) { wordLine = lineNo; return null; }
-        int e = wordEnd();
-        String w = cur.substring(p, e);
-        p = e;
+        return nextWordInPlace() ? cur.substring(wordStart, p) : null;
+    }
+
+    /**
+     * Consumes the next word without making a String of it: it is {@code cur[wordStart, p)}, on
+     * line {@link #wordLine}; false at end of file (the atom rows' hot loop).
+     */
+    private boolean nextWordInPlace() {
+        if (!skipBlank()) { wordLine = lineNo; return false; }
+        wordStart = p;
+        p = wordEnd();
         wordLine = lineNo;
-        return w;
+        return true;
     }
 
     /** The next word without consuming it (may move to following lines over blanks). */
@@ -479,22 +489,26 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
             for (int k = 0; k < nc; k++) {
                 int at = i * nc + k;
                 if (at >= v.length) v = Arrays.copyOf(v, (int) Math.min(total, 2L * v.length + 16));
-                String w = word();
+                // numbers are parsed in place: a String per value cost most of the reading time
+                boolean any = nextWordInPlace();
+                String line = cur;
+                int ws = wordStart, we = p;
                 Col col = cols[k];
                 if (col == Col.ID || col == Col.TYPE) {
-                    if (w == null || !CNumbers.isInteger(w) || w.length() > 10)
-                        throw expected("an integer " + names[k] + " for atom " + (i + 1) + " of " + n + " (row " + (i + 1) + ", column " + (k + 1) + ")", w);
-                    long x = Long.parseLong(w.charAt(0) == '+' ? w.substring(1) : w);
+                    if (!any || !CNumbers.isInteger(line, ws, we) || we - ws > 10)
+                        throw expected("an integer " + names[k] + " for atom " + (i + 1) + " of " + n + " (row " + (i + 1) + ", column " + (k + 1) + ")", any ? line.substring(ws, we) : null);
+                    long x = Long.parseLong(line, ws, we, 10);
                     if (col == Col.TYPE && (x < 0 || x > Integer.MAX_VALUE))
-                        throw expected("a species type >= 0 (0-based) for atom " + (i + 1), w);
+                        throw expected("a species type >= 0 (0-based) for atom " + (i + 1), line.substring(ws, we));
                     if (col == Col.ID && (x < 1 || x > Integer.MAX_VALUE))
-                        throw expected("a positive atom id for atom " + (i + 1), w);
+                        throw expected("a positive atom id for atom " + (i + 1), line.substring(ws, we));
                     v[at] = x;
                 } else {
-                    if (w == null || !CNumbers.isDecimal(w))
-                        throw expected("a number " + names[k] + " for atom " + (i + 1) + " of " + n + " (row " + (i + 1) + ", column " + (k + 1) + ")", w);
-                    double x = Double.parseDouble(w);
-                    if (!Double.isFinite(x)) throw expected("a finite number " + names[k] + " for atom " + (i + 1), w);
+                    if (!any || !CNumbers.isDecimal(line, ws, we))
+                        throw expected("a number " + names[k] + " for atom " + (i + 1) + " of " + n + " (row " + (i + 1) + ", column " + (k + 1) + ")", any ? line.substring(ws, we) : null);
+                    // correctly rounded, the same double as Double.parseDouble (FastDoubleParser)
+                    double x = JavaDoubleParser.parseDouble(line, ws, we - ws);
+                    if (!Double.isFinite(x)) throw expected("a finite number " + names[k] + " for atom " + (i + 1), line.substring(ws, we));
                     v[at] = x;
                 }
             }

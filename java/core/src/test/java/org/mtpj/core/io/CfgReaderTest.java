@@ -201,6 +201,34 @@ class CfgReaderTest {
         assertTrue(errorOf("BEGIN_CFG Size -1 END_CFG").contains("0.."));
     }
 
+    /**
+     * Atom-row numbers are parsed in place (no String per value): each must be the double the
+     * JDK's own Double.parseDouble gives for the same text, also where decimal to binary is hard
+     * (17 significant digits, halfway cases, subnormals, underflow to zero, long mantissas).
+     */
+    @Test
+    void atomRowNumbersAreTheJdksDoubles() {
+        List<String> texts = new ArrayList<>(List.of("8.1505600000000005e+00", "-9.0824471735165768e-01", "+1.5", "-0", "0.", ".5",
+                "1e-400", "4.9e-324", "2.2250738585072011e-308", "2.2250738585072012e-308", "1.7976931348623157e308",
+                "9007199254740993", "0.1000000000000000055511151231257827", "123456789012345678901234567890e-20",
+                "5e-324", "2.4703282292062328e-324", "1E+2", "7.", "00000000000000000000000012.5e-1"));
+        java.util.Random r = new java.util.Random(42);
+        for (int i = 0; i < 3000; i++) {
+            double v = Double.longBitsToDouble(r.nextLong());
+            if (!Double.isFinite(v)) continue;
+            texts.add(i % 3 == 0 ? Double.toString(v) : String.format(java.util.Locale.ROOT, i % 3 == 1 ? "%.16e" : "%.6f", r.nextGaussian() * Math.pow(10, r.nextInt(40) - 20)));
+        }
+        StringBuilder cfg = new StringBuilder("BEGIN_CFG\nSize\n" + texts.size() + "\nAtomData: id type cartes_x cartes_y cartes_z\n");
+        for (int i = 0; i < texts.size(); i++) cfg.append(i + 1).append(" 0 ").append(texts.get(i)).append(" 0 0\n");
+        Configuration c = CfgReader.parse(cfg.append("END_CFG\n").toString(), "n.cfg", TestFiles::unexpected).get(0);
+        for (int i = 0; i < texts.size(); i++)
+            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(texts.get(i))), Double.doubleToRawLongBits(c.positions[3 * i]), texts.get(i));
+        // what strtod would not read stays an error, also where Double.parseDouble would accept it
+        String row = "BEGIN_CFG\nSize\n1\nAtomData: id type cartes_x cartes_y cartes_z\n1 0 X 0 0\nEND_CFG\n";
+        for (String bad : List.of("0x1p3", "1.5d", "2f", "Infinity", "1e", "+", "-.e1", "1e999"))
+            assertTrue(errorOf(row.replace("X", bad)).startsWith("t.cfg:5: expected a"), bad);
+    }
+
     /** A reader that makes up an endless-looking file on the fly: nothing is ever held whole. */
     static final class GeneratedCfg extends java.io.Reader {
         final int count;
