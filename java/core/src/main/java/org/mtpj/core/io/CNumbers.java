@@ -177,10 +177,17 @@ public final class CNumbers {
      */
     public static boolean isDecimal(CharSequence s) { return isDecimal(s, 0, s.length()); }
 
-    /** {@link #isDecimal(CharSequence)} of s[from, to), without a String for it (parsers' hot loops). */
-    public static boolean isDecimal(CharSequence s, int from, int to) {
+    /** {@link #isDecimal(CharSequence)} of s[from, to), without a String for it. */
+    public static boolean isDecimal(CharSequence s, int from, int to) { return decimalEnd(s, from, to) == to; }
+
+    /**
+     * Where the plain decimal number (as {@link #isDecimal}) that starts at s[from] ends, at most
+     * at to; -1 when none starts there. A parser's hot loop finds a word's end and checks its
+     * form in this one pass.
+     */
+    public static int decimalEnd(CharSequence s, int from, int to) {
         int n = to, i = from;
-        if (n == i) return false;
+        if (n == i) return -1;
         char c = s.charAt(i);
         if (c == '+' || c == '-') i++;
         int digits = 0;
@@ -189,28 +196,31 @@ public final class CNumbers {
             i++;
             while (i < n && isDigit(s.charAt(i))) { i++; digits++; }
         }
-        if (digits == 0) return false;
+        if (digits == 0) return -1;
         if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
             i++;
             if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) i++;
             int ed = 0;
             while (i < n && isDigit(s.charAt(i))) { i++; ed++; }
-            if (ed == 0) return false;
+            if (ed == 0) return -1;
         }
-        return i == n;
+        return i;
     }
 
     /** Whether s is an optionally signed decimal integer. */
     public static boolean isInteger(CharSequence s) { return isInteger(s, 0, s.length()); }
 
     /** {@link #isInteger(CharSequence)} of s[from, to). */
-    public static boolean isInteger(CharSequence s, int from, int to) {
+    public static boolean isInteger(CharSequence s, int from, int to) { return integerEnd(s, from, to) == to; }
+
+    /** Where the optionally signed integer that starts at s[from] ends, at most at to; -1 when none does. */
+    public static int integerEnd(CharSequence s, int from, int to) {
         int n = to, i = from;
-        if (n == i) return false;
+        if (n == i) return -1;
         if (s.charAt(i) == '+' || s.charAt(i) == '-') i++;
-        if (i == n) return false;
-        for (; i < n; i++) if (!isDigit(s.charAt(i))) return false;
-        return true;
+        int start = i;
+        while (i < n && isDigit(s.charAt(i))) i++;
+        return i == start ? -1 : i;
     }
 
     private static boolean isDigit(char c) { return c >= '0' && c <= '9'; }

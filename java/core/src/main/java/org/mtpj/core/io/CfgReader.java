@@ -54,8 +54,6 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
     // lexer state: current line, position in it, its 1-based number
     private String cur;
     private int p;
-    /** Start of the word consumed last by {@link #nextWordInPlace()} (it ends at p). */
-    private int wordStart;
     private long lineNo;
     private long linesBefore; // lines of the file before this reader's text (startingAt)
     private long wordLine;
@@ -211,19 +209,12 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
 
     /** The next word, or null at end of file; its line is in {@link #wordLine}. */
     private String word() {
-        return nextWordInPlace() ? cur.substring(wordStart, p) : null;
-    }
-
-    /**
-     * Consumes the next word without making a String of it: it is {@code cur[wordStart, p)}, on
-     * line {@link #wordLine}; false at end of file (the atom rows' hot loop).
-     */
-    private boolean nextWordInPlace() {
-        if (!skipBlank()) { wordLine = lineNo; return false; }
-        wordStart = p;
-        p = wordEnd();
+        if (!skipBlank()) { wordLine = lineNo; return null; }
+        int e = wordEnd();
+        String w = cur.substring(p, e);
+        p = e;
         wordLine = lineNo;
-        return true;
+        return w;
     }
 
     /** The next word without consuming it (may move to following lines over blanks). */
@@ -489,14 +480,22 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
             for (int k = 0; k < nc; k++) {
                 int at = i * nc + k;
                 if (at >= v.length) v = Arrays.copyOf(v, (int) Math.min(total, 2L * v.length + 16));
-                // numbers are parsed in place: a String per value cost most of the reading time
-                boolean any = nextWordInPlace();
-                String line = cur;
-                int ws = wordStart, we = p;
+                // values are checked and parsed in place, in one scan each: a String per value
+                // cost most of the reading time
                 Col col = cols[k];
-                if (col == Col.ID || col == Col.TYPE) {
-                    if (!any || !CNumbers.isInteger(line, ws, we) || we - ws > 10)
-                        throw expected("an integer " + names[k] + " for atom " + (i + 1) + " of " + n + " (row " + (i + 1) + ", column " + (k + 1) + ")", any ? line.substring(ws, we) : null);
+                boolean integer = col == Col.ID || col == Col.TYPE;
+                boolean any = skipBlank();
+                String line = cur;
+                int ws = p, we = -1;
+                if (any) {
+                    int end = integer ? CNumbers.integerEnd(line, ws, line.length()) : CNumbers.decimalEnd(line, ws, line.length());
+                    if (end > ws && (end == line.length() || blank(line.charAt(end)))) we = end; // the whole word has the form
+                    p = we >= 0 ? we : wordEnd();
+                }
+                wordLine = lineNo;
+                if (integer) {
+                    if (we < 0 || we - ws > 10)
+                        throw expected("an integer " + names[k] + " for atom " + (i + 1) + " of " + n + " (row " + (i + 1) + ", column " + (k + 1) + ")", any ? line.substring(ws, p) : null);
                     long x = Long.parseLong(line, ws, we, 10);
                     if (col == Col.TYPE && (x < 0 || x > Integer.MAX_VALUE))
                         throw expected("a species type >= 0 (0-based) for atom " + (i + 1), line.substring(ws, we));
@@ -504,8 +503,8 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
                         throw expected("a positive atom id for atom " + (i + 1), line.substring(ws, we));
                     v[at] = x;
                 } else {
-                    if (!any || !CNumbers.isDecimal(line, ws, we))
-                        throw expected("a number " + names[k] + " for atom " + (i + 1) + " of " + n + " (row " + (i + 1) + ", column " + (k + 1) + ")", any ? line.substring(ws, we) : null);
+                    if (we < 0)
+                        throw expected("a number " + names[k] + " for atom " + (i + 1) + " of " + n + " (row " + (i + 1) + ", column " + (k + 1) + ")", any ? line.substring(ws, p) : null);
                     // correctly rounded, the same double as Double.parseDouble (FastDoubleParser)
                     double x = JavaDoubleParser.parseDouble(line, ws, we - ws);
                     if (!Double.isFinite(x)) throw expected("a finite number " + names[k] + " for atom " + (i + 1), line.substring(ws, we));
