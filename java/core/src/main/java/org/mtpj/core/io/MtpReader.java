@@ -155,11 +155,8 @@ public final class MtpReader {
 
     /** The current word as a finite decimal number, consumed; NaN (nothing consumed) otherwise. */
     private double numberOrNaN() {
-        String w = in.word();
-        if (w == null || !CNumbers.isDecimal(w)) return Double.NaN;
-        double v = Double.parseDouble(w);
-        if (!Double.isFinite(v)) return Double.NaN;
-        in.advance();
+        double v = in.decimalOrNaN();
+        if (!Double.isNaN(v)) in.advance();
         return v;
     }
 

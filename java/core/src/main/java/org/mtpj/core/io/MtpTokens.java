@@ -1,5 +1,7 @@
 package org.mtpj.core.io;
 
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+
 /**
  * The words of an {@code .mtp} file, one at a time, straight from the text: words are split at
  * blanks and newlines, and {@code '{'}, {@code '}'}, {@code ','} and {@code '='} are words of their
@@ -7,10 +9,11 @@ package org.mtpj.core.io;
  *
  * <p>Why a cursor and not a word list: a level-28 file has ~10^6 words on one line; scanning them
  * in place (no String, no boxed line number per word) keeps reading at disk speed. Strings are
- * made only for the few words that are kept (names, doubles) and for error messages.
+ * made only for the few words that are kept (names) and for error messages.
  */
 final class MtpTokens {
     private final char[] text;
+    private final java.nio.CharBuffer chars; // text, for CNumbers
     private int scan;            // where the next word's search starts
     private int line = 1;        // line at scan
     private int start = -1, end; // the current word; start < 0 at end of file
@@ -18,6 +21,7 @@ final class MtpTokens {
 
     MtpTokens(char[] text, int from) {
         this.text = text;
+        this.chars = java.nio.CharBuffer.wrap(text);
         this.scan = from;
         advance();
         previousLine = wordLine;
@@ -82,6 +86,16 @@ final class MtpTokens {
 
     /** The current word (null at end of file). */
     String word() { return start < 0 ? null : new String(text, start, end - start); }
+
+    /**
+     * The current word as a finite plain decimal number (CNumbers.isDecimal), NaN when it is none:
+     * parsed in place, no String per number (the .mtp coefficients).
+     */
+    double decimalOrNaN() {
+        if (start < 0 || CNumbers.decimalEnd(chars, start, end) != end) return Double.NaN;
+        double v = JavaDoubleParser.parseDouble(text, start, end - start); // = Double.parseDouble, correctly rounded
+        return Double.isFinite(v) ? v : Double.NaN;
+    }
 
     /**
      * The current word as a non-negative int when it is 1 to 9 plain digits, else -1 (then the
