@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process time of short ./mtpj commands, as a user sees it (issue 15): JVM start, class
 # loading, JIT warm-up and the work, with the start-up cache (build/mtpj.aot, scripts/aot-cache)
-# and without it (MTPJ_AOT=0), the two alternating run by run so that both see the same load.
+# and without it (MTPJ_AOT=0), in blocks on, off, off, on so that both see the same load.
 # Commands: --version; calc-efs of one 96-atom configuration (the first of MLIP-2's edge cases),
 # of the ten 768-atom study frames (7680 atoms; default threads and --threads=1); calc-grade and
 # select-add (neighbourhood mode, one 768-atom frame as training set, the 96-atom configuration
@@ -69,15 +69,23 @@ load_before=$(load)
 machine=$(lscpu | awk -F: '{k=$1; v=$2; gsub(/^ +| +$/, "", v)} k=="Model name" {m=v} k=="CPU family" {f=v} k=="Model" {n=v} k=="CPU(s)" {c=v}
   END {print m " (family " f " model " n "), " c " CPUs"}')
 commit=$(git -C "$here" describe --always --dirty=+ 2>/dev/null || echo unknown)
-echo "startup.sh: $runs runs each, cache on/off alternating; machine: $machine; commit $commit; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "startup.sh: $(( 2 * ((runs + 1) / 2) )) runs each, cache on/off in blocks; machine: $machine; commit $commit; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-18s %-24s %-24s\n' command "with cache: wall (cpu)" "without: wall (cpu)"
 rows=()
 for spec in "${commands[@]}"; do
   name=${spec%%|*} args=${spec#*|}
   if [ -n "$only" ] && [[ ",$only," != *",$name,"* ]]; then continue; fi
-  seconds 1 $args > /dev/null   # the first run after a build reads the files into the page cache
+  # Blocks on, off, off, on (ABBA, so both see the same drift of the load), each after one
+  # discarded run: alternating the two run by run made every run of this 2-core VM 0.05-0.2 s
+  # slower (calc-efs 7680 atoms: 0.84 s alternating, 0.77 s in blocks, 2026-12-03).
   on=() off=()
-  for ((i = 0; i < runs; i++)); do on+=("$(seconds 1 $args)"); off+=("$(seconds 0 $args)"); done
+  half=$(( (runs + 1) / 2 ))
+  for mode in 1 0 0 1; do
+    seconds $mode $args > /dev/null
+    for ((i = 0; i < half; i++)); do
+      if [ $mode = 1 ]; then on+=("$(seconds 1 $args)"); else off+=("$(seconds 0 $args)"); fi
+    done
+  done
   on_wall=$(printf '%s\n' "${on[@]}" | cut -d' ' -f1 | median) on_cpu=$(printf '%s\n' "${on[@]}" | cut -d' ' -f2 | median)
   off_wall=$(printf '%s\n' "${off[@]}" | cut -d' ' -f1 | median) off_cpu=$(printf '%s\n' "${off[@]}" | cut -d' ' -f2 | median)
   printf '%-18s %-24s %-24s\n' "$name" "$on_wall ($on_cpu)" "$off_wall ($off_cpu)"
