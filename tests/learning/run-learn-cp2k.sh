@@ -19,27 +19,7 @@ require_file /usr/share/cp2k/BASIS_MOLOPT "Debian package cp2k-data"
 . "$here/tests/learning/setup.sh" mtpj-learn-cp2k
 
 echo "== 0. start frames: 8-atom diamond Si, SW MD at 600 K, a frame every 100 steps (positions only)"
-cat > in.init <<LMP
-units metal
-atom_style atomic
-boundary p p p
-lattice diamond 5.431
-region box block 0 1 0 1 0 1
-create_box 1 box
-create_atoms 1 box
-mass 1 28.0855
-pair_style sw
-pair_coeff * * $sw Si
-velocity all create 1200 42 mom yes rot yes
-fix 1 all nvt temp 600 600 0.1
-timestep 0.001
-dump d all custom 100 init.dump id type x y z
-dump_modify d sort id
-run 300
-write_data start.data
-LMP
-lmp -in in.init -log none -screen none
-mtpj convert init.dump init.cfg --types Si > /dev/null
+start_frames 1 1200 600 300
 [ "$(grep -c BEGIN_CFG init.cfg)" = 4 ] || fail "expected 4 start frames"
 
 cat > learn.toml <<TOML

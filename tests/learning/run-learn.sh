@@ -8,7 +8,8 @@
 #      and file, the labels made so far kept; after the oracle is fixed the run continues from there
 #      (this run's MD runs under mpirun -np 2);
 #   4. no initial set: [sample] runs NVT MD with the oracle at two temperatures, its snapshots are
-#      labelled and round 1 trains on them.
+#      labelled and round 1 trains on them;
+#   5. min_dist above pairs the MD meets: one warning in the round that selects them.
 # ~1-2 min on 2 cores. Needs lmp + Si.sw and the native bridge (./lmp-mtpj): skipped (exit 77)
 # when missing, a failure in CI (tests/lib/require.sh). Options: --keep (keep the work folder).
 set -euo pipefail
@@ -18,27 +19,7 @@ for a in "$@"; do case "$a" in --keep) keep=1 ;; *) echo "run-learn.sh: unknown 
 . "$here/tests/learning/setup.sh" mtpj-learn
 
 echo "== 0. start frames: 64-atom diamond Si, 600 steps at 300 K with SW, a frame every 100 steps (positions only)"
-cat > in.init <<LMP
-units metal
-atom_style atomic
-boundary p p p
-lattice diamond 5.431
-region box block 0 2 0 2 0 2
-create_box 1 box
-create_atoms 1 box
-mass 1 28.0855
-pair_style sw
-pair_coeff * * $sw Si
-velocity all create 600 42 mom yes rot yes
-fix 1 all nvt temp 300 300 0.1
-timestep 0.001
-dump d all custom 100 init.dump id type x y z
-dump_modify d sort id
-run 600
-write_data start.data
-LMP
-lmp -in in.init -log none -screen none
-mtpj convert init.dump init.cfg --types Si > /dev/null
+start_frames 2 600 300 600
 [ "$(grep -c BEGIN_CFG init.cfg)" = 7 ] || fail "expected 7 start frames"
 
 write_config() { # write_config FILE RUN_DIR ORACLE_TABLE_LINES...
@@ -176,6 +157,20 @@ n=$(grep -c BEGIN_CFG run-sample/round-001/train.cfg); n_lab=$(grep -c EFS_by ru
 [ "$n" = 8 ] && [ "$n_lab" = 8 ] || fail "round 1 should start from the 8 sampled configurations, all labelled ($n_lab of $n)"
 [ -f run-sample/round-001/pot.mtp ] || fail "round 1 did not train on the sampled set"
 ok "8 configurations sampled at 600 and 1200 K by the SW oracle, labelled, trained on"
+
+echo "== 5. a min_dist the MD goes below: the selected configurations are reported, once per round"
+# Si-Si bonds are 2.35 Å: at 900-1500 K a quarter of them are shorter than 2.3 Å, so what MaxVol
+# selects holds such pairs, which a potential with min_dist 2.3 Å cannot learn
+write_config learn-rmin.toml run-rmin "${sw_oracle[@]}"
+sed -i -e 's/^max_rounds = 6/max_rounds = 1/' -e 's/^level = 6/level = 6\nmin_dist = 2.3/' learn-rmin.toml
+rc=0; mtpj learn -c learn-rmin.toml > rmin.log 2>&1 || rc=$?
+[ $rc = 0 ] || [ $rc = 1 ] || fail "learn with min_dist 2.3 exited $rc (rmin.log)"
+line=$(grep "closer than the potential's min_dist 2.300 Å" rmin.log || true)
+[ "$(printf '%s\n' "$line" | grep -c .)" = 1 ] || fail "expected one warning about pairs below min_dist in round 1 (rmin.log)"
+echo "$line" | grep -q "run-rmin/round-001/new.cfg: configuration" || fail "the warning does not name the selected configuration"
+echo "$line" | grep -q "min_dist below 2\.[0-2][0-9] Å" || fail "the warning does not suggest a min_dist below the closest pair"
+grep -q '"n_selected_below_min_dist"' run-rmin/round-001/round.json || fail "round.json does not keep the count"
+ok "warned once: $(echo "$line" | cut -c1-110)..."
 
 echo "   took $(( $(date +%s) - t0 )) s"
 echo "PASS: mtpj learn"

@@ -14,15 +14,7 @@ shared=${MTPJ_SHARED:-$(cd "$here/.." && pwd)/shared}
 ref="$shared/reference/mlip2"
 pot="$shared/data/amorphous-MgV2O5/pot.mtp"
 require_shared "$ref/dump600K_frames00-09.cfg" "$ref/edge_cases.cfg" "$ref/pot_perturbed.mtp" "$pot"
-require_tool mpirun
-require_file "$here/build/mtpj.jar" "./setup --no-demo builds it"
-work=$(mktemp -d "${TMPDIR:-/tmp}/mtpj-mpicalc.XXXXXX")
-if [ $keep = 1 ]; then echo "work folder: $work"; else trap 'rm -rf "$work"' EXIT; fi
-cd "$work"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-mtpj="$here/mtpj"
-# root may run the test in containers and CI; Open MPI refuses root without this
-mpi=(mpirun --oversubscribe); [ "$(id -u)" = 0 ] && mpi+=(--allow-run-as-root)
+. "$here/tests/mpi/setup.sh" mtpj-mpicalc
 
 # 5 frames of 768 atoms, and 26 small edge cases before them: shares of very different sizes
 awk '/BEGIN_CFG/ {n++} n <= 5' "$ref/dump600K_frames00-09.cfg" > frames.cfg

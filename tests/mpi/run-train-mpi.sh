@@ -12,15 +12,7 @@ for a in "$@"; do case "$a" in --keep) keep=1 ;; *) echo "run-train-mpi.sh: unkn
 shared=${MTPJ_SHARED:-$(cd "$here/.." && pwd)/shared}
 ref="$shared/reference/mlip2/dump600K_frames00-09.cfg"
 require_shared "$ref"
-require_tool mpirun
-require_file "$here/build/mtpj.jar" "./setup --no-demo builds it"
-work=$(mktemp -d "${TMPDIR:-/tmp}/mtpj-mpi.XXXXXX")
-if [ $keep = 1 ]; then echo "work folder: $work"; else trap 'rm -rf "$work"' EXIT; fi
-cd "$work"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-mtpj="$here/mtpj"
-# root may run the test in containers and CI; Open MPI refuses root without this
-mpi=(mpirun --oversubscribe); [ "$(id -u)" = 0 ] && mpi+=(--allow-run-as-root)
+. "$here/tests/mpi/setup.sh" mtpj-mpi
 
 # 5 configurations of 768 atoms: shares of 3+2 (2 ranks) and 2+1+1+1 (4 ranks) configurations
 awk '/BEGIN_CFG/ {n++} n <= 5' "$ref" > train.cfg

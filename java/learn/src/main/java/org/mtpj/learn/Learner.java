@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.mtpj.core.UserError;
 import org.mtpj.core.io.CfgWriter;
 import org.mtpj.core.io.MtpWriter;
+import org.mtpj.core.eval.CloseContacts;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
 import org.mtpj.host.AtomicOutput;
@@ -252,6 +253,7 @@ public final class Learner {
         if (toLabel.isEmpty())
             throw new UserError("round " + r + ", stage select: the MD went above the threshold but MaxVol selected no configuration"
                     + " from " + candidates + "; raise [selection] threshold or check the MD");
+        warnBelowMinDist(p, toLabel, fresh, rec);
         if (limitReached(r, "select")) return RoundOutcome.STOPPED;
 
         Path labelled = dir.resolve("labelled.cfg");
@@ -338,6 +340,22 @@ public final class Learner {
             throw new UserError((p.start() != null ? p.start() : "the new potential") + " has " + pot.speciesCount
                     + " species but [potential] species names " + p.species().length);
         return pot;
+    }
+
+    /**
+     * MaxVol picks what the MTP extrapolates most, which can be pairs closer than its min_dist: there
+     * the radial basis is zero, so labelling them cannot teach the potential anything (the demo's MD
+     * met 1.78 Å pairs under a min_dist of 1.88 Å). Said once per round, and kept in round.json.
+     */
+    private void warnBelowMinDist(MtpPotential p, List<Configuration> selected, Path file, RoundRecord rec) {
+        CloseContacts contacts = new CloseContacts(p.minDist);
+        for (int i = 0; i < selected.size(); i++) contacts.scan(selected.get(i), file + ": configuration " + i);
+        if (contacts.pairs() == 0) return;
+        rec.node.put("n_selected_below_min_dist", contacts.configurations());
+        rec.node.put("closest_selected_pair", contacts.closest());
+        rec.save();
+        out.printf(Locale.ROOT, "   %s; learning cannot fix this: start a new run with [potential] min_dist below %.2f Å%n",
+                contacts.warning(), Math.floor(contacts.closest() * 100) / 100);
     }
 
     /** The closest distance between two atoms in the initial training set (for min_dist of a new potential). */
