@@ -1,6 +1,8 @@
 package org.mtpj.host;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -56,18 +58,12 @@ final class MpiRanks implements Ranks {
         doubleType = find(mpi, "ompi_mpi_double");
         byteType = find(mpi, "ompi_mpi_byte");
         sumOp = find(mpi, "ompi_mpi_op_sum");
-        try {
-            check((int) init.invokeExact(MemorySegment.NULL, MemorySegment.NULL), "MPI_Init");
-            MemorySegment out = arena.allocate(JAVA_INT);
-            check((int) commRank.invokeExact(comm, out), "MPI_Comm_rank");
-            rank = out.get(JAVA_INT, 0);
-            check((int) commSize.invokeExact(comm, out), "MPI_Comm_size");
-            size = out.get(JAVA_INT, 0);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("MPI start-up failed", t);
-        }
+        call("MPI_Init", () -> (int) init.invokeExact(MemorySegment.NULL, MemorySegment.NULL));
+        MemorySegment out = arena.allocate(JAVA_INT);
+        call("MPI_Comm_rank", () -> (int) commRank.invokeExact(comm, out));
+        rank = out.get(JAVA_INT, 0);
+        call("MPI_Comm_size", () -> (int) commSize.invokeExact(comm, out));
+        size = out.get(JAVA_INT, 0);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 int ignored = (int) finalizeMpi.invokeExact();
@@ -85,6 +81,23 @@ final class MpiRanks implements Ranks {
         if (rc != 0) throw new IllegalStateException(what + " returned " + rc);
     }
 
+    /** One MPI function's call, as a downcall handle's invokeExact (which declares Throwable). */
+    @FunctionalInterface
+    private interface Call { int run() throws Throwable; }
+
+    /** Calls what, turning a return code other than MPI_SUCCESS or a failed downcall into one exception. */
+    private static void call(String what, Call c) {
+        int rc;
+        try {
+            rc = c.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(what + " failed", t);
+        }
+        check(rc, what);
+    }
+
     @Override public int rank() { return rank; }
 
     @Override public int size() { return size; }
@@ -92,16 +105,11 @@ final class MpiRanks implements Ranks {
     @Override
     public void sumInPlace(long[] values) {
         if (values.length == 0) return;
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment in = call.allocate(JAVA_LONG, values.length), out = call.allocate(JAVA_LONG, values.length);
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment in = scratch.allocate(JAVA_LONG, values.length), out = scratch.allocate(JAVA_LONG, values.length);
             MemorySegment.copy(values, 0, in, JAVA_LONG, 0, values.length);
-            int rc = (int) allreduce.invokeExact(in, out, values.length, longType, sumOp, comm);
-            check(rc, "MPI_Allreduce");
+            call("MPI_Allreduce", () -> (int) allreduce.invokeExact(in, out, values.length, longType, sumOp, comm));
             MemorySegment.copy(out, JAVA_LONG, 0, values, 0, values.length);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("MPI_Allreduce failed", t);
         }
     }
 
@@ -110,67 +118,51 @@ final class MpiRanks implements Ranks {
 
     @Override
     public void sendBytes(int to, byte[] data) {
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment length = call.allocate(JAVA_LONG);
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment length = scratch.allocate(JAVA_LONG);
             length.set(JAVA_LONG, 0, data.length);
-            check((int) send.invokeExact(length, 1, longType, to, TAG, comm), "MPI_Send");
+            call("MPI_Send", () -> (int) send.invokeExact(length, 1, longType, to, TAG, comm));
             if (data.length == 0) return;
-            MemorySegment buf = call.allocate(data.length);
-            MemorySegment.copy(data, 0, buf, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, data.length);
-            check((int) send.invokeExact(buf, data.length, byteType, to, TAG, comm), "MPI_Send");
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("MPI_Send failed", t);
+            MemorySegment buf = scratch.allocate(data.length);
+            MemorySegment.copy(data, 0, buf, JAVA_BYTE, 0, data.length);
+            call("MPI_Send", () -> (int) send.invokeExact(buf, data.length, byteType, to, TAG, comm));
         }
     }
 
     @Override
     public byte[] receiveBytes(int from) {
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment length = call.allocate(JAVA_LONG);
-            check((int) receive.invokeExact(length, 1, longType, from, TAG, comm, MemorySegment.NULL), "MPI_Recv");
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment length = scratch.allocate(JAVA_LONG);
+            call("MPI_Recv", () -> (int) receive.invokeExact(length, 1, longType, from, TAG, comm, MemorySegment.NULL));
             int n = Math.toIntExact(length.get(JAVA_LONG, 0));
             byte[] data = new byte[n];
             if (n == 0) return data;
-            MemorySegment buf = call.allocate(n);
-            check((int) receive.invokeExact(buf, n, byteType, from, TAG, comm, MemorySegment.NULL), "MPI_Recv");
-            MemorySegment.copy(buf, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, data, 0, n);
+            MemorySegment buf = scratch.allocate(n);
+            call("MPI_Recv", () -> (int) receive.invokeExact(buf, n, byteType, from, TAG, comm, MemorySegment.NULL));
+            MemorySegment.copy(buf, JAVA_BYTE, 0, data, 0, n);
             return data;
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("MPI_Recv failed", t);
         }
     }
 
     @Override
     public void broadcast(long[] values, int root) {
         if (values.length == 0) return;
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment buf = call.allocate(JAVA_LONG, values.length);
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment buf = scratch.allocate(JAVA_LONG, values.length);
             MemorySegment.copy(values, 0, buf, JAVA_LONG, 0, values.length);
-            check((int) bcast.invokeExact(buf, values.length, longType, root, comm), "MPI_Bcast");
+            call("MPI_Bcast", () -> (int) bcast.invokeExact(buf, values.length, longType, root, comm));
             MemorySegment.copy(buf, JAVA_LONG, 0, values, 0, values.length);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("MPI_Bcast failed", t);
         }
     }
 
     @Override
     public void broadcast(double[] values, int root) {
         if (values.length == 0) return;
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment buf = call.allocate(java.lang.foreign.ValueLayout.JAVA_DOUBLE, values.length);
-            MemorySegment.copy(values, 0, buf, java.lang.foreign.ValueLayout.JAVA_DOUBLE, 0, values.length);
-            check((int) bcast.invokeExact(buf, values.length, doubleType, root, comm), "MPI_Bcast");
-            MemorySegment.copy(buf, java.lang.foreign.ValueLayout.JAVA_DOUBLE, 0, values, 0, values.length);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("MPI_Bcast failed", t);
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment buf = scratch.allocate(JAVA_DOUBLE, values.length);
+            MemorySegment.copy(values, 0, buf, JAVA_DOUBLE, 0, values.length);
+            call("MPI_Bcast", () -> (int) bcast.invokeExact(buf, values.length, doubleType, root, comm));
+            MemorySegment.copy(buf, JAVA_DOUBLE, 0, values, 0, values.length);
         }
     }
 }
