@@ -3,6 +3,7 @@ package org.mtpj.core.io;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 
 /**
  * Text lines with a length cap: a binary file, or {@code /dev/zero} given as input, becomes an
@@ -93,6 +94,13 @@ public final class BoundedLineReader implements Closeable {
         return true;
     }
 
+    /** Closes the reader; a failure to close is unchecked (the readers built on this one need not declare it). */
     @Override
-    public void close() throws IOException { in.close(); }
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -1,10 +1,8 @@
 package org.mtpj.core.io;
 
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
-import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -134,13 +132,7 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
     public int count() { return count; }
 
     @Override
-    public void close() {
-        try {
-            in.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    public void close() { in.close(); }
 
     /** Iterates the remaining configurations (single use, like the reader itself). */
     @Override

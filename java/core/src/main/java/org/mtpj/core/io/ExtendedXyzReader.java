@@ -1,8 +1,6 @@
 package org.mtpj.core.io;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -288,11 +286,5 @@ public final class ExtendedXyzReader implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        try {
-            in.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    public void close() { in.close(); }
 }

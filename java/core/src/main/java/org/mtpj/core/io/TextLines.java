@@ -2,7 +2,6 @@ package org.mtpj.core.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * Line-by-line reading with the 1-based line number and file name kept for error messages.
@@ -130,11 +129,5 @@ public final class TextLines implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        try {
-            in.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    public void close() { in.close(); }
 }

@@ -1,8 +1,6 @@
 package org.mtpj.core.io.vasp;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import org.mtpj.core.io.BoundedLineReader;
 import org.mtpj.core.io.InputFormatException;
 
@@ -53,11 +51,5 @@ public final class OszicarEnergies implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        try {
-            in.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    public void close() { in.close(); }
 }
