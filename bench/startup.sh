@@ -3,7 +3,8 @@
 # loading, JIT warm-up and the work, with the start-up cache (build/mtpj.aot, scripts/aot-cache)
 # and without it (MTPJ_AOT=0), in blocks on, off, off, on so that both see the same load.
 # Commands: --version; calc-efs of one 96-atom configuration (the first of MLIP-2's edge cases),
-# of the ten 768-atom study frames (7680 atoms; default threads and --threads=1); calc-grade and
+# of the ten 768-atom study frames (7680 atoms; default threads and --threads=1) and of them ten
+# times over (76800 atoms, where ./mtpj keeps the C2 JIT); calc-grade and
 # select-add (neighbourhood mode, one 768-atom frame as training set, the 96-atom configuration
 # as new data); convert (one 768-atom frame .cfg -> extended XYZ); info of the study's pot.mtp.
 # Prints the median wall-clock and CPU seconds (user + system) of N runs per command and the load
@@ -36,6 +37,8 @@ cd "$work"
 awk '{print} /END_CFG/ {exit}' "$edge" > one96.cfg
 awk '{print} /END_CFG/ {exit}' "$frames" > one768.cfg
 cp "$pot" pot.mtp
+# the ten study frames ten times (76800 atoms, 11.7 MB): long enough for ./mtpj to keep C2
+for _ in 1 2 3 4 5 6 7 8 9 10; do cat "$frames"; echo; done > frames100.cfg
 
 # name|arguments of ./mtpj (in the work folder)
 commands=(
@@ -43,6 +46,7 @@ commands=(
   "calc-efs-96|calc-efs pot.mtp one96.cfg out.cfg"
   "calc-efs-7680|calc-efs pot.mtp $frames out.cfg"
   "calc-efs-7680-t1|calc-efs pot.mtp $frames out.cfg --threads=1"
+  "calc-efs-76800|calc-efs pot.mtp frames100.cfg out.cfg"
   "calc-grade-96|calc-grade pot.mtp one768.cfg one96.cfg graded.cfg --nbh-weight=1 --energy-weight=0 --progress=off"
   "select-add-96|select-add pot.mtp one768.cfg one96.cfg diff.cfg --nbh-weight=1 --energy-weight=0"
   "convert-768|convert one768.cfg one768.xyz --types=Mg,V,O"
