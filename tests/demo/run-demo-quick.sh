@@ -21,6 +21,8 @@ fail=0
 # the oracle's species (LAMMPS type order) from the demo's parameters: the checks below hold for any oracle
 species=$(awk -F'\t' '$1 == "species" { print $2 }' "$out/parameters.tsv")
 nsp=$(wc -w <<<"$species"); last_sp=${species##* }
+# without species the per-species counts below (n < 6 * nsp, ...) would pass on nothing
+[ "$nsp" -ge 1 ] || { echo "FAIL: $out/parameters.tsv has no species row (expected: species<TAB>Si ...)"; exit 1; }
 echo "oracle: $(awk -F'\t' '$1 == "oracle" { print $2 }' "$out/parameters.tsv"), species: $species"
 check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1"; fail=1; fi; }
 for f in summary.md summary.json errors.tsv md_runs.tsv diffusion.tsv inputs.json parity_forces.png arrhenius.png; do

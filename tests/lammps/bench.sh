@@ -13,8 +13,8 @@
 # --lammps PATH: side by side, every MTP pair style the lmp at PATH has, on the same input: its own
 # 'mtp' (ML-MTP) and 'mlip' (MLIP-2's interface) when 'PATH -h' lists them, and mtpj's mtp/java
 # through 'plugin load SO' when it has the PLUGIN package (SO: the plugin built against that LAMMPS,
-# default $MTPJ_NATIVE_BUILD/mtpjplugin.so, else build/native-modern/mtpjplugin.so from
-# scripts/setup-lammps --modern), with the ratio of each to mtp/java threads 1.
+# default build/native-modern/mtpjplugin.so from scripts/setup-lammps --modern; MTPJ_NATIVE_BUILD is
+# not used, it names Debian's bridge for ./lmp-mtpj), with the ratio of each to mtp/java threads 1.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 shared="${MTPJ_SHARED:-$here/../shared}"
@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
     --no-select) select=0 ;;
     --lammps) lammps=${2:?--lammps needs the path of an lmp executable}; shift ;;
     --plugin) plugin=${2:?--plugin needs the path of mtpjplugin.so}; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     -*) echo "bench.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
     *) steps=$1 ;;
   esac
@@ -103,7 +103,7 @@ echo "LAMMPS: $lammps (${version:-version unknown})"
 launch=("$lammps"); [ $mpi = 1 ] && launch=(mpirun --allow-run-as-root -np 2 "$lammps")
 labels=()
 if grep -q 'PLUGIN' <(sed -n '/^Installed packages:/,/^List of individual style/p' "$tmp/help"); then
-  plugin=${plugin:-${MTPJ_NATIVE_BUILD:-$here/build/native-modern}/mtpjplugin.so}
+  plugin=${plugin:-$here/build/native-modern/mtpjplugin.so}
   [ -f "$plugin" ] || { echo "bench.sh: plugin $plugin not built (scripts/setup-lammps --modern, or --plugin SO)" >&2; exit 2; }
   plugin=$(readlink -f "$plugin")
   export MTPJ_CLASSPATH=${MTPJ_CLASSPATH:-$here/build/mtpj.jar}

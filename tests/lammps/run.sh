@@ -21,7 +21,10 @@ done
 if [ ! -x "$here/build/native/lmp-mtpj" ] || [ ! -f "$here/third_party/lammps-src/src/version.h" ]; then
   "$here/scripts/setup-lammps"
 fi
-[ -x "$here/build/native-modern/lmp-mtpj" ] || "$here/scripts/setup-lammps" --modern
+# the bridge and the LAMMPS it runs (its plain lmp is tested too): either missing means a rebuild
+if [ ! -x "$here/build/native-modern/lmp-mtpj" ] || [ ! -x "$here/build/lammps-modern/bin/lmp" ]; then
+  "$here/scripts/setup-lammps" --modern
+fi
 [ $plugin = 1 ] && "$here/scripts/setup-lammps" --plugin-lammps --no-build
 if [ -x "$here/build/lammps-plugin/lmp" ] && [ -z "${MTPJ_PLUGIN_LMP:-}" ]; then
   export MTPJ_PLUGIN_LMP="$here/build/lammps-plugin/lmp"

@@ -6,9 +6,11 @@
 SKIP_EXIT=77
 # CI set to anything but empty, false or 0 (CI=true in this project's CI).
 in_ci() { case "${CI:-}" in ''|false|0) return 1 ;; *) return 0 ;; esac; }
+# is_strict KIND: a missing KIND is a failure in this run (CI, or MTPJ_REQUIRE_<KIND>=1), not a skip.
+is_strict() { local switch="MTPJ_REQUIRE_$1"; in_ci || [ "${!switch:-0}" = 1 ]; }
 require_missing() {
   local kind=$1 msg=$2 switch="MTPJ_REQUIRE_$1"
-  if in_ci || [ "${!switch:-0}" = 1 ]; then
+  if is_strict "$kind"; then
     echo "FAIL: $msg (a failure, not a skip, because CI=true or $switch=1)" >&2; exit 1
   fi
   echo "SKIP: $msg"; exit $SKIP_EXIT

@@ -20,6 +20,8 @@ awk '/BEGIN_CFG/ {n++} n <= 5' "$ref" > train.cfg
 args=(untrained.mtp train.cfg --max-iter=12 --pretrain-iter=4 --seed=11 --progress=off)
 
 "$mtpj" train "${args[@]}" --threads=1 --trained-pot-name=serial.mtp > serial.log 2>&1 || { tail -5 serial.log; fail "serial training"; }
+# (the reports are compared below: two logs without one would compare equal)
+grep -q 'TRAIN ERRORS' serial.log || fail "serial training: no TRAIN ERRORS report in serial.log"
 for run in "2 1" "4 1" "2 2"; do
   set -- $run
   out="np$1-t$2.mtp"
@@ -29,6 +31,7 @@ for run in "2 1" "4 1" "2 2"; do
   [ "$(grep -c '^MTPR from' "np$1-t$2.log")" = 1 ] || fail "np $1: more than one rank printed the header"
   cmp -s serial.mtp "$out" || fail "mpirun -np $1 --threads=$2 trained a different potential than one process: $(cmp serial.mtp "$out" || true)"
   # the final error report: each rank evaluates its share, the exact sums combine into the one-process report
+  grep -q 'TRAIN ERRORS' "np$1-t$2.log" || fail "np $1: no TRAIN ERRORS report in np$1-t$2.log"
   [ "$(sed -n '/TRAIN ERRORS/,/^___*$/p' serial.log | tail -n +2)" = "$(sed -n '/TRAIN ERRORS/,/^___*$/p' "np$1-t$2.log" | tail -n +2)" ] \
     || fail "mpirun -np $1: the TRAIN ERRORS report differs from one process's"
   echo "   ok: mpirun -np $1, $2 thread(s) per rank: the same potential, byte for byte"
