@@ -37,4 +37,13 @@ done
 cmp -s untrained.mtp serial.mtp && fail "training changed nothing"
 grep -q "Training done" serial.log || fail "no 'Training done' line in the serial log"
 
+# more ranks than configurations: a rank whose share is empty after the start of the file (2 on 3)
+awk '/BEGIN_CFG/ {n++} n <= 2' train.cfg > two.cfg
+"$mtpj" train untrained.mtp two.cfg --max-iter=3 --pretrain-iter=2 --seed=11 --progress=off --threads=1 --trained-pot-name=two-serial.mtp > two-serial.log 2>&1 \
+  || { tail -5 two-serial.log; fail "serial training on 2 configurations"; }
+"${mpi[@]}" -np 3 "$mtpj" train untrained.mtp two.cfg --max-iter=3 --pretrain-iter=2 --seed=11 --progress=off --threads=1 --trained-pot-name=two-np3.mtp > two-np3.log 2>&1 \
+  || { tail -5 two-np3.log; fail "mpirun -np 3 train on 2 configurations (a rank with nothing to read)"; }
+cmp -s two-serial.mtp two-np3.mtp || fail "3 ranks on 2 configurations trained a different potential than one process"
+echo "   ok: 3 ranks on 2 configurations (one rank with an empty share): the same potential"
+
 echo "PASS: MPI training gives the same potential for 1, 2 and 4 ranks"

@@ -142,8 +142,7 @@ public final class Main implements Runnable {
 
     /** An MPI rank other than 0: it leaves input errors (the same on every rank) to rank 0. */
     static boolean quietRank() {
-        String size = System.getenv("OMPI_COMM_WORLD_SIZE"), rank = System.getenv("OMPI_COMM_WORLD_RANK");
-        return size != null && !size.equals("1") && rank != null && !rank.equals("0");
+        return org.mtpj.host.Ranks.launchedSize() > 1 && org.mtpj.host.Ranks.launchedRank() != 0;
     }
 
     public static void main(String[] args) {
@@ -154,10 +153,9 @@ public final class Main implements Runnable {
             System.out.println(VERSION);
             return;
         }
-        String ranks = System.getenv("OMPI_COMM_WORLD_SIZE");
-        if (ranks != null && !ranks.equals("1") && args.length > 0 && !MPI_COMMANDS.contains(args[0])) {
+        if (org.mtpj.host.Ranks.launchedSize() > 1 && args.length > 0 && !MPI_COMMANDS.contains(args[0])) {
             // N copies of one command would each do all the work and race for its outputs
-            if ("0".equals(System.getenv("OMPI_COMM_WORLD_RANK")))
+            if (!quietRank())
                 System.err.println("mtpj: '" + args[0] + "' does not run under mpirun (MPI: " + String.join(", ", new java.util.TreeSet<>(MPI_COMMANDS))
                         + "); run it without mpirun, it uses every core through --threads");
             System.exit(2);

@@ -22,17 +22,19 @@ public final class CfgShare {
     private final Path path;
     private final CfgIndex index;   // null for a single process
     private final int from, to;
+    private final boolean root;
 
-    private CfgShare(Path path, CfgIndex index, int from, int to) {
+    private CfgShare(Path path, CfgIndex index, int from, int to, boolean root) {
         this.path = path;
         this.index = index;
         this.from = from;
         this.to = to;
+        this.root = root;
     }
 
     /** This rank's share of path (collective: every rank calls it). */
     public static CfgShare of(Path path, Ranks ranks) {
-        if (ranks.size() == 1) return new CfgShare(path, null, 0, Integer.MAX_VALUE);
+        if (ranks.size() == 1) return new CfgShare(path, null, 0, Integer.MAX_VALUE, true);
         CfgIndex scanned = ranks.agree(() -> {
             if (!ranks.isRoot()) return null;
             try (InputStream in = InputFiles.openRaw(path)) {
@@ -52,7 +54,7 @@ public final class CfgShare {
         ranks.broadcast(atoms, 0);
         CfgIndex index = CfgIndex.of(offsets, lines, atoms, head[1]);
         int[] own = Ranks.share(atoms, ranks.rank(), ranks.size());
-        return new CfgShare(path, index, own[0], own[1]);
+        return new CfgShare(path, index, own[0], own[1], ranks.isRoot());
     }
 
     /** The first configuration of this rank (0-based, in file order). */
@@ -65,19 +67,23 @@ public final class CfgShare {
     public CfgIndex index() { return index; }
 
     /**
-     * A reader of this rank's configurations. In a file where the scan found none every rank reads
-     * the whole file, so that the reader says what is wrong, or that the file has no configuration
-     * (an error: {@link CfgReader#nonEmpty()}).
+     * A reader of this rank's configurations. In a file where the scan found none, rank 0 reads the
+     * whole file, so that its reader says what is wrong: that the file has no configuration (an
+     * error: {@link CfgReader#nonEmpty()}), or that it holds configurations the scan could not see.
      */
     public CfgReader open() {
-        if (index == null || index.size() == 0) return CfgFiles.open(path).nonEmpty();
+        if (index == null) return CfgFiles.open(path).nonEmpty();
+        if (index.size() == 0) return root ? CfgFiles.open(path).nonEmpty().checkedAgainst(index, 0) : empty(0);
         return open(from, to);
     }
 
-    /** A reader of configurations [a, b) of the file (any rank may read any range), lines named as in the file. */
+    /**
+     * A reader of configurations [a, b) of the file (any rank may read any range), lines named as in
+     * the file; it checks that it reads what the index says is there ({@link CfgReader#checkedAgainst}).
+     */
     public CfgReader open(int a, int b) {
         if (index == null) throw new IllegalStateException("a single process reads the whole file");
-        if (a >= b) return CfgReader.of(new StringReader(""), path.toString(), Warnings.STDERR);
+        if (a >= b) return empty(a);
         // the first share starts at byte 0 and the last runs to the end, so text before the first
         // BEGIN_CFG or after the last configuration is read (and refused) as a single process would
         long start = a == 0 ? 0 : index.offset(a), end = b >= index.size() ? index.length() : index.offset(b);
@@ -85,10 +91,20 @@ public final class CfgShare {
         try {
             raw.skipNBytes(start);
         } catch (IOException e) {
+            try {
+                raw.close();
+            } catch (IOException ignored) {
+                // the read error is the one to report
+            }
             throw InputFiles.cannotRead(path.toString(), a == 0 ? 1 : index.line(a), e);
         }
         BufferedReader text = new BufferedReader(new InputStreamReader(new Limited(raw, end - start), StandardCharsets.ISO_8859_1), 1 << 16);
-        return CfgReader.of(text, path.toString(), Warnings.STDERR).startingAt(a == 0 ? 1 : index.line(a), a);
+        return CfgReader.of(text, path.toString(), Warnings.STDERR).startingAt(a == 0 ? 1 : index.line(a), a).checkedAgainst(index, b);
+    }
+
+    /** No configuration, after the first {@code before} of the file (a share with nothing in it). */
+    private CfgReader empty(int before) {
+        return CfgReader.of(new StringReader(""), path.toString(), Warnings.STDERR).startingAt(1, before).checkedAgainst(index, before);
     }
 
     /** The first {@code left} bytes of a stream. */

@@ -115,9 +115,23 @@ public interface Ranks {
      * (OMPI_COMM_WORLD_SIZE > 1), else {@link #SINGLE}. MPI is started on the first call.
      */
     static Ranks world() {
-        String n = System.getenv("OMPI_COMM_WORLD_SIZE");
-        if (n == null || n.equals("1")) return SINGLE;
+        if (launchedSize() == 1) return SINGLE;
         return MpiRanks.world();
+    }
+
+    /** How many ranks mpirun started (Open MPI's OMPI_COMM_WORLD_SIZE; 1 without mpirun), without starting MPI. */
+    static int launchedSize() { return environmentNumber("OMPI_COMM_WORLD_SIZE", 1); }
+
+    /** This process's rank as mpirun numbered it (OMPI_COMM_WORLD_RANK; 0 without mpirun), without starting MPI. */
+    static int launchedRank() { return environmentNumber("OMPI_COMM_WORLD_RANK", 0); }
+
+    private static int environmentNumber(String name, int otherwise) {
+        String v = System.getenv(name);
+        try {
+            return v == null ? otherwise : Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
     }
 
     /**

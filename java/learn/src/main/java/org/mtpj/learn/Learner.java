@@ -352,7 +352,7 @@ public final class Learner {
         for (int i = 0; i < selected.size(); i++) contacts.scan(selected.get(i), file + ": configuration " + i);
         if (contacts.pairs() == 0) return;
         rec.node.put("n_selected_below_min_dist", contacts.configurations());
-        rec.node.put("closest_selected_pair", contacts.closest());
+        rec.node.put("closest_selected_distance", contacts.closest());
         rec.save();
         out.printf(Locale.ROOT, "   %s; learning cannot fix this: start a new run with [potential] min_dist below %.2f Å%n",
                 contacts.warning(), Math.floor(contacts.closest() * 100) / 100);

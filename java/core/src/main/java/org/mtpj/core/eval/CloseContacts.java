@@ -55,9 +55,10 @@ public final class CloseContacts {
     /** Configurations with at least one close pair so far. */
     public int configurations() { return configurations; }
 
-    /** The smallest distance seen (infinity when none was below min_dist) and its description, or null. */
+    /** The smallest distance seen below min_dist (Å; infinity when none was). */
     public double closest() { return closest; }
 
+    /** Which atoms, how far apart and where, of the closest pair; null when none was below min_dist. */
     public String closestPair() { return closestPair; }
 
     /** Replaces the counts with those of several scans combined (MPI ranks: the host's RankSummaries). */

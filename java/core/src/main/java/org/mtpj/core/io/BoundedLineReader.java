@@ -70,6 +70,12 @@ public final class BoundedLineReader implements Closeable {
     /** Number of the line returned last (0 before the first). */
     public long lineNo() { return lineNo; }
 
+    /**
+     * For text that starts at line {@code first} of its file (an MPI rank's share): line numbers,
+     * also in this reader's own errors, are the file's. Call before the first line is read.
+     */
+    public void startAtLine(long first) { lineNo = first - 1; }
+
     /** {@link #readLine()} for parsers: a read error becomes one "cannot read" line at its file and line. */
     public String nextLine() {
         try {

@@ -53,7 +53,9 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
     private String cur;
     private int p;
     private long lineNo;
-    private long linesBefore; // lines of the file before this reader's text (startingAt)
+    // a share of an indexed file (startingAt, checkedAgainst): configurations read must be the index's
+    private CfgIndex index;
+    private int shareEnd;
     private long wordLine;
     private boolean eof;
     private long beginLine;
@@ -105,9 +107,20 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
      * from {@code configurationsBefore}, as a reader of the whole file would.
      */
     public CfgReader startingAt(long line, int configurationsBefore) {
-        this.linesBefore = line - 1;
+        in.startAtLine(line);
         this.lineNo = line - 1;
         this.count = configurationsBefore;
+        return this;
+    }
+
+    /**
+     * Checks that this text holds configurations [count, end) of the index, with its Size each:
+     * the index decides which MPI rank owns what, so a file whose layout the light scan reads
+     * otherwise than this reader (a BEGIN_CFG inside a line, say) is an error, not a silent overlap.
+     */
+    public CfgReader checkedAgainst(CfgIndex index, int end) {
+        this.index = index;
+        this.shareEnd = end;
         return this;
     }
 
@@ -168,7 +181,7 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
         cur = in.nextLine();
         p = 0;
         if (cur == null) { eof = true; return false; }
-        lineNo = linesBefore + in.lineNo();
+        lineNo = in.lineNo();
         if (lineNo == 1) cur = stripByteOrderMark(cur);
         return true;
     }
@@ -268,6 +281,9 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
         if (w == null) {
             if (nonEmpty && count == 0)
                 throw new InputFormatException(file, Math.max(1, lineNo), "no configurations in the file, expected at least one BEGIN_CFG ... END_CFG");
+            if (index != null && count != shareEnd)
+                throw new InputFormatException(file, Math.max(1, lineNo), "expected configuration " + (count + 1) + " here by the scan that shares"
+                        + " the file over MPI ranks, but the text ended; " + UNSHAREABLE);
             return null;
         }
         if (!"BEGIN_CFG".equals(w)) {
@@ -279,9 +295,15 @@ public final class CfgReader implements AutoCloseable, Iterable<Configuration> {
         }
         beginLine = wordLine;
         Configuration c = parseBody();
+        if (index != null && (count >= shareEnd || index.atoms(count) != c.size))
+            throw new InputFormatException(file, beginLine, "configuration " + (count + 1) + " of Size " + c.size + " where the scan that shares the file over MPI ranks read "
+                    + (count >= shareEnd ? "no configuration" : "Size " + index.atoms(count)) + "; " + UNSHAREABLE);
         count++;
         return c;
     }
+
+    private static final String UNSHAREABLE = "the scan needs BEGIN_CFG and Size at the start of their lines:"
+            + " rewrite the file with mtpj convert, or run without mpirun";
 
     private static boolean looksBinary(String w) {
         for (int i = 0; i < w.length(); i++) {

@@ -2,6 +2,7 @@ package org.mtpj.train.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mtpj.core.io.PythonNumbers;
 import org.mtpj.train.grade.GradeFormat;
 
 /**
@@ -57,7 +58,7 @@ final class GradeSummary {
         if (count == 0) return sb.toString();
         List<String> t = new ArrayList<>(), n = new ArrayList<>();
         for (int k = 0; k < THRESHOLDS.length; k++) {
-            t.add(THRESHOLDS[k] == Math.rint(THRESHOLDS[k]) ? Long.toString((long) THRESHOLDS[k]) : Double.toString(THRESHOLDS[k]));
+            t.add(PythonNumbers.compact(THRESHOLDS[k]));
             n.add(Long.toString(above[k]));
         }
         return sb.append("; largest grade ").append(GradeFormat.format(largest)).append(" (configuration ").append(largestIndex)
