@@ -5,36 +5,20 @@
 set -uo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 out=${MTPJ_DEMO_OUT:-$here/work/demo-quick}
-t0=$SECONDS
-"$here/scripts/demo" --quick --out "$out"; rc=$?
-t1=$((SECONDS - t0))
-incomplete=0
-if [ "$rc" = 3 ] && [ -f "$out/report/summary.md" ]; then
-  incomplete=1   # a piece is missing but the report exists: check the rest, fail at the end
-elif [ "$rc" = 3 ]; then
-  echo "FAIL: the demo is incomplete in this build (list above, also in $out/missing.txt)"; exit 1
-elif [ "$rc" != 0 ]; then
-  echo "FAIL: scripts/demo --quick exited $rc"; exit 1
-fi
-r=$out/report
-fail=0
+. "$here/tests/demo/lib.sh"
+run_demo --quick
 # the oracle's species (LAMMPS type order) from the demo's parameters: the checks below hold for any oracle
 species=$(awk -F'\t' '$1 == "species" { print $2 }' "$out/parameters.tsv")
 nsp=$(wc -w <<<"$species"); last_sp=${species##* }
 # without species the per-species counts below (n < 6 * nsp, ...) would pass on nothing
 [ "$nsp" -ge 1 ] || { echo "FAIL: $out/parameters.tsv has no species row (expected: species<TAB>Si ...)"; exit 1; }
 echo "oracle: $(awk -F'\t' '$1 == "oracle" { print $2 }' "$out/parameters.tsv"), species: $species"
-check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1"; fail=1; fi; }
 for f in summary.md summary.json errors.tsv md_runs.tsv diffusion.tsv inputs.json parity_forces.png arrhenius.png; do
   check "report has $f" "[ -s '$r/$f' ]"
 done
 check "one MSD plot per temperature" "[ \$(ls '$r'/msd_T*.png 2>/dev/null | wc -l) -ge 3 ]"
-check "inputs.json records hashes of every input" "! grep -q '\"missing\"' '$r/inputs.json' && grep -c '[0-9a-f]\{64\}' '$r/inputs.json' | awk '{exit !(\$1 >= 12)}'"
+common_checks
 # in range: finite numbers, sensible magnitudes (liquids: SiO2 at 4000-5000 K, Si at 1700-3000 K)
-num='function ok(x) { return x ~ /^-?[0-9.]+([eE][-+]?[0-9]+)?$/ }'
-check "held-out errors finite: energy < 50 meV/atom, forces < 2.5 eV/A, relative force error < 0.6" \
-  "awk -F'\t' '$num NR > 1 && \$1 == \"valid\" { v[\$2] = \$3; if (!ok(\$3)) bad = 1 }
-     END { exit bad || !(v[\"energy_rmse_per_atom\"] < 0.05 && v[\"force_rmse_component\"] > 0 && v[\"force_rmse_component\"] < 2.5 && v[\"force_rms_relative\"] < 0.6) }' '$r/errors.tsv'"
 check "MD temperatures within 10 % of target, pressures finite and |P| < 30 GPa, 2 potentials x >= 3 T" \
   "awk -F'\t' '$num NR > 1 { n++; if (!ok(\$3) || !ok(\$4)) bad = 1; d = \$3 / \$2 - 1; if (d > 0.1 || d < -0.1) bad = 1; if (\$4 > 30 || \$4 < -30) bad = 1 }
      END { exit bad || n < 6 }' '$r/md_runs.tsv'"
@@ -53,22 +37,9 @@ check "extrapolation reported for every MTP run: number of selected configuratio
      \$1 == \"mtp\" { n++; if (!(\$c[\"preselected\"] ~ /^[0-9]+\$/) || !ok(\$c[\"max_grade\"]) || \$c[\"max_grade\"] <= 0) bad = 1 } END { exit bad || n < 3 }' '$r/md_runs.tsv'"
 check "active learning ran: rounds in summary.json (al_rounds >= 1, threshold, final_max_grade) and in summary.md, grade plot" \
   "python3 -c \"import json,sys; d=json.load(open('$r/summary.json')); sys.exit(not (d['al_rounds'] >= 1 and d['threshold'] > 1 and d['final_max_grade'] > 0))\" && grep -q '## 2a. Active learning' '$r/summary.md' && [ -s '$r/al_grades.png' ]"
-check "a converged loop's last MD stayed at or below the threshold; training set grew or the first round converged" \
-  "python3 -c \"import json,sys; d=json.load(open('$r/summary.json')); sys.exit(d['al_converged'] and d['final_max_grade'] > d['threshold'])\" && awk -F'\t' 'NR > 1 { n[NR] = \$2; last = NR } END { exit !(last == 2 || n[last] > n[2]) }' '$out/learn/run/rounds.tsv'"
 check "every run carries the diffusive check; non-diffusive comparisons are counted and named in the verdict" \
   "python3 -c \"import json,sys; d=json.load(open('$r/summary.json')); md=open('$r/summary.md').read(); n=sum(not c['diffusive'] for c in d['comparison'])
 sys.exit(not (len(d['diffusion']) == 6 * $nsp and all(isinstance(x['diffusive'], bool) for x in d['diffusion']) and n == d['not_diffusive_count']
   and (('comparisons rest on fit windows where the MSD is not diffusive' in md) if n else ('Every run is diffusive' in md))))\""
 check "the verdict compares activation energies" "python3 -c \"import json,sys; d=json.load(open('$r/summary.json')); sys.exit(not set(d['ea_comparison']) == set('$species'.split()))\" && grep -q 'Activation energies:' '$r/summary.md'"
-check "summary states the verdict" "grep -q '## 5. Verdict' '$r/summary.md' && grep -Eq 'agree|NOT agree' '$r/summary.md'"
-# second run: every step reused, fast
-t0=$SECONDS
-"$here/scripts/demo" --quick --out "$out" 2> "$out/second-run.log"; rc2=$?
-t2=$((SECONDS - t0))
-check "second run exits like the first" "[ $rc2 = $rc ]"
-check "second run skips all 7 steps" "[ \$(grep -c 'up to date, skipped' '$out/second-run.log') = 7 ]"
-echo "timing: first run ${t1} s, second run ${t2} s; load $(cut -d' ' -f1-3 /proc/loadavg)"
-if [ "$incomplete" = 1 ]; then
-  echo "FAIL: the report is incomplete; missing in this build:"; sed 's/^/  - /' "$out/missing.txt"; exit 1
-fi
-[ "$fail" = 0 ] && echo "PASS: demo --quick" || { echo "FAIL: demo --quick"; exit 1; }
+finish "demo --quick" --quick
