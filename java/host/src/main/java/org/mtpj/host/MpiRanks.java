@@ -11,6 +11,7 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import org.mtpj.core.UserError;
 
@@ -145,24 +146,19 @@ final class MpiRanks implements Ranks {
     }
 
     @Override
-    public void broadcast(long[] values, int root) {
-        if (values.length == 0) return;
-        try (Arena scratch = Arena.ofConfined()) {
-            MemorySegment buf = scratch.allocate(JAVA_LONG, values.length);
-            MemorySegment.copy(values, 0, buf, JAVA_LONG, 0, values.length);
-            call("MPI_Bcast", () -> (int) bcast.invokeExact(buf, values.length, longType, root, comm));
-            MemorySegment.copy(buf, JAVA_LONG, 0, values, 0, values.length);
-        }
-    }
+    public void broadcast(long[] values, int root) { broadcast(values, values.length, JAVA_LONG, longType, root); }
 
     @Override
-    public void broadcast(double[] values, int root) {
-        if (values.length == 0) return;
+    public void broadcast(double[] values, int root) { broadcast(values, values.length, JAVA_DOUBLE, doubleType, root); }
+
+    /** MPI_Bcast of a Java array of n elements of the given layout (MPI datatype type) from root. */
+    private void broadcast(Object array, int n, ValueLayout layout, MemorySegment type, int root) {
+        if (n == 0) return;
         try (Arena scratch = Arena.ofConfined()) {
-            MemorySegment buf = scratch.allocate(JAVA_DOUBLE, values.length);
-            MemorySegment.copy(values, 0, buf, JAVA_DOUBLE, 0, values.length);
-            call("MPI_Bcast", () -> (int) bcast.invokeExact(buf, values.length, doubleType, root, comm));
-            MemorySegment.copy(buf, JAVA_DOUBLE, 0, values, 0, values.length);
+            MemorySegment buf = scratch.allocate(layout, n);
+            MemorySegment.copy(array, 0, buf, layout, 0, n);
+            call("MPI_Bcast", () -> (int) bcast.invokeExact(buf, n, type, root, comm));
+            MemorySegment.copy(buf, layout, 0, array, 0, n);
         }
     }
 }
