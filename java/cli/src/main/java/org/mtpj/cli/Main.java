@@ -42,6 +42,7 @@ public final class Main implements Runnable {
         all.addAll(LammpsCommands.all());
         all.addAll(AnalysisCommands.all());
         all.add(new BatchCommand());
+        all.add(new org.mtpj.cli.daemon.DaemonCommand());
         all.add(new org.mtpj.cli.demo.ReportCommand());   // hidden: scripts/demo's report step
         return all;
     }
@@ -56,7 +57,7 @@ public final class Main implements Runnable {
      * model of every registered command by reflection, which costs most of a short command's start
      * (~0.2 s for all of them). Help, unknown names and options go to the full command line.
      */
-    static CommandLine commandLineFor(String[] args) {
+    public static CommandLine commandLineFor(String[] args) {
         if (args.length > 0 && !args[0].startsWith("-")) {
             for (Object sub : subcommands()) {
                 Command c = sub.getClass().getAnnotation(Command.class);
