@@ -7,22 +7,26 @@
 # times over (76800 atoms, where ./mtpj keeps the C2 JIT); calc-grade and
 # select-add (neighbourhood mode, one 768-atom frame as training set, the 96-atom configuration
 # as new data); convert (one 768-atom frame .cfg -> extended XYZ); info of the study's pot.mtp.
+# A third column runs each command through `mtpj daemon` (docs/daemon.md), started for the bench
+# and warm from the runs before; its CPU seconds are the client's only (the daemon's work is not
+# counted there). --no-daemon leaves it out.
 # Prints the median wall-clock and CPU seconds (user + system) of N runs per command and the load
 # before and after (wall times on a busy machine are upper bounds; CPU times suffer less).
 # --history appends the medians to bench/history.tsv (date, commit, machine, load, command,
 # seconds, cpu_seconds).
 # Needs the shared study data ($MTPJ_SHARED or ../shared) and a built jar (the cache is refreshed
-# if stale). Usage: bench/startup.sh [--runs N] [--history] [--only NAME[,NAME...]]
+# if stale). Usage: bench/startup.sh [--runs N] [--history] [--only NAME[,NAME...]] [--no-daemon]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 shared=${MTPJ_SHARED:-$(cd "$here/.." && pwd)/shared}
-runs=5 history=0 only=""
+runs=5 history=0 only="" daemon=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift ;;
     --history) history=1 ;;
     --only) only=$2; shift ;;
-    *) echo "startup.sh: unknown option $1 (--runs N, --history, --only NAMES)" >&2; exit 2 ;;
+    --no-daemon) daemon=0 ;;
+    *) echo "startup.sh: unknown option $1 (--runs N, --history, --only NAMES, --no-daemon)" >&2; exit 2 ;;
   esac
   shift
 done
@@ -32,8 +36,11 @@ for f in "$frames" "$edge" "$pot"; do [ -f "$f" ] || { echo "startup.sh: $f not 
 [ -f "$here/build/mtpj.jar" ] || { echo "startup.sh: build/mtpj.jar missing (scripts/mvn -DskipTests package)" >&2; exit 2; }
 "$here/scripts/aot-cache" --check || "$here/scripts/aot-cache" >&2
 work=$(mktemp -d "${TMPDIR:-/tmp}/mtpj-startup.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+export MTPJ_DAEMON_SOCKET="$work/sock/d.sock"
+unset MTPJ_DAEMON
+trap '"$here/mtpj" daemon stop > /dev/null 2>&1; rm -rf "$work"' EXIT
 cd "$work"
+if [ $daemon = 1 ]; then mkdir -m 700 sock; "$here/mtpj" daemon start > /dev/null; fi
 awk '{print} /END_CFG/ {exit}' "$edge" > one96.cfg
 awk '{print} /END_CFG/ {exit}' "$frames" > one768.cfg
 cp "$pot" pot.mtp
@@ -59,10 +66,12 @@ done
 load() { cut -d' ' -f1 /proc/loadavg; }
 # seconds CACHE ARGS...: "wall cpu" seconds of one ./mtpj run (CACHE 1 with the start-up cache, 0
 # without; cpu = user + system of the JVM and its threads, JIT included: less sensitive to load)
+# (CACHE d: through the daemon)
 seconds() {
-  local cache=$1; shift
+  local cache=$1 use_daemon=0; shift
+  [ "$cache" = d ] && cache=1 use_daemon=1
   local TIMEFORMAT='%R %U %S' t
-  t=$( { time MTPJ_AOT=$cache "$here/mtpj" "$@" > run.out 2> run.err; } 2>&1 ) \
+  t=$( { time MTPJ_DAEMON=$use_daemon MTPJ_AOT=$cache "$here/mtpj" "$@" > run.out 2> run.err; } 2>&1 ) \
     || { echo "startup.sh: ./mtpj $* failed:" >&2; tail -3 run.err >&2; exit 1; }
   echo "$t" | awk '{printf "%.3f %.3f\n", $1, $2 + $3}'
 }
@@ -74,7 +83,7 @@ machine=$(lscpu | awk -F: '{k=$1; v=$2; gsub(/^ +| +$/, "", v)} k=="Model name" 
   END {print m " (family " f " model " n "), " c " CPUs"}')
 commit=$(git -C "$here" describe --always --dirty=+ 2>/dev/null || echo unknown)
 echo "startup.sh: $(( 2 * ((runs + 1) / 2) )) runs each, cache on/off in blocks; machine: $machine; commit $commit; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-18s %-24s %-24s\n' command "with cache: wall (cpu)" "without: wall (cpu)"
+printf '%-18s %-24s %-24s %-24s\n' command "with cache: wall (cpu)" "without: wall (cpu)" "daemon: wall (client cpu)"
 rows=()
 for spec in "${commands[@]}"; do
   name=${spec%%|*} args=${spec#*|}
@@ -92,9 +101,18 @@ for spec in "${commands[@]}"; do
   done
   on_wall=$(printf '%s\n' "${on[@]}" | cut -d' ' -f1 | median) on_cpu=$(printf '%s\n' "${on[@]}" | cut -d' ' -f2 | median)
   off_wall=$(printf '%s\n' "${off[@]}" | cut -d' ' -f1 | median) off_cpu=$(printf '%s\n' "${off[@]}" | cut -d' ' -f2 | median)
-  printf '%-18s %-24s %-24s\n' "$name" "$on_wall ($on_cpu)" "$off_wall ($off_cpu)"
+  d_cell="-"
+  if [ $daemon = 1 ]; then
+    d=()
+    seconds d $args > /dev/null
+    for ((i = 0; i < 2 * half; i++)); do d+=("$(seconds d $args)"); done
+    d_wall=$(printf '%s\n' "${d[@]}" | cut -d' ' -f1 | median) d_cpu=$(printf '%s\n' "${d[@]}" | cut -d' ' -f2 | median)
+    d_cell="$d_wall ($d_cpu)"
+  fi
+  printf '%-18s %-24s %-24s %-24s\n' "$name" "$on_wall ($on_cpu)" "$off_wall ($off_cpu)" "$d_cell"
   short=${args//"$frames"/$(basename "$frames")}
   rows+=("mtpj $short|$on_wall|$on_cpu" "MTPJ_AOT=0 mtpj $short|$off_wall|$off_cpu")
+  [ $daemon = 0 ] || rows+=("daemon: mtpj $short|$d_wall|$d_cpu")
 done
 load_after=$(load)
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

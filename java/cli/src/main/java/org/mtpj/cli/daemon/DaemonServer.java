@@ -104,13 +104,23 @@ final class DaemonServer {
             idle.start();
             while (true) {
                 SocketChannel ch = server.accept();
-                try {
-                    accept(ch);
-                } catch (IOException | RuntimeException e) {
-                    log.println("mtpj daemon: connection dropped: " + e.getMessage());
-                    log.flush();
-                    ch.close();
-                }
+                // a thread per connection: one that never sends its request must not hold up the others
+                new Thread(() -> {
+                    try {
+                        accept(ch);
+                    } catch (IOException | RuntimeException e) {
+                        // a bare connect and close is how `daemon start` and `status` see whether one runs
+                        if (!(e instanceof java.io.EOFException)) {
+                            log.println("mtpj daemon: connection dropped: " + e);
+                            log.flush();
+                        }
+                        try {
+                            ch.close();
+                        } catch (IOException ignored) {
+                            // already broken
+                        }
+                    }
+                }, "mtpj-daemon-connection").start();
             }
         }
     }
@@ -150,7 +160,7 @@ final class DaemonServer {
                     busy.set(false);
                     throw gone;
                 }
-                new Thread(() -> run(r, ch, in, out), "mtpj-daemon-command").start();
+                run(r, ch, in, out);
             }
             default -> throw new IOException("unknown request kind " + r.kind());
         }
