@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -101,7 +102,9 @@ int main(int argc, char **argv) {
   char cwd[PATH_MAX];
   if (!getcwd(cwd, sizeof cwd)) return run_own_jvm();
   put("MTPJD1R", 7);
-  put_u32(0);
+  mode_t mask = umask(0);   /* read it: files the command creates get our umask, not the daemon's */
+  umask(mask);
+  put_u32((uint32_t)mask);
   put_str(cwd);
   put_u32((uint32_t)n);
   for (int i = 0; i < n; i++) put_str(args[i]);

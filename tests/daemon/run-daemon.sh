@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `mtpj daemon` (docs/daemon.md) with the real ./mtpj, build/mtpj-client and JVM processes:
 #  1. every served command prints, exits and writes the same through the daemon as in its own JVM,
-#     byte for byte (relative paths from another folder, default output names, bad input, an output
-#     equal to an input), and really went through the daemon (its count of served commands);
+#     byte for byte and with the same permissions (relative paths from another folder, default
+#     output names, bad input, an output equal to an input, the client's umask), and really went
+#     through the daemon (its count of served commands);
 #  2. a command while another runs gets its own JVM; a closed stdout pipe does not stop a command;
 #  3. the client killed mid-command (SIGTERM, SIGINT): the daemon ends like the command's own JVM
 #     would: the existing output untouched, no temporary file left;
@@ -74,6 +75,7 @@ commands=(
   "calc-efs ../../in/pot.mtp"
 )
 before=$(served)
+umask 027   # the files get the client's umask, not the daemon's (022)
 for where in own daemon; do
   cd "$work/$where/run"
   mkdir sub
@@ -101,7 +103,11 @@ for c in "${commands[@]}"; do
 done
 grep -q 'bad.cfg:[0-9]' "$work/own/err.10" || fail "bad input: no file:line in $(cat "$work/own/err.10")"
 [ "$(cat "$work/own/rc.12")" = 2 ] || fail "OUT = IN was not refused"
+umask 022
 diff -r "$work/own/run" "$work/daemon/run" > /dev/null || { diff -r "$work/own/run" "$work/daemon/run" | head -5 >&2; fail "the files differ"; }
+modes() { (cd "$1" && stat -c '%n %a' *); }
+[ "$(modes "$work/own/run")" = "$(modes "$work/daemon/run")" ] || fail "permissions differ: $(modes "$work/own/run") / $(modes "$work/daemon/run")"
+modes "$work/daemon/run" | grep -q '^out.cfg 640$' || fail "umask 027 not applied: $(modes "$work/daemon/run")"
 [ "$(ls "$work/own/run" | sort | tr '\n' ' ')" = "diff.cfg graded.cfg out.cfg out.xyz out96.cfg selected.cfg state.als sub " ] \
   || fail "unexpected files: $(ls "$work/own/run")"
 ok "${#commands[@]} commands: stdout, stderr, exit codes and files identical; all ${#commands[@]} served by the daemon"

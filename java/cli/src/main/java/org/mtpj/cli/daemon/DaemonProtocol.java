@@ -14,7 +14,7 @@ import java.util.Arrays;
  * Numbers are big-endian uint32; a string is its length and its UTF-8 bytes.
  *
  * <pre>
- * request:  "MTPJD1" kind          kind 'R' run: flags cwd argc args...   'S' stop   'Q' status
+ * request:  "MTPJD1" kind          kind 'R' run: umask cwd argc args...   'S' stop   'Q' status
  * replies:  kind length payload    'A' taken (first; from here on the command may write files),
  *                                  'O' stdout bytes, 'E' stderr bytes, 'X' exit code (4 bytes, last),
  *                                  'B' not taken (instead of 'A': nothing was done, the client runs its own JVM),
@@ -30,8 +30,8 @@ final class DaemonProtocol {
 
     private DaemonProtocol() {}
 
-    /** A command to run: the client's working directory and arguments. */
-    record Request(byte kind, Path cwd, String[] args) {}
+    /** A command to run: the client's umask, working directory and arguments. */
+    record Request(byte kind, int umask, Path cwd, String[] args) {}
 
     /** The request on in, or throws IOException when it is not one. */
     static Request read(InputStream in) throws IOException {
@@ -40,15 +40,16 @@ final class DaemonProtocol {
         d.readFully(magic);
         if (!Arrays.equals(magic, MAGIC)) throw new IOException("not an mtpj client");
         byte kind = d.readByte();
-        if (kind != RUN) return new Request(kind, null, new String[0]);
-        d.readInt();   // flags: none defined yet
+        if (kind != RUN) return new Request(kind, 0, null, new String[0]);
+        int umask = d.readInt();
+        if ((umask & ~0777) != 0) throw new IOException("bad umask " + Integer.toOctalString(umask));
         Path cwd = Path.of(string(d));
         if (!cwd.isAbsolute()) throw new IOException("working directory not absolute: " + cwd);
         int argc = d.readInt();
         if (argc < 0 || argc > MAX_ARGS) throw new IOException("bad argument count " + argc);
         String[] args = new String[argc];
         for (int i = 0; i < argc; i++) args[i] = string(d);
-        return new Request(kind, cwd, args);
+        return new Request(kind, umask, cwd, args);
     }
 
     private static String string(DataInputStream d) throws IOException {

@@ -192,6 +192,7 @@ final class DaemonServer {
             PrintStream cerr = new PrintStream(paths.typedNames(new DaemonProtocol.FrameStream(out, DaemonProtocol.ERR), cs), true, cs);
             System.setOut(cout);
             System.setErr(cerr);
+            ProcessUmask.set(r.umask());
             try {
                 CommandLine cl = Main.commandLineFor(r.args());
                 CommandLine.IExecutionStrategy inner = cl.getExecutionStrategy();
