@@ -170,7 +170,8 @@ final class DaemonServer {
     static boolean servable(String[] args) {
         if (args.length == 0 || !SERVED.contains(args[0])) return false;
         // standard streams and devices as files are the client's, not this process's
-        return Arrays.stream(args).noneMatch(a -> a.equals("-") || a.contains("/dev/") || a.contains("/proc/"));
+        return Arrays.stream(args).map(a -> a.startsWith("--") && a.contains("=") ? a.substring(a.indexOf('=') + 1) : a)
+                .noneMatch(a -> a.equals("-") || a.startsWith("/dev/") || a.startsWith("/proc/"));
     }
 
     private void run(DaemonProtocol.Request r, SocketChannel ch, InputStream in, OutputStream out) {
