@@ -2,6 +2,7 @@ package org.mtpj.cli.core;
 
 import org.mtpj.core.UserError;
 import org.mtpj.core.eval.Evaluator;
+import org.mtpj.core.eval.KernelFlops;
 import org.mtpj.core.io.CfgReader;
 import org.mtpj.core.model.Configuration;
 import org.mtpj.core.model.MtpPotential;
@@ -36,7 +37,9 @@ import picocli.CommandLine.Model.CommandSpec;
                     + " of IN.cfg: after a warm-up of about a third of --seconds, evaluates them round-robin for"
                     + " --seconds and prints wall time per evaluation divided by atoms (µs/atom; energies in eV,"
                     + " forces in eV/Å are computed as in calc-efs) and per thread (µs/atom x threads), with"
-                    + " the machine load average.", ""})
+                    + " the machine load average; then the floating-point operations per atom (counted from the"
+                    + " kernel's loops), GFLOP/s per thread and their fraction of one core's peak (clock and vector"
+                    + " width from /proc/cpuinfo, two FMA pipes assumed: an estimate).", ""})
 public final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -104,6 +107,16 @@ public final class BenchCommand implements Callable<Integer> {
         // CPU time of the evaluating threads: what a busy machine inflates far less than wall time
         double cpuPerAtom = cpu0 < 0 ? Double.NaN : cpu * 1e-3 / atoms;
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        // arithmetic per atom of the measured configurations, and the rate one thread reaches
+        long flops = 0, measuredAtoms = 0;
+        KernelFlops count = KernelFlops.of(p);
+        for (Configuration c : cfgs) {
+            flops += count.evaluation(c);
+            measuredAtoms += c.size;
+        }
+        double flopsPerAtom = (double) flops / measuredAtoms;
+        double gflopsPerThread = flopsPerAtom / (usPerAtom * nt) * 1e-3;
+        CpuPeak peak = CpuPeak.ofThisMachine();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("us_per_atom", Json.decimal(String.format(Locale.ROOT, "%.6f", usPerAtom)));
@@ -116,6 +129,10 @@ public final class BenchCommand implements Callable<Integer> {
             m.put("threads", nt);
             m.put("load_average", Json.decimal(String.format(Locale.ROOT, "%.2f", load)));
             m.put("cores", Runtime.getRuntime().availableProcessors());
+            m.put("flops_per_atom", Math.round(flopsPerAtom));
+            m.put("gflops_per_thread", Json.decimal(String.format(Locale.ROOT, "%.3f", gflopsPerThread)));
+            m.put("fraction_of_scalar_peak", peak == null ? null : Json.decimal(String.format(Locale.ROOT, "%.4f", gflopsPerThread / peak.scalarGflops())));
+            m.put("fraction_of_vector_peak", peak == null ? null : Json.decimal(String.format(Locale.ROOT, "%.4f", gflopsPerThread / peak.vectorGflops())));
             out.println(Json.line(m));
             out.flush();
             return 0;
@@ -126,6 +143,11 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("%.3f µs/atom (wall), %.3f µs/atom x threads, %.3f ms per evaluation%n", usPerAtom, usPerAtom * nt,
                 elapsed * 1e3 / evals);
         if (!Double.isNaN(cpuPerAtom)) out.printf("%.3f µs/atom CPU time of the evaluating threads (other jobs inflate it far less than wall time)%n", cpuPerAtom);
+        out.printf("%.0f FLOP/atom (energy, forces, stress; counted from the kernel's loops), %.2f GFLOP/s per thread%n",
+                flopsPerAtom, gflopsPerThread);
+        if (peak != null)
+            out.printf("= %.0f %% of one core's scalar peak, %.1f %% of its %s peak (%s)%n", 100 * gflopsPerThread / peak.scalarGflops(),
+                    100 * gflopsPerThread / peak.vectorGflops(), peak.isa(), peak.describe());
         out.printf("load average (1 min): %.2f on %d cores%n", load, Runtime.getRuntime().availableProcessors());
         out.flush();
         return 0;
