@@ -1,7 +1,6 @@
 package org.mtpj.cli.daemon;
 
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -104,10 +103,8 @@ final class DaemonProtocol {
     static void awaitClose(InputStream in) {
         try {
             while (in.read() >= 0) { /* a client sends nothing after its request */ }
-        } catch (EOFException e) {
-            // closed
         } catch (IOException e) {
-            // reset: gone as well
+            // reset or closed under us: gone as well
         }
     }
 }
