@@ -37,7 +37,7 @@ public final class DaemonCommand implements Callable<Integer> {
     double idleMinutes;
 
     @Option(names = "--socket", paramLabel = "FILE", defaultValue = "${env:MTPJ_DAEMON_SOCKET}",
-            description = "The daemon's socket (default: the one ./mtpj chooses for this checkout, in $XDG_RUNTIME_DIR or /tmp/mtpj-$USER).")
+            description = "The daemon's socket (default: the one ./mtpj chooses for this checkout, in $XDG_RUNTIME_DIR/mtpj-UID or /tmp/mtpj-UID).")
     Path socket;
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.mtpj.cli.Main;
 
 class DaemonServerTest {
     @Test
@@ -19,5 +20,11 @@ class DaemonServerTest {
         assertFalse(DaemonServer.servable(new String[] {"calc-efs", "pot.mtp", "in.cfg", "/dev/stdout"}));
         assertFalse(DaemonServer.servable(new String[] {"calc-errors", "pot.mtp", "db.cfg", "--tsv=/dev/stderr"}));
         assertFalse(DaemonServer.servable(new String[] {"mindist", "/proc/self/fd/0"}));
+    }
+
+    @Test
+    void theHelpNamesEveryServedCommand() {
+        String help = Main.commandLine().getSubcommands().get("daemon").getUsageMessage();
+        for (String c : DaemonServer.SERVED) assertTrue(help.contains(c + ",") || help.contains(c + " "), c + " missing in:\n" + help);
     }
 }
