@@ -77,6 +77,8 @@ seconds() {
 }
 # median: the median of the numbers on stdin
 median() { sort -n | awk '{a[NR]=$1} END {printf "%.3f", a[int((NR+1)/2)]}'; }
+# medians "WALL CPU"...: the median wall and the median CPU seconds of these runs
+medians() { echo "$(printf '%s\n' "$@" | cut -d' ' -f1 | median) $(printf '%s\n' "$@" | cut -d' ' -f2 | median)"; }
 
 load_before=$(load)
 machine=$(lscpu | awk -F: '{k=$1; v=$2; gsub(/^ +| +$/, "", v)} k=="Model name" {m=v} k=="CPU family" {f=v} k=="Model" {n=v} k=="CPU(s)" {c=v}
@@ -99,14 +101,14 @@ for spec in "${commands[@]}"; do
       if [ $mode = 1 ]; then on+=("$(seconds 1 $args)"); else off+=("$(seconds 0 $args)"); fi
     done
   done
-  on_wall=$(printf '%s\n' "${on[@]}" | cut -d' ' -f1 | median) on_cpu=$(printf '%s\n' "${on[@]}" | cut -d' ' -f2 | median)
-  off_wall=$(printf '%s\n' "${off[@]}" | cut -d' ' -f1 | median) off_cpu=$(printf '%s\n' "${off[@]}" | cut -d' ' -f2 | median)
+  read -r on_wall on_cpu <<< "$(medians "${on[@]}")"
+  read -r off_wall off_cpu <<< "$(medians "${off[@]}")"
   d_cell="-"
   if [ $daemon = 1 ]; then
     d=()
     seconds d $args > /dev/null
     for ((i = 0; i < 2 * half; i++)); do d+=("$(seconds d $args)"); done
-    d_wall=$(printf '%s\n' "${d[@]}" | cut -d' ' -f1 | median) d_cpu=$(printf '%s\n' "${d[@]}" | cut -d' ' -f2 | median)
+    read -r d_wall d_cpu <<< "$(medians "${d[@]}")"
     d_cell="$d_wall ($d_cpu)"
   fi
   printf '%-18s %-24s %-24s %-24s\n' "$name" "$on_wall ($on_cpu)" "$off_wall ($off_cpu)" "$d_cell"

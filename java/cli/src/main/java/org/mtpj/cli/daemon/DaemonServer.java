@@ -12,9 +12,9 @@ import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.net.ExtendedSocketOptions;
 import org.mtpj.cli.Main;
 import org.mtpj.core.UserError;
+import org.mtpj.host.AtomicOutput;
 import picocli.CommandLine;
 
 /**
@@ -85,9 +86,8 @@ final class DaemonServer {
             }
             server.bind(UnixDomainSocketAddress.of(socket));
             // the pid file tells ./mtpj whether the socket is alive (a daemon killed with -9 leaves both)
-            Path pid = Path.of(socket + ".pid"), pidTemp = Path.of(socket + ".pid.tmp");
-            Files.writeString(pidTemp, ProcessHandle.current().pid() + "\n");
-            Files.move(pidTemp, pid, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Path pid = Path.of(socket + ".pid");
+            AtomicOutput.writeString(pid, ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     Files.deleteIfExists(socket);
@@ -267,7 +267,7 @@ final class DaemonServer {
     }
 
     private static void text(OutputStream out, String s) throws IOException {
-        byte[] b = (s + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] b = (s + "\n").getBytes(StandardCharsets.UTF_8);
         DaemonProtocol.frame(out, DaemonProtocol.TEXT, b, 0, b.length);
         out.flush();
     }
